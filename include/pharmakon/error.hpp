@@ -1,0 +1,134 @@
+#pragma once
+/// \file error.hpp
+/// The error family. Bad input (a file, a name, a unit) is reported with a stable code, a position and
+/// "expected …, found …"; broken invariants inside the library are assertions, not exceptions.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "model/entities.hpp"
+#include "model/enums.hpp"
+
+namespace pharmakon {
+
+/// Stable error codes; the numbers never change meaning (documented in docs/errors.md).
+enum class errc : std::uint16_t {
+  io = 1,                 ///< a file could not be read or written
+  syntax = 2,             ///< the file is not valid TOML (or CSV/TSV for importers)
+  encoding = 3,           ///< invalid UTF-8, NUL byte
+  unexpected_key = 4,     ///< a key the format does not define
+  missing_field = 5,      ///< a required field is absent
+  wrong_type = 6,         ///< a field has the wrong TOML type
+  unknown_enum = 7,       ///< a value outside a closed vocabulary
+  bad_id = 8,             ///< an id without the right prefix or with bad characters
+  duplicate_id = 9,       ///< an id declared twice
+  unknown_reference = 10, ///< a reference to an id that is not declared
+  bad_quantity = 11,      ///< a number or unit that does not parse
+  wrong_dimension = 12,   ///< a unit of the wrong dimension (a volume where a time is expected)
+  out_of_range = 13,      ///< a number outside its domain (efficacy > 1, dose <= 0, NaN)
+  missing_source = 14,    ///< a claim or entity with no source
+  no_identifier = 15,     ///< a source with no resolvable identifier
+  bad_identifier = 16,    ///< a malformed identifier (PMID not digits, DOI not 10.x/...)
+  limit = 17,             ///< input beyond a documented limit (file size, string length, nesting)
+  unknown_name = 18,      ///< a lookup of a name nothing has
+  invalid_graph = 19,     ///< a builder was given an inconsistent graph (a dangling handle)
+  corrupt = 20,           ///< a snapshot or import that is truncated or fails its checksum
+};
+
+constexpr std::string_view errc_name(errc e) noexcept {
+  switch (e) {
+    case errc::io: return "io";
+    case errc::syntax: return "syntax";
+    case errc::encoding: return "encoding";
+    case errc::unexpected_key: return "unexpected_key";
+    case errc::missing_field: return "missing_field";
+    case errc::wrong_type: return "wrong_type";
+    case errc::unknown_enum: return "unknown_enum";
+    case errc::bad_id: return "bad_id";
+    case errc::duplicate_id: return "duplicate_id";
+    case errc::unknown_reference: return "unknown_reference";
+    case errc::bad_quantity: return "bad_quantity";
+    case errc::wrong_dimension: return "wrong_dimension";
+    case errc::out_of_range: return "out_of_range";
+    case errc::missing_source: return "missing_source";
+    case errc::no_identifier: return "no_identifier";
+    case errc::bad_identifier: return "bad_identifier";
+    case errc::limit: return "limit";
+    case errc::unknown_name: return "unknown_name";
+    case errc::invalid_graph: return "invalid_graph";
+    case errc::corrupt: return "corrupt";
+  }
+  return "?";
+}
+
+/// One problem found in input, with its position.
+struct diagnostic {
+  errc code = errc::syntax;
+  std::string path;  ///< file name as given, or "<string>"
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string expected;
+  std::string found;
+
+  /// `file:line:column: error: expected …, found …`
+  std::string to_string() const {
+    if (line == 0) return fmt::format("{}: error: expected {}, found {}", path, expected, found);
+    return fmt::format("{}:{}:{}: error: expected {}, found {}", path, line, column, expected, found);
+  }
+};
+
+/// Base of every exception pharmakon throws.
+class error : public std::runtime_error {
+ public:
+  error(errc code, std::string const& what) : std::runtime_error(what), code_(code) {}
+  errc code() const noexcept { return code_; }
+
+ private:
+  errc code_;
+};
+
+/// A load (file, string, import) failed; `diagnostics()` has every problem found, in file order.
+class load_error : public error {
+ public:
+  explicit load_error(std::vector<diagnostic> diags)
+      : error(diags.empty() ? errc::syntax : diags.front().code, join(diags)), diags_(std::move(diags)) {}
+  std::vector<diagnostic> const& diagnostics() const noexcept { return diags_; }
+
+ private:
+  static std::string join(std::vector<diagnostic> const& d) {
+    std::string out;
+    for (auto const& x : d) {
+      if (!out.empty()) out += '\n';
+      out += x.to_string();
+    }
+    return out;
+  }
+  std::vector<diagnostic> diags_;
+};
+
+/// A name or id that nothing in the knowledge base has; `suggestions()` are the closest known names.
+class lookup_error : public error {
+ public:
+  lookup_error(std::string what, std::string name, std::vector<std::string> suggestions)
+      : error(errc::unknown_name, std::move(what)), name_(std::move(name)), suggestions_(std::move(suggestions)) {}
+  std::string const& name() const noexcept { return name_; }
+  std::vector<std::string> const& suggestions() const noexcept { return suggestions_; }
+
+ private:
+  std::string name_;
+  std::vector<std::string> suggestions_;
+};
+
+/// Invalid use of the API with bad values (a dose of the wrong dimension given to a dose check, a
+/// builder handle that does not exist).
+class usage_error : public error {
+ public:
+  using error::error;
+};
+
+}  // namespace pharmakon

@@ -1,0 +1,145 @@
+#pragma once
+/// \file builder.hpp
+/// The only way to make or change a knowledge base: add sources, entities and claims to a `builder`, then
+/// `build()` validates everything and returns a new frozen `knowledge_base`. A builder may start from an
+/// existing knowledge base (to extend it); the original is never modified.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "../config.hpp"
+#include "../error.hpp"
+#include "../model/entities.hpp"
+#include "../model/relations.hpp"
+#include "knowledge_base.hpp"
+
+namespace pharmakon {
+
+/// Evidence and qualifiers of one claim.
+struct claim_meta {
+  std::vector<source_id> sources;  ///< at least one
+  bool negated = false;            ///< the sources state that the relation does not hold
+  bool hypothesis = false;         ///< proposed, not established
+  bool unverified = false;         ///< not checked against a public record
+  std::string note;                ///< a short curator's remark
+  source_region region;            ///< where the claim was declared
+
+  claim_meta() = default;
+  claim_meta(std::vector<source_id> s) : sources(std::move(s)) {}  // NOLINT(google-explicit-constructor)
+  claim_meta(std::vector<source_id> s, source_region where) : sources(std::move(s)), region(std::move(where)) {}
+  claim_meta& negate(bool v = true) { negated = v; return *this; }
+  claim_meta& as_hypothesis(bool v = true) { hypothesis = v; return *this; }
+  claim_meta& as_unverified(bool v = true) { unverified = v; return *this; }
+  claim_meta& with_note(std::string n) { note = std::move(n); return *this; }
+};
+
+class builder {
+ public:
+  builder() = default;
+  /// Starts from the content of `base` (copied; `base` stays as it is).
+  explicit builder(knowledge_base const& base);
+
+  void set_name(std::string name) { name_ = std::move(name); }
+  void set_version(std::string version) { version_ = std::move(version); }
+  std::string const& name() const noexcept { return name_; }
+  std::string const& version() const noexcept { return version_; }
+
+  /// Adds a source; throws `usage_error` (duplicate_id) if its id is taken.
+  source_id add_source(source s);
+  /// Adds an entity; throws `usage_error` (duplicate_id) if its id is taken by any entity.
+  template <entity_type E>
+  node_id<E> add(E e) {
+    claim_id_guard(e.id);
+    auto& table = std::get<std::vector<E>>(entities_);
+    node_id<E> id{std::uint32_t(table.size())};
+    ids_.emplace(e.id, any_node(id));
+    table.push_back(std::move(e));
+    return id;
+  }
+  /// Mutable access to an entity already added (e.g. to attach sources after a forward reference).
+  template <entity_type E>
+  E& get(node_id<E> id) {
+    return std::get<std::vector<E>>(entities_).at(id.index());
+  }
+  std::optional<any_node> find_id(std::string_view id) const {
+    auto it = ids_.find(std::string(id));
+    if (it == ids_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::optional<source_id> find_source(std::string_view id) const {
+    auto it = source_ids_.find(std::string(id));
+    if (it == source_ids_.end()) return std::nullopt;
+    return source_id{it->second};
+  }
+  source const& get(source_id id) const { return sources_.at(id.index()); }
+
+  /// Adds a claim of relation R with a payload.
+  template <relation R>
+    requires(!std::is_void_v<typename R::payload>)
+  claim_id add(from_id_t<R> from, to_id_t<R> to, typename R::payload payload, claim_meta meta) {
+    return add_claim(R::kind, any_node(from), any_node(to), store_payload(std::move(payload)), std::move(meta));
+  }
+  /// Adds a claim of relation R without a payload.
+  template <relation R>
+    requires std::is_void_v<typename R::payload>
+  claim_id add(from_id_t<R> from, to_id_t<R> to, claim_meta meta) {
+    return add_claim(R::kind, any_node(from), any_node(to), 0, std::move(meta));
+  }
+
+  std::size_t claim_count() const noexcept { return claims_.size(); }
+  std::size_t entity_count() const noexcept { return ids_.size(); }
+  void reserve_claims(std::size_t n) { claims_.reserve(n); }
+
+  /// Validates and freezes. Throws `usage_error` for a claim without sources or a dangling handle.
+  /// The builder is left empty.
+  knowledge_base build();
+
+ private:
+  struct pending_claim {
+    any_node from, to;
+    std::uint32_t payload = 0;
+    std::uint32_t src_begin = 0;
+    std::uint32_t note = 0;
+    std::uint32_t region = 0;
+    std::uint16_t src_count = 0;
+    relation_kind kind = relation_kind::related;
+    std::uint8_t flags = 0;
+  };
+
+  void claim_id_guard(std::string const& id) const {
+    if (ids_.count(id))
+      throw usage_error(errc::duplicate_id, fmt::format("duplicate entity id '{}'", id));
+  }
+  std::uint32_t store_payload(action a) { actions_.push_back(std::move(a)); return std::uint32_t(actions_.size() - 1); }
+  std::uint32_t store_payload(indication a) { indications_.push_back(std::move(a)); return std::uint32_t(indications_.size() - 1); }
+  std::uint32_t store_payload(pgx_effect a) { pgx_.push_back(std::move(a)); return std::uint32_t(pgx_.size() - 1); }
+  std::uint32_t store_payload(related_label a);
+  claim_id add_claim(relation_kind k, any_node from, any_node to, std::uint32_t payload, claim_meta meta);
+
+  std::string name_ = "unnamed";
+  std::string version_ = "0";
+  detail::entity_tables entities_;
+  std::unordered_map<std::string, any_node> ids_;
+  std::vector<source> sources_;
+  std::unordered_map<std::string, std::uint32_t> source_ids_;
+  std::vector<pending_claim> claims_;
+  std::vector<source_id> claim_sources_;
+  std::vector<std::string> notes_{std::string()};
+  std::vector<source_region> regions_{source_region{}};
+  std::vector<action> actions_;
+  std::vector<indication> indications_;
+  std::vector<pgx_effect> pgx_;
+  std::vector<related_label> labels_;
+  std::unordered_map<std::string, std::uint32_t> label_index_;
+};
+
+}  // namespace pharmakon
+
+#ifdef PHARMAKON_INCLUDE_IMPL
+#  include "../impl/builder.inl"
+#endif

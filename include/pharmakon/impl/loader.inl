@@ -1,0 +1,1001 @@
+// Out-of-line definitions of the knowledge-base file loader (io layer). Uses toml++ for parsing and source
+// positions; everything else (ids, references, units, identifiers) is checked here.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "../graph/builder.hpp"
+#include "../io/loader.hpp"
+#include "../model/text.hpp"
+
+namespace pharmakon {
+
+namespace detail::load {
+
+inline bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+inline bool all_of_set(std::string_view s, bool (*pred)(char)) { return std::all_of(s.begin(), s.end(), pred); }
+inline bool is_upper_alnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+inline bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+inline bool prefixed_digits(std::string_view s, std::string_view prefix, std::size_t min_digits = 1) {
+  return s.size() >= prefix.size() + min_digits && s.substr(0, prefix.size()) == prefix &&
+         all_digits(s.substr(prefix.size()));
+}
+
+}  // namespace detail::load
+
+PHARMAKON_FUNC bool valid_identifier(std::string_view scheme, std::string_view v, std::string* expected) {
+  using namespace detail::load;
+  auto fail = [&](std::string_view what) {
+    if (expected) *expected = std::string(what);
+    return false;
+  };
+  if (scheme == "pmid")
+    return (all_digits(v) && v.size() <= 9 && v[0] != '0') || fail("a PMID (1 to 9 digits, e.g. 12813472)");
+  if (scheme == "doi") {
+    auto slash = v.find('/');
+    bool ok = v.size() > 3 && v.substr(0, 3) == "10." && slash != std::string_view::npos && slash >= 7 &&
+              all_digits(v.substr(3, slash - 3).substr(0, v.substr(3, slash - 3).find('.'))) && slash + 1 < v.size() &&
+              std::none_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t'; });
+    return ok || fail("a DOI (10.NNNN/suffix, e.g. 10.1001/jama.295.17.2003)");
+  }
+  if (scheme == "dailymed_setid") {
+    bool ok = v.size() == 36;
+    for (std::size_t i = 0; ok && i < v.size(); ++i)
+      ok = (i == 8 || i == 13 || i == 18 || i == 23) ? v[i] == '-' : is_hex(v[i]);
+    return ok || fail("a DailyMed set id (a UUID, 8-4-4-4-12 hex digits)");
+  }
+  if (scheme == "nda") {
+    for (std::string_view p : {"NDA", "ANDA", "BLA"})
+      if (v.size() == p.size() + 6 && v.substr(0, p.size()) == p && all_digits(v.substr(p.size()))) return true;
+    return fail("an application number (NDA, ANDA or BLA and 6 digits, e.g. NDA021897)");
+  }
+  if (scheme == "url") {
+    bool ok = (v.substr(0, 8) == "https://" && v.size() > 8) || (v.substr(0, 7) == "http://" && v.size() > 7);
+    ok = ok && std::none_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t' || c == '"'; });
+    return ok || fail("an http(s) URL");
+  }
+  if (scheme == "gtopdb_ligand" || scheme == "gtopdb_target" || scheme == "pubchem_cid" || scheme == "rxcui" ||
+      scheme == "entrez" || scheme == "drugcentral")
+    return (all_digits(v) && v.size() <= 12) || fail("digits");
+  if (scheme == "chembl") return prefixed_digits(v, "CHEMBL") || fail("a ChEMBL id (CHEMBL and digits)");
+  if (scheme == "drugbank")
+    return (v.size() == 7 && prefixed_digits(v, "DB", 5)) || fail("a DrugBank id (DB and 5 digits)");
+  if (scheme == "unii")
+    return (v.size() == 10 && all_of_set(v, is_upper_alnum)) || fail("a UNII (10 upper-case letters or digits)");
+  if (scheme == "hgnc") return prefixed_digits(v, "HGNC:") || fail("an HGNC id (HGNC: and digits)");
+  if (scheme == "uniprot")
+    return (v.size() >= 6 && v.size() <= 10 && all_of_set(v, is_upper_alnum)) ||
+           fail("a UniProt accession (6 or 10 upper-case letters and digits)");
+  if (scheme == "dbsnp") return prefixed_digits(v, "rs") || fail("a dbSNP id (rs and digits)");
+  if (scheme == "mesh")
+    return (v.size() >= 2 && (v[0] == 'D' || v[0] == 'C') && all_digits(v.substr(1))) ||
+           fail("a MeSH id (D or C and digits)");
+  if (scheme == "ensembl") return prefixed_digits(v, "ENSG", 11) || fail("an Ensembl gene id (ENSG and 11 digits)");
+  if (scheme == "inchikey") {
+    bool ok = v.size() == 27 && v[14] == '-' && v[25] == '-';
+    for (std::size_t i = 0; ok && i < v.size(); ++i)
+      if (i != 14 && i != 25) ok = v[i] >= 'A' && v[i] <= 'Z';
+    return ok || fail("an InChIKey (14-10-1 upper-case letters)");
+  }
+  if (scheme == "chebi") return prefixed_digits(v, "CHEBI:") || fail("a ChEBI id (CHEBI: and digits)");
+  if (scheme == "mondo") return prefixed_digits(v, "MONDO:") || fail("a MONDO id (MONDO: and digits)");
+  if (scheme == "doid") return prefixed_digits(v, "DOID:") || fail("a Disease Ontology id (DOID: and digits)");
+  if (scheme == "umls") return (v.size() == 8 && v[0] == 'C' && all_digits(v.substr(1))) || fail("a UMLS CUI (C and 7 digits)");
+  if (scheme == "hetionet" || scheme == "kgx") return !v.empty() || fail("a non-empty id");
+  return fail("a known identifier scheme");
+}
+
+namespace detail::load {
+
+inline constexpr std::string_view entity_schemes =
+    "chembl | drugbank | gtopdb_ligand | gtopdb_target | pubchem_cid | unii | rxcui | drugcentral | entrez | hgnc | "
+    "uniprot | ensembl | dbsnp | mesh | inchikey | chebi | mondo | doid | umls | hetionet | kgx";
+inline bool known_entity_scheme(std::string_view s) {
+  for (std::string_view k : {"chembl", "drugbank", "gtopdb_ligand", "gtopdb_target", "pubchem_cid", "unii", "rxcui",
+                             "drugcentral", "entrez", "hgnc", "uniprot", "ensembl", "dbsnp", "mesh", "inchikey",
+                             "chebi", "mondo", "doid", "umls", "hetionet", "kgx"})
+    if (k == s) return true;
+  return false;
+}
+
+inline std::string quote_value(std::string_view s) {
+  std::string out = "'";
+  for (char c : s.substr(0, 80)) {
+    if (c == '\0') out += "\\0";
+    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\x{:02x}", int(static_cast<unsigned char>(c)));
+    else out += c;
+  }
+  if (s.size() > 80) out += "...";
+  return out + "'";
+}
+
+inline std::string type_name(toml::node const& n) {
+  switch (n.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return fmt::format("the string {}", quote_value(*n.value<std::string_view>()));
+    case toml::node_type::integer: return fmt::format("the integer {}", *n.value<std::int64_t>());
+    case toml::node_type::floating_point: return fmt::format("the number {}", *n.value<double>());
+    case toml::node_type::boolean: return fmt::format("{}", *n.value<bool>());
+    case toml::node_type::date:
+    case toml::node_type::time:
+    case toml::node_type::date_time: return "a date/time";
+    default: return "nothing";
+  }
+}
+
+/// Collects diagnostics for one load.
+struct sink {
+  std::vector<diagnostic> diags;
+  void add(errc code, std::string const& path, toml::source_position pos, std::string expected, std::string found) {
+    diags.push_back({code, path, pos.line, pos.column, std::move(expected), std::move(found)});
+  }
+};
+
+/// Line and column (1-based, columns in bytes) of byte `offset` in `text`.
+inline std::pair<std::uint32_t, std::uint32_t> line_col(std::string_view text, std::size_t offset) {
+  std::uint32_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++line; col = 1; }
+    else ++col;
+  }
+  return {line, col};
+}
+
+/// Reads the fields of one TOML table, reporting problems with positions, and unknown keys at the end.
+class reader {
+ public:
+  reader(toml::table const& t, std::shared_ptr<const std::string> path, sink& s, builder& b, load_options const& o)
+      : t_(t), path_(std::move(path)), s_(s), b_(b), o_(o) {}
+
+  source_region region() const { return {path_, t_.source().begin.line, t_.source().begin.column}; }
+  toml::source_position pos() const { return t_.source().begin; }
+  std::string const& path() const { return *path_; }
+  sink& diags() { return s_; }
+  bool failed() const { return failed_; }
+  /// Marks the table as failed because a nested table reported its own diagnostics.
+  void mark_failed() { failed_ = true; }
+
+  void error(errc code, toml::source_position p, std::string expected, std::string found) {
+    failed_ = true;
+    s_.add(code, *path_, p, std::move(expected), std::move(found));
+  }
+
+  toml::node const* node(std::string_view key, bool required, std::string_view what) {
+    used_.insert(std::string(key));
+    auto const* n = t_.get(key);
+    if (!n && required) error(errc::missing_field, pos(), fmt::format("'{}' ({})", key, what), "no such key in this table");
+    return n;
+  }
+
+  std::optional<std::string> str(std::string_view key, bool required = false, std::string_view what = "a string") {
+    auto const* n = node(key, required, what);
+    if (!n) return std::nullopt;
+    auto v = n->value<std::string_view>();
+    if (!n->is_string() || !v) {
+      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be {}", key, what), type_name(*n));
+      return std::nullopt;
+    }
+    if (v->size() > o_.max_string_bytes) {
+      error(errc::limit, n->source().begin, fmt::format("a string of at most {} bytes", o_.max_string_bytes),
+            fmt::format("{} bytes", v->size()));
+      return std::nullopt;
+    }
+    if (v->find('\0') != std::string_view::npos) {
+      error(errc::encoding, n->source().begin, "text without NUL characters", "a NUL character");
+      return std::nullopt;
+    }
+    if (required && v->empty()) {
+      error(errc::missing_field, n->source().begin, fmt::format("'{}' to be {}", key, what), "an empty string");
+      return std::nullopt;
+    }
+    return std::string(*v);
+  }
+
+  std::vector<std::string> str_array(std::string_view key) {
+    std::vector<std::string> out;
+    auto const* n = node(key, false, "an array of strings");
+    if (!n) return out;
+    auto const* arr = n->as_array();
+    if (!arr) {
+      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be an array of strings", key), type_name(*n));
+      return out;
+    }
+    for (auto const& el : *arr) {
+      auto v = el.value<std::string_view>();
+      if (!el.is_string() || !v) {
+        error(errc::wrong_type, el.source().begin, fmt::format("a string in '{}'", key), type_name(el));
+        continue;
+      }
+      if (v->empty()) {
+        error(errc::missing_field, el.source().begin, fmt::format("a non-empty string in '{}'", key), "an empty string");
+        continue;
+      }
+      if (v->size() > o_.max_string_bytes || v->find('\0') != std::string_view::npos) {
+        error(errc::limit, el.source().begin, "a short string without NUL characters", "a string that is not");
+        continue;
+      }
+      out.emplace_back(*v);
+    }
+    return out;
+  }
+
+  std::optional<bool> boolean(std::string_view key) {
+    auto const* n = node(key, false, "true or false");
+    if (!n) return std::nullopt;
+    if (!n->is_boolean()) {
+      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be true or false", key), type_name(*n));
+      return std::nullopt;
+    }
+    return *n->value<bool>();
+  }
+
+  std::optional<double> number(std::string_view key, bool required = false, std::string_view what = "a number") {
+    auto const* n = node(key, required, what);
+    if (!n) return std::nullopt;
+    return number_of(*n, key, what);
+  }
+  std::optional<double> number_of(toml::node const& n, std::string_view key, std::string_view what = "a number") {
+    if (!n.is_number()) {
+      error(errc::wrong_type, n.source().begin, fmt::format("'{}' to be {}", key, what), type_name(n));
+      return std::nullopt;
+    }
+    double v = *n.value<double>();
+    if (!std::isfinite(v)) {
+      error(errc::out_of_range, n.source().begin, fmt::format("'{}' to be a finite number", key), fmt::format("{}", v));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  template <named_enum E>
+  std::optional<E> enumeration(std::string_view key, bool required = false) {
+    auto s = str(key, required, fmt::format("one of {}", enum_choices<E>()));
+    if (!s) return std::nullopt;
+    auto e = parse_enum<E>(*s);
+    if (!e)
+      error(errc::unknown_enum, t_.get(key)->source().begin, fmt::format("'{}' to be one of {}", key, enum_choices<E>()),
+            quote_value(*s));
+    return e;
+  }
+
+  /// A quantity string; `dims` are the accepted dimensions.
+  std::optional<quantity> qty(std::string_view key, bool required, std::initializer_list<dimension> dims) {
+    std::string what = "a quantity such as \"50 mg\"";
+    auto s = str(key, required, what);
+    if (!s) return std::nullopt;
+    return qty_of(*s, t_.get(key)->source().begin, key, dims);
+  }
+  std::optional<quantity> qty_of(std::string const& s, toml::source_position p, std::string_view key,
+                                 std::initializer_list<dimension> dims) {
+    quantity_error qe;
+    auto q = parse_quantity(s, &qe);
+    if (!q) {
+      // the column of the offending part: the string starts one column after its opening quote
+      auto col = p.column + 1 + std::uint32_t(qe.offset);
+      error(errc::bad_quantity, {p.line, col}, fmt::format("in '{}', {}", key, qe.expected), qe.found);
+      return std::nullopt;
+    }
+    if (std::find(dims.begin(), dims.end(), q->dim()) == dims.end()) {
+      std::string want;
+      for (auto d : dims) want += (want.empty() ? "" : " or ") + std::string(to_string(d));
+      error(errc::wrong_dimension, p, fmt::format("'{}' to be a {}", key, want),
+            fmt::format("{} ({})", quote_value(s), to_string(q->dim())));
+      return std::nullopt;
+    }
+    return q;
+  }
+
+  std::vector<source_id> sources(bool required) {
+    std::vector<source_id> out;
+    auto const* n = node("sources", required, "a non-empty array of source ids");
+    if (!n) return out;
+    resolve_sources(*n, out, "sources");
+    if (required && out.empty() && n->as_array() && n->as_array()->empty())
+      error(errc::missing_source, n->source().begin, "at least one source id in 'sources'", "an empty array");
+    return out;
+  }
+  void resolve_sources(toml::node const& n, std::vector<source_id>& out, std::string_view key) {
+    auto const* arr = n.as_array();
+    if (!arr) {
+      error(errc::wrong_type, n.source().begin, fmt::format("'{}' to be an array of source ids", key), type_name(n));
+      return;
+    }
+    for (auto const& el : *arr) {
+      auto v = el.value<std::string_view>();
+      if (!el.is_string() || !v) {
+        error(errc::wrong_type, el.source().begin, "a source id (a string such as \"src:pmid:12813472\")", type_name(el));
+        continue;
+      }
+      auto id = b_.find_source(*v);
+      if (!id) {
+        error(errc::unknown_reference, el.source().begin, "the id of a declared [[source]]", quote_value(*v));
+        continue;
+      }
+      if (std::find(out.begin(), out.end(), *id) != out.end()) {
+        error(errc::duplicate_id, el.source().begin, "each source listed once", fmt::format("{} again", quote_value(*v)));
+        continue;
+      }
+      out.push_back(*id);
+    }
+  }
+
+  /// A reference to a declared entity of kind E.
+  template <entity_type E>
+  std::optional<node_id<E>> ref(std::string_view key, bool required) {
+    auto kind = to_string(node_kind_of<E>::value);
+    auto s = str(key, required, fmt::format("a {} id", kind));
+    if (!s) return std::nullopt;
+    return ref_of<E>(*s, t_.get(key)->source().begin);
+  }
+  template <entity_type E>
+  std::optional<node_id<E>> ref_of(std::string const& s, toml::source_position p) {
+    auto kind = to_string(node_kind_of<E>::value);
+    auto n = b_.find_id(s);
+    if (!n) {
+      error(errc::unknown_reference, p, fmt::format("the id of a declared {}", kind), quote_value(s));
+      return std::nullopt;
+    }
+    auto id = n->as<E>();
+    if (!id) error(errc::unknown_reference, p, fmt::format("a {} id", kind), fmt::format("the {} id {}", to_string(n->kind()), quote_value(s)));
+    return id;
+  }
+  std::optional<any_node> any_ref(std::string_view key) {
+    auto s = str(key, true, "an entity id");
+    if (!s) return std::nullopt;
+    auto n = b_.find_id(*s);
+    if (!n) error(errc::unknown_reference, t_.get(key)->source().begin, "the id of a declared entity", quote_value(*s));
+    return n;
+  }
+
+  /// Reports keys not read by this reader.
+  void finish(std::string_view what) {
+    for (auto const& [k, v] : t_) {
+      if (used_.count(std::string(k.str()))) continue;
+      std::string allowed;
+      for (auto const& u : used_) allowed += (allowed.empty() ? "" : ", ") + u;
+      error(errc::unexpected_key, k.source().begin.line ? k.source().begin : v.source().begin,
+            fmt::format("a key of {} ({})", what, allowed), quote_value(k.str()));
+    }
+  }
+
+  toml::table const& table() const { return t_; }
+  builder& b() { return b_; }
+  load_options const& opts() const { return o_; }
+  std::shared_ptr<const std::string> const& path_ptr() const { return path_; }
+
+ private:
+  toml::table const& t_;
+  std::shared_ptr<const std::string> path_;
+  sink& s_;
+  builder& b_;
+  load_options const& o_;
+  std::set<std::string> used_;
+  bool failed_ = false;
+};
+
+inline bool id_char_ok(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == ':' || c == '/' || c == '(' || c == ')';
+}
+
+/// Reads and checks the `id` of a declaration with prefix `prefix` ("drug:", "src:", ...).
+inline std::optional<std::string> read_id(reader& r, std::string_view prefix) {
+  auto id = r.str("id", true, fmt::format("an id starting with '{}'", prefix));
+  if (!id) return std::nullopt;
+  auto p = r.table().get("id")->source().begin;
+  if (id->substr(0, prefix.size()) != prefix || id->size() == prefix.size()) {
+    r.error(errc::bad_id, p, fmt::format("an id starting with '{}' and a name after it", prefix), quote_value(*id));
+    return std::nullopt;
+  }
+  if (id->size() > 256 || !std::all_of(id->begin() + std::ptrdiff_t(prefix.size()), id->end(), id_char_ok)) {
+    r.error(errc::bad_id, p, "an id of at most 256 letters, digits and - _ . : / ( )", quote_value(*id));
+    return std::nullopt;
+  }
+  return id;
+}
+
+/// The fields every entity has.
+inline bool read_base(reader& r, entity_base& e, std::string_view prefix, bool sources_required,
+                      bool name_required = true) {
+  auto id = read_id(r, prefix);
+  auto name = r.str("name", name_required, "the entity's name");
+  if (!name && !name_required && id && r.table().get("name") == nullptr) name = id->substr(prefix.size());
+  e.synonyms = r.str_array("synonyms");
+  if (auto const* n = r.node("ids", false, "a table of identifiers")) {
+    if (auto const* t = n->as_table()) {
+      for (auto const& [k, v] : *t) {
+        auto scheme = std::string(k.str());
+        auto val = v.value<std::string_view>();
+        if (!known_entity_scheme(scheme)) {
+          r.error(errc::unexpected_key, k.source().begin, fmt::format("an identifier scheme ({})", entity_schemes),
+                  quote_value(scheme));
+          continue;
+        }
+        if (!v.is_string() || !val) {
+          r.error(errc::wrong_type, v.source().begin, fmt::format("'{}' to be a string", scheme), type_name(v));
+          continue;
+        }
+        std::string expected;
+        if (!valid_identifier(scheme, *val, &expected)) {
+          r.error(errc::bad_identifier, v.source().begin, fmt::format("'{}' to be {}", scheme, expected), quote_value(*val));
+          continue;
+        }
+        e.ids.push_back({scheme, std::string(*val)});
+      }
+    } else {
+      r.error(errc::wrong_type, n->source().begin, "'ids' to be a table such as { chembl = \"CHEMBL19019\" }", type_name(*n));
+    }
+  }
+  e.sources = r.sources(sources_required);
+  e.region = r.region();
+  if (!id || !name) return false;
+  e.id = std::move(*id);
+  e.name = std::move(*name);
+  return true;
+}
+
+/// Claim fields common to every relation table.
+inline claim_meta read_meta(reader& r) {
+  claim_meta m;
+  m.sources = r.sources(true);
+  m.negated = r.boolean("negated").value_or(false);
+  m.hypothesis = r.boolean("hypothesis").value_or(false);
+  m.unverified = r.boolean("unverified").value_or(false);
+  m.note = r.str("note").value_or("");
+  m.region = r.region();
+  return m;
+}
+
+/// One parsed file.
+struct parsed {
+  std::shared_ptr<const std::string> path;
+  toml::table root;
+};
+
+inline constexpr std::array<std::string_view, 20> top_keys{
+    "kb",      "source",      "drug",          "target",   "gene",     "variant",     "effect",
+    "condition", "regimen",   "warning",       "concept",  "acts_on",  "produces",    "blocks",
+    "reduces", "mediated_by", "indicated_for", "modulates_response", "related", "encoded_by"};
+
+/// Calls `f(reader&)` for every table of the array `key` in `doc`.
+template <class F>
+void each(parsed const& doc, std::string_view key, sink& s, builder& b, load_options const& o, F&& f) {
+  auto const* n = doc.root.get(key);
+  if (!n) return;
+  auto const* arr = n->as_array();
+  if (!arr) {
+    s.add(errc::wrong_type, *doc.path, n->source().begin, fmt::format("'{}' to be an array of tables ([[{}]])", key, key),
+          type_name(*n));
+    return;
+  }
+  for (auto const& el : *arr) {
+    auto const* t = el.as_table();
+    if (!t) {
+      s.add(errc::wrong_type, *doc.path, el.source().begin, fmt::format("a table in [[{}]]", key), type_name(el));
+      continue;
+    }
+    reader r(*t, doc.path, s, b, o);
+    f(r);
+  }
+}
+
+inline void read_source(reader& r) {
+  source src;
+  auto id = read_id(r, "src:");
+  auto kind = r.enumeration<source_kind>("kind", true);
+  src.title = r.str("title", true, "the source's title").value_or("");
+  src.authors = r.str("authors").value_or("");
+  src.publisher = r.str("publisher").value_or("");
+  if (auto const* y = r.node("year", false, "a year")) {
+    auto v = y->value<std::int64_t>();
+    if (!y->is_integer() || !v || *v < 1800 || *v > 2100)
+      r.error(errc::out_of_range, y->source().begin, "'year' to be a year between 1800 and 2100", type_name(*y));
+    else
+      src.year = int(*v);
+  }
+  auto ident = [&](std::string_view key, std::string& field) {
+    auto v = r.str(key, false, "an identifier string");
+    if (!v) return;
+    std::string expected;
+    if (!valid_identifier(key, *v, &expected)) {
+      r.error(errc::bad_identifier, r.table().get(key)->source().begin, fmt::format("'{}' to be {}", key, expected),
+              quote_value(*v));
+      return;
+    }
+    field = *v;
+  };
+  ident("pmid", src.pmid);
+  ident("doi", src.doi);
+  ident("dailymed_setid", src.dailymed_setid);
+  ident("nda", src.nda);
+  ident("url", src.url);
+  ident("gtopdb_ligand", src.gtopdb_ligand);
+  ident("gtopdb_target", src.gtopdb_target);
+  src.unverified = r.boolean("unverified").value_or(false);
+  src.region = r.region();
+  r.finish("[[source]]");
+  bool has_id = !src.pmid.empty() || !src.doi.empty() || !src.dailymed_setid.empty() || !src.nda.empty() ||
+                !src.url.empty() || !src.gtopdb_ligand.empty() || !src.gtopdb_target.empty();
+  if (!has_id && !r.failed()) {
+    bool guideline_ok = kind == source_kind::guideline && !src.title.empty() && src.year && !src.publisher.empty();
+    if (!guideline_ok)
+      r.error(errc::no_identifier, r.pos(),
+              "an identifier (pmid, doi, dailymed_setid, nda, url, gtopdb_ligand or gtopdb_target), or for a "
+              "guideline title + year + publisher",
+              "a source with none");
+  }
+  if (!id || !kind || r.failed()) return;
+  src.id = std::move(*id);
+  src.kind = *kind;
+  if (r.b().find_source(src.id)) {
+    r.error(errc::duplicate_id, r.table().get("id")->source().begin, "a source id not declared before",
+            quote_value(src.id));
+    return;
+  }
+  r.b().add_source(std::move(src));
+}
+
+/// Adds an entity unless its id is taken (then reports it).
+template <entity_type E>
+std::optional<node_id<E>> add_entity(reader& r, E e) {
+  if (r.b().find_id(e.id) || r.b().find_source(e.id)) {
+    r.error(errc::duplicate_id, r.table().get("id")->source().begin, "an id not declared before", quote_value(e.id));
+    return std::nullopt;
+  }
+  return r.b().add(std::move(e));
+}
+
+}  // namespace detail::load
+
+PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_base const* base,
+                                    load_options const& opts) {
+  using namespace detail::load;
+  load_result result;
+  sink s;
+  std::vector<parsed> files;
+
+  // 1. bytes: size, UTF-8, NUL; then TOML syntax
+  for (auto const& d : docs) {
+    if (d.text.size() > opts.max_file_bytes) {
+      s.add(errc::limit, d.path, {}, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
+            fmt::format("{} bytes", d.text.size()));
+      continue;
+    }
+    if (auto bad = text::invalid_utf8_offset(d.text); bad != std::string_view::npos) {
+      auto [l, c] = line_col(d.text, bad);
+      s.add(errc::encoding, d.path, {l, c}, "UTF-8 text",
+            fmt::format("the invalid byte 0x{:02x}", int(static_cast<unsigned char>(d.text[bad]))));
+      continue;
+    }
+    if (auto nul = d.text.find('\0'); nul != std::string::npos) {
+      auto [l, c] = line_col(d.text, nul);
+      s.add(errc::encoding, d.path, {l, c}, "text without NUL bytes", "a NUL byte");
+      continue;
+    }
+    try {
+      auto path = std::make_shared<const std::string>(d.path);
+      files.push_back({path, toml::parse(d.text, d.path)});
+    } catch (toml::parse_error const& e) {
+      auto p = e.source().begin;
+      s.add(errc::syntax, d.path, p, "valid TOML", std::string(e.description()));
+    }
+  }
+  if (!s.diags.empty()) {
+    result.diagnostics = std::move(s.diags);
+    return result;
+  }
+
+  builder b = base ? builder(*base) : builder();
+  for (auto const& f : files) {
+    for (auto const& [k, v] : f.root)
+      if (std::find(top_keys.begin(), top_keys.end(), k.str()) == top_keys.end())
+        s.add(errc::unexpected_key, *f.path, k.source().begin,
+              "a top-level table of the format (kb, source, drug, target, gene, variant, effect, condition, regimen, "
+              "warning, concept, acts_on, produces, blocks, reduces, mediated_by, indicated_for, modulates_response, "
+              "related)",
+              quote_value(k.str()));
+    if (auto const* kb = f.root.get("kb")) {
+      if (auto const* t = kb->as_table()) {
+        reader r(*t, f.path, s, b, opts);
+        auto name = r.str("name", true, "the knowledge base's name");
+        auto version = r.str("version", true, "a version string");
+        r.str("description");
+        r.finish("[kb]");
+        // the first file with [kb] names a fresh knowledge base; files added to a base keep its name
+        if (name && version && (!base && b.name() == "unnamed")) {
+          b.set_name(*name);
+          b.set_version(*version);
+        }
+      } else {
+        s.add(errc::wrong_type, *f.path, kb->source().begin, "[kb] to be a table", type_name(*kb));
+      }
+    }
+  }
+
+  // 2. sources of every file first: entities and claims of any file may cite them
+  for (auto const& f : files) each(f, "source", s, b, opts, [](reader& r) { read_source(r); });
+
+  // 3. entities of every file
+  for (auto const& f : files) {
+    each(f, "drug", s, b, opts, [&](reader& r) {
+      drug d;
+      bool ok = read_base(r, d, "drug:", true);
+      d.drug_class = r.str("class").value_or("");
+      r.finish("[[drug]]");
+      if (ok) add_entity(r, std::move(d));
+    });
+    each(f, "gene", s, b, opts, [&](reader& r) {
+      gene g;
+      bool ok = read_base(r, g, "gene:", true);
+      g.symbol = r.str("symbol").value_or("");
+      r.finish("[[gene]]");
+      if (ok) add_entity(r, std::move(g));
+    });
+    auto simple = [&](auto tag, std::string_view key, std::string_view prefix) {
+      using E = decltype(tag);
+      each(f, key, s, b, opts, [&](reader& r) {
+        E e;
+        bool ok = read_base(r, e, prefix, false);
+        r.finish(fmt::format("[[{}]]", key));
+        if (ok) add_entity(r, std::move(e));
+      });
+    };
+    simple(effect{}, "effect", "effect:");
+    simple(condition{}, "condition", "condition:");
+    each(f, "concept", s, b, opts, [&](reader& r) {
+      concept_node c;
+      bool ok = read_base(r, c, "concept:", false);
+      auto kind = r.str("kind", true, "the original kind of the concept");
+      r.finish("[[concept]]");
+      if (ok && kind) {
+        c.kind_label = *kind;
+        add_entity(r, std::move(c));
+      }
+    });
+  }
+  // entities that refer to other entities: after every plain entity of every file exists
+  for (auto const& f : files) {
+    each(f, "target", s, b, opts, [&](reader& r) {
+      target t;
+      bool ok = read_base(r, t, "target:", true);
+      t.type = r.enumeration<target_type>("type").value_or(target_type::other);
+      t.family = r.str("family").value_or("");
+      t.species = r.str("species").value_or("");
+      auto gene_ref = r.ref<gene>("gene", false);
+      r.finish("[[target]]");
+      if (!ok || r.failed()) return;
+      if (gene_ref) t.gene_symbol = r.b().get(*gene_ref).symbol;
+      auto sources = t.sources;
+      auto region = t.region;
+      auto id = add_entity(r, std::move(t));
+      if (id && gene_ref && !sources.empty()) r.b().add<rel::encoded_by>(*id, *gene_ref, claim_meta(sources, region));
+    });
+    each(f, "variant", s, b, opts, [&](reader& r) {
+      variant v;
+      bool ok = read_base(r, v, "variant:", true);
+      auto gene_ref = r.ref<gene>("gene", true);
+      r.finish("[[variant]]");
+      if (!ok || r.failed()) return;
+      auto sources = v.sources;
+      auto region = v.region;
+      auto id = add_entity(r, std::move(v));
+      if (id && gene_ref && !sources.empty()) r.b().add<rel::variant_of>(*id, *gene_ref, claim_meta(sources, region));
+    });
+    each(f, "regimen", s, b, opts, [&](reader& r) {
+      regimen g;
+      bool ok = read_base(r, g, "regimen:", true, false);
+      auto d = r.ref<drug>("drug", true);
+      auto c = r.ref<condition>("condition", false);
+      auto dose = r.qty("dose", true, {dimension::mass, dimension::volume});
+      auto dose_max = r.qty("dose_max", false, {dimension::mass, dimension::volume});
+      auto every = r.qty("every", false, {dimension::time});
+      std::optional<double> per_day;
+      if (auto const* n = r.node("times_per_day", false, "a whole number of doses per day")) {
+        auto v = n->value<std::int64_t>();
+        if (!n->is_integer() || !v || *v < 1 || *v > 48)
+          r.error(errc::out_of_range, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
+        else
+          per_day = double(*v);
+      }
+      g.as_needed = r.boolean("as_needed").value_or(false);
+      if (every && per_day)
+        r.error(errc::unexpected_key, r.table().get("times_per_day")->source().begin,
+                "either 'every' or 'times_per_day', not both", "both");
+      if (!every && !per_day && !g.as_needed && r.table().get("every") == nullptr &&
+          r.table().get("times_per_day") == nullptr)
+        r.error(errc::missing_field, r.pos(),
+                "'every' (a dosing interval such as \"24 h\"), 'times_per_day', or as_needed = true", "none of them");
+      auto route = r.enumeration<pharmakon::route>("route", true);
+      g.formulation = r.str("formulation").value_or("");
+      g.product = r.str("product").value_or("");
+      g.population = r.str("population").value_or("");
+      if (auto const* n = r.node("preconditions", false, "an array of tables")) {
+        if (auto const* arr = n->as_array()) {
+          for (auto const& el : *arr) {
+            auto const* t = el.as_table();
+            if (!t) {
+              r.error(errc::wrong_type, el.source().begin, "a table such as { kind = \"opioid_free\", min = \"7 d\" }",
+                      type_name(el));
+              continue;
+            }
+            reader pr(*t, r.path_ptr(), r.diags(), r.b(), r.opts());
+            precondition p;
+            auto k = pr.enumeration<precondition_kind>("kind", true);
+            p.min = pr.qty("min", false, {dimension::time});
+            p.recommended = pr.qty("recommended", false, {dimension::time});
+            p.note = pr.str("note").value_or("");
+            pr.finish("a precondition");
+            if (p.min && p.recommended && p.recommended->base_value() < p.min->base_value())
+              pr.error(errc::out_of_range, t->get("recommended")->source().begin,
+                       "'recommended' to be at least 'min'", fmt::format("{}", *p.recommended));
+            if (pr.failed()) {
+              r.mark_failed();
+              continue;
+            }
+            if (k) p.kind = *k;
+            g.preconditions.push_back(std::move(p));
+          }
+        } else {
+          r.error(errc::wrong_type, n->source().begin, "'preconditions' to be an array of tables", type_name(*n));
+        }
+      }
+      r.finish("[[regimen]]");
+      if (dose && dose_max) {
+        if (dose->dim() != dose_max->dim())
+          r.error(errc::wrong_dimension, r.table().get("dose_max")->source().begin,
+                  "'dose_max' of the same dimension as 'dose'", fmt::format("{}", *dose_max));
+        else if (dose_max->base_value() < dose->base_value())
+          r.error(errc::out_of_range, r.table().get("dose_max")->source().begin, "'dose_max' to be at least 'dose'",
+                  fmt::format("{}", *dose_max));
+      }
+      if (!ok || r.failed() || !d || !dose || !route) return;
+      g.dose = *dose;
+      g.dose_max = dose_max;
+      g.every = every;
+      if (per_day) g.times_per_day = int(*per_day);
+      g.route = *route;
+      auto meta = claim_meta(g.sources, g.region);
+      auto id = add_entity(r, std::move(g));
+      if (!id) return;
+      r.b().add<rel::dosed_as>(*d, *id, meta);
+      if (c) r.b().add<rel::regimen_for>(*id, *c, meta);
+    });
+    each(f, "warning", s, b, opts, [&](reader& r) {
+      warning w;
+      bool ok = read_base(r, w, "warning:", true, false);
+      auto d = r.ref<drug>("drug", true);
+      auto kind = r.enumeration<warning_kind>("kind", true);
+      auto sev = r.enumeration<severity>("severity", true);
+      auto about = r.str("about", true, "what the warning is about");
+      std::vector<target_id> concerns;
+      if (auto const* n = r.node("concerns", false, "an array of target ids")) {
+        if (auto const* arr = n->as_array()) {
+          for (auto const& el : *arr) {
+            auto v = el.value<std::string>();
+            if (!el.is_string() || !v) { r.error(errc::wrong_type, el.source().begin, "a target id", type_name(el)); continue; }
+            if (auto t = r.ref_of<target>(*v, el.source().begin)) concerns.push_back(*t);
+          }
+        } else {
+          r.error(errc::wrong_type, n->source().begin, "'concerns' to be an array of target ids", type_name(*n));
+        }
+      }
+      if (auto const* n = r.node("concerns_action", false, "an array of action types")) {
+        if (auto const* arr = n->as_array()) {
+          for (auto const& el : *arr) {
+            auto v = el.value<std::string_view>();
+            auto a = v ? parse_enum<action_type>(*v) : std::nullopt;
+            if (!a)
+              r.error(errc::unknown_enum, el.source().begin, fmt::format("one of {}", enum_choices<action_type>()),
+                      v ? quote_value(*v) : type_name(el));
+            else
+              w.concerns_action.push_back(*a);
+          }
+        } else {
+          r.error(errc::wrong_type, n->source().begin, "'concerns_action' to be an array of action types", type_name(*n));
+        }
+      }
+      r.finish("[[warning]]");
+      if (!ok || r.failed() || !d || !kind || !sev || !about) return;
+      w.kind = *kind;
+      w.severity = *sev;
+      w.about = *about;
+      auto meta = claim_meta(w.sources, w.region);
+      auto id = add_entity(r, std::move(w));
+      if (!id) return;
+      r.b().add<rel::carries>(*d, *id, meta);
+      for (auto t : concerns) r.b().add<rel::concerns>(*id, t, meta);
+    });
+  }
+
+  // 4. claims
+  for (auto const& f : files) {
+    each(f, "acts_on", s, b, opts, [&](reader& r) {
+      auto d = r.ref<drug>("drug", true);
+      auto t = r.ref<target>("target", true);
+      action a;
+      auto type = r.enumeration<action_type>("action", true);
+      a.modality = r.enumeration<modality>("modality").value_or(modality::unknown);
+      a.reversible = r.boolean("reversible");
+      a.surmountable = r.boolean("surmountable");
+      a.efficacy = r.number("efficacy", false, "a number from 0 to 1");
+      if (a.efficacy && (*a.efficacy < 0 || *a.efficacy > 1))
+        r.error(errc::out_of_range, r.table().get("efficacy")->source().begin, "'efficacy' from 0 (none) to 1 (full)",
+                fmt::format("{}", *a.efficacy));
+      if (auto const* n = r.node("affinity", false, "an array of affinity tables")) {
+        auto const* arr = n->as_array();
+        if (!arr) r.error(errc::wrong_type, n->source().begin, "'affinity' to be an array of tables", type_name(*n));
+        for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+          auto const& el = *arr->get(i);
+          auto const* at = el.as_table();
+          if (!at) { r.error(errc::wrong_type, el.source().begin, "an affinity table", type_name(el)); continue; }
+          reader ar(*at, r.path_ptr(), r.diags(), r.b(), r.opts());
+          affinity af;
+          auto m = ar.enumeration<affinity_measure>("measure", true);
+          af.value = ar.number("value");
+          af.low = ar.number("low");
+          af.high = ar.number("high");
+          auto u = ar.str("unit", false, "a concentration unit (pM, nM, µM, mM, M)");
+          af.species = ar.str("species").value_or("");
+          af.sources = ar.sources(true);
+          ar.finish("an affinity");
+          if (!af.value && !(af.low && af.high))
+            ar.error(errc::missing_field, ar.pos(), "'value', or 'low' and 'high'", "neither");
+          if (af.low && af.high && *af.low > *af.high)
+            ar.error(errc::out_of_range, at->get("low")->source().begin, "'low' <= 'high'",
+                     fmt::format("low {} > high {}", *af.low, *af.high));
+          if (m && is_p_measure(*m)) {
+            if (u) ar.error(errc::unexpected_key, at->get("unit")->source().begin,
+                            fmt::format("no unit for {} (a -log10 molar value)", to_string(*m)), quote_value(*u));
+            for (auto v : {af.value, af.low, af.high})
+              if (v && (*v < 0 || *v > 15))
+                ar.error(errc::out_of_range, ar.pos(), fmt::format("{} between 0 and 15", to_string(*m)), fmt::format("{}", *v));
+          } else if (m) {
+            if (!u) ar.error(errc::missing_field, ar.pos(), fmt::format("'unit' for {} (pM, nM, µM, mM, M)", to_string(*m)), "no unit");
+            else if (auto pu = parse_unit(*u); !pu || info(*pu).dim != dimension::concentration)
+              ar.error(errc::bad_quantity, at->get("unit")->source().begin, "a concentration unit (pM, nM, µM, mM, M)", quote_value(*u));
+            else af.conc_unit = *pu;
+            for (auto v : {af.value, af.low, af.high})
+              if (v && *v <= 0) ar.error(errc::out_of_range, ar.pos(), "a positive concentration", fmt::format("{}", *v));
+          }
+          if (ar.failed() || !m) {
+            r.mark_failed();
+            continue;
+          }
+          af.measure = *m;
+          a.affinities.push_back(std::move(af));
+        }
+      }
+      auto meta = read_meta(r);
+      r.finish("[[acts_on]]");
+      if (r.failed() || !d || !t || !type) return;
+      a.type = *type;
+      r.b().add<rel::acts_on>(*d, *t, std::move(a), std::move(meta));
+    });
+    auto drug_effect = [&](auto tag, std::string_view key) {
+      using R = decltype(tag);
+      each(f, key, s, b, opts, [&](reader& r) {
+        auto d = r.ref<drug>("drug", true);
+        auto e = r.ref<effect>("effect", true);
+        auto meta = read_meta(r);
+        r.finish(fmt::format("[[{}]]", key));
+        if (r.failed() || !d || !e) return;
+        r.b().add<R>(*d, *e, std::move(meta));
+      });
+    };
+    drug_effect(rel::produces{}, "produces");
+    drug_effect(rel::blocks{}, "blocks");
+    drug_effect(rel::reduces{}, "reduces");
+    each(f, "mediated_by", s, b, opts, [&](reader& r) {
+      auto e = r.ref<effect>("effect", true);
+      auto t = r.ref<target>("target", true);
+      auto meta = read_meta(r);
+      r.finish("[[mediated_by]]");
+      if (r.failed() || !e || !t) return;
+      r.b().add<rel::mediated_by>(*e, *t, std::move(meta));
+    });
+    each(f, "encoded_by", s, b, opts, [&](reader& r) {
+      auto t = r.ref<target>("target", true);
+      auto g = r.ref<gene>("gene", true);
+      auto meta = read_meta(r);
+      r.finish("[[encoded_by]]");
+      if (r.failed() || !t || !g) return;
+      r.b().add<rel::encoded_by>(*t, *g, std::move(meta));
+    });
+    each(f, "indicated_for", s, b, opts, [&](reader& r) {
+      auto d = r.ref<drug>("drug", true);
+      auto c = r.ref<condition>("condition", true);
+      indication ind;
+      ind.adjunct = r.str("adjunct").value_or("");
+      auto meta = read_meta(r);
+      r.finish("[[indicated_for]]");
+      if (r.failed() || !d || !c) return;
+      r.b().add<rel::indicated_for>(*d, *c, std::move(ind), std::move(meta));
+    });
+    each(f, "modulates_response", s, b, opts, [&](reader& r) {
+      auto v = r.ref<variant>("variant", true);
+      auto d = r.ref<drug>("drug", true);
+      pgx_effect p;
+      auto finding = r.enumeration<pgx_finding>("finding", true);
+      p.outcome = r.str("outcome").value_or("");
+      auto meta = read_meta(r);
+      r.finish("[[modulates_response]]");
+      if (r.failed() || !v || !d || !finding) return;
+      p.finding = *finding;
+      r.b().add<rel::modulates_response>(*v, *d, std::move(p), std::move(meta));
+    });
+    each(f, "related", s, b, opts, [&](reader& r) {
+      auto from = r.any_ref("from");
+      auto to = r.any_ref("to");
+      auto label = r.str("label", true, "the relation's label");
+      auto meta = read_meta(r);
+      r.finish("[[related]]");
+      if (r.failed() || !from || !to || !label) return;
+      r.b().add<rel::related>(*from, *to, related_label{*label}, std::move(meta));
+    });
+  }
+
+  if (!s.diags.empty()) {
+    // file order, then position
+    std::vector<std::string> order;
+    for (auto const& d : docs) order.push_back(d.path);
+    std::stable_sort(s.diags.begin(), s.diags.end(), [&](diagnostic const& a, diagnostic const& c) {
+      auto ia = std::find(order.begin(), order.end(), a.path) - order.begin();
+      auto ic = std::find(order.begin(), order.end(), c.path) - order.begin();
+      if (ia != ic) return ia < ic;
+      if (a.line != c.line) return a.line < c.line;
+      return a.column < c.column;
+    });
+    result.diagnostics = std::move(s.diags);
+    return result;
+  }
+  result.kb = b.build();
+  return result;
+}
+
+PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const> paths, knowledge_base const* base,
+                                          load_options const& opts) {
+  std::vector<document> docs;
+  load_result bad;
+  for (auto const& p : paths) {
+    std::error_code ec;
+    auto status = std::filesystem::status(p, ec);
+    if (ec || !std::filesystem::exists(status)) {
+      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "no such file"});
+      continue;
+    }
+    if (std::filesystem::is_directory(status)) {
+      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a file", "a directory"});
+      continue;
+    }
+    auto size = std::filesystem::file_size(p, ec);
+    if (!ec && size > opts.max_file_bytes) {
+      bad.diagnostics.push_back({errc::limit, p.string(), 0, 0, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
+                                 fmt::format("{} bytes", size)});
+      continue;
+    }
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "a file that cannot be opened"});
+      continue;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "a read error"});
+      continue;
+    }
+    docs.push_back({p.string(), std::move(text)});
+  }
+  if (!bad.diagnostics.empty()) return bad;
+  return try_load(docs, base, opts);
+}
+
+}  // namespace pharmakon

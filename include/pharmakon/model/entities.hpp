@@ -1,0 +1,150 @@
+#pragma once
+/// \file entities.hpp
+/// The node kinds of the model, each a plain struct with its own fields, and the evidence sources.
+/// Every entity keeps the `source_region` it was declared at, so checks after parsing can still point at
+/// file:line:column.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "enums.hpp"
+#include "ids.hpp"
+#include "units.hpp"
+
+namespace pharmakon {
+
+/// Where something was declared: 1-based line and column; 0 means unknown.
+struct source_region {
+  std::shared_ptr<const std::string> path;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  bool known() const noexcept { return path != nullptr; }
+  std::string to_string() const {
+    if (!path) return "<unknown>";
+    return fmt::format("{}:{}:{}", *path, line, column);
+  }
+};
+
+/// An external identifier of an entity, e.g. {"chembl", "CHEMBL19019"} or {"gtopdb_ligand", "1639"}.
+struct identifier {
+  std::string scheme;
+  std::string value;
+  friend bool operator==(identifier const&, identifier const&) = default;
+};
+
+/// Fields every entity has.
+struct entity_base {
+  std::string id;                     ///< stable string id with its kind prefix, e.g. "drug:naltrexone"
+  std::string name;                   ///< preferred name
+  std::vector<std::string> synonyms;  ///< brand names, abbreviations, Greek letters; all searchable
+  std::vector<identifier> ids;        ///< external identifiers
+  std::vector<source_id> sources;     ///< sources of the entity's own statements (identity, classification)
+  source_region region;               ///< where it was declared
+
+  /// The value of identifier `scheme`, if the entity has one.
+  std::optional<std::string_view> identifier_of(std::string_view scheme) const noexcept {
+    for (auto const& i : ids)
+      if (i.scheme == scheme) return std::string_view(i.value);
+    return std::nullopt;
+  }
+};
+
+struct drug : entity_base {
+  std::string drug_class;  ///< e.g. "opioid receptor antagonist"
+};
+
+struct target : entity_base {
+  target_type type = target_type::other;
+  std::string family;       ///< e.g. "opioid receptors"; for sigma-1: a non-opioid family
+  std::string gene_symbol;  ///< e.g. "OPRM1" (the gene entity is reached through `encoded_by`)
+  std::string species;      ///< e.g. "human"
+};
+
+struct gene : entity_base {
+  std::string symbol;  ///< HGNC symbol
+};
+
+struct variant : entity_base {};
+struct effect : entity_base {};
+struct condition : entity_base {};
+
+/// Something that must hold before the first dose of a regimen.
+struct precondition {
+  precondition_kind kind = precondition_kind::other;
+  std::optional<quantity> min;          ///< e.g. opioid-free for at least 7 d
+  std::optional<quantity> recommended;  ///< e.g. 10 d
+  std::string note;
+};
+
+/// A dosing regimen. A fixed dose has no `dose_max`; a range is [dose, dose_max].
+/// The interval is `every`, or 24 h / `times_per_day` when the source gives a daily frequency.
+struct regimen : entity_base {
+  quantity dose;                    ///< mass or volume per administration
+  std::optional<quantity> dose_max; ///< upper end of a dose range
+  std::optional<quantity> every;    ///< dosing interval (absent for one-off / as-needed use)
+  std::optional<int> times_per_day; ///< "three times daily", when the source states a frequency, not an interval
+  bool as_needed = false;           ///< repeated as needed (e.g. naloxone for overdose)
+  pharmakon::route route = pharmakon::route::oral;
+  std::string formulation;          ///< e.g. "extended-release injectable suspension"
+  std::string product;              ///< e.g. "Vivitrol"
+  std::string population;           ///< e.g. "adults"
+  std::vector<precondition> preconditions;
+
+  /// The dosing interval, from `every` or `times_per_day`.
+  std::optional<quantity> interval() const noexcept {
+    if (every) return every;
+    if (times_per_day && *times_per_day > 0) return quantity{24.0 / *times_per_day, unit::h};
+    return std::nullopt;
+  }
+};
+
+struct warning : entity_base {
+  warning_kind kind = warning_kind::warning;
+  pharmakon::severity severity = pharmakon::severity::serious;
+  std::string about;                           ///< what it is about, in the curator's words
+  std::vector<action_type> concerns_action;    ///< co-administered actions it applies to (with `concerns` targets)
+};
+
+/// An entity of a kind the model has no type for (e.g. an imported Pathway); `kind_label` keeps its kind.
+struct concept_node : entity_base {
+  std::string kind_label;
+};
+
+/// An evidence source. At least one identifier, or (guideline) title + year + publisher.
+struct source {
+  std::string id;  ///< e.g. "src:pmid:12813472"
+  source_kind kind = source_kind::other;
+  std::string title;
+  std::string authors;
+  std::string publisher;  ///< issuing body
+  int year = 0;
+  std::string pmid, doi, dailymed_setid, nda, url, gtopdb_ligand, gtopdb_target;
+  bool unverified = false;  ///< the identifier could not be checked against a public record
+  source_region region;
+
+  evidence_tier tier() const noexcept { return tier_of(kind); }
+
+  /// The most specific identifier, printed in reference lists ("PMID 12813472", "DailyMed setid ...").
+  std::string citation_id() const {
+    std::vector<std::string> parts;
+    if (!pmid.empty()) parts.push_back("PMID " + pmid);
+    if (!doi.empty()) parts.push_back("doi:" + doi);
+    if (!dailymed_setid.empty()) parts.push_back("DailyMed setid " + dailymed_setid);
+    if (!nda.empty()) parts.push_back(nda);
+    if (!gtopdb_ligand.empty()) parts.push_back("GtoPdb ligand " + gtopdb_ligand);
+    if (!gtopdb_target.empty()) parts.push_back("GtoPdb target " + gtopdb_target);
+    if (parts.empty() && !url.empty()) parts.push_back(url);
+    if (parts.empty() && kind == source_kind::guideline) parts.push_back(fmt::format("{} {}", publisher, year));
+    return fmt::format("{}", fmt::join(parts, "; "));
+  }
+};
+
+}  // namespace pharmakon

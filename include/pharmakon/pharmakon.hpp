@@ -1,0 +1,21 @@
+#pragma once
+/// \file pharmakon.hpp
+/// The umbrella header: everything a host program needs.
+///
+///     #include <pharmakon/pharmakon.hpp>
+///     auto kb = pharmakon::default_kb();
+///     auto answer = pharmakon::mechanism_of(kb, kb.at<pharmakon::drug>("naltrexone"));
+///     fmt::print("{}", pharmakon::render_text(answer));
+
+#include "config.hpp"
+#include "error.hpp"
+#include "model/entities.hpp"
+#include "model/enums.hpp"
+#include "model/ids.hpp"
+#include "model/relations.hpp"
+#include "model/text.hpp"
+#include "model/units.hpp"
+#include "graph/builder.hpp"
+#include "graph/knowledge_base.hpp"
+#include "io/loader.hpp"
+#include "kb/default_kb.hpp"

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Installs pharmakon's build and test dependencies from Debian 12's packages (no PyPI).
+set -eu
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  g++ cmake make git ca-certificates \
+  libboost-graph-dev libfmt-dev doctest-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev zlib1g-dev \
+  python3 python3-dev python3-pybind11 pybind11-dev python3-pytest python3-pandas python3-networkx \
+  python3-jsonschema python3-setuptools python3-wheel python3-pip python3-venv \
+  >/dev/null

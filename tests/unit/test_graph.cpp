@@ -335,6 +335,9 @@ TEST_CASE("Boost.Graph algorithms run on the graph and on filtered views of it")
   CHECK(reached[f.kb.vertex(f.kb.at<gene>("gene:OPRM1"))] == 1);
   CHECK(reached[f.kb.vertex(f.kb.at<effect>("euphoria"))] == 0);  // blocks edges are filtered out
   CHECK(f.kb.node(start).kind() == node_kind::drug);
+  // an edge's index is its claim
+  for (auto [it, end] = boost::edges(g); it != end; ++it)
+    CHECK(f.kb.claim(claim_id{std::uint32_t(boost::get(boost::edge_index, g, *it))}).kind() == g[*it].kind);
 }
 
 TEST_CASE("a frozen knowledge base answers the same from 8 threads at once") {

@@ -37,10 +37,10 @@ struct vertex_bundle {
   node_kind kind = node_kind::concept_node;
   std::uint32_t index = 0;
 };
-/// Bundled edge property: the relation kind and the claim it stands for.
+/// Bundled edge property: the relation kind. The edge's index (`get(boost::edge_index, g, e)`, or `e.idx`) is
+/// the index of the claim it stands for (`knowledge_base::claim(claim_id{idx})`), so the bundle stays one byte.
 struct edge_bundle {
   relation_kind kind = relation_kind::related;
-  std::uint32_t claim = 0;
 };
 
 /// The Boost graph type behind a knowledge base; BGL algorithms run on it (and on `filtered_graph` views).

@@ -220,16 +220,13 @@ PHARMAKON_FUNC knowledge_base builder::build() {
   });
 
   {
-    struct edge_iter_src {
-      std::vector<detail::claim_record> const* c;
-    };
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
     edges.reserve(st->claims.size());
     std::vector<edge_bundle> props;
     props.reserve(st->claims.size());
     for (std::uint32_t i = 0; i < st->claims.size(); ++i) {
       edges.emplace_back(st->claims[i].from, st->claims[i].to);
-      props.push_back(edge_bundle{st->claims[i].kind, i});
+      props.push_back(edge_bundle{st->claims[i].kind});
     }
     st->graph = graph_type(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), props.begin(), total);
   }

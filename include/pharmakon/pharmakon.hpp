@@ -19,3 +19,5 @@
 #include "graph/knowledge_base.hpp"
 #include "io/loader.hpp"
 #include "kb/default_kb.hpp"
+#include "answers/answers.hpp"
+#include "render/render.hpp"

@@ -137,6 +137,23 @@ inline std::optional<quantity> parse_quantity(std::string_view text, quantity_er
   return quantity{v, *u};
 }
 
+/// Parses a dosing interval: a time quantity ("24 h", "24h", "4 weeks"), "qNh" ("q12h"), or one of
+/// "daily", "weekly", "monthly". The result is always of dimension time.
+inline std::optional<quantity> parse_interval(std::string_view text, quantity_error* err = nullptr) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text == "daily") return quantity{24, unit::h};
+  if (text == "weekly") return quantity{1, unit::wk};
+  if (text == "monthly") return quantity{1, unit::mo};
+  if (text.size() > 2 && (text[0] == 'q' || text[0] == 'Q') && text[1] >= '0' && text[1] <= '9') text.remove_prefix(1);
+  auto q = parse_quantity(text, err);
+  if (q && q->dim() != dimension::time) {
+    if (err) *err = {0, "a time interval (h, d, wk, mo) or daily/weekly/monthly", fmt::format("'{}' (a {})", text, to_string(q->dim()))};
+    return std::nullopt;
+  }
+  return q;
+}
+
 }  // namespace pharmakon
 
 template <>

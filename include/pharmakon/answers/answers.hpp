@@ -1,0 +1,275 @@
+#pragma once
+/// \file answers.hpp
+/// Answers composed from the graph: mechanism of action, interaction screening and dose checks.
+/// Every answer is a self-contained typed value (names, numbers, sources copied out of the knowledge base),
+/// so it stays valid after the knowledge base is gone, and renderers (render/) turn it into text, Markdown or
+/// JSON. No answer contains canned prose: every statement is a claim of the graph with its numbered sources.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../config.hpp"
+#include "../graph/knowledge_base.hpp"
+#include "../model/entities.hpp"
+#include "../model/relations.hpp"
+
+namespace pharmakon {
+
+/// Which knowledge base answered: every answer carries it.
+struct kb_info {
+  std::string name;
+  std::string version;
+  std::string content_hash;
+};
+
+/// The sources an answer cites, numbered 1.. in order of first citation.
+struct reference_list {
+  std::vector<source> sources;
+  std::vector<std::string> ids;  ///< source ids, parallel to `sources`
+
+  /// The reference number of `id` (adding it on first use).
+  int cite(knowledge_base const& kb, source_id id);
+  std::vector<int> cite(knowledge_base const& kb, std::span<source_id const> ids);
+};
+
+/// Evidence attached to one statement of an answer.
+struct evidence {
+  std::vector<int> refs;  ///< reference numbers, ascending
+  evidence_tier tier = evidence_tier::other;
+  bool negated = false;    ///< the statement is that the relation does NOT hold
+  bool hypothesis = false;
+  bool unverified = false; ///< the claim, or one of its sources, is marked unverified
+  std::string note;        ///< the curator's remark on the claim
+};
+
+/// A short description of a target, for answers.
+struct target_ref {
+  std::string id;
+  std::string name;
+  std::string gene_symbol;
+  std::string family;
+  std::vector<std::string> synonyms;
+};
+
+/// drug --acts_on--> target, as stated in an answer.
+struct target_action {
+  target_ref target;
+  action act;
+  std::optional<double> best_p_affinity;  ///< tightest affinity on the p-scale (-log10 M), if sourced
+  evidence ev;
+  std::vector<std::vector<int>> affinity_refs;  ///< per affinity in `act.affinities`, its reference numbers
+};
+
+/// drug --produces/blocks/reduces--> effect.
+struct effect_statement {
+  relation_kind how = relation_kind::produces;  ///< produces, blocks or reduces
+  std::string effect_id;
+  std::string effect;
+  std::vector<std::string> via;  ///< targets the effect is mediated by that the drug acts on
+  evidence ev;
+};
+
+struct indication_statement {
+  std::string condition_id;
+  std::string condition;
+  std::string adjunct;
+  evidence ev;
+};
+
+struct regimen_statement {
+  regimen r;              ///< a copy of the regimen entity
+  std::string condition;  ///< the condition it is for (may be empty)
+  evidence ev;
+};
+
+struct warning_statement {
+  std::string drug;                   ///< the drug that carries the warning
+  warning w;                          ///< a copy of the warning entity
+  std::vector<std::string> concerns;  ///< names of the targets it concerns
+  evidence ev;
+};
+
+struct pgx_statement {
+  std::string variant_id;
+  std::string variant;
+  std::string gene;
+  pgx_finding finding = pgx_finding::associated;
+  std::string outcome;
+  evidence ev;
+};
+
+/// One side of a conflict.
+struct conflict_side {
+  std::string statement;  ///< e.g. "antagonist", or "does not act on" for the negated side
+  evidence ev;
+};
+struct conflict_statement {
+  conflict::reason why = conflict::reason::negation;
+  std::string subject;   ///< the entity the claims start from
+  relation_kind relation = relation_kind::acts_on;
+  std::string object;    ///< the entity they point to
+  conflict_side first;
+  conflict_side second;
+};
+
+/// The one-line summary, per group of actions of the same type (the renderer writes the sentence).
+struct action_summary {
+  action_type type = action_type::other;
+  bool pure = false;                 ///< intrinsic efficacy 0 at every target of the group
+  modality mode = modality::unknown; ///< shared by every claim of the group, else unknown
+  std::optional<bool> reversible;    ///< shared, else nullopt
+  std::optional<bool> surmountable;
+  std::vector<std::string> targets;  ///< by affinity, tightest first; those without affinity after
+  std::optional<std::string> highest_affinity;  ///< when affinities rank two or more targets
+  std::vector<int> refs;
+};
+
+struct mechanism_answer {
+  kb_info kb;
+  std::string drug_id;
+  std::string drug;
+  std::vector<std::string> synonyms;
+  std::string drug_class;
+  std::vector<identifier> identifiers;
+  std::vector<action_summary> summary;      ///< undisputed, non-negated actions grouped by type
+  std::vector<std::string> disputed;        ///< targets whose action claims conflict
+  std::vector<target_action> actions;       ///< every acts_on claim, best tier first
+  std::vector<effect_statement> effects;
+  std::vector<indication_statement> indications;
+  std::vector<regimen_statement> regimens;
+  std::vector<warning_statement> warnings;
+  std::vector<pgx_statement> pharmacogenetics;
+  std::vector<conflict_statement> conflicts;
+  reference_list references;
+};
+
+/// The mechanism of action of a drug, from every claim about it.
+PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d);
+inline mechanism_answer mechanism_of(knowledge_base const& kb, std::string_view drug_name) {
+  return mechanism_of(kb, kb.at<drug>(drug_name));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/// How two drugs meet at a shared target.
+enum class interaction_kind : std::uint8_t {
+  blockade,     ///< an antagonist at a target blocks an agonist's effects there
+  displacement, ///< a partial agonist displaces a full agonist: precipitated withdrawal in dependent patients
+  additive,     ///< two agonists at one target: additive effects (e.g. respiratory depression)
+  duplicate     ///< two antagonists at one target: duplicated blockade
+};
+template <>
+struct enum_table<interaction_kind> {
+  static constexpr std::array<std::pair<interaction_kind, std::string_view>, 4> entries{{
+      {interaction_kind::blockade, "blockade"},
+      {interaction_kind::displacement, "displacement"},
+      {interaction_kind::additive, "additive"},
+      {interaction_kind::duplicate, "duplicate"},
+  }};
+};
+
+/// One step of the path through the graph that explains an interaction.
+struct path_step {
+  std::string from;
+  relation_kind relation = relation_kind::acts_on;
+  std::string detail;  ///< the payload in short, e.g. "antagonist"
+  std::string to;
+  std::vector<int> refs;
+};
+
+struct interaction {
+  interaction_kind kind = interaction_kind::additive;
+  severity level = severity::moderate;
+  std::string first;       ///< the drug whose action acts on the other's (the antagonist in a blockade)
+  std::string second;
+  target_ref target;
+  action_type first_action = action_type::other;
+  action_type second_action = action_type::other;
+  std::vector<std::string> effects;  ///< effects at stake: blocked, or added
+  std::vector<warning_statement> warnings;
+  std::vector<path_step> path;
+};
+
+struct interaction_answer {
+  kb_info kb;
+  std::vector<std::string> drugs;
+  std::vector<interaction> interactions;  ///< most severe first
+  reference_list references;
+};
+
+/// Pharmacodynamic interactions among `drugs`, through shared targets. Screens every pair; cost grows with the
+/// number of drugs sharing each target, not with all pairs.
+PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs);
+
+// ---------------------------------------------------------------------------------------------------------------
+
+enum class dose_verdict : std::uint8_t {
+  within,             ///< matches a regimen
+  below,              ///< lower than the regimen's dose
+  above,              ///< higher than the regimen's dose
+  too_frequent,       ///< a shorter interval than the regimen's
+  too_infrequent,     ///< a longer interval than the regimen's
+  wrong_route,
+  wrong_dimension,    ///< e.g. a volume for a drug dosed by mass
+  precondition_unmet, ///< e.g. not opioid-free long enough
+  no_regimen          ///< the knowledge base has no regimen for the drug (and condition)
+};
+template <>
+struct enum_table<dose_verdict> {
+  static constexpr std::array<std::pair<dose_verdict, std::string_view>, 9> entries{{
+      {dose_verdict::within, "within"},
+      {dose_verdict::below, "below"},
+      {dose_verdict::above, "above"},
+      {dose_verdict::too_frequent, "too_frequent"},
+      {dose_verdict::too_infrequent, "too_infrequent"},
+      {dose_verdict::wrong_route, "wrong_route"},
+      {dose_verdict::wrong_dimension, "wrong_dimension"},
+      {dose_verdict::precondition_unmet, "precondition_unmet"},
+      {dose_verdict::no_regimen, "no_regimen"},
+  }};
+};
+
+struct dose_query {
+  quantity dose;
+  std::optional<pharmakon::route> route;
+  std::optional<quantity> every;
+  std::optional<condition_id> condition;
+  std::optional<quantity> opioid_free_for;  ///< how long the patient has been opioid-free
+};
+
+/// One finding about a query against one regimen.
+struct dose_issue {
+  dose_verdict verdict = dose_verdict::within;
+  double factor = 1.0;  ///< for below/above/too_*: how far, as a ratio (2 = twice the regimen's value)
+  std::string expected; ///< what the regimen asks, e.g. "50 mg", "oral", "opioid-free for at least 7 d"
+  std::string found;    ///< what the query gave
+};
+
+struct regimen_check {
+  regimen_statement regimen;
+  std::vector<dose_issue> issues;  ///< empty: the query is within this regimen
+  std::vector<std::string> unchecked;  ///< preconditions the query did not say anything about
+};
+
+struct dose_answer {
+  kb_info kb;
+  std::string drug;
+  dose_query query;
+  std::string condition;  ///< name of the query's condition, if any
+  dose_verdict verdict = dose_verdict::no_regimen;  ///< within, or the main issue of the closest regimen
+  std::vector<regimen_check> checks;  ///< closest regimen first
+  reference_list references;
+};
+
+/// Checks a dose against the drug's regimens.
+PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_query const& q);
+
+}  // namespace pharmakon
+
+#ifdef PHARMAKON_INCLUDE_IMPL
+#  include "../impl/answers.inl"
+#endif

@@ -1,0 +1,673 @@
+// Out-of-line definitions of the renderers (render layer).
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "../render/render.hpp"
+
+namespace pharmakon {
+
+namespace detail::render {
+
+/// One statement of a rendered answer, with the reference numbers it cites.
+struct line {
+  std::string text;
+  std::vector<int> refs;
+  int indent = 0;
+};
+struct section {
+  std::string title;
+  std::vector<line> lines;
+};
+/// The layout shared by the text and Markdown renderers.
+struct document {
+  std::string title;
+  std::vector<std::pair<std::string, std::string>> header;
+  std::vector<section> sections;
+  reference_list const* refs = nullptr;
+  kb_info kb;
+};
+
+inline std::string cite(std::vector<int> const& refs) {
+  if (refs.empty()) return "";
+  return fmt::format(" [{}]", fmt::join(refs, ","));
+}
+
+inline std::string english_list(std::vector<std::string> const& items) {
+  if (items.empty()) return "";
+  if (items.size() == 1) return items[0];
+  std::string out;
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) out += (i ? ", " : "") + items[i];
+  return out + " and " + items.back();
+}
+
+/// "mu opioid receptor", "kappa opioid receptor" -> "mu and kappa opioid receptors" (shared trailing words
+/// factored out and pluralised); `heads` receives the distinct leading words.
+inline std::string factor_names(std::vector<std::string> const& names, std::vector<std::string>* heads = nullptr) {
+  if (names.size() < 2) {
+    if (heads) *heads = names;
+    return names.empty() ? "" : "the " + names[0];
+  }
+  auto words = [](std::string const& s) {
+    std::vector<std::string> w;
+    std::size_t b = 0;
+    while (b < s.size()) {
+      auto e = s.find(' ', b);
+      if (e == std::string::npos) e = s.size();
+      w.push_back(s.substr(b, e - b));
+      b = e + 1;
+    }
+    return w;
+  };
+  std::vector<std::vector<std::string>> ws;
+  for (auto const& n : names) ws.push_back(words(n));
+  std::size_t common = 0;
+  for (;; ++common) {
+    bool same = true;
+    for (auto const& w : ws)
+      if (w.size() <= common + 1 || w[w.size() - 1 - common] != ws[0][ws[0].size() - 1 - common]) same = false;
+    if (!same) break;
+  }
+  if (common == 0) {
+    if (heads) *heads = names;
+    return "the " + english_list(names);
+  }
+  std::vector<std::string> h;
+  for (auto const& w : ws) {
+    std::string x;
+    for (std::size_t i = 0; i + common < w.size(); ++i) x += (i ? " " : "") + w[i];
+    h.push_back(x);
+  }
+  std::string tail;
+  for (std::size_t i = ws[0].size() - common; i < ws[0].size(); ++i) tail += " " + ws[0][i];
+  if (heads) *heads = h;
+  return "the " + english_list(h) + tail + "s";
+}
+
+inline std::string action_words(action_type t) {
+  std::string s(to_string(t));
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+inline std::string enum_words(std::string_view s) {
+  std::string out(s);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+inline std::string summary_of(action_summary const& s) {
+  std::vector<std::string> quals;
+  if (s.pure) quals.push_back("pure");
+  std::string q;
+  for (std::size_t i = 0; i < quals.size(); ++i) q += quals[i] + " ";
+  std::vector<std::string> props;
+  if (s.mode != modality::unknown) props.push_back(enum_words(to_string(s.mode)));
+  if (s.reversible) props.push_back(*s.reversible ? "reversible" : "irreversible");
+  if (s.surmountable) props.push_back(*s.surmountable ? "surmountable" : "insurmountable");
+  std::string p;
+  for (std::size_t i = 0; i < props.size(); ++i) p += props[i] + (i + 1 < props.size() ? ", " : " ");
+  std::vector<std::string> heads;
+  auto where = factor_names(s.targets, &heads);
+  auto out = fmt::format("{}{}{} at {}", q, p, action_words(s.type), where);
+  if (s.highest_affinity) {
+    auto it = std::find(s.targets.begin(), s.targets.end(), *s.highest_affinity);
+    auto idx = std::size_t(it - s.targets.begin());
+    out += fmt::format("; highest affinity at {}", idx < heads.size() && heads.size() == s.targets.size() && heads[idx] != *it
+                                                         ? heads[idx]
+                                                         : "the " + *s.highest_affinity);
+  }
+  return out;
+}
+
+inline std::string affinity_text(affinity const& af) {
+  std::string v;
+  if (af.value) v = fmt::format("{:g}", *af.value);
+  else if (af.low && af.high) v = fmt::format("{:g}–{:g}", *af.low, *af.high);
+  std::string unit = af.conc_unit ? fmt::format(" {}", *af.conc_unit) : "";
+  std::string sp = af.species.empty() ? "" : fmt::format(" ({})", af.species);
+  return fmt::format("{} {}{}{}", to_string(af.measure), v, unit, sp);
+}
+
+inline std::string flags_text(evidence const& ev) {
+  std::string out;
+  if (!ev.note.empty()) out += " — " + ev.note;
+  if (ev.unverified) out += " (unverified)";
+  return out;
+}
+
+inline line action_line(target_action const& t) {
+  std::string target = t.target.name;
+  std::vector<std::string> aka;
+  for (auto const& s : t.target.synonyms)
+    if (s.size() <= 5 && aka.size() < 3) aka.push_back(s);
+  if (!t.target.gene_symbol.empty()) aka.push_back("gene " + t.target.gene_symbol);
+  if (!aka.empty()) target += fmt::format(" ({})", fmt::join(aka, ", "));
+  if (t.ev.negated) return {fmt::format("does not act on the {}{}", target, flags_text(t.ev)), t.ev.refs};
+  std::vector<std::string> props;
+  if (t.act.modality != modality::unknown) props.push_back(enum_words(to_string(t.act.modality)));
+  if (t.act.reversible) props.push_back(*t.act.reversible ? "reversible" : "irreversible");
+  if (t.act.surmountable) props.push_back(*t.act.surmountable ? "surmountable" : "insurmountable");
+  if (t.act.efficacy) props.push_back(*t.act.efficacy == 0 ? "no intrinsic efficacy" : fmt::format("intrinsic efficacy {:g}", *t.act.efficacy));
+  std::string text = fmt::format("{}{} at the {}", t.ev.hypothesis ? "hypothesis: " : "", action_words(t.act.type), target);
+  if (!props.empty()) text += fmt::format(": {}", fmt::join(props, ", "));
+  for (std::size_t i = 0; i < t.act.affinities.size(); ++i)
+    text += fmt::format("; {}{}", affinity_text(t.act.affinities[i]),
+                        i < t.affinity_refs.size() ? cite(t.affinity_refs[i]) : "");
+  return {text + flags_text(t.ev), t.ev.refs};
+}
+
+inline line effect_line(effect_statement const& e) {
+  std::string verb;
+  switch (e.how) {
+    case relation_kind::blocks: verb = e.ev.negated ? "does not block" : "blocks"; break;
+    case relation_kind::reduces: verb = e.ev.negated ? "does not reduce" : "reduces"; break;
+    default: verb = e.ev.negated ? "does not produce" : "produces"; break;
+  }
+  std::string via = e.via.empty() ? "" : fmt::format(" (via the {})", english_list(e.via));
+  return {fmt::format("{}{} {}{}{}", e.ev.hypothesis ? "hypothesis: " : "", verb, e.effect, via, flags_text(e.ev)), e.ev.refs};
+}
+
+inline line indication_line(indication_statement const& i) {
+  std::string adj = i.adjunct.empty() ? "" : fmt::format(", as part of treatment with {}", i.adjunct);
+  return {fmt::format("{}indicated for {}{}{}", i.ev.negated ? "not " : "", i.condition, adj, flags_text(i.ev)), i.ev.refs};
+}
+
+inline std::string interval_text(regimen const& r) {
+  if (r.as_needed) return r.every ? fmt::format("as needed, every {}", *r.every) : "as needed";
+  if (r.times_per_day) return fmt::format("{} times a day", *r.times_per_day);
+  if (r.every) return fmt::format("every {}", *r.every);
+  return "";
+}
+
+inline line regimen_line(regimen_statement const& s) {
+  auto const& r = s.r;
+  std::string dose = r.dose_max ? fmt::format("{} to {}", r.dose, *r.dose_max) : fmt::format("{}", r.dose);
+  std::string text = fmt::format("{} {} {}", dose, to_string(r.route), interval_text(r));
+  std::vector<std::string> details;
+  if (!r.formulation.empty()) details.push_back(r.formulation);
+  if (!r.product.empty()) details.push_back(r.product);
+  if (!r.population.empty()) details.push_back(r.population);
+  if (!details.empty()) text += fmt::format(" ({})", fmt::join(details, ", "));
+  if (!s.condition.empty()) text += fmt::format(" for {}", s.condition);
+  std::vector<std::string> pre;
+  for (auto const& p : r.preconditions) {
+    if (p.kind == precondition_kind::opioid_free && p.min)
+      pre.push_back(p.recommended ? fmt::format("opioid-free for at least {} ({} recommended)", *p.min, *p.recommended)
+                                  : fmt::format("opioid-free for at least {}", *p.min));
+    else
+      pre.push_back(p.note.empty() ? enum_words(to_string(p.kind)) : fmt::format("{}: {}", enum_words(to_string(p.kind)), p.note));
+  }
+  if (!pre.empty()) text += fmt::format("; before the first dose: {}", fmt::join(pre, "; "));
+  return {text + flags_text(s.ev), s.ev.refs};
+}
+
+inline line warning_line(warning_statement const& w) {
+  std::string concerns = w.concerns.empty() ? "" : fmt::format(" (through the {})", english_list(w.concerns));
+  return {fmt::format("{} ({}): {}{}{}", enum_words(to_string(w.w.kind)), enum_words(to_string(w.w.severity)), w.w.about,
+                      concerns, flags_text(w.ev)),
+          w.ev.refs};
+}
+
+inline line pgx_line(pgx_statement const& p, std::string const& drug) {
+  std::string finding;
+  switch (p.finding) {
+    case pgx_finding::associated: finding = "associated with the response to"; break;
+    case pgx_finding::not_associated: finding = "not associated with the response to"; break;
+    case pgx_finding::inconsistent: finding = "inconsistently associated with the response to"; break;
+  }
+  bool gene_in_name = !p.gene.empty() && p.variant.find(p.gene) != std::string::npos;
+  std::string gene = p.gene.empty() || gene_in_name ? "" : fmt::format(" ({})", p.gene);
+  std::string outcome = p.outcome.empty() ? "" : " — " + p.outcome;
+  return {fmt::format("{}{}: {} {}{}{}", p.variant, gene, finding, drug, outcome, flags_text(p.ev)), p.ev.refs};
+}
+
+inline std::string tier_title(evidence_tier t) {
+  switch (t) {
+    case evidence_tier::guideline: return "From guidelines";
+    case evidence_tier::label: return "From drug labels";
+    case evidence_tier::research: return "From research";
+    case evidence_tier::other: return "From curated databases";
+  }
+  return "";
+}
+
+inline std::string reference_text(source const& s) {
+  std::vector<std::string> parts;
+  if (!s.authors.empty()) parts.push_back(s.authors);
+  if (!s.title.empty()) parts.push_back(s.title);
+  std::string pub = s.publisher;
+  if (s.year) pub += (pub.empty() ? "" : " ") + std::to_string(s.year);
+  if (!pub.empty()) parts.push_back(pub);
+  std::string out;
+  for (auto const& p : parts) {
+    if (!out.empty()) out += " ";
+    out += p;
+    if (!p.empty() && p.back() != '.' && p.back() != '?' && p.back() != '!') out += ".";
+  }
+  bool has_identifier = !s.pmid.empty() || !s.doi.empty() || !s.dailymed_setid.empty() || !s.nda.empty() ||
+                        !s.gtopdb_ligand.empty() || !s.gtopdb_target.empty() || !s.url.empty();
+  auto id = has_identifier ? s.citation_id() : std::string();
+  if (!id.empty()) out += " " + id + ".";
+  if (!s.url.empty() && id.find(s.url) == std::string::npos) out += " " + s.url;
+  out += fmt::format(" ({}{})", enum_words(to_string(s.kind)), s.unverified ? ", identifier unverified" : "");
+  return out;
+}
+
+inline std::string footer_text(kb_info const& kb) {
+  return fmt::format("Knowledge base: {} {}, content hash {}.", kb.name, kb.version, kb.content_hash);
+}
+
+inline std::string to_text(document const& d) {
+  std::string out = d.title + "\n" + std::string(std::min<std::size_t>(d.title.size(), 100), '=') + "\n";
+  for (auto const& [k, v] : d.header) out += fmt::format("{}: {}\n", k, v);
+  for (auto const& s : d.sections) {
+    out += fmt::format("\n{}\n{}\n", s.title, std::string(s.title.size(), '-'));
+    for (auto const& l : s.lines) out += fmt::format("{}- {}{}\n", std::string(2 + 2 * l.indent, ' '), l.text, cite(l.refs));
+  }
+  if (d.refs && !d.refs->sources.empty()) {
+    out += "\nReferences\n----------\n";
+    for (std::size_t i = 0; i < d.refs->sources.size(); ++i)
+      out += fmt::format("[{}] {}\n", i + 1, reference_text(d.refs->sources[i]));
+  }
+  out += fmt::format("\n{}\n{}\n", footer_text(d.kb), disclaimer);
+  return out;
+}
+
+inline std::string md_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']' || c == '#' || c == '|')
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+inline std::string md_cite(std::vector<int> const& refs) {
+  if (refs.empty()) return "";
+  std::vector<std::string> links;
+  for (int r : refs) links.push_back(fmt::format("[{}](#ref-{})", r, r));
+  return fmt::format(" [{}]", fmt::join(links, ", "));
+}
+
+inline std::string to_markdown(document const& d) {
+  std::string out = "# " + md_escape(d.title) + "\n\n";
+  for (auto const& [k, v] : d.header) out += fmt::format("**{}:** {}  \n", k, md_escape(v));
+  for (auto const& s : d.sections) {
+    out += fmt::format("\n## {}\n\n", s.title);
+    for (auto const& l : s.lines)
+      out += fmt::format("{}- {}{}\n", std::string(2 * l.indent, ' '), md_escape(l.text), md_cite(l.refs));
+  }
+  if (d.refs && !d.refs->sources.empty()) {
+    out += "\n## References\n\n";
+    for (std::size_t i = 0; i < d.refs->sources.size(); ++i)
+      out += fmt::format("{}. <a id=\"ref-{}\"></a>{}\n", i + 1, i + 1, md_escape(reference_text(d.refs->sources[i])));
+  }
+  out += fmt::format("\n---\n\n*{}*\n\n*{}*\n", md_escape(footer_text(d.kb)), md_escape(disclaimer));
+  return out;
+}
+
+// ----- documents -----
+
+inline document mechanism_document(mechanism_answer const& a) {
+  document d;
+  d.title = fmt::format("Mechanism of action: {}", a.drug);
+  if (!a.synonyms.empty()) d.header.emplace_back("Also known as", fmt::format("{}", fmt::join(a.synonyms, ", ")));
+  if (!a.drug_class.empty()) d.header.emplace_back("Class", a.drug_class);
+  if (!a.identifiers.empty()) {
+    std::vector<std::string> ids;
+    for (auto const& i : a.identifiers) ids.push_back(fmt::format("{} {}", i.scheme, i.value));
+    d.header.emplace_back("Identifiers", fmt::format("{}", fmt::join(ids, "; ")));
+  }
+  std::vector<int> summary_refs;
+  for (auto const& s : a.summary) summary_refs.insert(summary_refs.end(), s.refs.begin(), s.refs.end());
+  std::sort(summary_refs.begin(), summary_refs.end());
+  summary_refs.erase(std::unique(summary_refs.begin(), summary_refs.end()), summary_refs.end());
+  auto summary = summary_line(a);
+  d.header.emplace_back("Summary", summary.empty() ? "no established target action in this knowledge base" : summary + cite(summary_refs));
+
+  for (auto tier : enum_values<evidence_tier>()) {
+    section s{tier_title(tier), {}};
+    for (auto const& t : a.actions)
+      if (t.ev.tier == tier) s.lines.push_back(action_line(t));
+    for (auto const& e : a.effects)
+      if (e.ev.tier == tier) s.lines.push_back(effect_line(e));
+    for (auto const& i : a.indications)
+      if (i.ev.tier == tier) s.lines.push_back(indication_line(i));
+    if (!s.lines.empty()) d.sections.push_back(std::move(s));
+  }
+  if (!a.regimens.empty()) {
+    section s{"Regimens", {}};
+    for (auto const& r : a.regimens) s.lines.push_back(regimen_line(r));
+    d.sections.push_back(std::move(s));
+  }
+  if (!a.warnings.empty()) {
+    section s{"Warnings", {}};
+    for (auto const& w : a.warnings) s.lines.push_back(warning_line(w));
+    d.sections.push_back(std::move(s));
+  }
+  if (!a.pharmacogenetics.empty()) {
+    section s{"Pharmacogenetics", {}};
+    for (auto const& p : a.pharmacogenetics) s.lines.push_back(pgx_line(p, a.drug));
+    d.sections.push_back(std::move(s));
+  }
+  if (!a.conflicts.empty()) {
+    section s{"Conflicting claims", {}};
+    for (auto const& c : a.conflicts) {
+      s.lines.push_back({fmt::format("{} and the {}: the sources disagree", c.subject, c.object), {}});
+      for (auto const* side : {&c.first, &c.second})
+        s.lines.push_back({fmt::format("{} ({} evidence){}", side->statement, to_string(side->ev.tier), flags_text(side->ev)),
+                           side->ev.refs, 1});
+    }
+    d.sections.push_back(std::move(s));
+  }
+  d.refs = &a.references;
+  d.kb = a.kb;
+  return d;
+}
+
+inline std::string kind_phrase(interaction const& i) {
+  switch (i.kind) {
+    case interaction_kind::blockade: return fmt::format("{} blocks {} at the {}", i.first, i.second, i.target.name);
+    case interaction_kind::displacement:
+      return fmt::format("{} ({}) can displace {} ({}) at the {}", i.first, action_words(i.first_action), i.second,
+                         action_words(i.second_action), i.target.name);
+    case interaction_kind::additive: return fmt::format("{} and {} add up at the {}", i.first, i.second, i.target.name);
+    case interaction_kind::duplicate: return fmt::format("{} and {} both block the {}", i.first, i.second, i.target.name);
+  }
+  return "";
+}
+
+inline document interaction_document(interaction_answer const& a) {
+  document d;
+  d.title = fmt::format("Interactions: {}", fmt::join(a.drugs, ", "));
+  d.header.emplace_back("Drugs screened", std::to_string(a.drugs.size()));
+  d.header.emplace_back("Interactions found", std::to_string(a.interactions.size()));
+  if (a.interactions.empty()) {
+    d.sections.push_back({"Findings", {{"no pharmacodynamic interaction through a shared target in this knowledge base", {}}}});
+  }
+  int n = 0;
+  for (auto const& i : a.interactions) {
+    section s{fmt::format("{}. {} ({}, {})", ++n, kind_phrase(i), to_string(i.kind), enum_words(to_string(i.level))), {}};
+    s.lines.push_back({fmt::format("{}: {}; {}: {}", i.first, action_words(i.first_action), i.second, action_words(i.second_action)), {}});
+    if (!i.effects.empty()) {
+      std::string what = i.kind == interaction_kind::additive ? "effects that add up" : "effects blocked or reversed";
+      s.lines.push_back({fmt::format("{}: {}", what, english_list(i.effects)), {}});
+    }
+    for (auto const& w : i.warnings) {
+      auto l = warning_line(w);
+      l.text = fmt::format("{}: {}", w.drug, l.text);
+      s.lines.push_back(std::move(l));
+    }
+    s.lines.push_back({"path through the graph:", {}});
+    for (auto const& p : i.path) {
+      std::string detail = p.detail.empty() ? "" : fmt::format(" ({})", enum_words(p.detail));
+      s.lines.push_back({fmt::format("{} —{}{}→ {}", p.from, to_string(p.relation), detail, p.to), p.refs, 1});
+    }
+    d.sections.push_back(std::move(s));
+  }
+  d.refs = &a.references;
+  d.kb = a.kb;
+  return d;
+}
+
+inline std::string query_text(dose_answer const& a) {
+  auto const& q = a.query;
+  std::string out = fmt::format("{} {}", a.drug, q.dose);
+  if (q.route) out += fmt::format(" {}", to_string(*q.route));
+  if (q.every) out += fmt::format(" every {}", *q.every);
+  if (!a.condition.empty()) out += fmt::format(" for {}", a.condition);
+  if (q.opioid_free_for) out += fmt::format(", opioid-free for {}", *q.opioid_free_for);
+  return out;
+}
+
+inline std::string issue_text(dose_issue const& i) {
+  switch (i.verdict) {
+    case dose_verdict::above: return fmt::format("above the regimen: {} is {:.3g}× the regimen's {}", i.found, i.factor, i.expected);
+    case dose_verdict::below: return fmt::format("below the regimen: the regimen's {} is {:.3g}× the {} given", i.expected, i.factor, i.found);
+    case dose_verdict::too_frequent: return fmt::format("too frequent: {} where the regimen says {} ({:.3g}× as often)", i.found, i.expected, i.factor);
+    case dose_verdict::too_infrequent: return fmt::format("less frequent: {} where the regimen says {} ({:.3g}× the interval)", i.found, i.expected, i.factor);
+    case dose_verdict::wrong_route: return fmt::format("wrong route: expected {}, found {}", i.expected, i.found);
+    case dose_verdict::wrong_dimension: return fmt::format("unit error: expected {}, found {}", i.expected, i.found);
+    case dose_verdict::precondition_unmet: return fmt::format("precondition not met: expected {}, found {}", i.expected, i.found);
+    default: return std::string(to_string(i.verdict));
+  }
+}
+
+inline document dose_document(dose_answer const& a) {
+  document d;
+  d.title = fmt::format("Dose check: {}", query_text(a));
+  std::string verdict = enum_words(to_string(a.verdict));
+  if (!a.checks.empty() && !a.checks.front().issues.empty()) verdict += " — " + issue_text(a.checks.front().issues.front());
+  if (a.verdict == dose_verdict::no_regimen)
+    verdict += a.condition.empty() ? " — the knowledge base has no regimen for this drug"
+                                   : fmt::format(" — the knowledge base has no regimen for this drug and {}", a.condition);
+  d.header.emplace_back("Verdict", verdict);
+  int n = 0;
+  for (auto const& c : a.checks) {
+    section s{fmt::format("{} regimen {}", n++ == 0 ? "Closest" : "Other", n), {}};
+    s.lines.push_back(regimen_line(c.regimen));
+    if (c.issues.empty()) s.lines.push_back({"the query is within this regimen", {}, 1});
+    for (auto const& i : c.issues) s.lines.push_back({issue_text(i), {}, 1});
+    for (auto const& u : c.unchecked) s.lines.push_back({fmt::format("not checked (the query does not say): {}", u), {}, 1});
+    d.sections.push_back(std::move(s));
+  }
+  d.refs = &a.references;
+  d.kb = a.kb;
+  return d;
+}
+
+// ----- JSON -----
+using nlohmann::ordered_json;
+
+inline ordered_json json_kb(kb_info const& k) {
+  return {{"name", k.name}, {"version", k.version}, {"content_hash", k.content_hash}};
+}
+inline ordered_json json_quantity(quantity const& q) {
+  return {{"value", q.value()}, {"unit", std::string(info(q.unit_of()).symbol)}};
+}
+inline ordered_json json_opt_quantity(std::optional<quantity> const& q) { return q ? json_quantity(*q) : ordered_json(nullptr); }
+inline ordered_json json_evidence(evidence const& e) {
+  ordered_json j{{"refs", e.refs}, {"tier", std::string(to_string(e.tier))}, {"negated", e.negated},
+                 {"hypothesis", e.hypothesis}, {"unverified", e.unverified}};
+  j["note"] = e.note.empty() ? ordered_json(nullptr) : ordered_json(e.note);
+  return j;
+}
+template <class T>
+ordered_json json_opt(std::optional<T> const& v) {
+  return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+inline ordered_json json_target(target_ref const& t) {
+  return {{"id", t.id}, {"name", t.name}, {"gene", t.gene_symbol}, {"family", t.family}, {"synonyms", t.synonyms}};
+}
+inline ordered_json json_references(reference_list const& r) {
+  auto out = ordered_json::array();
+  for (std::size_t i = 0; i < r.sources.size(); ++i) {
+    auto const& s = r.sources[i];
+    ordered_json ids = ordered_json::object();
+    auto put = [&](char const* k, std::string const& v) {
+      if (!v.empty()) ids[k] = v;
+    };
+    put("pmid", s.pmid);
+    put("doi", s.doi);
+    put("dailymed_setid", s.dailymed_setid);
+    put("nda", s.nda);
+    put("url", s.url);
+    put("gtopdb_ligand", s.gtopdb_ligand);
+    put("gtopdb_target", s.gtopdb_target);
+    out.push_back({{"n", int(i) + 1}, {"id", s.id}, {"kind", std::string(to_string(s.kind))},
+                   {"tier", std::string(to_string(s.tier()))}, {"title", s.title}, {"authors", s.authors},
+                   {"publisher", s.publisher}, {"year", s.year ? ordered_json(s.year) : ordered_json(nullptr)},
+                   {"identifiers", ids}, {"citation", s.citation_id()}, {"unverified", s.unverified}});
+  }
+  return out;
+}
+inline ordered_json json_regimen(regimen_statement const& s) {
+  auto const& r = s.r;
+  auto pre = ordered_json::array();
+  for (auto const& p : r.preconditions)
+    pre.push_back({{"kind", std::string(to_string(p.kind))}, {"min", json_opt_quantity(p.min)},
+                   {"recommended", json_opt_quantity(p.recommended)}, {"note", p.note}});
+  return {{"id", r.id}, {"dose", json_quantity(r.dose)}, {"dose_max", json_opt_quantity(r.dose_max)},
+          {"every", json_opt_quantity(r.every)}, {"times_per_day", json_opt(r.times_per_day)},
+          {"as_needed", r.as_needed}, {"route", std::string(to_string(r.route))}, {"formulation", r.formulation},
+          {"product", r.product}, {"population", r.population}, {"condition", s.condition},
+          {"preconditions", pre}, {"evidence", json_evidence(s.ev)}};
+}
+inline ordered_json json_warning(warning_statement const& w) {
+  return {{"id", w.w.id}, {"drug", w.drug}, {"kind", std::string(to_string(w.w.kind))}, {"severity", std::string(to_string(w.w.severity))},
+          {"about", w.w.about}, {"concerns", w.concerns}, {"evidence", json_evidence(w.ev)}};
+}
+inline ordered_json envelope(std::string_view kind, kb_info const& kb) {
+  return {{"schema", "pharmakon-answer"}, {"schema_version", std::string(answer_schema_version)},
+          {"kind", std::string(kind)}, {"kb", json_kb(kb)}};
+}
+
+}  // namespace detail::render
+
+PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a) {
+  std::vector<std::string> parts;
+  for (auto const& s : a.summary) parts.push_back(detail::render::summary_of(s));
+  std::string out = fmt::format("{}", fmt::join(parts, "; "));
+  if (!a.disputed.empty()) out += fmt::format(" (disputed: the {})", detail::render::english_list(a.disputed));
+  return out;
+}
+
+PHARMAKON_FUNC std::string render_text(mechanism_answer const& a) {
+  return detail::render::to_text(detail::render::mechanism_document(a));
+}
+PHARMAKON_FUNC std::string render_markdown(mechanism_answer const& a) {
+  return detail::render::to_markdown(detail::render::mechanism_document(a));
+}
+PHARMAKON_FUNC std::string render_text(interaction_answer const& a) {
+  return detail::render::to_text(detail::render::interaction_document(a));
+}
+PHARMAKON_FUNC std::string render_markdown(interaction_answer const& a) {
+  return detail::render::to_markdown(detail::render::interaction_document(a));
+}
+PHARMAKON_FUNC std::string render_text(dose_answer const& a) {
+  return detail::render::to_text(detail::render::dose_document(a));
+}
+PHARMAKON_FUNC std::string render_markdown(dose_answer const& a) {
+  return detail::render::to_markdown(detail::render::dose_document(a));
+}
+
+PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
+  using namespace detail::render;
+  auto j = envelope("mechanism", a.kb);
+  j["drug"] = {{"id", a.drug_id}, {"name", a.drug}, {"synonyms", a.synonyms}, {"class", a.drug_class}};
+  auto ids = ordered_json::object();
+  for (auto const& i : a.identifiers) ids[i.scheme] = i.value;
+  j["drug"]["identifiers"] = ids;
+  j["summary"] = summary_line(a);
+  auto groups = ordered_json::array();
+  for (auto const& s : a.summary)
+    groups.push_back({{"action", std::string(to_string(s.type))}, {"pure", s.pure}, {"modality", std::string(to_string(s.mode))},
+                      {"reversible", json_opt(s.reversible)}, {"surmountable", json_opt(s.surmountable)},
+                      {"targets", s.targets}, {"highest_affinity", json_opt(s.highest_affinity)}, {"refs", s.refs}});
+  j["summary_groups"] = groups;
+  j["disputed_targets"] = a.disputed;
+  auto actions = ordered_json::array();
+  for (auto const& t : a.actions) {
+    auto affs = ordered_json::array();
+    for (std::size_t i = 0; i < t.act.affinities.size(); ++i) {
+      auto const& af = t.act.affinities[i];
+      affs.push_back({{"measure", std::string(to_string(af.measure))}, {"value", json_opt(af.value)},
+                      {"low", json_opt(af.low)}, {"high", json_opt(af.high)},
+                      {"unit", af.conc_unit ? ordered_json(std::string(info(*af.conc_unit).symbol)) : ordered_json(nullptr)},
+                      {"species", af.species}, {"p_value", af.p_value()},
+                      {"refs", i < t.affinity_refs.size() ? t.affinity_refs[i] : std::vector<int>{}}});
+    }
+    actions.push_back({{"target", json_target(t.target)}, {"action", std::string(to_string(t.act.type))},
+                       {"chembl_action", std::string(to_chembl(t.act.type))},
+                       {"modality", std::string(to_string(t.act.modality))}, {"reversible", json_opt(t.act.reversible)},
+                       {"surmountable", json_opt(t.act.surmountable)}, {"efficacy", json_opt(t.act.efficacy)},
+                       {"best_p_affinity", json_opt(t.best_p_affinity)}, {"affinities", affs},
+                       {"evidence", json_evidence(t.ev)}});
+  }
+  j["actions"] = actions;
+  auto effects = ordered_json::array();
+  for (auto const& e : a.effects)
+    effects.push_back({{"relation", std::string(to_string(e.how))}, {"effect_id", e.effect_id}, {"effect", e.effect},
+                       {"via", e.via}, {"evidence", json_evidence(e.ev)}});
+  j["effects"] = effects;
+  auto inds = ordered_json::array();
+  for (auto const& i : a.indications)
+    inds.push_back({{"condition_id", i.condition_id}, {"condition", i.condition}, {"adjunct", i.adjunct},
+                    {"evidence", json_evidence(i.ev)}});
+  j["indications"] = inds;
+  auto regs = ordered_json::array();
+  for (auto const& r : a.regimens) regs.push_back(json_regimen(r));
+  j["regimens"] = regs;
+  auto warns = ordered_json::array();
+  for (auto const& w : a.warnings) warns.push_back(json_warning(w));
+  j["warnings"] = warns;
+  auto pgx = ordered_json::array();
+  for (auto const& p : a.pharmacogenetics)
+    pgx.push_back({{"variant_id", p.variant_id}, {"variant", p.variant}, {"gene", p.gene},
+                   {"finding", std::string(to_string(p.finding))}, {"outcome", p.outcome}, {"evidence", json_evidence(p.ev)}});
+  j["pharmacogenetics"] = pgx;
+  auto conflicts = ordered_json::array();
+  for (auto const& c : a.conflicts)
+    conflicts.push_back({{"reason", c.why == conflict::reason::negation ? "negation" : "incompatible_action"},
+                         {"subject", c.subject}, {"relation", std::string(to_string(c.relation))}, {"object", c.object},
+                         {"sides", ordered_json::array({{{"statement", c.first.statement}, {"evidence", json_evidence(c.first.ev)}},
+                                                        {{"statement", c.second.statement}, {"evidence", json_evidence(c.second.ev)}}})}});
+  j["conflicts"] = conflicts;
+  j["references"] = json_references(a.references);
+  j["disclaimer"] = std::string(disclaimer);
+  return j.dump(indent);
+}
+
+PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) {
+  using namespace detail::render;
+  auto j = envelope("interactions", a.kb);
+  j["drugs"] = a.drugs;
+  auto list = ordered_json::array();
+  for (auto const& i : a.interactions) {
+    auto path = ordered_json::array();
+    for (auto const& p : i.path)
+      path.push_back({{"from", p.from}, {"relation", std::string(to_string(p.relation))}, {"detail", p.detail},
+                      {"to", p.to}, {"refs", p.refs}});
+    auto warns = ordered_json::array();
+    for (auto const& w : i.warnings) warns.push_back(json_warning(w));
+    list.push_back({{"kind", std::string(to_string(i.kind))}, {"severity", std::string(to_string(i.level))},
+                    {"first", {{"drug", i.first}, {"action", std::string(to_string(i.first_action))}}},
+                    {"second", {{"drug", i.second}, {"action", std::string(to_string(i.second_action))}}},
+                    {"target", json_target(i.target)}, {"effects", i.effects}, {"warnings", warns}, {"path", path}});
+  }
+  j["interactions"] = list;
+  j["references"] = json_references(a.references);
+  j["disclaimer"] = std::string(disclaimer);
+  return j.dump(indent);
+}
+
+PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
+  using namespace detail::render;
+  auto j = envelope("dose_check", a.kb);
+  j["drug"] = a.drug;
+  j["query"] = {{"dose", json_quantity(a.query.dose)},
+                {"route", a.query.route ? ordered_json(std::string(to_string(*a.query.route))) : ordered_json(nullptr)},
+                {"every", json_opt_quantity(a.query.every)},
+                {"condition", a.condition.empty() ? ordered_json(nullptr) : ordered_json(a.condition)},
+                {"opioid_free_for", json_opt_quantity(a.query.opioid_free_for)}};
+  j["verdict"] = std::string(to_string(a.verdict));
+  auto checks = ordered_json::array();
+  for (auto const& c : a.checks) {
+    auto issues = ordered_json::array();
+    for (auto const& i : c.issues)
+      issues.push_back({{"verdict", std::string(to_string(i.verdict))}, {"factor", i.factor}, {"expected", i.expected},
+                        {"found", i.found}, {"message", issue_text(i)}});
+    checks.push_back({{"regimen", json_regimen(c.regimen)}, {"within", c.issues.empty()}, {"issues", issues},
+                      {"unchecked", c.unchecked}});
+  }
+  j["checks"] = checks;
+  j["references"] = json_references(a.references);
+  j["disclaimer"] = std::string(disclaimer);
+  return j.dump(indent);
+}
+
+}  // namespace pharmakon

@@ -1,0 +1,62 @@
+#pragma once
+/// \file render.hpp
+/// Renderers: answers to plain text (terminals), Markdown and JSON (schema: docs/answer-schema.json,
+/// `answer_schema_version`). Text and Markdown share one layout, so they say the same thing; every rendered
+/// answer ends with the knowledge base's name, version and content hash, and a disclaimer.
+
+#include <string>
+#include <string_view>
+
+#include "../answers/answers.hpp"
+#include "../config.hpp"
+
+namespace pharmakon {
+
+/// Version of the JSON answer schema (docs/answer-schema.json). Minor: additions; major: changes.
+inline constexpr std::string_view answer_schema_version = "1.0";
+
+/// The short disclaimer every rendered answer ends with.
+inline constexpr std::string_view disclaimer =
+    "For health professionals. Not a substitute for clinical judgment: verify against the primary sources "
+    "and current labeling before use in patient care. A missing finding is not evidence of safety.";
+
+PHARMAKON_FUNC std::string render_text(mechanism_answer const& a);
+PHARMAKON_FUNC std::string render_markdown(mechanism_answer const& a);
+PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent = 2);
+
+PHARMAKON_FUNC std::string render_text(interaction_answer const& a);
+PHARMAKON_FUNC std::string render_markdown(interaction_answer const& a);
+PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent = 2);
+
+PHARMAKON_FUNC std::string render_text(dose_answer const& a);
+PHARMAKON_FUNC std::string render_markdown(dose_answer const& a);
+PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent = 2);
+
+/// The one-line summary of a mechanism answer ("pure competitive, reversible, surmountable antagonist at the
+/// mu, kappa and delta opioid receptors; highest affinity at mu").
+PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a);
+
+/// Output formats, for hosts that pick one at run time.
+enum class format : std::uint8_t { text, markdown, json };
+template <>
+struct enum_table<format> {
+  static constexpr std::array<std::pair<format, std::string_view>, 3> entries{{
+      {format::text, "text"},
+      {format::markdown, "markdown"},
+      {format::json, "json"},
+  }};
+};
+template <class Answer>
+std::string render(Answer const& a, format f) {
+  switch (f) {
+    case format::markdown: return render_markdown(a);
+    case format::json: return render_json(a);
+    default: return render_text(a);
+  }
+}
+
+}  // namespace pharmakon
+
+#ifdef PHARMAKON_INCLUDE_IMPL
+#  include "../impl/render.inl"
+#endif

@@ -1,0 +1,80 @@
+#pragma once
+// Shared pieces of the `pharmakon` command-line tool: one file per subcommand registers itself through
+// `add_<name>(CLI::App&, context&)`; main.cpp wires them up.
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <pharmakon/pharmakon.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pharmakon::cli {
+
+/// Exit codes (documented in the README): the CLI's contract with scripts.
+enum exit_code : int {
+  answered = 0,  ///< the question was answered, nothing needs attention
+  finding = 1,   ///< answered, and something needs attention (an interaction, a dose outside every regimen)
+  bad_input = 2  ///< usage error, unknown name, unreadable or invalid file
+};
+
+/// Options every subcommand shares, and the knowledge base they ask.
+struct context {
+  std::vector<std::string> kb_files;
+  bool no_default = false;
+  std::string format_name = "text";
+  std::function<int()> run;  ///< set by the chosen subcommand
+
+  /// The knowledge base: embedded default plus --kb files (or only the files with --no-default).
+  /// Prints the diagnostics and returns nullopt when a file does not load.
+  std::optional<knowledge_base> load() const {
+    if (kb_files.empty()) {
+      if (no_default) return knowledge_base{};
+      return default_kb();
+    }
+    std::vector<std::filesystem::path> paths(kb_files.begin(), kb_files.end());
+    auto r = try_load_files(paths, no_default ? nullptr : &default_kb());
+    if (!r) {
+      for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
+      return std::nullopt;
+    }
+    return std::move(*r.kb);
+  }
+  pharmakon::format fmt_() const { return *parse_enum<pharmakon::format>(format_name); }
+};
+
+/// Adds --format to an answer subcommand.
+inline void add_format_option(CLI::App* cmd, context& ctx) {
+  cmd->add_option("-f,--format", ctx.format_name, "Output format")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+}
+
+/// Resolves a drug name; on failure prints the error with suggestions and returns nullopt.
+inline std::optional<drug_id> resolve_drug(knowledge_base const& kb, std::string const& name) {
+  try {
+    return kb.at<drug>(name);
+  } catch (lookup_error const& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return std::nullopt;
+  }
+}
+
+/// Writes an answer to stdout in full (answers can be long; fwrite, no iostreams).
+inline void emit(std::string const& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  if (!text.empty() && text.back() != '\n') std::fputc('\n', stdout);
+}
+
+void add_moa(CLI::App& app, context& ctx);
+void add_interactions(CLI::App& app, context& ctx);
+void add_dose_check(CLI::App& app, context& ctx);
+void add_drugs(CLI::App& app, context& ctx);
+void add_show(CLI::App& app, context& ctx);
+void add_validate(CLI::App& app, context& ctx);
+
+}  // namespace pharmakon::cli

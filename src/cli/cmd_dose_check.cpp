@@ -1,0 +1,74 @@
+// pharmakon dose-check DRUG AMOUNT [UNIT] --route R --every INTERVAL [--condition C] [--opioid-free DURATION]
+#include "cli.hpp"
+
+namespace pharmakon::cli {
+
+namespace {
+struct dose_args {
+  std::string drug, amount, unit, route, every, condition, opioid_free;
+};
+
+std::optional<quantity> parse_arg(std::string const& what, std::string const& text, bool interval) {
+  quantity_error e;
+  auto q = interval ? parse_interval(text, &e) : parse_quantity(text, &e);
+  if (!q) fmt::print(stderr, "error: {} '{}': expected {}, found {}\n", what, text, e.expected, e.found);
+  return q;
+}
+}  // namespace
+
+void add_dose_check(CLI::App& app, context& ctx) {
+  auto* cmd = app.add_subcommand("dose-check", "Check a dose against the drug's regimens");
+  auto a = std::make_shared<dose_args>();
+  cmd->add_option("drug", a->drug, "Drug name")->required();
+  cmd->add_option("amount", a->amount, "Dose amount, e.g. 50 (or 50mg)")->required();
+  cmd->add_option("unit", a->unit, "Dose unit, e.g. mg, µg, g, mL");
+  cmd->add_option("-r,--route", a->route, "Route: " + enum_choices<route>());
+  cmd->add_option("-e,--every", a->every, "Dosing interval, e.g. 24h, '4 weeks', q12h, daily");
+  cmd->add_option("-c,--condition", a->condition, "Condition (indication), e.g. 'alcohol use disorder'");
+  cmd->add_option("--opioid-free", a->opioid_free, "How long the patient has been opioid-free, e.g. 10d");
+  add_format_option(cmd, ctx);
+  cmd->callback([&ctx, a] {
+    ctx.run = [&ctx, a] {
+      auto kb = ctx.load();
+      if (!kb) return int(bad_input);
+      auto d = resolve_drug(*kb, a->drug);
+      if (!d) return int(bad_input);
+      dose_query q;
+      auto dose = parse_arg("dose", a->unit.empty() ? a->amount : a->amount + " " + a->unit, false);
+      if (!dose) return int(bad_input);
+      q.dose = *dose;
+      if (!a->route.empty()) {
+        q.route = parse_enum<route>(a->route);
+        if (!q.route) {
+          fmt::print(stderr, "error: route: expected one of {}, found '{}'\n", enum_choices<route>(), a->route);
+          return int(bad_input);
+        }
+      }
+      if (!a->every.empty()) {
+        q.every = parse_arg("--every", a->every, true);
+        if (!q.every) return int(bad_input);
+      }
+      if (!a->opioid_free.empty()) {
+        q.opioid_free_for = parse_arg("--opioid-free", a->opioid_free, true);
+        if (!q.opioid_free_for) return int(bad_input);
+      }
+      if (!a->condition.empty()) {
+        try {
+          q.condition = kb->at<condition>(a->condition);
+        } catch (lookup_error const& e) {
+          fmt::print(stderr, "error: {}\n", e.what());
+          return int(bad_input);
+        }
+      }
+      auto answer = check_dose(*kb, *d, q);
+      emit(render(answer, ctx.fmt_()));
+      switch (answer.verdict) {
+        case dose_verdict::within: return int(answered);
+        case dose_verdict::wrong_dimension: return int(bad_input);  // a unit error is bad input
+        default: return int(finding);
+      }
+    };
+  });
+}
+
+}  // namespace pharmakon::cli

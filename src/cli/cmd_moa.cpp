@@ -1,0 +1,24 @@
+// pharmakon moa DRUG: the mechanism of action of a drug.
+#include "cli.hpp"
+
+namespace pharmakon::cli {
+
+void add_moa(CLI::App& app, context& ctx) {
+  auto* cmd = app.add_subcommand("moa", "Mechanism of action of a drug, with numbered sources");
+  auto name = std::make_shared<std::string>();
+  cmd->add_option("drug", *name, "Drug name, synonym, brand or identifier (e.g. naltrexone, ReVia, CHEMBL19019)")
+      ->required();
+  add_format_option(cmd, ctx);
+  cmd->callback([&ctx, name] {
+    ctx.run = [&ctx, name] {
+      auto kb = ctx.load();
+      if (!kb) return int(bad_input);
+      auto d = resolve_drug(*kb, *name);
+      if (!d) return int(bad_input);
+      emit(render(mechanism_of(*kb, *d), ctx.fmt_()));
+      return int(answered);
+    };
+  });
+}
+
+}  // namespace pharmakon::cli

@@ -1,0 +1,33 @@
+// pharmakon validate FILE...: check knowledge-base files; every problem with file:line:column.
+#include "cli.hpp"
+
+namespace pharmakon::cli {
+
+void add_validate(CLI::App& app, context& ctx) {
+  auto* cmd = app.add_subcommand("validate", "Check knowledge-base files (on top of the embedded one unless --no-default)");
+  auto files = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("files", *files, "TOML files")->required();
+  cmd->callback([&ctx, files] {
+    ctx.run = [&ctx, files] {
+      auto base = ctx.load();
+      if (!base) return int(bad_input);
+      std::vector<std::filesystem::path> paths(files->begin(), files->end());
+      auto r = try_load_files(paths, ctx.no_default && ctx.kb_files.empty() ? nullptr : &*base);
+      if (!r) {
+        for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
+        fmt::print(stderr, "{} error{} in {} file{}\n", r.diagnostics.size(), r.diagnostics.size() == 1 ? "" : "s",
+                   files->size(), files->size() == 1 ? "" : "s");
+        return int(bad_input);
+      }
+      auto st = r.kb->stats();
+      std::size_t nodes = 0, claims = 0;
+      for (auto n : st.nodes) nodes += n;
+      for (auto c : st.claims) claims += c;
+      fmt::print("ok: {} file{} valid; the knowledge base now has {} entities, {} claims, {} sources, {} conflicts\n",
+                 files->size(), files->size() == 1 ? "" : "s", nodes, claims, st.sources, r.kb->conflicts().size());
+      return int(answered);
+    };
+  });
+}
+
+}  // namespace pharmakon::cli

@@ -1,0 +1,116 @@
+"""The pharmakon CLI as a user meets it: exit codes, stdout/stderr, every drug answerable."""
+import json
+import os
+import subprocess
+
+import pytest
+
+CLI = os.environ.get("PHARMAKON_CLI")
+pytestmark = pytest.mark.skipif(not CLI, reason="PHARMAKON_CLI is not set (ctest sets it)")
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True)
+
+
+def test_moa_naltrexone_states_the_seed_facts():
+    p = run("moa", "naltrexone")
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    assert "pure competitive, reversible, surmountable antagonist at the mu, kappa and delta opioid receptors" in out
+    assert "highest affinity at mu" in out
+    assert "50 mg oral every 24 h" in out and "380 mg intramuscular every 4 wk" in out
+    assert "opioid-free for at least 7 d (10 d recommended)" in out
+    assert "Conflicting claims" in out and "sigma-1 receptor" in out
+    assert "Pharmacogenetics" in out and "OPRM1" in out
+    assert "DailyMed setid cd11c435-b0f0-4bb9-ae78-60f101f3703f" in out
+    assert "content hash" in out and "Not a substitute for clinical judgment" in out
+    assert p.stderr == ""
+
+
+def test_every_drug_has_a_mechanism_answer_in_every_format():
+    drugs = json.loads(run("drugs", "--format", "json").stdout)["drugs"]
+    assert len(drugs) >= 25
+    for d in drugs:
+        for fmt in ("text", "markdown", "json"):
+            p = run("moa", d["name"], "--format", fmt)
+            assert p.returncode == 0, (d["name"], fmt, p.stderr)
+            assert "content hash" in p.stdout or "content_hash" in p.stdout
+
+
+def test_unknown_drug_suggests_the_closest_name_and_exits_2():
+    p = run("moa", "naltrexon")
+    assert p.returncode == 2
+    assert p.stdout == ""
+    assert "unknown drug 'naltrexon'; did you mean naltrexone?" in p.stderr
+
+
+def test_interactions_blockade_with_warning_and_sources():
+    p = run("interactions", "naltrexone", "oxycodone")
+    assert p.returncode == 1
+    assert "naltrexone blocks oxycodone at the mu opioid receptor" in p.stdout
+    assert "overcome the blockade" in p.stdout
+    assert "References" in p.stdout
+
+
+def test_two_agonists_add_up_and_unrelated_drugs_do_not_interact():
+    p = run("interactions", "morphine", "methadone", "--format", "json")
+    assert p.returncode == 1
+    kinds = {i["kind"] for i in json.loads(p.stdout)["interactions"]}
+    assert kinds == {"additive"}
+    p = run("interactions", "acamprosate", "disulfiram")
+    assert p.returncode == 0
+    assert "no pharmacodynamic interaction" in p.stdout
+
+
+def test_dose_check_within_above_and_unit_error():
+    p = run("dose-check", "naltrexone", "50", "mg", "--route", "oral", "--every", "24h")
+    assert p.returncode == 0 and "Verdict: within" in p.stdout
+    p = run("dose-check", "naltrexone", "500", "mg", "--route", "oral", "--every", "24h")
+    assert p.returncode == 1 and "10×" in p.stdout
+    p = run("dose-check", "naltrexone", "50", "mL", "--route", "oral", "--every", "24h")
+    assert p.returncode == 2 and "unit error" in p.stdout
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["dose-check", "naltrexone", "50", "mgs"], "expected a unit"),
+    (["dose-check", "naltrexone", "-5", "mg"], "expected a positive number"),
+    (["dose-check", "naltrexone", "50", "mg", "--every", "50 mg"], "expected a time interval"),
+    (["dose-check", "naltrexone", "50", "mg", "--route", "orally"], "expected one of oral"),
+    (["dose-check", "naltrexone", "50", "mg", "--condition", "alcohol use disordr"], "did you mean alcohol use disorder"),
+    (["moa"], "drug is required"),
+    (["frobnicate"], ""),
+])
+def test_bad_input_exits_2_with_a_message_on_stderr(args, needle):
+    p = run(*args)
+    assert p.returncode == 2, p
+    assert needle in p.stderr
+    assert p.stdout == ""
+
+
+def test_kb_file_with_errors_exits_2_and_prints_positions(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[drug]]\nid = "drug:x"\nname = "x"\nsources = ["src:nope"]\n', encoding="utf-8")
+    p = run("--kb", str(bad), "moa", "naltrexone")
+    assert p.returncode == 2
+    assert f"{bad}:4:" in p.stderr and "expected the id of a declared [[source]]" in p.stderr
+    p = run("validate", str(bad))
+    assert p.returncode == 2 and f"{bad}:4:" in p.stderr
+
+
+def test_no_default_uses_only_the_given_files():
+    kb = os.environ["PHARMAKON_GOLDEN_KB"]
+    p = run("--no-default", "--kb", kb, "drugs", "--format", "json")
+    assert p.returncode == 0
+    names = {d["name"] for d in json.loads(p.stdout)["drugs"]}
+    assert names == {"naltrexone", "oxycodone", "buprenorphine", "acamprosate"}
+    assert run("--no-default", "--kb", kb, "moa", "morphine").returncode == 2
+
+
+def test_show_and_validate():
+    p = run("show", "MOR")
+    assert p.returncode == 0 and "target:MOR" in p.stdout and "encoded_by" in p.stdout
+    p = run("show", "src:pmid:12813472")
+    assert p.returncode == 0 and "PMID 12813472" in p.stdout
+    p = run("--no-default", "validate", os.environ["PHARMAKON_GOLDEN_KB"])
+    assert p.returncode == 0 and p.stdout.startswith("ok:")

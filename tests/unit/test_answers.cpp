@@ -1,0 +1,170 @@
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+using namespace pharmakon;
+
+namespace {
+bool has(std::vector<std::string> const& v, std::string const& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+}  // namespace
+
+TEST_CASE("the mechanism answer for naltrexone is composed from the graph") {
+  auto const& kb = default_kb();
+  auto a = mechanism_of(kb, "naltrexone");
+  CHECK(a.drug == "naltrexone");
+  CHECK(a.kb.content_hash == kb.content_hash());
+  REQUIRE(!a.summary.empty());
+  auto const& main = a.summary.front();
+  CHECK(main.type == action_type::antagonist);
+  CHECK(main.pure);
+  CHECK(main.mode == modality::competitive);
+  CHECK(main.reversible == true);
+  CHECK(main.surmountable == true);
+  CHECK(main.targets.size() == 3);
+  CHECK(main.highest_affinity == "mu opioid receptor");
+  CHECK(has(a.disputed, "sigma-1 receptor"));
+  CHECK(summary_line(a).find("pure competitive, reversible, surmountable antagonist at the mu, kappa and delta opioid "
+                             "receptors; highest affinity at mu") == 0);
+  REQUIRE(a.conflicts.size() == 1);
+  CHECK(a.conflicts[0].first.ev.negated != a.conflicts[0].second.ev.negated);
+  // every statement cites at least one reference, and every reference number resolves
+  auto valid = [&](evidence const& ev) {
+    return !ev.refs.empty() && std::all_of(ev.refs.begin(), ev.refs.end(), [&](int r) {
+      return r >= 1 && std::size_t(r) <= a.references.sources.size();
+    });
+  };
+  for (auto const& x : a.actions) CHECK(valid(x.ev));
+  for (auto const& x : a.effects) CHECK(valid(x.ev));
+  for (auto const& x : a.regimens) CHECK(valid(x.ev));
+  for (auto const& x : a.warnings) CHECK(valid(x.ev));
+  for (auto const& x : a.pharmacogenetics) CHECK(valid(x.ev));
+  CHECK(std::any_of(a.regimens.begin(), a.regimens.end(), [](auto const& r) {
+    return r.r.dose == quantity{380, unit::mg} && r.r.route == route::intramuscular && r.r.every == quantity{4, unit::wk};
+  }));
+  CHECK(std::any_of(a.warnings.begin(), a.warnings.end(),
+                    [](auto const& w) { return w.w.severity == severity::life_threatening && has(w.concerns, "mu opioid receptor"); }));
+  CHECK(std::any_of(a.effects.begin(), a.effects.end(),
+                    [](auto const& e) { return e.how == relation_kind::blocks && e.effect == "euphoria"; }));
+}
+
+TEST_CASE("the answer outlives the knowledge base it came from") {
+  mechanism_answer a;
+  {
+    auto kb = load_string(R"(
+[[source]]
+id = "src:pmid:1"
+kind = "research"
+title = "t"
+pmid = "1"
+[[drug]]
+id = "drug:x"
+name = "x"
+sources = ["src:pmid:1"]
+[[target]]
+id = "target:t"
+name = "t receptor"
+sources = ["src:pmid:1"]
+[[acts_on]]
+drug = "drug:x"
+target = "target:t"
+action = "agonist"
+sources = ["src:pmid:1"]
+)");
+    a = mechanism_of(kb, "x");
+  }
+  CHECK(render_text(a).find("agonist at the t receptor") != std::string::npos);
+}
+
+TEST_CASE("every drug of the default knowledge base has a mechanism answer") {
+  auto const& kb = default_kb();
+  for (auto d : kb.ids<drug>()) {
+    auto a = mechanism_of(kb, d);
+    if (a.actions.empty()) MESSAGE(a.drug, ": no sourced target action in the knowledge base");
+    CHECK(render_text(a).find(a.actions.empty() ? "no established target action" : "From ") != std::string::npos);
+    CHECK(!render_json(a).empty());
+  }
+}
+
+TEST_CASE("interactions: blockade, displacement, additive, none") {
+  auto const& kb = default_kb();
+  auto ids = [&](std::initializer_list<char const*> names) {
+    std::vector<drug_id> v;
+    for (auto n : names) v.push_back(kb.at<drug>(n));
+    return v;
+  };
+  auto a = screen_interactions(kb, ids({"naltrexone", "oxycodone"}));
+  REQUIRE(!a.interactions.empty());
+  auto const& i = a.interactions.front();
+  CHECK(i.kind == interaction_kind::blockade);
+  CHECK(i.first == "naltrexone");
+  CHECK(i.target.name == "mu opioid receptor");
+  CHECK(i.level == severity::life_threatening);
+  CHECK(!i.warnings.empty());
+  CHECK(i.path.size() >= 2);
+  for (auto const& p : i.path) CHECK(!p.refs.empty());
+
+  auto b = screen_interactions(kb, ids({"methadone", "buprenorphine"}));
+  CHECK(std::any_of(b.interactions.begin(), b.interactions.end(), [](auto const& x) {
+    return x.kind == interaction_kind::displacement && x.first == "buprenorphine";
+  }));
+  auto c = screen_interactions(kb, ids({"morphine", "methadone"}));
+  REQUIRE(!c.interactions.empty());
+  CHECK(std::all_of(c.interactions.begin(), c.interactions.end(),
+                    [](auto const& x) { return x.kind == interaction_kind::additive; }));
+  CHECK(screen_interactions(kb, ids({"acamprosate", "disulfiram"})).interactions.empty());
+  // the same drug twice is one drug
+  CHECK(screen_interactions(kb, ids({"morphine", "morphine"})).interactions.empty());
+}
+
+TEST_CASE("interaction screening of every drug against every other is fast") {
+  auto const& kb = default_kb();
+  std::vector<drug_id> all(kb.ids<drug>().begin(), kb.ids<drug>().end());
+  auto a = screen_interactions(kb, all);
+  CHECK(a.interactions.size() > 50);
+  CHECK(a.drugs.size() == all.size());
+}
+
+TEST_CASE("dose checks: within, above by a factor, unit dimension, route, interval, precondition") {
+  auto const& kb = default_kb();
+  auto ntx = kb.at<drug>("naltrexone");
+  auto check = [&](dose_query q) { return check_dose(kb, ntx, q); };
+  dose_query q{quantity{50, unit::mg}, route::oral, quantity{24, unit::h}, {}, {}};
+  CHECK(check(q).verdict == dose_verdict::within);
+  q.dose = quantity{0.05, unit::g};  // 50 mg in grams
+  CHECK(check(q).verdict == dose_verdict::within);
+  q.dose = quantity{500, unit::mg};
+  auto a = check(q);
+  CHECK(a.verdict == dose_verdict::above);
+  CHECK(a.checks.front().issues.front().factor == doctest::Approx(10));
+  q.dose = quantity{50, unit::mL};
+  CHECK(check(q).verdict == dose_verdict::wrong_dimension);
+  q.dose = quantity{380, unit::mg};
+  q.route = route::intravenous;
+  q.every = quantity{4, unit::wk};
+  CHECK(check(q).verdict == dose_verdict::wrong_route);
+  q.route = route::intramuscular;
+  CHECK(check(q).verdict == dose_verdict::within);
+  q.every = quantity{1, unit::wk};
+  CHECK(check(q).verdict == dose_verdict::too_frequent);
+  dose_query oud{quantity{50, unit::mg}, route::oral, quantity{24, unit::h}, kb.at<condition>("opioid use disorder"),
+                 quantity{3, unit::d}};
+  CHECK(check(oud).verdict == dose_verdict::precondition_unmet);
+  oud.opioid_free_for = quantity{10, unit::d};
+  CHECK(check(oud).verdict == dose_verdict::within);
+  // a drug without regimens
+  CHECK(check_dose(kb, kb.at<drug>("levorphanol"), q).verdict == dose_verdict::no_regimen);
+}
+
+TEST_CASE("intervals parse from quantities and words") {
+  CHECK(parse_interval("24h") == quantity{24, unit::h});
+  CHECK(parse_interval("daily") == quantity{24, unit::h});
+  CHECK(parse_interval("q12h") == quantity{12, unit::h});
+  CHECK(parse_interval("4 weeks") == quantity{4, unit::wk});
+  quantity_error e;
+  CHECK_FALSE(parse_interval("50 mg", &e));
+  CHECK(e.expected.find("a time interval") == 0);
+  CHECK_FALSE(parse_interval("", &e));
+}

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include <fmt/ranges.h>  // fmt::join
 #include <toml++/toml.h>
 
 #include "../graph/builder.hpp"
@@ -135,10 +136,29 @@ inline std::string type_name(toml::node const& n) {
 /// Collects diagnostics for one load.
 struct sink {
   std::vector<diagnostic> diags;
+  /// Ids of declarations that were rejected. A reference to one of them is not reported again (the declaration's
+  /// own diagnostic says what is wrong), so one mistake does not flood the output with "unknown reference"s.
+  std::set<std::string, std::less<>> rejected_ids;
   void add(errc code, std::string const& path, toml::source_position pos, std::string expected, std::string found) {
     diags.push_back({code, path, pos.line, pos.column, std::move(expected), std::move(found)});
   }
 };
+
+/// " (did you mean 'x'?)" when exactly one candidate is within a small edit distance of `word`, else "".
+template <class Range>
+std::string did_you_mean(std::string_view word, Range const& candidates) {
+  auto w = text::decode(word);
+  std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(2, w.size() / 3));
+  std::string best;
+  std::size_t best_d = limit + 1, ties = 0;
+  for (auto const& c : candidates) {
+    auto d = text::edit_distance(w, text::decode(c), limit);
+    if (d < best_d) { best_d = d; best = std::string(c); ties = 0; }
+    else if (d == best_d) ++ties;
+  }
+  if (best_d > limit || ties) return "";
+  return fmt::format(" (did you mean '{}'?)", best);
+}
 
 /// Line and column (1-based, columns in bytes) of byte `offset` in `text`.
 inline std::pair<std::uint32_t, std::uint32_t> line_col(std::string_view text, std::size_t offset) {
@@ -148,6 +168,16 @@ inline std::pair<std::uint32_t, std::uint32_t> line_col(std::string_view text, s
     else ++col;
   }
   return {line, col};
+}
+
+/// True if the byte at 1-based `p` is a line break (or the end of the text).
+inline bool at_line_end(std::string_view text, toml::source_position p) {
+  if (p.line == 0 || p.column == 0) return false;
+  std::size_t i = 0;
+  for (std::uint32_t line = 1; line < p.line && i < text.size(); ++i)
+    if (text[i] == '\n') ++line;
+  i += p.column - 1;
+  return i >= text.size() || text[i] == '\n' || text[i] == '\r';
 }
 
 /// Reads the fields of one TOML table, reporting problems with positions, and unknown keys at the end.
@@ -219,8 +249,13 @@ class reader {
         error(errc::missing_field, el.source().begin, fmt::format("a non-empty string in '{}'", key), "an empty string");
         continue;
       }
-      if (v->size() > o_.max_string_bytes || v->find('\0') != std::string_view::npos) {
-        error(errc::limit, el.source().begin, "a short string without NUL characters", "a string that is not");
+      if (v->size() > o_.max_string_bytes) {
+        error(errc::limit, el.source().begin, fmt::format("a string of at most {} bytes", o_.max_string_bytes),
+              fmt::format("{} bytes", v->size()));
+        continue;
+      }
+      if (v->find('\0') != std::string_view::npos) {
+        error(errc::encoding, el.source().begin, "text without NUL characters", "a NUL character");
         continue;
       }
       out.emplace_back(*v);
@@ -281,7 +316,9 @@ class reader {
     if (!q) {
       // the column of the offending part: the string starts one column after its opening quote
       auto col = p.column + 1 + std::uint32_t(qe.offset);
-      error(errc::bad_quantity, {p.line, col}, fmt::format("in '{}', {}", key, qe.expected), qe.found);
+      bool no_unit = qe.offset >= s.size() || s.find_first_not_of(' ', qe.offset) == std::string::npos;
+      error(errc::bad_quantity, {p.line, col}, fmt::format("{} in '{}'", qe.expected, key),
+            no_unit && qe.offset > 0 ? fmt::format("{} with no unit", quote_value(s)) : qe.found);
       return std::nullopt;
     }
     if (std::find(dims.begin(), dims.end(), q->dim()) == dims.end()) {
@@ -296,8 +333,12 @@ class reader {
 
   std::vector<source_id> sources(bool required) {
     std::vector<source_id> out;
-    auto const* n = node("sources", required, "a non-empty array of source ids");
-    if (!n) return out;
+    auto const* n = node("sources", false, "a non-empty array of source ids");
+    if (!n) {
+      if (required)
+        error(errc::missing_source, pos(), "'sources' (a non-empty array of source ids)", "no such key in this table");
+      return out;
+    }
     resolve_sources(*n, out, "sources");
     if (required && out.empty() && n->as_array() && n->as_array()->empty())
       error(errc::missing_source, n->source().begin, "at least one source id in 'sources'", "an empty array");
@@ -316,6 +357,10 @@ class reader {
         continue;
       }
       auto id = b_.find_source(*v);
+      if (!id && s_.rejected_ids.count(*v)) {
+        failed_ = true;
+        continue;
+      }
       if (!id) {
         error(errc::unknown_reference, el.source().begin, "the id of a declared [[source]]", quote_value(*v));
         continue;
@@ -340,6 +385,10 @@ class reader {
   std::optional<node_id<E>> ref_of(std::string const& s, toml::source_position p) {
     auto kind = to_string(node_kind_of<E>::value);
     auto n = b_.find_id(s);
+    if (!n && s_.rejected_ids.count(s)) {
+      failed_ = true;
+      return std::nullopt;
+    }
     if (!n) {
       error(errc::unknown_reference, p, fmt::format("the id of a declared {}", kind), quote_value(s));
       return std::nullopt;
@@ -352,7 +401,8 @@ class reader {
     auto s = str(key, true, "an entity id");
     if (!s) return std::nullopt;
     auto n = b_.find_id(*s);
-    if (!n) error(errc::unknown_reference, t_.get(key)->source().begin, "the id of a declared entity", quote_value(*s));
+    if (!n && s_.rejected_ids.count(*s)) failed_ = true;
+    else if (!n) error(errc::unknown_reference, t_.get(key)->source().begin, "the id of a declared entity", quote_value(*s));
     return n;
   }
 
@@ -363,7 +413,7 @@ class reader {
       std::string allowed;
       for (auto const& u : used_) allowed += (allowed.empty() ? "" : ", ") + u;
       error(errc::unexpected_key, k.source().begin.line ? k.source().begin : v.source().begin,
-            fmt::format("a key of {} ({})", what, allowed), quote_value(k.str()));
+            fmt::format("a key of {} ({})", what, allowed), quote_value(k.str()) + did_you_mean(k.str(), used_));
     }
   }
 
@@ -462,9 +512,9 @@ struct parsed {
 };
 
 inline constexpr std::array<std::string_view, 20> top_keys{
-    "kb",      "source",      "drug",          "target",   "gene",     "variant",     "effect",
-    "condition", "regimen",   "warning",       "concept",  "acts_on",  "produces",    "blocks",
-    "reduces", "mediated_by", "indicated_for", "modulates_response", "related", "encoded_by"};
+    "kb",      "source",  "drug",     "target",   "gene",        "variant",    "effect",
+    "condition", "regimen", "warning", "concept", "acts_on",     "produces",   "blocks",
+    "reduces", "mediated_by", "encoded_by", "indicated_for", "modulates_response", "related"};
 
 /// Calls `f(reader&)` for every table of the array `key` in `doc`.
 template <class F>
@@ -485,7 +535,23 @@ void each(parsed const& doc, std::string_view key, sink& s, builder& b, load_opt
     }
     reader r(*t, doc.path, s, b, o);
     f(r);
+    if (r.failed())
+      if (auto const* id = t->get("id"); id && id->is_string()) s.rejected_ids.insert(*id->value<std::string>());
   }
+}
+
+/// Where the entity `n` of the builder was declared (unknown for entities made through the builder API).
+template <entity_type... Es>
+source_region region_in(builder& b, any_node n) {
+  source_region out;
+  ((n.kind() == node_kind_of<Es>::value ? (void)(out = b.get(node_id<Es>{n.index()}).region) : void()), ...);
+  return out;
+}
+
+/// "'id', already declared at file:line:column": the found part of a duplicate_id diagnostic.
+inline std::string declared_again(std::string_view id, source_region const& first) {
+  if (!first.known()) return fmt::format("{}, already declared", quote_value(id));
+  return fmt::format("{}, already declared at {}", quote_value(id), first.to_string());
 }
 
 inline void read_source(reader& r) {
@@ -497,7 +563,9 @@ inline void read_source(reader& r) {
   src.publisher = r.str("publisher").value_or("");
   if (auto const* y = r.node("year", false, "a year")) {
     auto v = y->value<std::int64_t>();
-    if (!y->is_integer() || !v || *v < 1800 || *v > 2100)
+    if (!y->is_integer() || !v)
+      r.error(errc::wrong_type, y->source().begin, "'year' to be a whole number such as 2003", type_name(*y));
+    else if (*v < 1800 || *v > 2100)
       r.error(errc::out_of_range, y->source().begin, "'year' to be a year between 1800 and 2100", type_name(*y));
     else
       src.year = int(*v);
@@ -526,29 +594,44 @@ inline void read_source(reader& r) {
   bool has_id = !src.pmid.empty() || !src.doi.empty() || !src.dailymed_setid.empty() || !src.nda.empty() ||
                 !src.url.empty() || !src.gtopdb_ligand.empty() || !src.gtopdb_target.empty();
   if (!has_id && !r.failed()) {
-    bool guideline_ok = kind == source_kind::guideline && !src.title.empty() && src.year && !src.publisher.empty();
-    if (!guideline_ok)
+    std::vector<std::string_view> missing;  // what a guideline without an identifier lacks
+    if (src.title.empty()) missing.push_back("'title'");
+    if (!src.year) missing.push_back("'year'");
+    if (src.publisher.empty()) missing.push_back("'publisher'");
+    if (kind != source_kind::guideline || !missing.empty())
       r.error(errc::no_identifier, r.pos(),
               "an identifier (pmid, doi, dailymed_setid, nda, url, gtopdb_ligand or gtopdb_target), or for a "
               "guideline title + year + publisher",
-              "a source with none");
+              kind == source_kind::guideline
+                  ? fmt::format("a guideline with no identifier and no {}", fmt::join(missing, " or "))
+                  : std::string("a source with none"));
   }
   if (!id || !kind || r.failed()) return;
   src.id = std::move(*id);
   src.kind = *kind;
-  if (r.b().find_source(src.id)) {
+  if (auto first = r.b().find_source(src.id)) {
     r.error(errc::duplicate_id, r.table().get("id")->source().begin, "a source id not declared before",
-            quote_value(src.id));
+            declared_again(src.id, r.b().get(*first).region));
     return;
   }
   r.b().add_source(std::move(src));
 }
 
-/// Adds an entity unless its id is taken (then reports it).
+/// Adds an entity unless its id is taken (then reports it, with where it was declared first).
 template <entity_type E>
 std::optional<node_id<E>> add_entity(reader& r, E e) {
-  if (r.b().find_id(e.id) || r.b().find_source(e.id)) {
-    r.error(errc::duplicate_id, r.table().get("id")->source().begin, "an id not declared before", quote_value(e.id));
+  source_region first;
+  bool taken = false;
+  if (auto n = r.b().find_id(e.id)) {
+    taken = true;
+    first = region_in<drug, target, gene, variant, effect, condition, regimen, warning, concept_node>(r.b(), *n);
+  } else if (auto sid = r.b().find_source(e.id)) {
+    taken = true;
+    first = r.b().get(*sid).region;
+  }
+  if (taken) {
+    r.error(errc::duplicate_id, r.table().get("id")->source().begin, "an id not declared before",
+            declared_again(e.id, first));
     return std::nullopt;
   }
   return r.b().add(std::move(e));
@@ -586,7 +669,10 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       files.push_back({path, toml::parse(d.text, d.path)});
     } catch (toml::parse_error const& e) {
       auto p = e.source().begin;
-      s.add(errc::syntax, d.path, p, "valid TOML", std::string(e.description()));
+      std::string found(e.description());
+      if (found.find("unescaped control characters") != std::string::npos && at_line_end(d.text, p))
+        found = "the end of the line inside a string (a missing closing quote?)";
+      s.add(errc::syntax, d.path, p, "valid TOML", std::move(found));
     }
   }
   if (!s.diags.empty()) {
@@ -599,10 +685,8 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
     for (auto const& [k, v] : f.root)
       if (std::find(top_keys.begin(), top_keys.end(), k.str()) == top_keys.end())
         s.add(errc::unexpected_key, *f.path, k.source().begin,
-              "a top-level table of the format (kb, source, drug, target, gene, variant, effect, condition, regimen, "
-              "warning, concept, acts_on, produces, blocks, reduces, mediated_by, indicated_for, modulates_response, "
-              "related)",
-              quote_value(k.str()));
+              fmt::format("a top-level table of the format ({})", fmt::join(top_keys, ", ")),
+              quote_value(k.str()) + did_you_mean(k.str(), top_keys));
     if (auto const* kb = f.root.get("kb")) {
       if (auto const* t = kb->as_table()) {
         reader r(*t, f.path, s, b, opts);
@@ -662,7 +746,7 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       }
     });
   }
-  // entities that refer to other entities: after every plain entity of every file exists
+  // targets refer to genes: after every plain entity of every file exists
   for (auto const& f : files) {
     each(f, "target", s, b, opts, [&](reader& r) {
       target t;
@@ -679,6 +763,9 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       auto id = add_entity(r, std::move(t));
       if (id && gene_ref && !sources.empty()) r.b().add<rel::encoded_by>(*id, *gene_ref, claim_meta(sources, region));
     });
+  }
+  // entities that refer to targets (a warning's `concerns`) or to other entities: after every target exists
+  for (auto const& f : files) {
     each(f, "variant", s, b, opts, [&](reader& r) {
       variant v;
       bool ok = read_base(r, v, "variant:", true);
@@ -701,7 +788,9 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       std::optional<double> per_day;
       if (auto const* n = r.node("times_per_day", false, "a whole number of doses per day")) {
         auto v = n->value<std::int64_t>();
-        if (!n->is_integer() || !v || *v < 1 || *v > 48)
+        if (!n->is_integer() || !v)
+          r.error(errc::wrong_type, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
+        else if (*v < 1 || *v > 48)
           r.error(errc::out_of_range, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
         else
           per_day = double(*v);
@@ -709,7 +798,7 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       g.as_needed = r.boolean("as_needed").value_or(false);
       if (every && per_day)
         r.error(errc::unexpected_key, r.table().get("times_per_day")->source().begin,
-                "either 'every' or 'times_per_day', not both", "both");
+                "either 'every' or 'times_per_day', not both", "'times_per_day' next to 'every'");
       if (!every && !per_day && !g.as_needed && r.table().get("every") == nullptr &&
           r.table().get("times_per_day") == nullptr)
         r.error(errc::missing_field, r.pos(),
@@ -736,7 +825,7 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
             pr.finish("a precondition");
             if (p.min && p.recommended && p.recommended->base_value() < p.min->base_value())
               pr.error(errc::out_of_range, t->get("recommended")->source().begin,
-                       "'recommended' to be at least 'min'", fmt::format("{}", *p.recommended));
+                       fmt::format("'recommended' to be at least 'min' ({})", *p.min), fmt::format("{}", *p.recommended));
             if (pr.failed()) {
               r.mark_failed();
               continue;
@@ -754,8 +843,8 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
           r.error(errc::wrong_dimension, r.table().get("dose_max")->source().begin,
                   "'dose_max' of the same dimension as 'dose'", fmt::format("{}", *dose_max));
         else if (dose_max->base_value() < dose->base_value())
-          r.error(errc::out_of_range, r.table().get("dose_max")->source().begin, "'dose_max' to be at least 'dose'",
-                  fmt::format("{}", *dose_max));
+          r.error(errc::out_of_range, r.table().get("dose_max")->source().begin,
+                  fmt::format("'dose_max' to be at least 'dose' ({})", *dose), fmt::format("{}", *dose_max));
       }
       if (!ok || r.failed() || !d || !dose || !route) return;
       g.dose = *dose;
@@ -794,7 +883,8 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
             auto v = el.value<std::string_view>();
             auto a = v ? parse_enum<action_type>(*v) : std::nullopt;
             if (!a)
-              r.error(errc::unknown_enum, el.source().begin, fmt::format("one of {}", enum_choices<action_type>()),
+              r.error(errc::unknown_enum, el.source().begin,
+                      fmt::format("an action in 'concerns_action' (one of {})", enum_choices<action_type>()),
                       v ? quote_value(*v) : type_name(el));
             else
               w.concerns_action.push_back(*a);
@@ -855,16 +945,25 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
           if (m && is_p_measure(*m)) {
             if (u) ar.error(errc::unexpected_key, at->get("unit")->source().begin,
                             fmt::format("no unit for {} (a -log10 molar value)", to_string(*m)), quote_value(*u));
-            for (auto v : {af.value, af.low, af.high})
-              if (v && (*v < 0 || *v > 15))
-                ar.error(errc::out_of_range, ar.pos(), fmt::format("{} between 0 and 15", to_string(*m)), fmt::format("{}", *v));
+            for (std::string_view k : {"value", "low", "high"})
+              if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>()))
+                if (double v = *vn->value<double>(); v < 0 || v > 15)
+                  ar.error(errc::out_of_range, vn->source().begin,
+                           fmt::format("'{}' of {} between 0 and 15 (-log10 molar)", k, to_string(*m)), fmt::format("{}", v));
           } else if (m) {
             if (!u) ar.error(errc::missing_field, ar.pos(), fmt::format("'unit' for {} (pM, nM, µM, mM, M)", to_string(*m)), "no unit");
-            else if (auto pu = parse_unit(*u); !pu || info(*pu).dim != dimension::concentration)
+            else if (auto pu = parse_unit(*u); !pu)
               ar.error(errc::bad_quantity, at->get("unit")->source().begin, "a concentration unit (pM, nM, µM, mM, M)", quote_value(*u));
+            else if (info(*pu).dim != dimension::concentration)
+              ar.error(errc::wrong_dimension, at->get("unit")->source().begin,
+                       fmt::format("'unit' of {} to be a concentration (pM, nM, µM, mM, M)", to_string(*m)),
+                       fmt::format("{} ({})", quote_value(*u), to_string(info(*pu).dim)));
             else af.conc_unit = *pu;
-            for (auto v : {af.value, af.low, af.high})
-              if (v && *v <= 0) ar.error(errc::out_of_range, ar.pos(), "a positive concentration", fmt::format("{}", *v));
+            for (std::string_view k : {"value", "low", "high"})
+              if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>()))
+                if (double v = *vn->value<double>(); v <= 0)
+                  ar.error(errc::out_of_range, vn->source().begin, fmt::format("'{}' of {} to be positive", k, to_string(*m)),
+                           fmt::format("{}", v));
           }
           if (ar.failed() || !m) {
             r.mark_failed();

@@ -30,6 +30,7 @@ struct kb_info {
 struct reference_list {
   std::vector<source> sources;
   std::vector<std::string> ids;  ///< source ids, parallel to `sources`
+  std::vector<std::uint32_t> handles;  ///< source handles in the answering knowledge base, parallel to `sources`
 
   /// The reference number of `id` (adding it on first use).
   int cite(knowledge_base const& kb, source_id id);

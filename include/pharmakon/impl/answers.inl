@@ -11,9 +11,10 @@
 namespace pharmakon {
 
 PHARMAKON_FUNC int reference_list::cite(knowledge_base const& kb, source_id id) {
+  for (std::size_t i = 0; i < handles.size(); ++i)
+    if (handles[i] == id.index()) return int(i) + 1;
   auto const& s = kb.get(id);
-  for (std::size_t i = 0; i < ids.size(); ++i)
-    if (ids[i] == s.id) return int(i) + 1;
+  handles.push_back(id.index());
   ids.push_back(s.id);
   sources.push_back(s);
   return int(ids.size());
@@ -93,9 +94,13 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   a.drug_class = dr.drug_class;
   a.identifiers = dr.ids;
   auto& refs = a.references;
+  refs.sources.reserve(32);
+  refs.ids.reserve(32);
+  refs.handles.reserve(32);
   auto disputed = disputed_claims(kb);
 
   // receptor actions
+  a.actions.reserve(kb.out<rel::acts_on>(d).count());
   std::vector<std::pair<target_id, bool>> acting;  // targets with an established (undisputed, asserted) action
   for (auto e : kb.out<rel::acts_on>(d)) {
     target_action ta;

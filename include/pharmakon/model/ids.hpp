@@ -91,29 +91,25 @@ class any_node {
   std::uint32_t index_ = std::numeric_limits<std::uint32_t>::max();
 };
 
+/// A plain index handle; `Tag` keeps handles of different tables apart.
+template <class Tag>
+class index_handle {
+ public:
+  constexpr index_handle() noexcept = default;
+  constexpr explicit index_handle(std::uint32_t index) noexcept : index_(index) {}
+  constexpr std::uint32_t index() const noexcept { return index_; }
+  friend constexpr auto operator<=>(index_handle, index_handle) noexcept = default;
+
+ private:
+  std::uint32_t index_ = std::numeric_limits<std::uint32_t>::max();
+};
+
+struct source_tag;
+struct claim_tag;
 /// Handle of an evidence source.
-class source_id {
- public:
-  constexpr source_id() noexcept = default;
-  constexpr explicit source_id(std::uint32_t index) noexcept : index_(index) {}
-  constexpr std::uint32_t index() const noexcept { return index_; }
-  friend constexpr auto operator<=>(source_id, source_id) noexcept = default;
-
- private:
-  std::uint32_t index_ = std::numeric_limits<std::uint32_t>::max();
-};
-
+using source_id = index_handle<source_tag>;
 /// Handle of a claim (one relation instance with its evidence).
-class claim_id {
- public:
-  constexpr claim_id() noexcept = default;
-  constexpr explicit claim_id(std::uint32_t index) noexcept : index_(index) {}
-  constexpr std::uint32_t index() const noexcept { return index_; }
-  friend constexpr auto operator<=>(claim_id, claim_id) noexcept = default;
-
- private:
-  std::uint32_t index_ = std::numeric_limits<std::uint32_t>::max();
-};
+using claim_id = index_handle<claim_tag>;
 
 }  // namespace pharmakon
 
@@ -121,13 +117,11 @@ template <pharmakon::entity_type E>
 struct std::hash<pharmakon::node_id<E>> {
   std::size_t operator()(pharmakon::node_id<E> id) const noexcept { return std::hash<std::uint32_t>{}(id.index()); }
 };
-template <>
-struct std::hash<pharmakon::source_id> {
-  std::size_t operator()(pharmakon::source_id id) const noexcept { return std::hash<std::uint32_t>{}(id.index()); }
-};
-template <>
-struct std::hash<pharmakon::claim_id> {
-  std::size_t operator()(pharmakon::claim_id id) const noexcept { return std::hash<std::uint32_t>{}(id.index()); }
+template <class Tag>
+struct std::hash<pharmakon::index_handle<Tag>> {
+  std::size_t operator()(pharmakon::index_handle<Tag> id) const noexcept {
+    return std::hash<std::uint32_t>{}(id.index());
+  }
 };
 template <>
 struct std::hash<pharmakon::any_node> {

@@ -1,0 +1,321 @@
+// The answers: self-contained values (names, numbers, sources copied out of the knowledge base), so they stay
+// valid after the knowledge base is gone. Attributes mirror the JSON renderer's keys; to_dict() parses that JSON,
+// so there is one source of truth for the serialised form.
+#include "common.hpp"
+
+namespace pharmakon::python {
+
+namespace {
+
+std::optional<std::string> nonempty(std::string const& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+py::dict identifiers_dict(std::vector<identifier> const& ids) {
+  py::dict d;
+  for (auto const& i : ids) d[py::str(i.scheme)] = i.value;
+  return d;
+}
+
+/// A target_action with its affinities' sources resolved from the answer's reference list.
+struct target_action_value {
+  target_action t;
+  std::vector<affinity_value> affinities;
+};
+
+std::vector<target_action_value> actions_of(mechanism_answer const& a) {
+  std::vector<target_action_value> out;
+  out.reserve(a.actions.size());
+  for (auto const& t : a.actions) {
+    target_action_value v{t, {}};
+    for (std::size_t i = 0; i < t.act.affinities.size(); ++i) {
+      affinity_value av{t.act.affinities[i], {}, {}};
+      av.a.sources.clear();  // handles of the answering knowledge base: meaningless here; see `refs`
+      if (i < t.affinity_refs.size()) av.refs = t.affinity_refs[i];
+      for (int r : av.refs)
+        if (r >= 1 && std::size_t(r) <= a.references.sources.size()) av.sources.push_back(a.references.sources[r - 1]);
+      v.affinities.push_back(std::move(av));
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+/// to_text/to_markdown/to_json/to_dict, notebook display and str() for an answer type.
+template <class Answer>
+void add_rendering(py::class_<Answer>& c) {
+  c.def("to_text", [](Answer const& a) { return render_text(a); }, py::call_guard<py::gil_scoped_release>(),
+        "The answer as plain text (what the CLI prints), with numbered references.")
+      .def("to_markdown", [](Answer const& a) { return render_markdown(a); },
+           py::call_guard<py::gil_scoped_release>(), "The answer as Markdown, with numbered references.")
+      .def("to_json", [](Answer const& a, int indent) { return render_json(a, indent); }, py::arg("indent") = 2,
+           py::call_guard<py::gil_scoped_release>(),
+           "The answer as JSON (schema docs/answer-schema.json); `indent` < 0 gives one line.")
+      .def("to_dict",
+           [](Answer const& a) {
+             std::string j;
+             {
+               py::gil_scoped_release nogil;
+               j = render_json(a, -1);
+             }
+             return py::module_::import("json").attr("loads")(j);
+           },
+           "The answer as plain Python data: the parsed JSON of to_json().")
+      .def("_repr_markdown_", [](Answer const& a) { return render_markdown(a); },
+           "Markdown for Jupyter's rich display.")
+      .def("__str__", [](Answer const& a) { return render_text(a); })
+      .def_property_readonly("kb", [](Answer const& a) { return a.kb; }, "Which knowledge base answered (KBInfo).")
+      .def_property_readonly("references", [](Answer const& a) { return a.references.sources; },
+                             "The cited sources, in reference-number order: reference n is references[n - 1] "
+                             "(list of Source).")
+      .def_property_readonly("reference_ids", [](Answer const& a) { return a.references.ids; },
+                             "The ids of the cited sources, in reference-number order.");
+}
+
+}  // namespace
+
+void bind_answers(py::module_& m) {
+  py::class_<kb_info>(m, "KBInfo", "Which knowledge base answered: every answer carries it.")
+      .def_readonly("name", &kb_info::name, "Its name.")
+      .def_readonly("version", &kb_info::version, "Its version.")
+      .def_readonly("content_hash", &kb_info::content_hash, "Its content hash.")
+      .def("__repr__", [](kb_info const& k) {
+        return fmt::format("<KBInfo '{}' {} ({})>", k.name, k.version, k.content_hash);
+      });
+
+  py::class_<evidence>(m, "Evidence", "The evidence behind one statement of an answer.")
+      .def_readonly("refs", &evidence::refs, "Reference numbers, ascending (see the answer's `references`).")
+      .def_readonly("tier", &evidence::tier, "The EvidenceTier.")
+      .def_readonly("negated", &evidence::negated, "True when the statement is that the relation does NOT hold.")
+      .def_readonly("hypothesis", &evidence::hypothesis, "True for a hypothesis.")
+      .def_readonly("unverified", &evidence::unverified, "True when the claim or one of its sources is unverified.")
+      .def_property_readonly("note", [](evidence const& e) { return nonempty(e.note); },
+                             "The curator's remark, or None.")
+      .def("__repr__", [](evidence const& e) {
+        return fmt::format("<Evidence {} refs {}{}>", to_string(e.tier), fmt::join(e.refs, ","),
+                           e.negated ? " negated" : "");
+      });
+
+  py::class_<target_ref>(m, "TargetRef", "A short description of a target, inside an answer.")
+      .def_readonly("id", &target_ref::id, "The target's id, e.g. \"target:MOR\".")
+      .def_readonly("name", &target_ref::name, "Its name.")
+      .def_readonly("gene_symbol", &target_ref::gene_symbol, "Its gene's symbol.")
+      .def_readonly("family", &target_ref::family, "Its family.")
+      .def_readonly("synonyms", &target_ref::synonyms, "Its synonyms.")
+      .def("__repr__", [](target_ref const& t) { return fmt::format("<TargetRef {} '{}'>", t.id, t.name); });
+
+  py::class_<action_summary>(m, "ActionSummary",
+                             "One group of the summary line: the undisputed, non-negated actions of one type.")
+      .def_readonly("type", &action_summary::type, "The ActionType.")
+      .def_readonly("pure", &action_summary::pure, "Intrinsic efficacy 0 at every target of the group.")
+      .def_readonly("modality", &action_summary::mode, "The Modality shared by the group, else unknown.")
+      .def_readonly("reversible", &action_summary::reversible, "Shared by the group, else None.")
+      .def_readonly("surmountable", &action_summary::surmountable, "Shared by the group, else None.")
+      .def_readonly("targets", &action_summary::targets, "Target names, tightest affinity first.")
+      .def_readonly("highest_affinity", &action_summary::highest_affinity,
+                    "The target of highest affinity, when affinities rank two or more; else None.")
+      .def_readonly("refs", &action_summary::refs, "Reference numbers.");
+
+  py::class_<target_action_value>(m, "TargetAction", "drug --acts_on--> target, as stated in a mechanism answer.")
+      .def_property_readonly("target", [](target_action_value const& v) { return v.t.target; }, "A TargetRef.")
+      .def_property_readonly("type", [](target_action_value const& v) { return v.t.act.type; }, "The ActionType.")
+      .def_property_readonly("chembl_action",
+                             [](target_action_value const& v) { return std::string(to_chembl(v.t.act.type)); },
+                             "ChEMBL's action_type spelling.")
+      .def_property_readonly("modality", [](target_action_value const& v) { return v.t.act.modality; },
+                             "The Modality.")
+      .def_property_readonly("reversible", [](target_action_value const& v) { return v.t.act.reversible; },
+                             "True/False, or None.")
+      .def_property_readonly("surmountable", [](target_action_value const& v) { return v.t.act.surmountable; },
+                             "True/False, or None.")
+      .def_property_readonly("efficacy", [](target_action_value const& v) { return v.t.act.efficacy; },
+                             "Intrinsic efficacy 0..1, or None.")
+      .def_property_readonly("best_p_affinity", [](target_action_value const& v) { return v.t.best_p_affinity; },
+                             "Tightest affinity on the p-scale (-log10 M), or None.")
+      .def_readonly("affinities", &target_action_value::affinities,
+                    "Measured affinities (list of Affinity), with their reference numbers and sources.")
+      .def_property_readonly("evidence", [](target_action_value const& v) { return v.t.ev; }, "The Evidence.")
+      .def("__repr__", [](target_action_value const& v) {
+        return fmt::format("<TargetAction {}{} at {}>", v.t.ev.negated ? "not " : "", to_string(v.t.act.type),
+                           v.t.target.id);
+      });
+
+  py::class_<effect_statement>(m, "EffectStatement", "drug --produces/blocks/reduces--> effect, in an answer.")
+      .def_readonly("relation", &effect_statement::how, "Relation.produces, blocks or reduces.")
+      .def_readonly("effect_id", &effect_statement::effect_id, "The effect's id.")
+      .def_readonly("effect", &effect_statement::effect, "The effect's name.")
+      .def_readonly("via", &effect_statement::via, "Targets the effect is mediated by that the drug acts on.")
+      .def_readonly("evidence", &effect_statement::ev, "The Evidence.");
+
+  py::class_<indication_statement>(m, "IndicationStatement", "drug --indicated_for--> condition, in an answer.")
+      .def_readonly("condition_id", &indication_statement::condition_id, "The condition's id.")
+      .def_readonly("condition", &indication_statement::condition, "The condition's name.")
+      .def_readonly("adjunct", &indication_statement::adjunct, "What the treatment should be combined with.")
+      .def_readonly("evidence", &indication_statement::ev, "The Evidence.");
+
+  py::class_<regimen_statement>(m, "RegimenStatement", "A dosing regimen of the drug, in an answer.")
+      .def_property_readonly("id", [](regimen_statement const& s) { return s.r.id; }, "The regimen's id.")
+      .def_property_readonly("name", [](regimen_statement const& s) { return s.r.name; }, "The regimen's name.")
+      .def_property_readonly("dose", [](regimen_statement const& s) { return s.r.dose; }, "Dose (Quantity).")
+      .def_property_readonly("dose_max", [](regimen_statement const& s) { return s.r.dose_max; },
+                             "Upper end of a dose range, or None.")
+      .def_property_readonly("every", [](regimen_statement const& s) { return s.r.every; },
+                             "The stated interval, or None.")
+      .def_property_readonly("times_per_day", [](regimen_statement const& s) { return s.r.times_per_day; },
+                             "A stated daily frequency, or None.")
+      .def_property_readonly("interval", [](regimen_statement const& s) { return s.r.interval(); },
+                             "The interval, from `every` or 24 h / `times_per_day`, or None.")
+      .def_property_readonly("as_needed", [](regimen_statement const& s) { return s.r.as_needed; },
+                             "True when repeated as needed.")
+      .def_property_readonly("route", [](regimen_statement const& s) { return s.r.route; }, "The Route.")
+      .def_property_readonly("formulation", [](regimen_statement const& s) { return s.r.formulation; },
+                             "The formulation.")
+      .def_property_readonly("product", [](regimen_statement const& s) { return s.r.product; }, "The product.")
+      .def_property_readonly("population", [](regimen_statement const& s) { return s.r.population; },
+                             "The population.")
+      .def_property_readonly("preconditions", [](regimen_statement const& s) { return s.r.preconditions; },
+                             "list of Precondition.")
+      .def_readonly("condition", &regimen_statement::condition, "The condition it is for (\"\" if none).")
+      .def_readonly("evidence", &regimen_statement::ev, "The Evidence.")
+      .def("__repr__", [](regimen_statement const& s) {
+        return fmt::format("<RegimenStatement {} {} {}>", s.r.id, s.r.dose, to_string(s.r.route));
+      });
+
+  py::class_<warning_statement>(m, "WarningStatement", "A warning a drug carries, in an answer.")
+      .def_readonly("drug", &warning_statement::drug, "The drug that carries it.")
+      .def_property_readonly("id", [](warning_statement const& s) { return s.w.id; }, "The warning's id.")
+      .def_property_readonly("kind", [](warning_statement const& s) { return s.w.kind; }, "The WarningKind.")
+      .def_property_readonly("severity", [](warning_statement const& s) { return s.w.severity; }, "The Severity.")
+      .def_property_readonly("about", [](warning_statement const& s) { return s.w.about; }, "What it is about.")
+      .def_property_readonly("concerns_actions", [](warning_statement const& s) { return s.w.concerns_action; },
+                             "Co-administered actions it applies to (list of ActionType).")
+      .def_readonly("concerns", &warning_statement::concerns, "Names of the targets it concerns.")
+      .def_readonly("evidence", &warning_statement::ev, "The Evidence.")
+      .def("__repr__", [](warning_statement const& s) {
+        return fmt::format("<WarningStatement {} ({}, {})>", s.w.id, to_string(s.w.kind), to_string(s.w.severity));
+      });
+
+  py::class_<pgx_statement>(m, "PgxStatement", "A pharmacogenetic finding, in an answer.")
+      .def_readonly("variant_id", &pgx_statement::variant_id, "The variant's id.")
+      .def_readonly("variant", &pgx_statement::variant, "The variant's name.")
+      .def_readonly("gene", &pgx_statement::gene, "The gene's symbol.")
+      .def_readonly("finding", &pgx_statement::finding, "The PgxFinding.")
+      .def_readonly("outcome", &pgx_statement::outcome, "The response studied.")
+      .def_readonly("evidence", &pgx_statement::ev, "The Evidence.");
+
+  py::class_<conflict_side>(m, "ConflictSide", "One side of a conflict, in an answer.")
+      .def_readonly("statement", &conflict_side::statement, "e.g. \"antagonist\", or \"does not act on\".")
+      .def_readonly("evidence", &conflict_side::ev, "The Evidence.");
+
+  py::class_<conflict_statement>(m, "ConflictStatement", "Two claims about the drug that cannot both hold.")
+      .def_readonly("reason", &conflict_statement::why, "The ConflictReason.")
+      .def_readonly("subject", &conflict_statement::subject, "The entity the claims start from.")
+      .def_readonly("relation", &conflict_statement::relation, "The Relation.")
+      .def_readonly("object", &conflict_statement::object, "The entity they point to.")
+      .def_readonly("first", &conflict_statement::first, "One side (ConflictSide).")
+      .def_readonly("second", &conflict_statement::second, "The other side (ConflictSide).");
+
+  py::class_<mechanism_answer> moa(m, "MechanismAnswer",
+                                   "The mechanism of action of a drug, composed from every claim about it. A "
+                                   "self-contained value: it stays valid after its knowledge base is gone.");
+  moa.def_readonly("drug_id", &mechanism_answer::drug_id, "The drug's id.")
+      .def_readonly("drug", &mechanism_answer::drug, "The drug's name.")
+      .def_readonly("synonyms", &mechanism_answer::synonyms, "Its synonyms.")
+      .def_readonly("drug_class", &mechanism_answer::drug_class, "Its class.")
+      .def_property_readonly("identifiers", [](mechanism_answer const& a) { return identifiers_dict(a.identifiers); },
+                             "External identifiers by scheme.")
+      .def_property_readonly("summary", [](mechanism_answer const& a) { return summary_line(a); },
+                             "The one-line summary (\"pure competitive, reversible, surmountable antagonist at ...\").")
+      .def_readonly("summary_groups", &mechanism_answer::summary,
+                    "The summary's groups: undisputed, non-negated actions by type (list of ActionSummary).")
+      .def_readonly("disputed_targets", &mechanism_answer::disputed, "Targets whose action claims conflict.")
+      .def_property_readonly("actions", &actions_of,
+                             "Every acts_on claim of the drug, best tier first (list of TargetAction).")
+      .def_readonly("effects", &mechanism_answer::effects, "list of EffectStatement.")
+      .def_readonly("indications", &mechanism_answer::indications, "list of IndicationStatement.")
+      .def_readonly("regimens", &mechanism_answer::regimens, "list of RegimenStatement.")
+      .def_readonly("warnings", &mechanism_answer::warnings, "list of WarningStatement.")
+      .def_readonly("pharmacogenetics", &mechanism_answer::pharmacogenetics, "list of PgxStatement.")
+      .def_readonly("conflicts", &mechanism_answer::conflicts, "list of ConflictStatement.")
+      .def("__repr__", [](mechanism_answer const& a) {
+        return fmt::format("<MechanismAnswer {}: {}>", a.drug, summary_line(a));
+      });
+  add_rendering(moa);
+
+  py::class_<path_step>(m, "PathStep", "One step of the path through the graph that explains an interaction.")
+      .def_readonly("from_", &path_step::from, "Where the step starts (a name).")
+      .def_readonly("relation", &path_step::relation, "The Relation.")
+      .def_readonly("detail", &path_step::detail, "The payload in short, e.g. \"antagonist\".")
+      .def_readonly("to", &path_step::to, "Where it ends.")
+      .def_readonly("refs", &path_step::refs, "Reference numbers.")
+      .def("__repr__", [](path_step const& p) {
+        return fmt::format("<PathStep {} {}{} {}>", p.from, to_string(p.relation),
+                           p.detail.empty() ? "" : " (" + p.detail + ")", p.to);
+      });
+
+  py::class_<interaction>(m, "Interaction", "How two drugs meet at a shared target.")
+      .def_readonly("kind", &interaction::kind, "The InteractionKind.")
+      .def_readonly("severity", &interaction::level, "The Severity.")
+      .def_readonly("first", &interaction::first, "The drug whose action acts on the other's (e.g. the antagonist).")
+      .def_readonly("second", &interaction::second, "The other drug.")
+      .def_readonly("target", &interaction::target, "The shared target (TargetRef).")
+      .def_readonly("first_action", &interaction::first_action, "The first drug's ActionType there.")
+      .def_readonly("second_action", &interaction::second_action, "The second drug's ActionType there.")
+      .def_readonly("effects", &interaction::effects, "Effects at stake: blocked, or added.")
+      .def_readonly("warnings", &interaction::warnings, "Warnings that apply (list of WarningStatement).")
+      .def_readonly("path", &interaction::path, "The explaining path (list of PathStep).")
+      .def("__repr__", [](interaction const& i) {
+        return fmt::format("<Interaction {} ({}): {} / {} at {}>", to_string(i.kind), to_string(i.level), i.first,
+                           i.second, i.target.id);
+      });
+
+  py::class_<interaction_answer> ia(m, "InteractionAnswer",
+                                    "Pharmacodynamic interactions among drugs through shared targets. A "
+                                    "self-contained value.");
+  ia.def_readonly("drugs", &interaction_answer::drugs, "The drugs screened (names, duplicates removed).")
+      .def_readonly("interactions", &interaction_answer::interactions, "list of Interaction, most severe first.")
+      .def("__repr__", [](interaction_answer const& a) {
+        return fmt::format("<InteractionAnswer {}: {} interaction{}>", fmt::join(a.drugs, ", "),
+                           a.interactions.size(), a.interactions.size() == 1 ? "" : "s");
+      });
+  add_rendering(ia);
+
+  py::class_<dose_query>(m, "DoseQuery", "What a dose check was asked.")
+      .def_readonly("dose", &dose_query::dose, "The dose (Quantity).")
+      .def_readonly("route", &dose_query::route, "The Route, or None.")
+      .def_readonly("every", &dose_query::every, "The interval, or None.")
+      .def_readonly("opioid_free", &dose_query::opioid_free_for, "How long opioid-free, or None.");
+
+  py::class_<dose_issue>(m, "DoseIssue", "One finding of a dose check against one regimen.")
+      .def_readonly("verdict", &dose_issue::verdict, "The DoseVerdict.")
+      .def_readonly("factor", &dose_issue::factor,
+                    "For below/above/too_*: how far, as a ratio (2 = twice the regimen's value).")
+      .def_readonly("expected", &dose_issue::expected, "What the regimen asks, e.g. \"50 mg\".")
+      .def_readonly("found", &dose_issue::found, "What the query gave.")
+      .def("__repr__", [](dose_issue const& i) {
+        return fmt::format("<DoseIssue {}: expected {}, found {}>", to_string(i.verdict), i.expected, i.found);
+      });
+
+  py::class_<regimen_check>(m, "RegimenCheck", "A dose query checked against one regimen.")
+      .def_readonly("regimen", &regimen_check::regimen, "The RegimenStatement.")
+      .def_readonly("issues", &regimen_check::issues, "list of DoseIssue; empty when the query is within it.")
+      .def_property_readonly("within", [](regimen_check const& c) { return c.issues.empty(); },
+                             "True when the query is within this regimen.")
+      .def_readonly("unchecked", &regimen_check::unchecked, "Preconditions the query said nothing about.");
+
+  py::class_<dose_answer> da(m, "DoseAnswer", "A dose checked against a drug's regimens. A self-contained value.");
+  da.def_readonly("drug", &dose_answer::drug, "The drug's name.")
+      .def_readonly("query", &dose_answer::query, "The DoseQuery.")
+      .def_property_readonly("condition", [](dose_answer const& a) { return nonempty(a.condition); },
+                             "The query's condition, or None.")
+      .def_readonly("verdict", &dose_answer::verdict,
+                    "DoseVerdict.within, or the main issue of the closest regimen.")
+      .def_readonly("checks", &dose_answer::checks, "list of RegimenCheck, closest regimen first.")
+      .def("__repr__", [](dose_answer const& a) {
+        return fmt::format("<DoseAnswer {} {}: {}>", a.drug, a.query.dose, to_string(a.verdict));
+      });
+  add_rendering(da);
+}
+
+}  // namespace pharmakon::python

@@ -1,0 +1,134 @@
+// Benchmarks of the embedded knowledge base and the answers (issues 4 and 5), printed as a Markdown section.
+//
+//   bench_answers PATH-TO-pharmakon-CLI [runs]
+//
+// Measures, on this machine, with the same binary:
+//   1. process start to a ready embedded knowledge base (a child process that only calls default_kb());
+//   2. one mechanism answer (mechanism_of, rendering excluded), and its text rendering;
+//   3. an interaction screen of every drug of the knowledge base against every other;
+//   4. a whole `pharmakon moa naltrexone` process.
+// Times are medians (p50) and 90th percentiles over many runs.
+#include <pharmakon/pharmakon.hpp>
+
+#include <fmt/core.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+struct stats {
+  double p50, p90, min;
+};
+
+stats summarize(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return {v[v.size() / 2], v[v.size() * 9 / 10], v.front()};
+}
+
+template <class F>
+stats time_us(int runs, F&& f) {
+  std::vector<double> t;
+  t.reserve(std::size_t(runs));
+  for (int i = 0; i < runs; ++i) {
+    auto a = clock_type::now();
+    f();
+    t.push_back(std::chrono::duration<double, std::micro>(clock_type::now() - a).count());
+  }
+  return summarize(std::move(t));
+}
+
+/// Wall time of running argv to completion, stdout to /dev/null.
+double run_process_ms(std::vector<char*> argv) {
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  auto a = clock_type::now();
+  pid_t pid;
+  if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) return -1;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  auto ms = std::chrono::duration<double, std::milli>(clock_type::now() - a).count();
+  posix_spawn_file_actions_destroy(&fa);
+  return ms;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "--startup-only") == 0) {
+    // the child of measurement 1: time from process start (exec) to a ready knowledge base
+    auto const& kb = pharmakon::default_kb();
+    return kb.claim_count() > 0 ? 0 : 1;
+  }
+  if (argc < 2) {
+    fmt::print(stderr, "usage: {} PATH-TO-pharmakon [runs]\n", argv[0]);
+    return 2;
+  }
+  int runs = argc > 2 ? std::atoi(argv[2]) : 200;
+  std::string self = "/proc/self/exe";
+  char exe[4096];
+  auto n = readlink(self.c_str(), exe, sizeof exe - 1);
+  exe[n > 0 ? n : 0] = 0;
+
+  // 1. start-up to a ready knowledge base, in a fresh process each time; and the bare process floor
+  std::vector<double> startup, floor;
+  for (int i = 0; i < runs; ++i) {
+    startup.push_back(run_process_ms({exe, const_cast<char*>("--startup-only")}));
+    floor.push_back(run_process_ms({const_cast<char*>("/bin/true")}));
+  }
+  auto s_startup = summarize(startup), s_floor = summarize(floor);
+
+  // in-process: loading the embedded files into a knowledge base (what default_kb() does once)
+  auto docs = pharmakon::default_documents();
+  auto s_load = time_us(std::max(20, runs / 5), [&] { (void)pharmakon::try_load(docs); });
+
+  auto const& kb = pharmakon::default_kb();
+  auto ntx = kb.at<pharmakon::drug>("naltrexone");
+  std::size_t sink = 0;
+  auto s_moa = time_us(runs * 50, [&] { sink += pharmakon::mechanism_of(kb, ntx).actions.size(); });
+  auto answer = pharmakon::mechanism_of(kb, ntx);
+  auto s_render = time_us(runs * 10, [&] { sink += pharmakon::render_text(answer).size(); });
+  auto s_json = time_us(runs * 10, [&] { sink += pharmakon::render_json(answer).size(); });
+  std::vector<pharmakon::drug_id> all(kb.ids<pharmakon::drug>().begin(), kb.ids<pharmakon::drug>().end());
+  std::size_t found = 0;
+  auto s_screen = time_us(runs, [&] { found = pharmakon::screen_interactions(kb, all).interactions.size(); });
+  auto s_lookup = time_us(runs * 100, [&] { sink += kb.find<pharmakon::drug>("Vivitrol").has_value(); });
+
+  // 4. the whole CLI process
+  std::vector<double> cli;
+  for (int i = 0; i < runs; ++i)
+    cli.push_back(run_process_ms({argv[1], const_cast<char*>("moa"), const_cast<char*>("naltrexone")}));
+  auto s_cli = summarize(cli);
+
+  fmt::print("| measurement | p50 | p90 | min | target |\n|---|---|---|---|---|\n");
+  fmt::print("| process start to a ready embedded knowledge base ({} claims) | {:.2f} ms | {:.2f} ms | {:.2f} ms | ≤ 2 ms |\n",
+             kb.claim_count(), s_startup.p50, s_startup.p90, s_startup.min);
+  fmt::print("| … of which a bare process (`/bin/true`, fork+exec+wait) | {:.2f} ms | {:.2f} ms | {:.2f} ms | |\n",
+             s_floor.p50, s_floor.p90, s_floor.min);
+  fmt::print("| loading the embedded files in-process (parse + validate + build) | {:.0f} µs | {:.0f} µs | {:.0f} µs | |\n",
+             s_load.p50, s_load.p90, s_load.min);
+  fmt::print("| one mechanism answer, `mechanism_of(naltrexone)`, rendering excluded | {:.1f} µs | {:.1f} µs | {:.1f} µs | ≤ 20 µs |\n",
+             s_moa.p50, s_moa.p90, s_moa.min);
+  fmt::print("| rendering it as text | {:.1f} µs | {:.1f} µs | {:.1f} µs | |\n", s_render.p50, s_render.p90, s_render.min);
+  fmt::print("| rendering it as JSON | {:.1f} µs | {:.1f} µs | {:.1f} µs | |\n", s_json.p50, s_json.p90, s_json.min);
+  fmt::print("| name lookup (`find<drug>(\"Vivitrol\")`) | {:.2f} µs | {:.2f} µs | {:.2f} µs | |\n", s_lookup.p50,
+             s_lookup.p90, s_lookup.min);
+  fmt::print("| interaction screen, all {} drugs ({} pairs, {} interactions) | {:.0f} µs | {:.0f} µs | {:.0f} µs | |\n",
+             all.size(), all.size() * (all.size() - 1) / 2, found, s_screen.p50, s_screen.p90, s_screen.min);
+  fmt::print("| whole `pharmakon moa naltrexone` process | {:.2f} ms | {:.2f} ms | {:.2f} ms | ≤ 10 ms |\n", s_cli.p50,
+             s_cli.p90, s_cli.min);
+  return sink == 0 ? 1 : 0;
+}

@@ -184,13 +184,3 @@ __all__ = [
     "to_pandas",
     "validate",
 ]
-
-# Public classes show up as pharmakon.X (help(), repr of enums, tracebacks), not pharmakon._core.X.
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and getattr(_obj, "__module__", None) == "pharmakon._core":
-        try:
-            _obj.__module__ = "pharmakon"
-        except (AttributeError, TypeError):  # pragma: no cover - a type that refuses it keeps its module
-            pass
-del _name, _obj

@@ -219,7 +219,7 @@ void bind_graph(py::module_& m) {
       .def_property_readonly("location", [](entity_ref const& e) { return location_of(e.base().region); },
                              "Where the entity was declared (\"file:line:column\"), or None.")
       .def("claims", [](entity_ref const& e, std::string const& direction,
-                        py::handle relation) { return claims_of_node(e, direction, relation_arg(relation)); },
+                        py::object relation) { return claims_of_node(e, direction, relation_arg(relation)); },
            py::arg("direction") = "out", py::arg("relation") = py::none(),
            "Claims that leave (\"out\"), reach (\"in\") or touch (\"both\") this entity, optionally of one "
            "Relation (or its name). Negated claims are included (see Claim.negated).")
@@ -521,13 +521,13 @@ void bind_graph(py::module_& m) {
           },
           "Counts: {\"nodes\": {kind: n}, \"claims\": {relation: n}, \"sources\": n, \"conflicts\": n}.")
       // loading
-      .def("load", [](knowledge_base const& self, py::handle paths) { return load_paths(paths, &self); },
+      .def("load", [](knowledge_base const& self, py::object paths) { return load_paths(paths, &self); },
            py::arg("paths"),
            "A NEW knowledge base: this one plus the TOML file(s) `paths` (a path or a list of paths). This one is "
            "unchanged. Raises LoadError with every problem found (file:line:column); the GIL is released while "
            "files load.")
       .def("loads",
-           [](knowledge_base const& self, py::handle text, std::string const& name) {
+           [](knowledge_base const& self, py::object text, std::string const& name) {
              return load_text(text, name, &self);
            },
            py::arg("text"), py::arg("name") = "<string>",
@@ -566,7 +566,7 @@ void bind_graph(py::module_& m) {
           py::arg("name"), "The first entity of any kind `name` denotes. Raises UnknownNameError.")
       .def(
           "find",
-          [](knowledge_base const& k, std::string const& name, py::handle kind) -> py::object {
+          [](knowledge_base const& k, std::string const& name, py::object kind) -> py::object {
             auto want = kind_arg(kind);
             for (auto n : k.find_all(name))
               if (!want || n.kind() == *want) return wrap_node(k, n);
@@ -584,7 +584,7 @@ void bind_graph(py::module_& m) {
           py::arg("name"), "Every entity (of any kind) `name` denotes.")
       .def(
           "suggest",
-          [](knowledge_base const& k, std::string const& name, py::handle kind, std::size_t max) {
+          [](knowledge_base const& k, std::string const& name, py::object kind, std::size_t max) {
             return k.suggest(name, to_enum<node_kind>(kind, "kind"), max);
           },
           py::arg("name"), py::arg("kind") = node_kind::drug, py::arg("max") = 3,
@@ -606,14 +606,14 @@ void bind_graph(py::module_& m) {
       .def("regimens", &all_of<regimen>, "Every regimen (list of Regimen).")
       .def("warnings", &all_of<warning>, "Every warning (list of DrugWarning).")
       .def("concepts", &all_of<concept_node>, "Every imported concept (list of Concept).")
-      .def("entities", [](knowledge_base const& k, py::handle kind) { return entities_of(k, kind_arg(kind)); },
+      .def("entities", [](knowledge_base const& k, py::object kind) { return entities_of(k, kind_arg(kind)); },
            py::arg("kind") = py::none(), "Every entity, or those of one NodeKind (or its name), grouped by kind.")
       .def("sources",
            [](knowledge_base const& k) { return std::vector<source>(k.sources().begin(), k.sources().end()); },
            "Every evidence source (list of Source).")
       .def(
           "claims",
-          [](knowledge_base const& k, py::handle relation) {
+          [](knowledge_base const& k, py::object relation) {
             auto want = relation_arg(relation);
             py::list out;
             for (std::uint32_t c = 0; c < k.claim_count(); ++c)
@@ -641,7 +641,7 @@ void bind_graph(py::module_& m) {
       // answers: names are resolved with the GIL held, the answer is built without it
       .def(
           "moa",
-          [](knowledge_base const& k, py::handle d) {
+          [](knowledge_base const& k, py::object d) {
             auto id = resolve<drug>(k, d, "a drug name or a Drug");
             py::gil_scoped_release nogil;
             return mechanism_of(k, id);
@@ -651,7 +651,7 @@ void bind_graph(py::module_& m) {
           "Raises UnknownNameError for an unknown drug.")
       .def(
           "interactions",
-          [](knowledge_base const& k, py::handle drugs) {
+          [](knowledge_base const& k, py::object drugs) {
             if (py::isinstance<py::str>(drugs) || !py::isinstance<py::iterable>(drugs))
               throw py::type_error("drugs: expected a list of drug names or Drug objects, got " + type_name(drugs));
             std::vector<drug_id> ids;
@@ -664,8 +664,8 @@ void bind_graph(py::module_& m) {
           "InteractionAnswer, most severe first. Raises UnknownNameError for an unknown drug.")
       .def(
           "dose_check",
-          [](knowledge_base const& k, py::handle d, py::handle dose, py::handle route_arg, py::handle every,
-             py::handle cond, py::handle opioid_free) {
+          [](knowledge_base const& k, py::object d, py::object dose, py::object route_arg, py::object every,
+             py::object cond, py::object opioid_free) {
             auto id = resolve<drug>(k, d, "a drug name or a Drug");
             dose_query q;
             q.dose = to_quantity(dose, false, "dose");
@@ -689,20 +689,20 @@ void bind_graph(py::module_& m) {
       "default_kb", [] { return default_kb(); }, py::call_guard<py::gil_scoped_release>(),
       "The curated opioid-system knowledge base embedded in the library (loaded once, on first use).");
   m.def(
-      "load", [](py::handle paths, py::handle base) { return load_paths(paths, base_of(base)); }, py::arg("paths"),
+      "load", [](py::object paths, py::object base) { return load_paths(paths, base_of(base)); }, py::arg("paths"),
       py::arg("base") = py::none(),
       "Loads TOML file(s) into a NEW knowledge base, on top of `base` (a KnowledgeBase), or alone when `base` is "
       "None: use default_kb().load(paths) or load(paths, base=default_kb()) to extend the embedded one. Raises "
       "LoadError with every problem found; the GIL is released while files load.");
   m.def(
       "loads",
-      [](py::handle text, std::string const& name, py::handle base) { return load_text(text, name, base_of(base)); },
+      [](py::object text, std::string const& name, py::object base) { return load_text(text, name, base_of(base)); },
       py::arg("text"), py::arg("name") = "<string>", py::arg("base") = py::none(),
       "Loads a TOML document given as text (str or bytes) into a NEW knowledge base, on top of `base` or alone. "
       "`name` is the file name used in error messages. Raises LoadError.");
   m.def(
       "validate",
-      [](py::handle paths, py::handle base) {
+      [](py::object paths, py::object base) {
         auto ps = to_paths(paths);
         auto const* b = base_of(base);
         py::gil_scoped_release nogil;

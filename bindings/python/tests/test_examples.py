@@ -68,3 +68,19 @@ def test_interaction_screen():
     assert r.returncode == 0 and "no pharmacodynamic interaction" in r.stdout and "# " in r.stdout
     r = run("interaction_screen.py", "morphine", "buprenorfine")
     assert r.returncode == 2 and "did you mean buprenorphine" in r.stderr
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch, extra_toml):
+    """The README's Python snippet, executed as written (with a my.toml to load)."""
+    pytest.importorskip("networkx")
+    readme = (SOURCE_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using it from Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "my.toml").write_text(extra_toml, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope = {}
+    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - our own documentation
+    assert scope["a"].drug == "naltrexone"
+    assert "testorphan" in scope["mine"] and "testorphan" not in scope["kb"]
+    assert len(scope["df"]) == scope["kb"].stats()["claims"]["acts_on"]
+    assert scope["g"].number_of_edges() == scope["kb"].claim_count

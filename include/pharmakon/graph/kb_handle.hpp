@@ -1,0 +1,79 @@
+#pragma once
+/// \file kb_handle.hpp
+/// A shared, swappable reference to "the current knowledge base", for servers that answer queries on many
+/// threads while a new knowledge base (a reload, an import) is built on another and swapped in.
+///
+/// A `knowledge_base` is immutable, so sharing one between threads needs no lock; what needs care is replacing
+/// it. Readers take a `snapshot()` (a `shared_ptr` to one whole knowledge base) and query that: everything they
+/// read comes from one version, old or new, never a mix, and the old version lives until its last reader is
+/// done. Swaps are atomic (`std::atomic<std::shared_ptr>`); readers never wait for a writer. Writers that
+/// derive the next version from the current one use `update()`, which serialises them so no update is lost.
+///
+///     pharmakon::kb_handle current(pharmakon::default_kb());
+///     // reader threads
+///     auto kb = current.snapshot();
+///     auto answer = pharmakon::mechanism_of(*kb, kb->at<pharmakon::drug>("naltrexone"));
+///     // a writer thread
+///     current.update([&](pharmakon::knowledge_base const& kb) { return pharmakon::try_load_files(paths, &kb).kb; });
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <utility>
+
+#include "knowledge_base.hpp"
+
+namespace pharmakon {
+
+class kb_handle {
+ public:
+  using pointer = std::shared_ptr<knowledge_base const>;
+
+  /// Holds an empty knowledge base.
+  kb_handle() : current_(std::make_shared<knowledge_base const>()) {}
+  explicit kb_handle(knowledge_base kb) : current_(std::make_shared<knowledge_base const>(std::move(kb))) {}
+  /// Holds `kb`; a null pointer holds an empty knowledge base instead.
+  explicit kb_handle(pointer kb) : current_(kb ? std::move(kb) : std::make_shared<knowledge_base const>()) {}
+  kb_handle(kb_handle const&) = delete;
+  kb_handle& operator=(kb_handle const&) = delete;
+
+  /// The current knowledge base. Query the snapshot, not the handle, so that every answer of one request comes
+  /// from one version; it stays valid (and unchanged) however often the handle is swapped meanwhile.
+  pointer snapshot() const noexcept { return current_.load(std::memory_order_acquire); }
+
+  /// Publishes `kb` (null: ignored) and returns the previous knowledge base.
+  pointer exchange(pointer kb) noexcept {
+    if (!kb) return snapshot();
+    return current_.exchange(std::move(kb), std::memory_order_acq_rel);
+  }
+  void store(pointer kb) noexcept { (void)exchange(std::move(kb)); }
+  void store(knowledge_base kb) { store(std::make_shared<knowledge_base const>(std::move(kb))); }
+
+  /// Publishes `desired` only if the current knowledge base is still `expected` (else sets `expected` to it).
+  bool compare_exchange(pointer& expected, pointer desired) noexcept {
+    if (!desired) return false;
+    return current_.compare_exchange_strong(expected, std::move(desired), std::memory_order_acq_rel,
+                                            std::memory_order_acquire);
+  }
+
+  /// Derives the next knowledge base from the current one: `f(knowledge_base const&)` returns
+  /// `std::optional<knowledge_base>` (nullopt: keep the current one, e.g. a load that failed). Calls of `update`
+  /// run one at a time, so two updates never both start from the same version and lose one's changes; readers
+  /// are not blocked meanwhile. Returns true if a new knowledge base was published. If `f` throws, nothing changes.
+  template <class F>
+  bool update(F&& f) {
+    std::lock_guard lock(writers_);
+    auto cur = snapshot();
+    std::optional<knowledge_base> next = std::forward<F>(f)(*cur);
+    if (!next) return false;
+    store(std::make_shared<knowledge_base const>(std::move(*next)));
+    return true;
+  }
+
+ private:
+  std::atomic<pointer> current_;
+  std::mutex writers_;
+};
+
+}  // namespace pharmakon

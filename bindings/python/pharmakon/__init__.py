@@ -21,7 +21,6 @@ For health professionals and researchers: answers are not a substitute for clini
 the primary sources and current labeling. A missing finding is not evidence of safety.
 """
 
-from . import _core
 from ._core import (
     Action,
     ActionSummary,

@@ -110,3 +110,15 @@ def test_stubs_declare_everything():
 
 def test_stub_parses_as_python():
     compile(STUB.read_text(encoding="utf-8"), str(STUB), "exec")
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import pharmakon._networkx
+    import pharmakon._pandas
+
+    for module in (pharmakon, pharmakon._pandas, pharmakon._networkx):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, extraglobs={"pharmakon": pharmakon})
+        assert result.failed == 0, module.__name__
+    assert doctest.testmod(pharmakon, optionflags=doctest.ELLIPSIS).attempted >= 3

@@ -960,10 +960,17 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
                        fmt::format("{} ({})", quote_value(*u), to_string(info(*pu).dim)));
             else af.conc_unit = *pu;
             for (std::string_view k : {"value", "low", "high"})
-              if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>()))
-                if (double v = *vn->value<double>(); v <= 0)
+              if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>())) {
+                double v = *vn->value<double>();
+                if (v <= 0)
                   ar.error(errc::out_of_range, vn->source().begin, fmt::format("'{}' of {} to be positive", k, to_string(*m)),
                            fmt::format("{}", v));
+                // the p-value range of the p-measures (0 to 15), so that p_value() and unit conversions stay finite
+                else if (double nm = v * info(af.conc_unit.value_or(unit::nM)).to_base; af.conc_unit && !(nm >= 1e-6 && nm <= 1e9))
+                  ar.error(errc::out_of_range, vn->source().begin,
+                           fmt::format("'{}' of {} from 1 fM to 1 M (p-value 15 to 0)", k, to_string(*m)),
+                           fmt::format("{} {}", v, *af.conc_unit));
+              }
           }
           if (ar.failed() || !m) {
             r.mark_failed();
@@ -1086,8 +1093,15 @@ PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const>
       bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "a file that cannot be opened"});
       continue;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
+    std::string text;
+    bool read_failed = false;
+    try {  // libstdc++'s filebuf throws on a read error (EIO) whatever the stream's exception mask
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      read_failed = in.bad();
+    } catch (std::exception const&) {
+      read_failed = true;
+    }
+    if (read_failed) {
       bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "a read error"});
       continue;
     }

@@ -107,10 +107,19 @@ struct quantity_error {
   std::string found;
 };
 
-/// Parses "50 mg", "380mg", "24 h", "0.5 nM", "4 weeks". The number must be finite and > 0.
+/// The range of a parsed quantity in its dimension's base unit (mg, mL, h, nM): wide enough for any dose,
+/// interval or affinity, narrow enough that every conversion within the dimension is finite and positive.
+inline constexpr double quantity_min_base = 1e-12;
+inline constexpr double quantity_max_base = 1e12;
+
+/// Parses "50 mg", "380mg", "24 h", "0.5 nM", "4 weeks". The number must be finite and > 0, and within
+/// [quantity_min_base, quantity_max_base] once converted to the dimension's base unit.
 inline std::optional<quantity> parse_quantity(std::string_view text, quantity_error* err = nullptr) {
   auto fail = [&](std::size_t off, std::string expected, std::string_view found) -> std::optional<quantity> {
-    if (err) *err = {off, std::move(expected), std::string(found.empty() ? std::string_view("end of text") : found)};
+    // what was found is echoed in messages: cut it, so a megabyte of digits gives a short message
+    std::string f(found.empty() ? std::string_view("end of text") : found.substr(0, 40));
+    if (found.size() > 40) f += "...";
+    if (err) *err = {off, std::move(expected), std::move(f)};
     return std::nullopt;
   };
   std::size_t i = 0;
@@ -134,6 +143,11 @@ inline std::optional<quantity> parse_quantity(std::string_view text, quantity_er
   if (unit_text.empty()) return fail(i, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", "");
   auto u = parse_unit(unit_text);
   if (!u) return fail(i, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", fmt::format("'{}'", unit_text));
+  // so that converting to any unit of the dimension stays finite and positive (1e308 kg is inf ng)
+  if (double base = v * info(*u).to_base; !(base >= quantity_min_base && base <= quantity_max_base))
+    return fail(num_begin, fmt::format("a value from {:g} to {:g} {}", quantity_min_base / info(*u).to_base,
+                                       quantity_max_base / info(*u).to_base, info(*u).symbol),
+                num);
   return quantity{v, *u};
 }
 
@@ -148,7 +162,8 @@ inline std::optional<quantity> parse_interval(std::string_view text, quantity_er
   if (text.size() > 2 && (text[0] == 'q' || text[0] == 'Q') && text[1] >= '0' && text[1] <= '9') text.remove_prefix(1);
   auto q = parse_quantity(text, err);
   if (q && q->dim() != dimension::time) {
-    if (err) *err = {0, "a time interval (h, d, wk, mo) or daily/weekly/monthly", fmt::format("'{}' (a {})", text, to_string(q->dim()))};
+    if (err) *err = {0, "a time interval (h, d, wk, mo) or daily/weekly/monthly",
+                     fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
     return std::nullopt;
   }
   return q;

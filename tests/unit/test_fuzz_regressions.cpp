@@ -1,0 +1,178 @@
+// Fuzz regressions: every input in tests/data/fuzz-regressions/ (see its README) run through the parser its name
+// starts with, with the invariants of the fuzz target, and the outcome compared with NAME.expected.
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+#if __has_include(<pharmakon/io/import_hetionet.hpp>)
+#  include <pharmakon/io/import_hetionet.hpp>
+#  define PHARMAKON_TEST_HETIONET 1
+#endif
+#if __has_include(<pharmakon/io/import_gtopdb.hpp>)
+#  include <pharmakon/io/import_gtopdb.hpp>
+#  define PHARMAKON_TEST_GTOPDB 1
+#endif
+#if __has_include(<pharmakon/io/snapshot.hpp>)
+#  include <pharmakon/io/snapshot.hpp>
+#  define PHARMAKON_TEST_SNAPSHOT 1
+#endif
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace pharmakon;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path const dir = fs::path(PHARMAKON_TEST_DATA) / "fuzz-regressions";
+
+std::string read_bytes(fs::path const& p) {
+  std::ifstream in(p, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// The parts of `in` separated by lines "#%%" (as fuzz/files.hpp splits them).
+std::vector<std::string> split_parts(std::string_view in, std::size_t n) {
+  std::vector<std::string> parts;
+  constexpr std::string_view sep = "#%%\n";
+  while (parts.size() + 1 < n) {
+    auto at = in.find(sep);
+    while (at != std::string_view::npos && at > 0 && in[at - 1] != '\n') at = in.find(sep, at + 1);
+    if (at == std::string_view::npos) break;
+    parts.emplace_back(in.substr(0, at));
+    in.remove_prefix(at + sep.size());
+  }
+  parts.emplace_back(in);
+  return parts;
+}
+
+std::string outcome_of(std::vector<diagnostic> const& diags) {
+  REQUIRE_FALSE(diags.empty());
+  for (auto const& d : diags) {
+    CHECK(errc_name(d.code) != "?");
+    CHECK_FALSE(d.expected.empty());
+    if (d.code == errc::syntax || d.code == errc::encoding) CHECK(d.line >= 1);
+  }
+  return diags.front().to_string();
+}
+
+std::string quantity_outcome(std::optional<quantity> const& q, quantity_error const& e, std::string_view text) {
+  if (!q) {
+    CHECK(e.offset <= text.size());
+    return fmt::format("error at {}: expected {}, found {}", e.offset, e.expected, e.found);
+  }
+  CHECK(std::isfinite(q->value()));
+  CHECK(q->value() > 0);
+  for (auto const& u : unit_table)
+    if (auto c = q->to(u.u)) CHECK((std::isfinite(c->value()) && c->value() > 0));
+  return fmt::format("ok {}", *q);
+}
+
+fs::path scratch(std::string const& name, std::string const& bytes) {
+  auto p = fs::temp_directory_path() / ("pharmakon-regression-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(p, std::ios::binary) << bytes;
+  return p;
+}
+
+/// Runs one regression input; returns its outcome line.
+std::string run(fs::path const& file) {
+  auto name = file.filename().string();
+  auto bytes = read_bytes(file);
+  auto starts = [&](std::string_view p) { return name.rfind(p, 0) == 0; };
+  if (starts("toml-")) {
+    std::vector<document> docs{{name, bytes}};
+    auto r = try_load(docs);
+    if (!r) return outcome_of(r.diagnostics);
+    for (auto id : r.kb->ids<drug>()) CHECK_FALSE(render_json(mechanism_of(*r.kb, id)).empty());
+    return "ok";
+  }
+  if (starts("two-")) {
+    auto parts = split_parts(bytes, 2);
+    parts.resize(2);
+    std::vector<document> docs{{"a.toml", parts[0]}, {"b.toml", parts[1]}};
+    auto r = try_load(docs);
+    std::vector<document> swapped{docs[1], docs[0]};
+    CHECK(bool(try_load(swapped)) == bool(r));
+    if (!r) return outcome_of(r.diagnostics);
+    return "ok";
+  }
+  if (starts("quantity-") || starts("interval-")) {
+    quantity_error e;
+    auto q = starts("quantity-") ? parse_quantity(bytes, &e) : parse_interval(bytes, &e);
+    return quantity_outcome(q, e, bytes);
+  }
+  if (starts("lookup-")) {
+    auto hits = default_kb().find_all(bytes);
+    for (auto n : hits) (void)default_kb().base(n);
+    CHECK(default_kb().suggest(bytes, node_kind::drug).size() <= 3);
+    return fmt::format("{} hits", hits.size());
+  }
+#ifdef PHARMAKON_TEST_HETIONET
+  if (starts("hetionet-")) {
+    auto parts = split_parts(bytes, 2);
+    parts.resize(2);
+    fs::path files[] = {scratch("nodes.tsv", parts[0]), scratch("edges.sif", parts[1])};
+    import_options opts;
+    opts.background_decompression = false;
+    auto r = try_import_hetionet(files, opts);
+    for (auto const& f : files) fs::remove(f);
+    if (!r) return outcome_of(r.diagnostics);
+    return "ok";
+  }
+#endif
+#ifdef PHARMAKON_TEST_GTOPDB
+  if (starts("gtopdb-")) {
+    auto parts = split_parts(bytes, 3);
+    std::vector<fs::path> files;
+    for (std::size_t i = 0; i < parts.size(); ++i) files.push_back(scratch("gtopdb" + std::to_string(i) + ".csv", parts[i]));
+    import_options opts;
+    opts.background_decompression = false;
+    auto r = try_import_gtopdb(files, opts);
+    for (auto const& f : files) fs::remove(f);
+    if (!r) return outcome_of(r.diagnostics);
+    return "ok";
+  }
+#endif
+#ifdef PHARMAKON_TEST_SNAPSHOT
+  if (starts("snapshot-")) {
+    auto p = scratch("in.snap", bytes);
+    auto r = try_load_snapshot(p);
+    fs::remove(p);
+    if (!r) return outcome_of(r.diagnostics);
+    return "ok";
+  }
+#endif
+  return "skipped";
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regressions: every input found by the fuzzers gives its expected outcome") {
+  REQUIRE(fs::is_directory(dir));
+  int ran = 0;
+  for (auto const& entry : fs::directory_iterator(dir)) {
+    auto const& p = entry.path();
+    if (p.extension() == ".expected" || p.extension() == ".md") continue;
+    INFO(p.filename().string());
+    auto got = run(p);
+    if (got == "skipped") continue;
+    ++ran;
+    auto expected_path = p;
+    expected_path.replace_extension(".expected");
+    if (!fs::exists(expected_path)) continue;
+    auto expected = read_bytes(expected_path);
+    while (!expected.empty() && (expected.back() == '\n' || expected.back() == '\r')) expected.pop_back();
+    // the outcome's path is the regression file's name for loads; compare from the position on
+    CHECK(got == expected);
+  }
+  CHECK(ran > 0);
+}

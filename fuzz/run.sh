@@ -23,8 +23,10 @@ if [ -z "${CXX:-}" ]; then
     if command -v "$c" >/dev/null 2>&1; then CXX=$c; break; fi
   done
 fi
-[ -n "${CXX:-}" ] || { echo "fuzz: no clang++ found (tools/install-deps.sh --fuzz installs clang-16)" >&2; exit 1; }
+[ -n "${CXX:-}" ] || { echo "fuzz: no clang++ found (fuzz/install-deps.sh installs clang-16)" >&2; exit 1; }
 echo "fuzz: building with $CXX in $build"
+symbolizer=$(command -v llvm-symbolizer-16 || ls /usr/lib/llvm-16/bin/llvm-symbolizer 2>/dev/null || true)
+[ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH="$symbolizer"
 
 cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
   -DPHARMAKON_BUILD_FUZZERS=ON -DPHARMAKON_BUILD_TESTS=OFF -DPHARMAKON_BUILD_EXAMPLES=OFF \
@@ -101,12 +103,19 @@ fi
 gto=$shared/data/gtopdb
 if [ -d "$gto" ]; then
   mkdir -p "$corpus/fuzz_import_gtopdb.seeds"
+  inter=$(ls "$gto"/*interactions.csv | head -n 1)
   for f in "$gto"/*.csv; do head -n 40 "$f" >"$corpus/fuzz_import_gtopdb.seeds/$(basename "$f")"; done
+  for f in "$gto"/*ligands.csv "$gto"/*targets_and_families.csv; do
+    { head -n 60 "$inter"; printf '#%%%%\n'; head -n 60 "$f"; } >"$corpus/fuzz_import_gtopdb.seeds/with-$(basename "$f")"
+  done
+  { grep -m 40 -i 'opioid' "$inter" | sed '1i\' ; } >/dev/null 2>&1 || true
+  { head -n 1 "$inter"; grep -i -m 60 'opioid receptor' "$inter"; } >"$corpus/fuzz_import_gtopdb.seeds/opioid-interactions.csv" || true
 fi
 seed fuzz_import_hetionet "$root"/tests/data/fuzz-regressions/hetionet-*
 seed fuzz_import_gtopdb "$root"/tests/data/fuzz-regressions/gtopdb-*
 seed fuzz_import_kgx "$root"/tests/data/fuzz-regressions/kgx-*
 seed fuzz_snapshot "$root"/tests/data/fuzz-regressions/snapshot-*
+export PHARMAKON_FUZZ_SNAPSHOT_SEEDS="$corpus/fuzz_snapshot.seeds" PHARMAKON_FUZZ_GOLDEN_KB="$root/tests/data/golden/kb.toml"
 
 # ---- run ----------------------------------------------------------------------------------------------------
 run_one() {

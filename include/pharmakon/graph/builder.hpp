@@ -38,6 +38,30 @@ struct claim_meta {
   claim_meta& with_note(std::string n) { note = std::move(n); return *this; }
 };
 
+/// Handle of evidence registered once and shared by many claims (`builder::add_evidence`).
+class evidence_id {
+ public:
+  constexpr evidence_id() noexcept = default;
+  constexpr explicit evidence_id(std::uint32_t index) noexcept : index_(index) {}
+  constexpr std::uint32_t index() const noexcept { return index_; }
+  friend constexpr auto operator<=>(evidence_id, evidence_id) noexcept = default;
+
+ private:
+  std::uint32_t index_ = 0;
+};
+
+/// Handle of a payload of relation R stored once and shared by many claims (`builder::add_payload`).
+template <relation R>
+class payload_id {
+ public:
+  constexpr payload_id() noexcept = default;
+  constexpr explicit payload_id(std::uint32_t index) noexcept : index_(index) {}
+  constexpr std::uint32_t index() const noexcept { return index_; }
+
+ private:
+  std::uint32_t index_ = 0;
+};
+
 class builder {
  public:
   builder() = default;
@@ -82,34 +106,75 @@ class builder {
   template <relation R>
     requires(!std::is_void_v<typename R::payload>)
   claim_id add(from_id_t<R> from, to_id_t<R> to, typename R::payload payload, claim_meta meta) {
-    return add_claim(R::kind, any_node(from), any_node(to), store_payload(std::move(payload)), std::move(meta));
+    auto ev = evidence_for(std::move(meta), R::kind);
+    return add_claim(R::kind, any_node(from), any_node(to), store_payload(std::move(payload)), ev);
   }
   /// Adds a claim of relation R without a payload.
   template <relation R>
     requires std::is_void_v<typename R::payload>
   claim_id add(from_id_t<R> from, to_id_t<R> to, claim_meta meta) {
-    return add_claim(R::kind, any_node(from), any_node(to), 0, std::move(meta));
+    auto ev = evidence_for(std::move(meta), R::kind);
+    return add_claim(R::kind, any_node(from), any_node(to), 0, ev);
+  }
+
+  // ----- the bulk path (importers): evidence and payloads stored once, claims added without allocating -----
+  /// Registers evidence (sources, qualifiers, note) that many claims share, e.g. every edge of an imported
+  /// dataset citing the dataset. Throws `usage_error` for no source or a source handle that does not exist.
+  evidence_id add_evidence(claim_meta meta);
+  /// Stores a payload once, for many claims of relation R (e.g. one `related_label` for a whole edge type).
+  template <relation R>
+    requires(!std::is_void_v<typename R::payload>)
+  payload_id<R> add_payload(typename R::payload payload) {
+    return payload_id<R>{store_payload(std::move(payload))};
+  }
+  template <relation R>
+    requires(!std::is_void_v<typename R::payload>)
+  claim_id add(from_id_t<R> from, to_id_t<R> to, typename R::payload payload, evidence_id ev) {
+    return add_claim(R::kind, any_node(from), any_node(to), store_payload(std::move(payload)), ev);
+  }
+  template <relation R>
+    requires(!std::is_void_v<typename R::payload>)
+  claim_id add(from_id_t<R> from, to_id_t<R> to, payload_id<R> payload, evidence_id ev) {
+    check_payload(R::kind, payload.index());
+    return add_claim(R::kind, any_node(from), any_node(to), payload.index(), ev);
+  }
+  template <relation R>
+    requires std::is_void_v<typename R::payload>
+  claim_id add(from_id_t<R> from, to_id_t<R> to, evidence_id ev) {
+    return add_claim(R::kind, any_node(from), any_node(to), 0, ev);
   }
 
   std::size_t claim_count() const noexcept { return claims_.size(); }
   std::size_t entity_count() const noexcept { return ids_.size(); }
+  /// Number of entities of kind `k` added so far.
+  std::size_t entity_count(node_kind k) const noexcept;
   void reserve_claims(std::size_t n) { claims_.reserve(n); }
+  /// Reserves room for `n` more entities of any kind in the id index.
+  void reserve_entities(std::size_t n) { ids_.reserve(ids_.size() + n); }
+  /// Reserves room for `n` more entities of kind E (and their ids).
+  template <entity_type E>
+  void reserve(std::size_t n) {
+    auto& t = std::get<std::vector<E>>(entities_);
+    t.reserve(t.size() + n);
+    ids_.reserve(ids_.size() + n);
+  }
 
   /// Validates and freezes. Throws `usage_error` for a claim without sources or a dangling handle.
   /// The builder is left empty.
   knowledge_base build();
 
  private:
+  /// A claim as added: endpoints as (kind, index) until build() numbers the vertices; its qualifiers (negated,
+  /// ...) are its evidence's. 20 bytes, no heap.
   struct pending_claim {
-    any_node from, to;
+    std::uint32_t from = 0, to = 0;  ///< entity indices
     std::uint32_t payload = 0;
-    std::uint32_t src_begin = 0;
-    std::uint32_t note = 0;
-    std::uint32_t region = 0;
-    std::uint16_t src_count = 0;
+    std::uint32_t evidence = 0;
     relation_kind kind = relation_kind::related;
-    std::uint8_t flags = 0;
+    node_kind from_kind = node_kind::concept_node, to_kind = node_kind::concept_node;
+    std::uint8_t reserved = 0;
   };
+  static_assert(sizeof(pending_claim) == 20);
 
   void claim_id_guard(std::string const& id) const {
     if (ids_.count(id))
@@ -119,7 +184,9 @@ class builder {
   std::uint32_t store_payload(indication a) { indications_.push_back(std::move(a)); return std::uint32_t(indications_.size() - 1); }
   std::uint32_t store_payload(pgx_effect a) { pgx_.push_back(std::move(a)); return std::uint32_t(pgx_.size() - 1); }
   std::uint32_t store_payload(related_label a);
-  claim_id add_claim(relation_kind k, any_node from, any_node to, std::uint32_t payload, claim_meta meta);
+  void check_payload(relation_kind k, std::uint32_t payload) const;
+  evidence_id evidence_for(claim_meta meta, relation_kind k);
+  claim_id add_claim(relation_kind k, any_node from, any_node to, std::uint32_t payload, evidence_id ev);
 
   std::string name_ = "unnamed";
   std::string version_ = "0";
@@ -128,6 +195,9 @@ class builder {
   std::vector<source> sources_;
   std::unordered_map<std::string, std::uint32_t> source_ids_;
   std::vector<pending_claim> claims_;
+  std::vector<detail::evidence_record> evidence_;
+  std::vector<std::uint8_t> evidence_flags_;  ///< claim_flag bits of each evidence
+  std::uint32_t last_plain_evidence_ = 0xFFFFFFFFu;  ///< reused by the next claim with the same sources and no note
   std::vector<source_id> claim_sources_;
   std::vector<std::string> notes_{std::string()};
   std::vector<source_region> regions_{source_region{}};

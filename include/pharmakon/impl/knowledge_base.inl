@@ -24,6 +24,54 @@ PHARMAKON_FUNC entity_base const& kb_state::base_of(any_node n) const noexcept {
   }
   return table<concept_node>()[n.index()];
 }
+
+PHARMAKON_FUNC void fold_key_into(std::string_view s, std::string& out) {
+  out.clear();
+  bool ascii = true;
+  for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) {
+    out = text::fold_key(s);
+    return;
+  }
+  // the ASCII subset of text::fold_key: lower case, runs of space - _ tab as one space, trimmed
+  bool pending_space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    out += (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+  }
+}
+
+PHARMAKON_FUNC std::vector<std::uint32_t> kb_state::vertices_named(std::string_view key) const {
+  std::vector<std::uint32_t> out;
+  auto h = hash_str(key);
+  auto it = std::partition_point(name_index.begin(), name_index.end(), [h](name_entry const& e) { return e.hash < h; });
+  std::string folded;
+  auto matches = [&](std::string_view candidate) {
+    if (candidate.empty()) return false;
+    fold_key_into(candidate, folded);
+    return folded == key;
+  };
+  for (; it != name_index.end() && it->hash == h; ++it) {
+    auto v = it->vertex;
+    auto n = node_of(v);
+    auto const& e = base_of(n);
+    bool hit = matches(e.name);
+    for (std::size_t i = 0; !hit && i < e.synonyms.size(); ++i) hit = matches(e.synonyms[i]);
+    for (std::size_t i = 0; !hit && i < e.ids.size(); ++i)
+      hit = matches(e.ids[i].value) || matches(e.ids[i].scheme + ":" + e.ids[i].value);
+    if (!hit && n.kind() == node_kind::target) hit = matches(table<target>()[n.index()].gene_symbol);
+    if (!hit && n.kind() == node_kind::gene) hit = matches(table<gene>()[n.index()].symbol);
+    if (hit && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  }
+  return out;
+}
 }  // namespace detail
 
 PHARMAKON_FUNC knowledge_base::knowledge_base()
@@ -32,13 +80,16 @@ PHARMAKON_FUNC knowledge_base::knowledge_base()
 
 PHARMAKON_FUNC std::vector<any_node> knowledge_base::find_all(std::string_view name) const {
   std::vector<any_node> out;
-  if (auto it = s_->id_index.find(std::string(name)); it != s_->id_index.end()) out.push_back(s_->node_of(it->second));
+  auto const& st = *s_;
+  if (auto v = st.id_index.find(name, [&st](std::uint32_t x) -> std::string_view { return st.base_of_vertex(x).id; }))
+    out.push_back(st.node_of(*v));
   if (text::invalid_utf8_offset(name) != std::string_view::npos) return out;
-  if (auto it = s_->name_index.find(text::fold_key(name)); it != s_->name_index.end())
-    for (auto v : it->second) {
-      auto n = s_->node_of(v);
-      if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
-    }
+  std::string key;
+  detail::fold_key_into(name, key);
+  for (auto v : st.vertices_named(key)) {
+    auto n = st.node_of(v);
+    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  }
   return out;
 }
 
@@ -79,17 +130,18 @@ PHARMAKON_FUNC void knowledge_base::throw_unknown(std::string_view name, node_ki
 }
 
 PHARMAKON_FUNC std::optional<source_id> knowledge_base::find_source(std::string_view id) const {
-  auto it = s_->source_index.find(std::string(id));
-  if (it == s_->source_index.end()) return std::nullopt;
-  return source_id{it->second};
+  auto const& st = *s_;
+  auto i = st.source_index.find(id, [&st](std::uint32_t x) -> std::string_view { return st.sources[x].id; });
+  if (!i) return std::nullopt;
+  return source_id{*i};
 }
 
 PHARMAKON_FUNC std::vector<conflict> knowledge_base::conflicts_of(any_node n) const {
   std::vector<conflict> out;
   auto v = s_->vertex_of(n);
   for (auto const& c : conflicts()) {
-    auto const& a = s_->claims[c.first.index()];
-    if (a.from == v || a.to == v) out.push_back(c);
+    auto x = c.first.index();
+    if (s_->claim_from(x) == v || s_->claim_to(x) == v) out.push_back(c);
   }
   return out;
 }
@@ -97,7 +149,7 @@ PHARMAKON_FUNC std::vector<conflict> knowledge_base::conflicts_of(any_node n) co
 PHARMAKON_FUNC kb_stats knowledge_base::stats() const {
   kb_stats st;
   for (std::size_t k = 0; k < node_kind_count; ++k) st.nodes[k] = s_->kind_base[k + 1] - s_->kind_base[k];
-  for (auto const& c : s_->claims) ++st.claims[std::size_t(c.kind)];
+  for (auto const& e : s_->graph.m_forward.m_edge_properties) ++st.claims[std::size_t(e.kind)];
   st.sources = s_->sources.size();
   return st;
 }

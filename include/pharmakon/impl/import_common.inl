@@ -1,0 +1,627 @@
+// Shared machinery of the importers (io layer): a streaming line reader over plain or gzipped files that inflates
+// on a second thread, field splitting, a string-keyed table for ids, diagnostics and the report.
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <unistd.h>
+#include <zlib.h>
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
+
+#include "../io/import_common.hpp"
+#include "../model/text.hpp"
+
+namespace pharmakon {
+
+namespace detail::import {
+
+using clock = std::chrono::steady_clock;
+
+inline double seconds_since(clock::time_point t0) {
+  return std::chrono::duration<double>(clock::now() - t0).count();
+}
+
+/// A value for "found …": quoted, control characters escaped, cut at 80 bytes.
+inline std::string quoted(std::string_view s) {
+  std::string out = "'";
+  for (char c : s.substr(0, 80)) {
+    if (c == '\0') out += "\\0";
+    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\x{:02x}", int(static_cast<unsigned char>(c)));
+    else out += c;
+  }
+  if (s.size() > 80) out += "...";
+  return out + "'";
+}
+
+/// Collects diagnostics up to a limit.
+struct sink {
+  std::vector<diagnostic> diags;
+  std::size_t max = 50;
+  bool full() const { return diags.size() >= max; }
+  void add(errc code, std::string const& path, std::uint64_t line, std::uint64_t column, std::string expected,
+           std::string found) {
+    if (full()) return;
+    diags.push_back({code, path, std::uint32_t(std::min<std::uint64_t>(line, 0xFFFFFFFFu)),
+                     std::uint32_t(std::min<std::uint64_t>(column, 0xFFFFFFFFu)), std::move(expected),
+                     std::move(found)});
+  }
+};
+
+/// Reads a plain or gzipped text file line by line. With `background`, a second thread inflates 1 MiB blocks
+/// ahead of the parser (at most four in flight), so decompression and parsing overlap on two cores.
+class line_reader {
+ public:
+  line_reader(std::filesystem::path path, import_options const& opts, sink& diags)
+      : path_(std::move(path)), name_(path_.string()), opts_(opts), diags_(diags) {}
+  line_reader(line_reader const&) = delete;
+  line_reader& operator=(line_reader const&) = delete;
+  ~line_reader() { close(); }
+
+  std::string const& name() const noexcept { return name_; }
+  std::uint64_t line_number() const noexcept { return line_no_; }
+  std::uint64_t bytes_total() const noexcept { return size_; }
+  std::uint64_t bytes_done() const noexcept { return done_; }
+  bool failed() const noexcept { return failed_; }
+
+  bool open() {
+    std::error_code ec;
+    size_ = std::filesystem::file_size(path_, ec);
+    if (ec || !std::filesystem::is_regular_file(path_, ec)) {
+      fail(errc::io, 0, "a readable file", ec ? ec.message() : "not a regular file");
+      return false;
+    }
+    gz_ = gzopen(name_.c_str(), "rb");
+    if (!gz_) {
+      fail(errc::io, 0, "a readable file", std::strerror(errno));
+      return false;
+    }
+    gzbuffer(gz_, 1u << 18);
+    for (auto& b : blocks_) b.data.resize(block_size);
+    for (std::size_t i = 0; i < blocks_.size(); ++i) free_.push_back(i);
+    if (opts_.background_decompression) producer_ = std::thread([this] { produce_all(); });
+    return true;
+  }
+
+  /// The next line without its line end (\n or \r\n); valid until the next call. False at the end or on error.
+  bool next(std::string_view& line) {
+    carry_.clear();
+    while (true) {
+      if (cur_ != none) {
+        auto& b = blocks_[cur_];
+        char const* p = b.data.data() + pos_;
+        std::size_t left = b.size - pos_;
+        if (auto const* nl = static_cast<char const*>(std::memchr(p, '\n', left))) {
+          std::size_t len = std::size_t(nl - p);
+          pos_ += len + 1;
+          ++line_no_;
+          if (carry_.empty()) {
+            line = std::string_view(p, len);
+          } else {
+            if (!append_carry(p, len)) return false;
+            line = carry_;
+          }
+          if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+          return true;
+        }
+        if (!append_carry(p, left)) return false;
+        release(cur_);
+        cur_ = none;
+      }
+      if (!fetch()) {
+        if (failed_ || carry_.empty()) return false;
+        ++line_no_;  // a last line without a line end
+        line = carry_;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        return true;
+      }
+    }
+  }
+
+  /// The next run of whole lines, each ending with a line end (except perhaps the last line of the file), for
+  /// parsers that work on many lines at once. Its first line is `line_number() + 1`; call `advance(n)` after
+  /// using n lines. Valid until the next call of `next` or `next_chunk`. False at the end or on an error.
+  bool next_chunk(std::string_view& chunk) {
+    carry_.clear();
+    while (true) {
+      if (cur_ != none) {
+        auto& b = blocks_[cur_];
+        char const* p = b.data.data() + pos_;
+        std::size_t left = b.size - pos_;
+        if (!carry_.empty()) {  // finish the line that began in the previous block
+          auto const* nl = static_cast<char const*>(std::memchr(p, '\n', left));
+          if (!nl) {
+            if (!append_carry(p, left)) return false;
+            release(cur_);
+            cur_ = none;
+            if (!fetch()) break;
+            continue;
+          }
+          if (!append_carry(p, std::size_t(nl - p) + 1)) return false;
+          pos_ += std::size_t(nl - p) + 1;
+          chunk = carry_;
+          return true;
+        }
+        // the whole lines of this block
+        std::size_t end = left;
+        while (end > 0 && p[end - 1] != '\n') --end;
+        if (end > 0) {
+          pos_ += end;
+          chunk = std::string_view(p, end);
+          return true;
+        }
+        if (!append_carry(p, left)) return false;
+        release(cur_);
+        cur_ = none;
+      }
+      if (!fetch()) break;
+    }
+    if (failed_ || carry_.empty()) return false;
+    chunk = carry_;  // a last line without a line end
+    return true;
+  }
+  void advance(std::uint64_t lines) noexcept { line_no_ += lines; }
+
+  /// Stops the background thread and closes the file.
+  void close() {
+    {
+      std::lock_guard lock(m_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (producer_.joinable()) producer_.join();
+    if (gz_) gzclose(gz_);
+    gz_ = nullptr;
+  }
+
+  /// Marks the reader failed with a diagnostic at the current line.
+  void fail(errc code, std::uint64_t column, std::string expected, std::string found) {
+    failed_ = true;
+    diags_.add(code, name_, column == 0 && line_no_ == 0 ? 0 : line_no_, column, std::move(expected),
+               std::move(found));
+  }
+
+ private:
+  static constexpr std::size_t block_size = std::size_t(1) << 20;
+  static constexpr std::size_t none = std::size_t(-1);
+  struct block {
+    std::vector<char> data;
+    std::size_t size = 0;
+    std::uint64_t offset = 0;  ///< compressed bytes consumed after this block
+    bool end = false;          ///< no more data after this block
+    std::string error;         ///< zlib's message, when reading failed
+    bool truncated = false;
+  };
+
+  bool append_carry(char const* p, std::size_t n) {
+    if (carry_.size() + n > opts_.max_line_bytes) {
+      ++line_no_;
+      fail(errc::limit, 0, fmt::format("a line of at most {} bytes", opts_.max_line_bytes), "a longer line");
+      return false;
+    }
+    carry_.append(p, n);
+    return true;
+  }
+
+  /// Fills block i from the file (either thread).
+  void produce(block& b) {
+    int n = gzread(gz_, b.data.data(), unsigned(b.data.size()));
+    b.size = n > 0 ? std::size_t(n) : 0;
+    b.offset = std::uint64_t(std::max<long>(0, long(gzoffset(gz_))));
+    b.end = n <= 0;
+    int err = Z_OK;
+    char const* msg = gzerror(gz_, &err);
+    if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
+      b.end = true;
+      b.truncated = err == Z_BUF_ERROR;
+      b.error = msg ? msg : "read error";
+      if (auto colon = b.error.find(": "); colon != std::string::npos && b.error.substr(0, colon) == name_)
+        b.error = b.error.substr(colon + 2);
+    }
+  }
+
+  void produce_all() {
+    while (true) {
+      std::size_t i;
+      {
+        std::unique_lock lock(m_);
+        cv_.wait(lock, [&] { return stop_ || !free_.empty(); });
+        if (stop_) return;
+        i = free_.front();
+        free_.pop_front();
+      }
+      produce(blocks_[i]);
+      bool end = blocks_[i].end;
+      {
+        std::lock_guard lock(m_);
+        full_.push_back(i);
+      }
+      cv_.notify_all();
+      if (end) return;
+    }
+  }
+
+  void release(std::size_t i) {
+    {
+      std::lock_guard lock(m_);
+      free_.push_back(i);
+    }
+    cv_.notify_all();
+  }
+
+  /// Makes the next block current; false at the end of the input, on an error, or when cancelled.
+  bool fetch() {
+    if (ended_ || failed_) return false;
+    std::size_t i;
+    if (opts_.background_decompression) {
+      std::unique_lock lock(m_);
+      cv_.wait(lock, [&] { return !full_.empty(); });
+      i = full_.front();
+      full_.pop_front();
+    } else {
+      i = free_.front();
+      free_.pop_front();
+      produce(blocks_[i]);
+    }
+    auto& b = blocks_[i];
+    done_ = b.offset;
+    ended_ = b.end;
+    if (!b.error.empty()) {
+      if (b.truncated)
+        fail(errc::corrupt, 0, "a complete gzip stream", fmt::format("a truncated file ({})", b.error));
+      else
+        fail(errc::corrupt, 0, "a readable gzip stream", b.error);
+      release(i);
+      return false;
+    }
+    if (b.size == 0) {
+      release(i);
+      return false;
+    }
+    if (auto const* z = static_cast<char const*>(std::memchr(b.data.data(), '\0', b.size))) {
+      // a NUL byte is never text: report the line it is on
+      line_no_ += std::uint64_t(std::count(static_cast<char const*>(b.data.data()), z, '\n')) + 1;
+      fail(errc::encoding, 0, "text", "a NUL byte");
+      release(i);
+      return false;
+    }
+    cur_ = i;
+    pos_ = 0;
+    return true;
+  }
+
+  std::filesystem::path path_;
+  std::string name_;
+  import_options const& opts_;
+  sink& diags_;
+  gzFile gz_ = nullptr;
+  std::uint64_t size_ = 0, done_ = 0, line_no_ = 0;
+  bool failed_ = false, ended_ = false;
+
+  std::array<block, 4> blocks_;
+  std::deque<std::size_t> free_, full_;
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread producer_;
+
+  std::size_t cur_ = none, pos_ = 0;
+  std::string carry_;
+};
+
+/// Finds the end of the line starting at `p` (the '\n', or `end`) and the positions of its first `max_tabs` tabs;
+/// returns the line end and sets `tabs` to the number of tabs in the line (all of them, not only those stored).
+/// Scans 16 bytes at a time where it can (SSE2).
+inline char const* scan_line(char const* p, char const* end, char const** tab_at, unsigned max_tabs, unsigned& tabs) {
+  tabs = 0;
+#if defined(__SSE2__)
+  __m128i const tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+  while (end - p >= 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    unsigned tm = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(x, tab)));
+    unsigned nm = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)));
+    if (nm) {
+      unsigned first_nl = unsigned(__builtin_ctz(nm));
+      tm &= (1u << first_nl) - 1;
+      for (; tm; tm &= tm - 1, ++tabs)
+        if (tabs < max_tabs) tab_at[tabs] = p + __builtin_ctz(tm);
+      return p + first_nl;
+    }
+    for (; tm; tm &= tm - 1, ++tabs)
+      if (tabs < max_tabs) tab_at[tabs] = p + __builtin_ctz(tm);
+    p += 16;
+  }
+#endif
+  for (; p < end && *p != '\n'; ++p)
+    if (*p == '\t') {
+      if (tabs < max_tabs) tab_at[tabs] = p;
+      ++tabs;
+    }
+  return p;
+}
+
+/// Splits a TSV line into at most `N` fields; returns the number of fields found (which may exceed N: the last
+/// field then holds the rest, tabs included).
+template <std::size_t N>
+inline std::size_t split_tsv(std::string_view line, std::array<std::string_view, N>& out) {
+  std::size_t n = 0, start = 0;
+  while (true) {
+    auto tab = line.find('\t', start);
+    if (n + 1 == N || tab == std::string_view::npos) {
+      out[n++] = line.substr(start);
+      if (tab == std::string_view::npos) return n;
+      return n + std::size_t(std::count(line.begin() + std::ptrdiff_t(tab), line.end(), '\t'));
+    }
+    out[n++] = line.substr(start, tab - start);
+    start = tab + 1;
+  }
+}
+
+/// Splits a TSV line into all its fields.
+inline void split_tsv_all(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t start = 0;
+  while (true) {
+    auto tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      out.push_back(line.substr(start));
+      return;
+    }
+    out.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+}
+
+/// Reads RFC 4180 CSV records (quoted fields may hold commas, doubled quotes and line ends) from a line reader.
+class csv_reader {
+ public:
+  explicit csv_reader(line_reader& in) : in_(in) {}
+  /// The next record's fields, unquoted; false at the end or on an error (reported through the line reader).
+  bool next(std::vector<std::string>& fields) {
+    fields.clear();
+    std::string_view line;
+    if (!in_.next(line)) return false;
+    first_line_ = in_.line_number();
+    std::string field;
+    bool quoted = false, was_quoted = false;
+    std::size_t i = 0;
+    while (true) {
+      if (i >= line.size()) {
+        if (quoted) {  // the record goes on after a line end inside quotes
+          field += '\n';
+          if (!in_.next(line)) {
+            if (!in_.failed()) in_.fail(errc::syntax, 0, "a closing quote", "the end of the file");
+            return false;
+          }
+          i = 0;
+          continue;
+        }
+        fields.push_back(std::move(field));
+        return true;
+      }
+      char c = line[i++];
+      if (quoted) {
+        if (c == '"') {
+          if (i < line.size() && line[i] == '"') {
+            field += '"';
+            ++i;
+          } else {
+            quoted = false;
+          }
+        } else {
+          field += c;
+        }
+      } else if (c == '"' && field.empty() && !was_quoted) {
+        quoted = was_quoted = true;
+      } else if (c == ',') {
+        fields.push_back(std::move(field));
+        field.clear();
+        was_quoted = false;
+      } else {
+        field += c;
+      }
+    }
+  }
+  /// The line the last record started on.
+  std::uint64_t line() const noexcept { return first_line_; }
+
+ private:
+  line_reader& in_;
+  std::uint64_t first_line_ = 0;
+};
+
+/// Maps strings (ids) to uint32 values with open addressing. A slot is 32 bytes and holds the hash, the length
+/// and the first 16 bytes of its key, so most lookups touch one cache line; longer keys are finished in an arena.
+/// Lookups do not allocate.
+class string_table {
+ public:
+  void reserve(std::size_t n) {
+    std::size_t size = 64;
+    while (size * 2 < n * 3) size <<= 1;
+    if (size > slots_.size()) rehash(size);
+  }
+  std::size_t size() const noexcept { return count_; }
+  /// Inserts key -> value; returns false (and leaves the table alone) if the key is present.
+  bool insert(std::string_view key, std::uint32_t value) {
+    if ((count_ + 1) * 3 > slots_.size() * 2) rehash(std::max<std::size_t>(64, slots_.size() * 2));
+    auto h = hash_str(key) | 1;  // 0 marks an empty slot
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      auto& s = slots_[i];
+      if (s.hash == 0) {
+        s.hash = h;
+        s.len = std::uint32_t(key.size());
+        s.value = value;
+        std::memset(s.head, 0, sizeof s.head);
+        std::memcpy(s.head, key.data(), std::min(key.size(), sizeof s.head));
+        s.offset = std::uint32_t(arena_.size());
+        arena_.append(key);
+        ++count_;
+        return true;
+      }
+      if (s.hash == h && equal(s, key)) return false;
+    }
+  }
+  /// The hash `find` uses for `key`: compute it, `prefetch` it, do other work, then `find(key, hash)`.
+  static std::uint64_t hash_of(std::string_view key) noexcept { return hash_str(key) | 1; }
+  void prefetch(std::uint64_t h) const noexcept {
+    // branch-free: GCC 12 drops a prefetch that is the only statement under an `if`
+    std::size_t mask = slots_.size() - std::size_t(!slots_.empty());
+    __builtin_prefetch(slots_.data() + (h & mask));
+  }
+  std::optional<std::uint32_t> find(std::string_view key) const noexcept { return find(key, hash_of(key)); }
+  std::optional<std::uint32_t> find(std::string_view key, std::uint64_t h) const noexcept {
+    if (slots_.empty()) return std::nullopt;
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      auto const& s = slots_[i];
+      if (s.hash == 0) return std::nullopt;
+      if (s.hash == h && equal(s, key)) return s.value;
+    }
+  }
+  template <class F>
+  void for_each(F&& f) const {
+    for (auto const& s : slots_)
+      if (s.hash != 0) f(std::string_view(arena_).substr(s.offset, s.len), s.value);
+  }
+
+ private:
+  struct slot {
+    std::uint64_t hash = 0;
+    std::uint32_t len = 0, value = 0;
+    char head[12] = {};
+    std::uint32_t offset = 0;
+  };
+  static_assert(sizeof(slot) == 32);
+  bool equal(slot const& s, std::string_view key) const noexcept {
+    if (s.len != key.size()) return false;
+    std::size_t n = std::min(key.size(), sizeof s.head);
+    unsigned diff = 0;
+    for (std::size_t i = 0; i < n; ++i) diff |= unsigned(s.head[i] ^ key[i]);  // short: no call to memcmp
+    if (diff) return false;
+    return key.size() <= sizeof s.head || std::memcmp(arena_.data() + s.offset + n, key.data() + n, key.size() - n) == 0;
+  }
+  void rehash(std::size_t size) {
+    std::vector<slot> old(size);
+    old.swap(slots_);
+    std::size_t mask = size - 1;
+    for (auto const& s : old) {
+      if (s.hash == 0) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<slot> slots_;
+  std::string arena_;
+  std::size_t count_ = 0;
+};
+
+/// Calls the progress callback at most every 100 ms, and checks the cancel flag.
+class progress_gate {
+ public:
+  explicit progress_gate(import_options const& o) : opts_(o), t0_(clock::now()), last_(t0_) {}
+  /// False when the import should stop (cancelled).
+  bool tick(std::string_view phase, line_reader const* in, bool force = false) {
+    if (opts_.cancel && opts_.cancel->load(std::memory_order_relaxed)) return cancel();
+    if (!opts_.progress) return true;
+    auto now = clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(100)) return true;
+    last_ = now;
+    import_progress p;
+    p.phase = phase;
+    if (in) {
+      p.file = in->name();
+      p.bytes_done = in->bytes_done();
+      p.bytes_total = in->bytes_total();
+      p.records = in->line_number();
+    }
+    p.seconds = std::chrono::duration<double>(now - t0_).count();
+    if (!opts_.progress(p)) return cancel();
+    return true;
+  }
+  bool cancelled() const noexcept { return cancelled_; }
+  double seconds() const { return seconds_since(t0_); }
+
+ private:
+  bool cancel() {
+    cancelled_ = true;
+    return false;
+  }
+  import_options const& opts_;
+  clock::time_point t0_, last_;
+  bool cancelled_ = false;
+};
+
+/// True for ids made of printable ASCII without spaces (what every importer accepts as an id).
+inline bool plain_id(std::string_view s) {
+  if (s.empty() || s.size() > 256) return false;
+  for (char c : s)
+    if (c <= ' ' || c >= 0x7F) return false;
+  return true;
+}
+
+/// True if `s` is valid UTF-8 without control characters (names, labels).
+inline bool clean_text(std::string_view s) {
+  if (text::invalid_utf8_offset(s) != std::string_view::npos) return false;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20) return false;
+  return true;
+}
+
+}  // namespace detail::import
+
+PHARMAKON_FUNC std::string import_report::to_string() const {
+  std::string out = fmt::format("Imported {} from {} in {:.2f} s\n", format, fmt::join(files, ", "), seconds);
+  auto table = [&](std::string_view title, std::vector<row> const& rows) {
+    if (rows.empty()) return;
+    std::size_t w1 = title.size(), w2 = 8;
+    std::uint64_t total = 0;
+    for (auto const& r : rows) {
+      w1 = std::max(w1, r.original.size());
+      w2 = std::max(w2, r.pharmakon.size());
+      total += r.count;
+    }
+    out += fmt::format("\n  {:<{}}  {:<{}}  {:>10}\n", title, w1, "pharmakon", w2, "count");
+    for (auto const& r : rows) out += fmt::format("  {:<{}}  {:<{}}  {:>10}\n", r.original, w1, r.pharmakon, w2, r.count);
+    out += fmt::format("  {:<{}}  {:<{}}  {:>10}\n", "total", w1, "", w2, total);
+  };
+  table("original node kind", nodes);
+  table("original edge kind", edges);
+  out += "\n  in the knowledge base:";
+  for (std::size_t k = 0; k < node_kind_count; ++k)
+    if (result.nodes[k]) out += fmt::format(" {} {},", result.nodes[k], pharmakon::to_string(node_kind(k)));
+  for (std::size_t k = 0; k < relation_kind_count; ++k)
+    if (result.claims[k]) out += fmt::format(" {} {},", result.claims[k], pharmakon::to_string(relation_kind(k)));
+  out += fmt::format(" {} sources\n", result.sources);
+  for (auto const& n : notes) out += fmt::format("  note: {}\n", n);
+  return out;
+}
+
+PHARMAKON_FUNC progress_callback terminal_progress(std::FILE* out, std::atomic<bool> const* cancel) {
+  bool tty = out && isatty(fileno(out));
+  return [out, cancel, tty, last = std::string()](import_progress const& p) mutable {
+    if (cancel && cancel->load()) return false;
+    if (!tty) return true;
+    std::string line;
+    if (p.bytes_total > 0)
+      line = fmt::format("{} {}: {:3.0f}%  {} records  {:.1f} s", p.phase, p.file,
+                         100.0 * double(p.bytes_done) / double(p.bytes_total), p.records, p.seconds);
+    else
+      line = fmt::format("{}{}{}  {:.1f} s", p.phase, p.file.empty() ? "" : " ", p.file, p.seconds);
+    if (p.phase == "done") line.clear();
+    std::size_t pad = last.size() > line.size() ? last.size() - line.size() : 0;
+    fmt::print(out, "\r{}{}", line, std::string(pad, ' '));
+    if (line.empty()) fmt::print(out, "\r");
+    std::fflush(out);
+    last = std::move(line);
+    return true;
+  };
+}
+
+}  // namespace pharmakon

@@ -1,0 +1,616 @@
+// The GtoPdb importer (io layer).
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "../graph/builder.hpp"
+#include "../io/import_gtopdb.hpp"
+#include "../io/loader.hpp"
+
+namespace pharmakon {
+
+PHARMAKON_FUNC std::string gtopdb_plain_text(std::string_view s) {
+  static constexpr std::pair<std::string_view, std::string_view> named[] = {
+      {"alpha", "α"}, {"beta", "β"}, {"gamma", "γ"}, {"delta", "δ"}, {"epsilon", "ε"}, {"zeta", "ζ"},
+      {"eta", "η"}, {"theta", "θ"}, {"iota", "ι"}, {"kappa", "κ"}, {"lambda", "λ"}, {"mu", "μ"},
+      {"nu", "ν"}, {"xi", "ξ"}, {"omicron", "ο"}, {"pi", "π"}, {"rho", "ρ"}, {"sigma", "σ"},
+      {"tau", "τ"}, {"upsilon", "υ"}, {"phi", "φ"}, {"chi", "χ"}, {"psi", "ψ"}, {"omega", "ω"},
+      {"Alpha", "Α"}, {"Beta", "Β"}, {"Gamma", "Γ"}, {"Delta", "Δ"}, {"Theta", "Θ"}, {"Lambda", "Λ"},
+      {"Pi", "Π"}, {"Sigma", "Σ"}, {"Phi", "Φ"}, {"Psi", "Ψ"}, {"Omega", "Ω"}, {"amp", "&"},
+      {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}, {"reg", "®"},
+      {"trade", "™"}, {"plusmn", "±"}, {"micro", "µ"}, {"deg", "°"}, {"ge", "≥"}, {"le", "≤"},
+      {"ouml", "ö"}, {"uuml", "ü"}, {"auml", "ä"}, {"oacute", "ó"}, {"eacute", "é"}, {"agrave", "à"},
+      {"prime", "′"}, {"times", "×"}, {"middot", "·"}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == '<') {  // a tag such as <sub>, </i>: dropped (a lone '<' stays)
+      auto close = s.find('>', i);
+      auto next_open = s.find('<', i + 1);
+      if (close != std::string_view::npos && (next_open == std::string_view::npos || close < next_open) &&
+          close - i <= 12) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == '&') {
+      auto semi = s.find(';', i);
+      if (semi != std::string_view::npos && semi - i <= 10) {
+        auto name = s.substr(i + 1, semi - i - 1);
+        if (!name.empty() && name[0] == '#') {
+          unsigned long cp = 0;
+          bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+          auto digits = name.substr(hex ? 2 : 1);
+          auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+          if (ec == std::errc{} && p == digits.data() + digits.size() && cp > 0 && cp <= 0x10FFFF &&
+              !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            text::encode(char32_t(cp), out);
+            i = semi + 1;
+            continue;
+          }
+        }
+        for (auto const& [k, v] : named)
+          if (k == name) {
+            out += v;
+            i = semi + 1;
+            goto next;
+          }
+      }
+    }
+    out += c;
+    ++i;
+  next:;
+  }
+  return out;
+}
+
+namespace detail::gtopdb {
+
+enum class table : std::uint8_t { interactions, ligands, peptides, targets, unknown };
+
+/// What a ligand table says about a ligand.
+struct ligand_info {
+  std::string name, type, inn, pubchem_cid, inchikey;
+  std::vector<std::string> synonyms;
+  bool approved = false;
+};
+/// What the targets table says about a target.
+struct target_info {
+  std::string name, type, family, symbol, hgnc, entrez, uniprot;
+  std::vector<std::string> synonyms;
+};
+
+inline target_type type_of(std::string_view t) {
+  if (t == "gpcr" || t == "nhr" || t == "catalytic_receptor") return target_type::receptor;
+  if (t == "lgic" || t == "vgic" || t == "other_ic") return target_type::ion_channel;
+  if (t == "enzyme") return target_type::enzyme;
+  if (t == "transporter") return target_type::transporter;
+  return target_type::other;
+}
+
+/// A header row, as column name -> index.
+struct columns {
+  std::unordered_map<std::string, std::size_t> index;
+  explicit columns(std::vector<std::string> const& header) {
+    for (std::size_t i = 0; i < header.size(); ++i) index.emplace(header[i], i);
+  }
+  std::optional<std::size_t> operator[](std::string const& name) const {
+    auto it = index.find(name);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+inline std::vector<std::string> split_pipes(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    auto bar = s.find('|', start);
+    auto part = s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
+inline bool digits(std::string_view s) {
+  return !s.empty() && s.size() <= 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct importer {
+  import_options const& opts;
+  detail::import::sink diags;
+  detail::import::progress_gate gate;
+  builder b;
+  std::unordered_map<std::string, ligand_info> ligands;
+  std::unordered_map<std::string, target_info> targets;
+  std::unordered_map<std::string, drug_id> drug_of;
+  std::unordered_map<std::string, target_id> target_of;  ///< "319", or "ligand:6274" for a ligand as a target
+  std::unordered_map<std::string, gene_id> gene_of;      ///< by Entrez id
+  std::unordered_map<std::string, source_id> source_of;
+  // the base's entities, by identifier
+  std::unordered_map<std::string, drug_id> base_drug;
+  std::unordered_map<std::string, target_id> base_target;
+  std::unordered_map<std::string, gene_id> base_gene;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> action_counts;  ///< (type / action, mapping) -> rows
+  std::uint64_t rows = 0, claims = 0, drugs = 0, merged_drugs = 0, target_count = 0, merged_targets = 0,
+                gene_count = 0, ligand_targets = 0, organisms = 0, affinities = 0, pmids = 0, noted = 0;
+
+  explicit importer(import_options const& o) : opts(o), gate(o) {
+    diags.max = o.max_diagnostics;
+    if (o.base) {
+      b = builder(*o.base);
+      auto const& kb = *o.base;
+      for (auto d : kb.ids<drug>())
+        if (auto v = kb[d].identifier_of("gtopdb_ligand")) base_drug.emplace(std::string(*v), d);
+      for (auto t : kb.ids<target>())
+        if (auto v = kb[t].identifier_of("gtopdb_target")) base_target.emplace(std::string(*v), t);
+      for (auto g : kb.ids<gene>())
+        if (auto v = kb[g].identifier_of("entrez")) base_gene.emplace(std::string(*v), g);
+    }
+  }
+
+  source_id source_for(std::string const& id, auto&& make) {
+    if (auto it = source_of.find(id); it != source_of.end()) return it->second;
+    auto existing = b.find_source(id);
+    auto s = existing ? *existing : b.add_source(make());
+    source_of.emplace(id, s);
+    return s;
+  }
+  source_id ligand_source(std::string const& lid, std::string const& name) {
+    return source_for("src:gtopdb:ligand:" + lid, [&] {
+      source s;
+      s.id = "src:gtopdb:ligand:" + lid;
+      s.kind = source_kind::database;
+      s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid);
+      s.publisher = "IUPHAR/BPS";
+      s.gtopdb_ligand = lid;
+      return s;
+    });
+  }
+  source_id target_source(std::string const& tid, std::string const& name) {
+    return source_for("src:gtopdb:target:" + tid, [&] {
+      source s;
+      s.id = "src:gtopdb:target:" + tid;
+      s.kind = source_kind::database;
+      s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid);
+      s.publisher = "IUPHAR/BPS";
+      s.gtopdb_target = tid;
+      return s;
+    });
+  }
+  source_id pmid_source(std::string const& pmid) {
+    return source_for("src:pmid:" + pmid, [&] {
+      ++pmids;
+      source s;
+      s.id = "src:pmid:" + pmid;
+      s.kind = source_kind::research;
+      s.title = "Reference cited by GtoPdb for a ligand-target interaction";
+      s.pmid = pmid;
+      return s;
+    });
+  }
+
+  drug_id drug_for(std::string const& lid, std::string const& row_name) {
+    if (auto it = drug_of.find(lid); it != drug_of.end()) return it->second;
+    if (auto it = base_drug.find(lid); it != base_drug.end()) {
+      ++merged_drugs;
+      return drug_of.emplace(lid, it->second).first->second;
+    }
+    drug d;
+    d.id = "drug:gtopdb:" + lid;
+    auto li = ligands.find(lid);
+    d.name = gtopdb_plain_text(li != ligands.end() && !li->second.name.empty() ? li->second.name : row_name);
+    if (d.name.empty()) d.name = "GtoPdb ligand " + lid;
+    d.ids.push_back({"gtopdb_ligand", lid});
+    if (li != ligands.end()) {
+      auto const& l = li->second;
+      for (auto const& syn : l.synonyms) d.synonyms.push_back(gtopdb_plain_text(syn));
+      if (!l.inn.empty() && l.inn != d.name) d.synonyms.push_back(l.inn);
+      if (valid_identifier("pubchem_cid", l.pubchem_cid)) d.ids.push_back({"pubchem_cid", l.pubchem_cid});
+      if (valid_identifier("inchikey", l.inchikey)) d.ids.push_back({"inchikey", l.inchikey});
+      d.drug_class = l.type;
+    }
+    d.sources = {ligand_source(lid, d.name)};
+    ++drugs;
+    auto id = b.add(std::move(d));
+    return drug_of.emplace(lid, id).first->second;
+  }
+
+  target_id target_for(std::string const& tid, std::string const& row_name, std::string const& row_symbol,
+                       std::string const& row_uniprot) {
+    if (auto it = target_of.find(tid); it != target_of.end()) return it->second;
+    if (auto it = base_target.find(tid); it != base_target.end()) {
+      ++merged_targets;
+      return target_of.emplace(tid, it->second).first->second;
+    }
+    auto ti = targets.find(tid);
+    target t;
+    t.id = "target:gtopdb:" + tid;
+    t.name = gtopdb_plain_text(ti != targets.end() && !ti->second.name.empty() ? ti->second.name : row_name);
+    if (t.name.empty()) t.name = "GtoPdb target " + tid;
+    t.ids.push_back({"gtopdb_target", tid});
+    t.gene_symbol = ti != targets.end() && !ti->second.symbol.empty() ? ti->second.symbol : row_symbol;
+    std::string uniprot = ti != targets.end() && !ti->second.uniprot.empty() ? ti->second.uniprot : row_uniprot;
+    for (auto const& u : split_pipes(uniprot))
+      if (valid_identifier("uniprot", u)) t.ids.push_back({"uniprot", u});
+    if (ti != targets.end()) {
+      t.type = type_of(ti->second.type);
+      t.family = gtopdb_plain_text(ti->second.family);
+      for (auto const& syn : ti->second.synonyms) t.synonyms.push_back(gtopdb_plain_text(syn));
+      t.species = "human";
+    }
+    auto src = target_source(tid, t.name);
+    t.sources = {src};
+    ++target_count;
+    auto id = b.add(std::move(t));
+    target_of.emplace(tid, id);
+    // the human gene, when the targets table names exactly one
+    if (ti != targets.end() && valid_identifier("entrez", ti->second.entrez) && !ti->second.symbol.empty()) {
+      auto const& info = ti->second;
+      gene_id g;
+      if (auto it = gene_of.find(info.entrez); it != gene_of.end()) g = it->second;
+      else if (auto bt = base_gene.find(info.entrez); bt != base_gene.end()) g = gene_of.emplace(info.entrez, bt->second).first->second;
+      else {
+        gene ge;
+        ge.id = "gene:entrez:" + info.entrez;
+        ge.name = info.symbol;
+        ge.symbol = info.symbol;
+        ge.ids.push_back({"entrez", info.entrez});
+        if (valid_identifier("hgnc", "HGNC:" + info.hgnc)) ge.ids.push_back({"hgnc", "HGNC:" + info.hgnc});
+        ge.sources = {src};
+        if (b.find_id(ge.id)) ge.id = "gene:gtopdb:" + info.entrez;
+        g = b.add(std::move(ge));
+        ++gene_count;
+        gene_of.emplace(info.entrez, g);
+      }
+      b.add<rel::encoded_by>(id, g, {{src}});
+    }
+    return id;
+  }
+
+  /// A ligand that is the target of an interaction (e.g. a cytokine an antibody binds).
+  target_id ligand_target_for(std::string const& lid, std::string const& row_name, std::string const& row_symbol) {
+    auto key = "ligand:" + lid;
+    if (auto it = target_of.find(key); it != target_of.end()) return it->second;
+    target t;
+    t.id = "target:gtopdb:ligand:" + lid;
+    auto li = ligands.find(lid);
+    t.name = gtopdb_plain_text(li != ligands.end() && !li->second.name.empty() ? li->second.name : row_name);
+    if (t.name.empty()) t.name = "GtoPdb ligand " + lid;
+    t.gene_symbol = row_symbol;
+    t.ids.push_back({"gtopdb_ligand", lid});
+    t.sources = {ligand_source(lid, t.name)};
+    ++ligand_targets;
+    auto id = b.add(std::move(t));
+    return target_of.emplace(key, id).first->second;
+  }
+
+  /// A whole organism as the "target" of a growth-inhibition assay (GtoPdb rows without a molecular target).
+  target_id organism_target_for(std::string const& organism, std::string const& lid, std::string const& ligand_name) {
+    auto key = "organism:" + organism;
+    if (auto it = target_of.find(key); it != target_of.end()) return it->second;
+    target t;
+    t.id = "target:gtopdb:organism:";
+    for (char ch : organism) t.id += detail::load::id_char_ok(ch) ? ch : '_';
+    t.name = organism;
+    t.species = organism;
+    t.family = "whole organism (GtoPdb assay without a molecular target)";
+    t.sources = {ligand_source(lid, ligand_name)};
+    ++organisms;
+    auto id = b.add(std::move(t));
+    return target_of.emplace(key, id).first->second;
+  }
+
+  // ----- the optional tables -----
+  void read_ligands(detail::import::line_reader& in, detail::import::csv_reader& csv, columns const& col) {
+    auto id = col["Ligand id"], name = col["Name"], type = col["Type"], approved = col["Approved"], syn = col["Synonyms"],
+         inn = col["INN"], cid = col["PubChem CID"], key = col["InChIKey"];
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+      if (!gate.tick("ligands", &in)) return;
+      auto get = [&](std::optional<std::size_t> c) { return c && *c < f.size() ? f[*c] : std::string(); };
+      auto lid = get(id);
+      if (!digits(lid)) continue;  // reported when an interaction needs it
+      ligand_info li;
+      li.name = get(name);
+      li.type = get(type);
+      li.inn = get(inn);
+      li.pubchem_cid = get(cid);
+      li.inchikey = get(key);
+      li.approved = get(approved) == "yes" || get(approved) == "t";
+      li.synonyms = split_pipes(get(syn));
+      ligands.emplace(lid, std::move(li));
+    }
+  }
+  void read_targets(detail::import::line_reader& in, detail::import::csv_reader& csv, columns const& col) {
+    auto id = col["Target id"], name = col["Target name"], type = col["Type"], family = col["Family name"],
+         syn = col["synonyms"], symbol = col["HGNC symbol"], hgnc = col["HGNC id"], entrez = col["Human Entrez Gene"],
+         uniprot = col["Human SwissProt"];
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+      if (!gate.tick("targets", &in)) return;
+      auto get = [&](std::optional<std::size_t> c) { return c && *c < f.size() ? f[*c] : std::string(); };
+      auto tid = get(id);
+      if (!digits(tid)) continue;
+      target_info ti;
+      ti.name = get(name);
+      ti.type = get(type);
+      ti.family = get(family);
+      ti.synonyms = split_pipes(get(syn));
+      ti.symbol = get(symbol);
+      ti.hgnc = get(hgnc);
+      ti.entrez = get(entrez);
+      ti.uniprot = get(uniprot);
+      if (ti.entrez.find('|') != std::string::npos || ti.symbol.find('|') != std::string::npos) ti.entrez.clear();
+      targets.emplace(tid, std::move(ti));
+    }
+  }
+
+  // ----- interactions -----
+  bool read_interactions(detail::import::line_reader& in, detail::import::csv_reader& csv, columns const& col) {
+    std::vector<std::string> need = {"ligand_id", "ligand", "target_id", "target", "type", "action", "affinity_units",
+                                     "affinity_high", "affinity_median", "affinity_low", "pubmed_id"};
+    for (auto const& n : need)
+      if (!col[n]) {
+        diags.add(errc::missing_field, in.name(), 1, 1, fmt::format("a column '{}' in the header", n), "none");
+        return false;
+      }
+    auto c = [&](char const* n) { return col[n]; };
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+      if (!gate.tick("interactions", &in)) return false;
+      auto line = csv.line();
+      auto get = [&](std::optional<std::size_t> i) -> std::string const& {
+        static std::string const none;
+        return i && *i < f.size() ? f[*i] : none;
+      };
+      if (f.size() == 1 && f[0].empty()) continue;
+      if (f.size() != col.index.size()) {
+        diags.add(errc::syntax, in.name(), line, 1, fmt::format("{} comma-separated columns", col.index.size()),
+                  fmt::format("{}", f.size()));
+        if (diags.full()) return false;
+        continue;
+      }
+      ++rows;
+      auto const& lid = get(c("ligand_id"));
+      if (!digits(lid)) {
+        diags.add(errc::bad_id, in.name(), line, 1, "a GtoPdb ligand id (digits) in 'ligand_id'", detail::import::quoted(lid));
+        if (diags.full()) return false;
+        continue;
+      }
+      auto const& tid = get(c("target_id"));
+      auto const& tlid = get(c("target_ligand_id"));
+      auto const& organism = get(c("target_species"));
+      bool whole_organism = tid.empty() && tlid.empty() && !organism.empty() && organism != "None" && organism != "Unknown";
+      if (!digits(tid) && !digits(tlid) && !whole_organism) {
+        diags.add(errc::missing_field, in.name(), line, 1,
+                  "a target: 'target_id' or 'target_ligand_id' (digits), or an organism in 'target_species'",
+                  detail::import::quoted(tid.empty() ? tlid : tid));
+        if (diags.full()) return false;
+        continue;
+      }
+      // the action: GtoPdb's `action`, else its `type`; what does not map is kept in the note
+      auto const& type = get(c("type"));
+      auto const& act = get(c("action"));
+      action a;
+      std::vector<std::string> note;
+      auto mapped = from_gtopdb(act);
+      if (act == "Competitive") {
+        a.type = type == "Agonist" ? action_type::agonist : action_type::antagonist;
+        a.modality = modality::competitive;
+      } else if (act == "Non-competitive") {
+        a.type = type == "Inhibitor" ? action_type::inhibitor : action_type::antagonist;
+        a.modality = modality::non_competitive;
+      } else if (act == "Neutral") {
+        a.type = action_type::antagonist;
+        note.push_back("neutral antagonist");
+      } else if (act == "Irreversible agonist") {
+        a.type = action_type::agonist;
+        a.reversible = false;
+      } else if (act == "Irreversible inhibition") {
+        a.type = action_type::irreversible_inhibitor;
+        a.reversible = false;
+      } else if (act == "Potentiation") {
+        a.type = action_type::positive_allosteric_modulator;
+      } else if (act == "Feedback inhibition") {
+        a.type = action_type::inhibitor;
+      } else if (mapped) {
+        a.type = *mapped;
+      } else {
+        if (type == "Agonist") a.type = action_type::agonist;
+        else if (type == "Antagonist") a.type = action_type::antagonist;
+        else if (type == "Inhibitor" || type == "Gating inhibitor") a.type = action_type::inhibitor;
+        else if (type == "Channel blocker") a.type = action_type::blocker;
+        else if (type == "Allosteric modulator") a.type = action_type::modulator;
+        else if (type == "Activator") a.type = action_type::activator;
+        else if (type == "Antibody") a.type = action_type::binding_agent;
+        else a.type = action_type::other;
+        if (!act.empty() && act != "None" && act != type) note.push_back(fmt::format("GtoPdb action '{}'", act));
+      }
+      if (type == "Allosteric modulator" && a.modality == modality::unknown) a.modality = modality::allosteric;
+      if (type == "Gating inhibitor" || type == "Subunit-specific") note.push_back(fmt::format("GtoPdb type '{}'", type));
+      ++action_counts[{fmt::format("{} / {}", type.empty() ? "-" : type, act.empty() ? "-" : act),
+                       fmt::format("acts_on ({}{})", to_string(a.type),
+                                   a.modality == modality::unknown ? "" : fmt::format(", {}", to_string(a.modality)))}];
+      // the affinity
+      auto const& units = get(c("affinity_units"));
+      auto number = [&](std::string const& s, char const* column) -> std::optional<double> {
+        if (s.empty()) return std::nullopt;
+        double v = 0;
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec != std::errc{} || p != s.data() + s.size() || !std::isfinite(v)) {
+          diags.add(errc::bad_quantity, in.name(), line, 1, fmt::format("a number in '{}'", column), detail::import::quoted(s));
+          return std::nullopt;
+        }
+        return v;
+      };
+      auto median = number(get(c("affinity_median")), "affinity_median");
+      auto high = number(get(c("affinity_high")), "affinity_high");
+      auto low = number(get(c("affinity_low")), "affinity_low");
+      std::optional<affinity_measure> measure;
+      if (units == "pKi") measure = affinity_measure::pKi;
+      else if (units == "pKd") measure = affinity_measure::pKd;
+      else if (units == "pIC50") measure = affinity_measure::pIC50;
+      else if (units == "pEC50") measure = affinity_measure::pEC50;
+      std::string species = get(c("target_species"));
+      std::transform(species.begin(), species.end(), species.begin(), [](char ch) { return char(std::tolower(static_cast<unsigned char>(ch))); });
+      if (species == "none" || species == "unknown") species.clear();
+      auto relation = get(c("original_affinity_relation"));
+      // sources: the ligand's GtoPdb page and the PubMed ids
+      std::vector<source_id> srcs{ligand_source(lid, get(c("ligand")))};
+      for (auto const& pmid : split_pipes(get(c("pubmed_id")))) {
+        if (!valid_identifier("pmid", pmid)) {
+          diags.add(errc::bad_identifier, in.name(), line, 1, "PubMed ids (digits) in 'pubmed_id'", detail::import::quoted(pmid));
+          continue;
+        }
+        auto s = pmid_source(pmid);
+        if (std::find(srcs.begin(), srcs.end(), s) == srcs.end()) srcs.push_back(s);
+      }
+      if (measure && (median || low || high)) {
+        affinity af;
+        af.measure = *measure;
+        af.value = median;
+        if (!median) {
+          // GtoPdb's high is the tighter (larger p) end
+          af.low = low && high ? std::min(*low, *high) : (low ? low : high);
+          if (low && high) af.high = std::max(*low, *high);
+          if (!af.high) {
+            af.value = af.low;
+            af.low.reset();
+          }
+        }
+        af.species = species;
+        af.sources.assign(srcs.begin() + (srcs.size() > 1 ? 1 : 0), srcs.end());
+        a.affinities.push_back(std::move(af));
+        ++affinities;
+        if (!relation.empty() && relation != "=") note.push_back(fmt::format("affinity {} the value given", relation == ">" ? "above" : relation == "<" ? "below" : "about"));
+      } else if (!units.empty() && units != "-" && (median || low || high)) {
+        note.push_back(fmt::format("{} {}", units, median ? fmt::format("{}", *median)
+                                                         : fmt::format("{}-{}", low.value_or(NAN), high.value_or(NAN))));
+      }
+      if (get(c("primary_target")) == "t") note.push_back("primary target");
+      if (get(c("endogenous")) == "t") note.push_back("endogenous ligand");
+      if (auto const& site = get(c("receptor_site")); !site.empty()) note.push_back(fmt::format("site: {}", site));
+      if (diags.full()) return false;
+      if (!diags.diags.empty()) continue;
+      auto d = drug_for(lid, get(c("ligand")));
+      auto t = digits(tid)    ? target_for(tid, get(c("target")), get(c("target_gene_symbol")), get(c("target_uniprot")))
+               : digits(tlid) ? ligand_target_for(tlid, get(c("target_ligand")), get(c("target_ligand_gene_symbol")))
+                              : organism_target_for(organism, lid, get(c("ligand")));
+      claim_meta meta(std::move(srcs));
+      if (!note.empty()) {
+        ++noted;
+        std::string joined;
+        for (auto const& n : note) joined += (joined.empty() ? "" : "; ") + n;
+        meta.with_note(std::move(joined));
+      }
+      b.add<rel::acts_on>(d, t, std::move(a), std::move(meta));
+      ++claims;
+    }
+    return !in.failed();
+  }
+
+  import_report report() const {
+    import_report r;
+    r.format = "gtopdb";
+    r.nodes.push_back({"ligand", merged_drugs ? fmt::format("drug ({} merged into the base)", merged_drugs) : "drug",
+                       drugs + merged_drugs});
+    r.nodes.push_back({"target", merged_targets ? fmt::format("target ({} merged into the base)", merged_targets) : "target",
+                       target_count + merged_targets});
+    if (ligand_targets) r.nodes.push_back({"ligand as a target", "target", ligand_targets});
+    if (organisms) r.nodes.push_back({"organism (no molecular target)", "target", organisms});
+    if (gene_count) r.nodes.push_back({"human gene of a target", "gene (encoded_by)", gene_count});
+    for (auto const& [k, n] : action_counts) r.edges.push_back({"interaction " + k.first, k.second, n});
+    r.notes.push_back(fmt::format("{} interaction rows, {} affinities, {} PubMed sources, {} claims with a note", rows,
+                                  affinities, pmids, noted));
+    return r;
+  }
+};
+
+inline table classify(std::vector<std::string> const& header) {
+  auto has = [&](std::string_view n) { return std::find(header.begin(), header.end(), n) != header.end(); };
+  if (has("ligand_id") && has("target_id")) return table::interactions;
+  if (has("Target id") && has("Family name")) return table::targets;
+  if (has("Ligand id") && has("Single letter amino acid sequence")) return table::peptides;
+  if (has("Ligand id") && has("Name")) return table::ligands;
+  return table::unknown;
+}
+
+}  // namespace detail::gtopdb
+
+PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path const> files, import_options const& opts) {
+  using namespace detail::gtopdb;
+  import_result result;
+  importer imp(opts);
+  auto failed = [&] {
+    result.diagnostics = std::move(imp.diags.diags);
+    result.cancelled = imp.gate.cancelled();
+    return std::move(result);
+  };
+  struct opened {
+    std::unique_ptr<detail::import::line_reader> in;
+    std::unique_ptr<detail::import::csv_reader> csv;
+    std::vector<std::string> header;
+    table kind = table::unknown;
+  };
+  std::vector<opened> tables;
+  for (auto const& f : files) {
+    opened o;
+    o.in = std::make_unique<detail::import::line_reader>(f, opts, imp.diags);
+    o.csv = std::make_unique<detail::import::csv_reader>(*o.in);
+    if (!o.in->open() || !o.csv->next(o.header)) {
+      if (!o.in->failed()) imp.diags.add(errc::syntax, o.in->name(), 1, 1, "a CSV header line", "an empty file");
+      return failed();
+    }
+    o.kind = classify(o.header);
+    if (o.kind == table::unknown) {
+      imp.diags.add(errc::syntax, o.in->name(), 1, 1,
+                    "a GtoPdb table header (interactions.csv, ligands.csv, peptides.csv or targets_and_families.csv)",
+                    detail::import::quoted(o.header.empty() ? std::string() : o.header[0]));
+      return failed();
+    }
+    result.report.files.push_back(o.in->name());
+    tables.push_back(std::move(o));
+  }
+  if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::interactions; })) {
+    imp.diags.add(errc::io, "<arguments>", 0, 0, "an interactions table (interactions.csv)", "none among the files");
+    return failed();
+  }
+  // the dictionaries first, then the interactions that use them
+  for (auto& t : tables) {
+    columns col(t.header);
+    if (t.kind == table::ligands || t.kind == table::peptides) imp.read_ligands(*t.in, *t.csv, col);
+    else if (t.kind == table::targets) imp.read_targets(*t.in, *t.csv, col);
+    if (t.in->failed() || imp.gate.cancelled()) return failed();
+  }
+  for (auto& t : tables)
+    if (t.kind == table::interactions) {
+      columns col(t.header);
+      if (!imp.read_interactions(*t.in, *t.csv, col) || !imp.diags.diags.empty()) return failed();
+    }
+  if (!imp.gate.tick("building", nullptr, true)) return failed();
+  if (!opts.name.empty()) imp.b.set_name(opts.name);
+  else if (!opts.base) imp.b.set_name("gtopdb");
+  if (!opts.version.empty()) imp.b.set_version(opts.version);
+  try {
+    result.kb = imp.b.build();
+  } catch (error const& e) {
+    imp.diags.add(e.code(), "<import>", 0, 0, "a consistent graph", e.what());
+    return failed();
+  }
+  auto files_read = std::move(result.report.files);
+  result.report = imp.report();
+  result.report.files = std::move(files_read);
+  result.report.result = result.kb->stats();
+  result.report.seconds = imp.gate.seconds();
+  imp.gate.tick("done", nullptr, true);
+  return result;
+}
+
+}  // namespace pharmakon

@@ -1,0 +1,903 @@
+// The binary snapshot (io layer): save_snapshot, try_load_snapshot.
+#include <cerrno>
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <type_traits>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../graph/builder.hpp"
+#include "../io/snapshot.hpp"
+
+namespace pharmakon {
+
+namespace detail::snap {
+
+/// One entry of the section table that follows the header.
+struct section {
+  std::uint32_t tag;
+  std::uint32_t elem_size;
+  std::uint64_t offset;
+  std::uint64_t bytes;
+};
+static_assert(sizeof(section) == 24);
+
+enum tag : std::uint32_t {
+  blob = 1,  // name, version, hash, paths, entities, sources, notes, regions, payloads
+  kind_base,
+  fw_rowstart,
+  fw_column,
+  fw_kind,
+  bw_rowstart,
+  bw_column,
+  bw_claim,
+  claim_payload,
+  claim_evidence,
+  claim_flags,
+  evidence,
+  claim_sources,
+  id_slots,
+  source_slots,
+  name_index,
+  conflicts,
+  tag_end
+};
+
+/// A 64-bit checksum of a word stream in four independent lanes (so it runs at memory speed).
+struct checksum {
+  std::array<std::uint64_t, 4> lane{0x6A09E667F3BCC908ull, 0xBB67AE8584CAA73Bull, 0x3C6EF372FE94F82Bull,
+                                    0xA54FF53A5F1D36F1ull};
+  std::uint64_t words = 0;
+  static std::uint64_t step(std::uint64_t h, std::uint64_t w) noexcept {
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 31);
+  }
+  /// `n` must be a multiple of 8 (sections are padded).
+  void add(void const* data, std::size_t n) noexcept {
+    auto const* p = static_cast<unsigned char const*>(data);
+    std::size_t i = 0;
+    while ((words & 3) != 0 && i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      lane[words & 3] = step(lane[words & 3], w);
+      ++words;
+      i += 8;
+    }
+    for (; i + 32 <= n; i += 32, words += 4) {
+      std::uint64_t w[4];
+      std::memcpy(w, p + i, 32);
+      lane[0] = step(lane[0], w[0]);
+      lane[1] = step(lane[1], w[1]);
+      lane[2] = step(lane[2], w[2]);
+      lane[3] = step(lane[3], w[3]);
+    }
+    for (; i + 8 <= n; i += 8, ++words) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      lane[words & 3] = step(lane[words & 3], w);
+    }
+  }
+  std::uint64_t finish() const noexcept {
+    std::uint64_t h = words;
+    for (auto l : lane) h = step(h, l);
+    return step(h, 0x5851F42D4C957F2Dull);
+  }
+};
+
+/// Thrown while decoding; becomes an errc::corrupt diagnostic.
+struct corrupt {
+  std::string expected, found;
+};
+
+// ----- the serialised block -----
+class out {
+ public:
+  std::string data;
+  template <class T>
+  void pod(T v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    data.append(reinterpret_cast<char const*>(&v), sizeof v);
+  }
+  void u8(std::uint64_t v) { pod(std::uint8_t(v)); }
+  void u32(std::uint64_t v) { pod(std::uint32_t(v)); }
+  void f64(double v) { pod(v); }
+  void str(std::string_view s) {
+    u32(s.size());
+    data.append(s);
+  }
+  void opt(std::optional<double> v) {
+    u8(v.has_value());
+    if (v) f64(*v);
+  }
+  void opt(std::optional<bool> v) { u8(v ? 1 + *v : 0); }
+  void qty(quantity const& q) {
+    f64(q.value());
+    u8(std::uint8_t(q.unit_of()));
+  }
+  void opt(std::optional<quantity> const& q) {
+    u8(q.has_value());
+    if (q) qty(*q);
+  }
+};
+
+class in {
+ public:
+  in(char const* p, std::size_t n) : p_(p), end_(p + n) {}
+  template <class T>
+  T pod() {
+    static_assert(std::is_trivially_copyable_v<T>);
+    need(sizeof(T));
+    T v;
+    std::memcpy(&v, p_, sizeof v);
+    p_ += sizeof v;
+    return v;
+  }
+  std::uint8_t u8() { return pod<std::uint8_t>(); }
+  std::uint32_t u32() { return pod<std::uint32_t>(); }
+  double f64() { return pod<double>(); }
+  bool flag() {
+    auto v = u8();
+    if (v > 1) throw corrupt{"a flag (0 or 1)", fmt::format("{}", v)};
+    return v;
+  }
+  std::string str() {
+    auto n = u32();
+    need(n);
+    std::string s(p_, n);
+    p_ += n;
+    return s;
+  }
+  /// A count of items of at least `min_bytes` each (so a corrupt count cannot ask for more than the file has).
+  std::uint32_t count(std::size_t min_bytes = 1) {
+    auto n = u32();
+    if (std::size_t(n) * min_bytes > std::size_t(end_ - p_))
+      throw corrupt{"a count that fits in the file", fmt::format("{} items", n)};
+    return n;
+  }
+  template <named_enum E>
+  E enumeration() {
+    auto v = u8();
+    if (v >= enum_table<E>::entries.size()) throw corrupt{"a known enum value", fmt::format("{}", v)};
+    return enum_values<E>()[v];
+  }
+  std::optional<double> opt_f64() {
+    if (!flag()) return std::nullopt;
+    return f64();
+  }
+  std::optional<bool> opt_bool() {
+    auto v = u8();
+    if (v > 2) throw corrupt{"an optional flag (0, 1 or 2)", fmt::format("{}", v)};
+    if (v == 0) return std::nullopt;
+    return v == 2;
+  }
+  quantity qty() {
+    double v = f64();
+    auto u = u8();
+    if (u >= unit_table.size()) throw corrupt{"a known unit", fmt::format("{}", u)};
+    return quantity{v, unit(u)};
+  }
+  std::optional<quantity> opt_qty() {
+    if (!flag()) return std::nullopt;
+    return qty();
+  }
+  bool done() const { return p_ == end_; }
+
+ private:
+  void need(std::size_t n) {
+    if (std::size_t(end_ - p_) < n) throw corrupt{"more data in the serialised block", "its end"};
+  }
+  char const* p_;
+  char const* end_;
+};
+
+/// Enum values are stored as their index in the enum's name table.
+template <named_enum E>
+std::uint8_t enum_index(E e) {
+  auto values = enum_values<E>();
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (values[i] == e) return std::uint8_t(i);
+  return 0;
+}
+
+struct path_table {
+  std::map<std::string const*, std::uint32_t> index;
+  std::vector<std::string const*> paths;
+  std::uint32_t of(source_region const& r) {
+    if (!r.path) return 0;
+    auto [it, fresh] = index.try_emplace(r.path.get(), std::uint32_t(paths.size() + 1));
+    if (fresh) paths.push_back(r.path.get());
+    return it->second;
+  }
+};
+
+inline void put_region(out& o, path_table& paths, source_region const& r) {
+  o.u32(paths.of(r));
+  o.u32(r.line);
+  o.u32(r.column);
+}
+inline void put_base(out& o, path_table& paths, entity_base const& e) {
+  o.str(e.id);
+  o.str(e.name);
+  o.u32(e.synonyms.size());
+  for (auto const& s : e.synonyms) o.str(s);
+  o.u32(e.ids.size());
+  for (auto const& i : e.ids) {
+    o.str(i.scheme);
+    o.str(i.value);
+  }
+  o.u32(e.sources.size());
+  for (auto s : e.sources) o.u32(s.index());
+  put_region(o, paths, e.region);
+}
+inline void put(out& o, path_table& p, drug const& e) { put_base(o, p, e); o.str(e.drug_class); }
+inline void put(out& o, path_table& p, target const& e) {
+  put_base(o, p, e);
+  o.u8(enum_index(e.type));
+  o.str(e.family);
+  o.str(e.gene_symbol);
+  o.str(e.species);
+}
+inline void put(out& o, path_table& p, gene const& e) { put_base(o, p, e); o.str(e.symbol); }
+inline void put(out& o, path_table& p, variant const& e) { put_base(o, p, e); }
+inline void put(out& o, path_table& p, effect const& e) { put_base(o, p, e); }
+inline void put(out& o, path_table& p, condition const& e) { put_base(o, p, e); }
+inline void put(out& o, path_table& p, regimen const& e) {
+  put_base(o, p, e);
+  o.qty(e.dose);
+  o.opt(e.dose_max);
+  o.opt(e.every);
+  o.u8(e.times_per_day.has_value());
+  if (e.times_per_day) o.pod(std::int32_t(*e.times_per_day));
+  o.u8(e.as_needed);
+  o.u8(enum_index(e.route));
+  o.str(e.formulation);
+  o.str(e.product);
+  o.str(e.population);
+  o.u32(e.preconditions.size());
+  for (auto const& c : e.preconditions) {
+    o.u8(enum_index(c.kind));
+    o.opt(c.min);
+    o.opt(c.recommended);
+    o.str(c.note);
+  }
+}
+inline void put(out& o, path_table& p, warning const& e) {
+  put_base(o, p, e);
+  o.u8(enum_index(e.kind));
+  o.u8(enum_index(e.severity));
+  o.str(e.about);
+  o.u32(e.concerns_action.size());
+  for (auto a : e.concerns_action) o.u8(enum_index(a));
+}
+inline void put(out& o, path_table& p, concept_node const& e) { put_base(o, p, e); o.str(e.kind_label); }
+
+inline void put_source(out& o, path_table& p, source const& s) {
+  o.str(s.id);
+  o.u8(enum_index(s.kind));
+  for (auto const* f : {&s.title, &s.authors, &s.publisher}) o.str(*f);
+  o.pod(std::int32_t(s.year));
+  for (auto const* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) o.str(*f);
+  o.u8(s.unverified);
+  put_region(o, p, s.region);
+}
+inline void put_action(out& o, action const& a) {
+  o.u8(enum_index(a.type));
+  o.u8(enum_index(a.modality));
+  o.opt(a.reversible);
+  o.opt(a.surmountable);
+  o.opt(a.efficacy);
+  o.u32(a.affinities.size());
+  for (auto const& af : a.affinities) {
+    o.u8(enum_index(af.measure));
+    o.opt(af.value);
+    o.opt(af.low);
+    o.opt(af.high);
+    o.u8(af.conc_unit ? 1 + std::uint8_t(*af.conc_unit) : 0);
+    o.str(af.species);
+    o.u32(af.sources.size());
+    for (auto s : af.sources) o.u32(s.index());
+  }
+}
+
+// ----- reading the block back -----
+struct decoder {
+  in& i;
+  std::vector<std::shared_ptr<const std::string>> paths;
+  std::uint32_t source_count = 0;  ///< known after the sources; entity sources are checked against it later
+
+  source_region region() {
+    source_region r;
+    auto p = i.u32();
+    if (p > paths.size()) throw corrupt{"a path index", fmt::format("{}", p)};
+    if (p) r.path = paths[p - 1];
+    r.line = i.u32();
+    r.column = i.u32();
+    return r;
+  }
+  std::vector<source_id> source_list() {
+    std::vector<source_id> out(i.count(4));
+    for (auto& s : out) s = source_id{i.u32()};
+    return out;
+  }
+  void base(entity_base& e) {
+    e.id = i.str();
+    e.name = i.str();
+    e.synonyms.resize(i.count(4));
+    for (auto& s : e.synonyms) s = i.str();
+    e.ids.resize(i.count(8));
+    for (auto& x : e.ids) {
+      x.scheme = i.str();
+      x.value = i.str();
+    }
+    e.sources = source_list();
+    e.region = region();
+  }
+  void get(drug& e) { base(e); e.drug_class = i.str(); }
+  void get(target& e) {
+    base(e);
+    e.type = i.enumeration<target_type>();
+    e.family = i.str();
+    e.gene_symbol = i.str();
+    e.species = i.str();
+  }
+  void get(gene& e) { base(e); e.symbol = i.str(); }
+  void get(variant& e) { base(e); }
+  void get(effect& e) { base(e); }
+  void get(condition& e) { base(e); }
+  void get(regimen& e) {
+    base(e);
+    e.dose = i.qty();
+    e.dose_max = i.opt_qty();
+    e.every = i.opt_qty();
+    if (i.flag()) e.times_per_day = i.pod<std::int32_t>();
+    e.as_needed = i.flag();
+    e.route = i.enumeration<route>();
+    e.formulation = i.str();
+    e.product = i.str();
+    e.population = i.str();
+    e.preconditions.resize(i.count(4));
+    for (auto& c : e.preconditions) {
+      c.kind = i.enumeration<precondition_kind>();
+      c.min = i.opt_qty();
+      c.recommended = i.opt_qty();
+      c.note = i.str();
+    }
+  }
+  void get(warning& e) {
+    base(e);
+    e.kind = i.enumeration<warning_kind>();
+    e.severity = i.enumeration<severity>();
+    e.about = i.str();
+    e.concerns_action.resize(i.count(1));
+    for (auto& a : e.concerns_action) a = i.enumeration<action_type>();
+  }
+  void get(concept_node& e) { base(e); e.kind_label = i.str(); }
+  source get_source() {
+    source s;
+    s.id = i.str();
+    s.kind = i.enumeration<source_kind>();
+    s.title = i.str();
+    s.authors = i.str();
+    s.publisher = i.str();
+    s.year = i.pod<std::int32_t>();
+    for (auto* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) *f = i.str();
+    s.unverified = i.flag();
+    s.region = region();
+    return s;
+  }
+  action get_action() {
+    action a;
+    a.type = i.enumeration<action_type>();
+    a.modality = i.enumeration<modality>();
+    a.reversible = i.opt_bool();
+    a.surmountable = i.opt_bool();
+    a.efficacy = i.opt_f64();
+    a.affinities.resize(i.count(8));
+    for (auto& af : a.affinities) {
+      af.measure = i.enumeration<affinity_measure>();
+      af.value = i.opt_f64();
+      af.low = i.opt_f64();
+      af.high = i.opt_f64();
+      auto u = i.u8();
+      if (u > unit_table.size()) throw corrupt{"a known unit", fmt::format("{}", u)};
+      if (u) af.conc_unit = unit(u - 1);
+      af.species = i.str();
+      af.sources = source_list();
+    }
+    return a;
+  }
+};
+
+/// Every entity's and affinity's sources must exist; checked once the sources are known.
+inline void check_sources(std::vector<source_id> const& list, std::size_t n) {
+  for (auto s : list)
+    if (s.index() >= n) throw corrupt{"a source index", fmt::format("{} of {} sources", s.index(), n)};
+}
+
+inline diagnostic diag(std::filesystem::path const& path, errc code, std::string expected, std::string found) {
+  return diagnostic{code, path.string(), 0, 0, std::move(expected), std::move(found)};
+}
+
+/// A snapshot file, read through short-lived mappings of one section at a time (so the mapped file never adds
+/// its whole size to the memory in use while the knowledge base is built from it).
+class snapshot_file {
+ public:
+  snapshot_file() = default;
+  snapshot_file(snapshot_file const&) = delete;
+  snapshot_file& operator=(snapshot_file const&) = delete;
+  ~snapshot_file() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  /// Empty string on success, else the reason.
+  std::string open(std::filesystem::path const& path) {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) return std::strerror(errno);
+    struct stat st {};
+    if (fstat(fd_, &st) != 0) return std::strerror(errno);
+    if (!S_ISREG(st.st_mode)) return "not a regular file";
+    size_ = std::uint64_t(st.st_size);
+    return "";
+  }
+  std::uint64_t size() const noexcept { return size_; }
+  void read(std::uint64_t offset, void* out, std::size_t n) const {
+    auto got = ::pread(fd_, out, n, off_t(offset));
+    if (got != ssize_t(n)) throw corrupt{fmt::format("{} bytes at offset {}", n, offset), "the end of the file"};
+  }
+
+  /// A read-only mapping of [offset, offset + bytes).
+  class window {
+   public:
+    window(int fd, std::uint64_t offset, std::uint64_t bytes) {
+      if (bytes == 0) return;
+      auto page = std::uint64_t(sysconf(_SC_PAGESIZE));
+      std::uint64_t start = offset / page * page;
+      len_ = std::size_t(offset + bytes - start);
+      base_ = mmap(nullptr, len_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, off_t(start));
+      if (base_ == MAP_FAILED) {
+        base_ = nullptr;
+        throw corrupt{"a readable section", std::strerror(errno)};
+      }
+      data_ = static_cast<char const*>(base_) + (offset - start);
+    }
+    window(window const&) = delete;
+    window& operator=(window const&) = delete;
+    ~window() {
+      if (base_) munmap(base_, len_);
+    }
+    char const* data() const noexcept { return data_; }
+
+   private:
+    void* base_ = nullptr;
+    std::size_t len_ = 0;
+    char const* data_ = nullptr;
+  };
+  window map(std::uint64_t offset, std::uint64_t bytes) const { return window(fd_, offset, bytes); }
+
+ private:
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+};
+
+inline std::uint64_t padded(std::uint64_t n) { return (n + 7) / 8 * 8; }
+
+/// Reads and checks the header and the section table; the sections come back in file order, checked to tile
+/// the file exactly. Throws `corrupt`.
+inline std::vector<section> read_layout(snapshot_file const& file, header& h) {
+  auto size = file.size();
+  char m[sizeof magic] = {};
+  if (size >= sizeof magic) file.read(0, m, sizeof m);
+  if (size < sizeof(header) || std::memcmp(m, magic, sizeof magic) != 0)
+    throw corrupt{"a pharmakon snapshot (a file starting with PHKSNAP)",
+                  size < sizeof(header) ? fmt::format("a file of {} bytes", size) : std::string("another kind of file")};
+  file.read(0, &h, sizeof h);
+  if (h.endian != endian_mark) throw corrupt{"a little-endian snapshot", "another byte order"};
+  if (header_hash(h) != h.header_hash) throw corrupt{"a snapshot header that matches its checksum", "a corrupt header"};
+  if (h.version != snapshot_format_version)
+    throw corrupt{fmt::format("snapshot format version {}", snapshot_format_version),
+                  fmt::format("version {} (written by {}); rebuild the snapshot from the source files", h.version,
+                              std::string(h.producer, strnlen(h.producer, sizeof h.producer)))};
+  if (h.file_size != size)
+    throw corrupt{fmt::format("a file of {} bytes, as its header says", h.file_size),
+                  fmt::format("{} bytes ({})", size, size < h.file_size ? "truncated" : "extra data")};
+  if (h.sections == 0 || h.sections > 64 || sizeof(header) + std::uint64_t(h.sections) * sizeof(section) > size)
+    throw corrupt{"a section table inside the file", fmt::format("{} sections", h.sections)};
+  std::vector<section> secs(h.sections);
+  file.read(sizeof(header), secs.data(), secs.size() * sizeof(section));
+  std::uint64_t at = sizeof(header) + secs.size() * sizeof(section);
+  for (auto const& s : secs) {
+    if (s.tag == 0 || s.tag >= tag_end || s.offset != at || s.bytes > size - s.offset || padded(s.bytes) > size - s.offset)
+      throw corrupt{"sections that tile the file", fmt::format("section {} at {} (+{} bytes)", s.tag, s.offset, s.bytes)};
+    at = s.offset + padded(s.bytes);
+  }
+  if (at != size) throw corrupt{"sections that tile the file", fmt::format("{} bytes after the last", size - at)};
+  return secs;
+}
+
+}  // namespace detail::snap
+
+PHARMAKON_FUNC void save_snapshot(knowledge_base const& kb, std::filesystem::path const& path) {
+  using namespace detail::snap;
+  auto const& st = kb.state();
+  // the serialised block
+  out o;
+  path_table paths;
+  {
+    out body;
+    body.str(st.name);
+    body.str(st.version);
+    body.str(st.content_hash);
+    std::apply([&](auto const&... t) { ((void)[&] { body.u32(t.size()); for (auto const& e : t) put(body, paths, e); }(), ...); },
+               st.entities);
+    body.u32(st.sources.size());
+    for (auto const& s : st.sources) put_source(body, paths, s);
+    body.u32(st.notes.size());
+    for (auto const& n : st.notes) body.str(n);
+    body.u32(st.regions.size());
+    for (auto const& r : st.regions) put_region(body, paths, r);
+    body.u32(st.actions.size());
+    for (auto const& a : st.actions) put_action(body, a);
+    body.u32(st.indications.size());
+    for (auto const& a : st.indications) body.str(a.adjunct);
+    body.u32(st.pgx.size());
+    for (auto const& a : st.pgx) {
+      body.u8(enum_index(a.finding));
+      body.str(a.outcome);
+    }
+    body.u32(st.labels.size());
+    for (auto const& a : st.labels) body.str(a.label);
+    // the paths come first in the file, so the reader can resolve regions as it goes
+    o.u32(paths.paths.size());
+    for (auto const* p : paths.paths) o.str(*p);
+    o.data += body.data;
+  }
+  std::vector<std::uint32_t> conflict_words;
+  for (auto const& c : kb.conflicts()) {
+    conflict_words.push_back(std::uint32_t(c.why));
+    conflict_words.push_back(c.first.index());
+    conflict_words.push_back(c.second.index());
+  }
+  auto const& g = st.graph;
+  struct part {
+    tag t;
+    std::uint32_t elem;
+    void const* data;
+    std::size_t bytes;
+  };
+  auto vec = [](tag t, auto const& v) {
+    using T = typename std::decay_t<decltype(v)>::value_type;
+    static_assert(std::is_trivially_copyable_v<T>);
+    return part{t, std::uint32_t(sizeof(T)), v.data(), v.size() * sizeof(T)};
+  };
+  std::vector<part> parts{
+      part{blob, 1, o.data.data(), o.data.size()},
+      part{kind_base, 4, st.kind_base.data(), sizeof st.kind_base},
+      vec(fw_rowstart, g.m_forward.m_rowstart),
+      vec(fw_column, g.m_forward.m_column),
+      vec(fw_kind, g.m_forward.m_edge_properties),
+      vec(bw_rowstart, g.m_backward.m_rowstart),
+      vec(bw_column, g.m_backward.m_column),
+      vec(bw_claim, g.m_backward.m_edge_properties),
+      vec(claim_payload, st.claim_payload),
+      vec(claim_evidence, st.claim_evidence),
+      vec(claim_flags, st.claim_flags),
+      vec(evidence, st.evidence),
+      vec(claim_sources, st.claim_sources),
+      vec(id_slots, st.id_index.slots),
+      vec(source_slots, st.source_index.slots),
+      vec(name_index, st.name_index),
+      vec(conflicts, conflict_words),
+  };
+  std::vector<section> table;
+  std::uint64_t offset = sizeof(header) + parts.size() * sizeof(section);
+  for (auto const& p : parts) {
+    table.push_back({p.t, p.elem, offset, p.bytes});
+    offset += (p.bytes + 7) / 8 * 8;
+  }
+  header h{};
+  std::memcpy(h.magic, magic, sizeof magic);
+  h.version = snapshot_format_version;
+  h.header_bytes = sizeof(header);
+  h.file_size = offset;
+  h.sections = std::uint32_t(parts.size());
+  h.endian = endian_mark;
+  std::string producer = "pharmakon " PHARMAKON_VERSION_STRING;
+  std::memcpy(h.producer, producer.data(), std::min(producer.size(), sizeof h.producer));
+  checksum cs;
+  cs.add(table.data(), table.size() * sizeof(section));
+  static constexpr char zeros[8] = {};
+  for (auto const& p : parts) {
+    std::size_t whole = p.bytes / 8 * 8;
+    cs.add(p.data, whole);
+    if (p.bytes != whole) {
+      char last[8] = {};
+      std::memcpy(last, static_cast<char const*>(p.data) + whole, p.bytes - whole);
+      cs.add(last, 8);
+    }
+  }
+  h.checksum = cs.finish();
+  h.header_hash = header_hash(h);
+
+  // write next to the target, then rename over it
+  auto tmp = path;
+  tmp += fmt::format(".tmp{}", ::getpid());
+  auto fail = [&](std::string_view what) {
+    int e = errno;
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+    throw error(errc::io, fmt::format("{}: cannot write the snapshot ({}): {}", path.string(), what, std::strerror(e)));
+  };
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) fail("open");
+  std::vector<char> buffer(std::size_t(1) << 20);
+  std::setvbuf(f, buffer.data(), _IOFBF, buffer.size());
+  bool ok = std::fwrite(&h, sizeof h, 1, f) == 1 &&
+            std::fwrite(table.data(), sizeof(section), table.size(), f) == table.size();
+  for (auto const& p : parts) {
+    if (!ok) break;
+    ok = p.bytes == 0 || std::fwrite(p.data, 1, p.bytes, f) == p.bytes;
+    std::size_t pad = (8 - p.bytes % 8) % 8;
+    if (ok && pad) ok = std::fwrite(zeros, 1, pad, f) == pad;
+  }
+  ok = ok && std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
+  if (std::fclose(f) != 0) ok = false;
+  if (!ok) fail("write");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("rename");
+}
+
+PHARMAKON_FUNC bool is_snapshot(std::filesystem::path const& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  char m[8] = {};
+  bool yes = std::fread(m, 1, 8, f) == 8 && std::memcmp(m, detail::snap::magic, 8) == 0;
+  std::fclose(f);
+  return yes;
+}
+
+PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path) {
+  using namespace detail::snap;
+  load_result result;
+  snapshot_file file;
+  if (auto why = file.open(path); !why.empty()) {
+    result.diagnostics.push_back(diag(path, errc::io, "a readable snapshot file", why));
+    return result;
+  }
+  try {
+    header h{};
+    auto secs = read_layout(file, h);
+    std::array<section const*, tag_end> by_tag{};
+    for (auto const& s : secs) {
+      if (by_tag[s.tag]) throw corrupt{"each section once", fmt::format("section {} twice", s.tag)};
+      by_tag[s.tag] = &s;
+    }
+    for (std::uint32_t t = blob; t < tag_end; ++t)
+      if (!by_tag[t]) throw corrupt{"every section of a format-1 snapshot", fmt::format("no section {}", t)};
+
+    auto st = std::make_shared<detail::kb_state>();
+    auto& g = st->graph;
+    std::vector<std::uint32_t> kb_vec, conflict_words;
+    graph_type::forward_type fw;
+    graph_type::backward_type bw;
+    checksum cs;
+    cs.add(secs.data(), secs.size() * sizeof(section));
+    // each section in file order: map it, add it to the checksum, copy or decode it
+    for (auto const& s : secs) {
+      auto w = file.map(s.offset, padded(s.bytes));
+      cs.add(w.data(), padded(s.bytes));
+      /// The section as a vector of T (sections are 8-byte aligned in a page-aligned mapping).
+      auto take = [&]<class T>(std::vector<T>& v) {
+        if (s.elem_size != sizeof(T) || s.bytes % sizeof(T) != 0)
+          throw corrupt{fmt::format("section {} of {}-byte elements", s.tag, sizeof(T)), fmt::format("{} bytes", s.bytes)};
+        auto const* first = reinterpret_cast<T const*>(w.data());
+        v.assign(first, first + s.bytes / sizeof(T));
+      };
+      switch (tag(s.tag)) {
+        case blob: {
+          in i(w.data(), s.bytes);
+          decoder d{i, {}, 0};
+          d.paths.resize(i.count(4));
+          for (auto& p : d.paths) p = std::make_shared<const std::string>(i.str());
+          st->name = i.str();
+          st->version = i.str();
+          st->content_hash = i.str();
+          std::apply([&](auto&... t) {
+            ((void)[&] {
+               t.resize(i.count(20));
+               for (auto& e : t) d.get(e);
+             }(), ...);
+          }, st->entities);
+          st->sources.resize(i.count(20));
+          for (auto& x : st->sources) x = d.get_source();
+          st->notes.resize(i.count(4));
+          for (auto& x : st->notes) x = i.str();
+          st->regions.resize(i.count(12));
+          for (auto& x : st->regions) x = d.region();
+          st->actions.resize(i.count(9));
+          for (auto& x : st->actions) x = d.get_action();
+          st->indications.resize(i.count(4));
+          for (auto& x : st->indications) x.adjunct = i.str();
+          st->pgx.resize(i.count(5));
+          for (auto& x : st->pgx) {
+            x.finding = i.enumeration<pgx_finding>();
+            x.outcome = i.str();
+          }
+          st->labels.resize(i.count(4));
+          for (auto& x : st->labels) x.label = i.str();
+          if (!i.done()) throw corrupt{"the end of the serialised block", "more data"};
+          break;
+        }
+        case kind_base: take(kb_vec); break;
+        case fw_rowstart: take(fw.m_rowstart); break;
+        case fw_column: take(fw.m_column); break;
+        case fw_kind: take(fw.m_edge_properties); break;
+        case bw_rowstart: take(bw.m_rowstart); break;
+        case bw_column: take(bw.m_column); break;
+        case bw_claim: take(bw.m_edge_properties); break;
+        case claim_payload: take(st->claim_payload); break;
+        case claim_evidence: take(st->claim_evidence); break;
+        case claim_flags: take(st->claim_flags); break;
+        case evidence: take(st->evidence); break;
+        case claim_sources: take(st->claim_sources); break;
+        case id_slots: take(st->id_index.slots); break;
+        case source_slots: take(st->source_index.slots); break;
+        case name_index: take(st->name_index); break;
+        case conflicts: take(conflict_words); break;
+        case tag_end: break;
+      }
+    }
+    if (cs.finish() != h.checksum)
+      throw corrupt{fmt::format("checksum {:016x}", h.checksum), fmt::format("{:016x}: the file is corrupt", cs.finish())};
+
+    if (st->notes.empty() || st->regions.empty()) throw corrupt{"the empty note and region", "none"};
+    auto const nsrc = st->sources.size();
+    std::apply([&](auto const&... t) { ((void)[&] { for (auto const& e : t) check_sources(e.sources, nsrc); }(), ...); },
+               st->entities);
+    for (auto const& a : st->actions)
+      for (auto const& af : a.affinities) check_sources(af.sources, nsrc);
+    auto expect = [](std::string_view what, std::size_t got, std::size_t want) {
+      if (got != want) throw corrupt{fmt::format("{} {}", want, what), fmt::format("{}", got)};
+    };
+
+    // vertices
+    expect("vertex range bounds", kb_vec.size(), node_kind_count + 1);
+    std::size_t kk = 0;
+    std::uint64_t total64 = 0;
+    std::apply([&](auto const&... t) {
+      ((void)[&] {
+         if (kb_vec[kk] != total64) throw corrupt{"vertex ranges that match the entity tables", "others"};
+         ++kk;
+         total64 += t.size();
+       }(), ...);
+    }, st->entities);
+    if (kb_vec[node_kind_count] != total64 || total64 >= 0xFFFFFFFFull)
+      throw corrupt{"vertex ranges that match the entity tables", "others"};
+    std::copy(kb_vec.begin(), kb_vec.end(), st->kind_base.begin());
+    auto const total = std::uint32_t(total64);
+    st->graph = graph_type(total);
+    detail::fill_vertices(*st);
+
+    // the graph and the claim columns
+    g.m_forward = std::move(fw);
+    g.m_backward = std::move(bw);
+    auto const n = g.m_forward.m_column.size();
+    if (n >= 0xFFFFFFFFull) throw corrupt{"fewer than 2^32 claims", fmt::format("{}", n)};
+    expect("forward row offsets", g.m_forward.m_rowstart.size(), std::size_t(total) + 1);
+    expect("backward row offsets", g.m_backward.m_rowstart.size(), std::size_t(total) + 1);
+    expect("claim kinds", g.m_forward.m_edge_properties.size(), n);
+    expect("in-edge sources", g.m_backward.m_column.size(), n);
+    expect("in-edge claims", g.m_backward.m_edge_properties.size(), n);
+    expect("claim payloads", st->claim_payload.size(), n);
+    expect("claim evidence", st->claim_evidence.size(), n);
+    expect("claim flags", st->claim_flags.size(), n);
+
+    // every index in range, so queries on this knowledge base cannot read out of bounds
+    auto rows_ok = [&](std::vector<std::uint32_t> const& rs) {
+      if (rs.front() != 0 || rs.back() != n) return false;
+      for (std::size_t v = 0; v < total; ++v)
+        if (rs[v] > rs[v + 1]) return false;
+      return true;
+    };
+    if (!rows_ok(g.m_forward.m_rowstart) || !rows_ok(g.m_backward.m_rowstart))
+      throw corrupt{"row offsets that rise to the number of claims", "others"};
+    auto below = [](auto const& v, std::uint64_t limit) {
+      std::uint32_t worst = 0;
+      for (auto x : v) worst = std::max<std::uint32_t>(worst, std::uint32_t(x));
+      return v.empty() || worst < limit;
+    };
+    {
+      // one pass over the claims: ends, kinds, payloads, evidence and flags in range
+      std::array<std::size_t, relation_kind_count> payload_limit;
+      payload_limit.fill(1);
+      payload_limit[std::size_t(relation_kind::acts_on)] = st->actions.size();
+      payload_limit[std::size_t(relation_kind::indicated_for)] = st->indications.size();
+      payload_limit[std::size_t(relation_kind::modulates_response)] = st->pgx.size();
+      payload_limit[std::size_t(relation_kind::related)] = st->labels.size();
+      auto const* col = g.m_forward.m_column.data();
+      auto const* kinds = g.m_forward.m_edge_properties.data();
+      auto const* bcol = g.m_backward.m_column.data();
+      auto const* bclaim = g.m_backward.m_edge_properties.data();
+      auto const* pay = st->claim_payload.data();
+      auto const* ev = st->claim_evidence.data();
+      auto const* fl = st->claim_flags.data();
+      std::size_t const nev = st->evidence.size();
+      bool bad = false;
+      for (std::size_t c = 0; c < n; ++c) {
+        auto k = std::size_t(kinds[c].kind);
+        bad |= col[c] >= total || bcol[c] >= total || bclaim[c] >= n || k >= relation_kind_count || ev[c] >= nev ||
+               (fl[c] & ~0x37u) != 0;
+        bad |= k < relation_kind_count && pay[c] >= payload_limit[k];
+      }
+      if (bad) throw corrupt{"claims whose ends, kinds, payloads, evidence and flags exist", "others"};
+    }
+    for (auto const& ev : st->evidence)
+      if (std::uint64_t(ev.src_begin) + ev.src_count > st->claim_sources.size() || ev.note >= st->notes.size() ||
+          ev.region >= st->regions.size())
+        throw corrupt{"evidence records inside their tables", "others"};
+    for (auto s : st->claim_sources)
+      if (s.index() >= nsrc) throw corrupt{"claims citing existing sources", "others"};
+    if (!below(st->id_index.slots, std::uint64_t(total) + 1) || !below(st->source_index.slots, nsrc + 1))
+      throw corrupt{"index slots naming existing entries", "others"};
+    auto pow2 = [](std::size_t x) { return x == 0 || (x & (x - 1)) == 0; };
+    if (!pow2(st->id_index.slots.size()) || !pow2(st->source_index.slots.size()))
+      throw corrupt{"index tables of a power-of-two size", "others"};
+    for (auto const& e : st->name_index)
+      if (e.vertex >= total) throw corrupt{"name entries naming vertices", "others"};
+    if (conflict_words.size() % 3 != 0) throw corrupt{"conflicts as triples", "others"};
+    std::vector<conflict> conflicts;
+    for (std::size_t k = 0; k < conflict_words.size(); k += 3) {
+      if (conflict_words[k] > 1 || conflict_words[k + 1] >= n || conflict_words[k + 2] >= n)
+        throw corrupt{"conflicts between existing claims", "others"};
+      conflicts.push_back({conflict::reason(conflict_words[k]), claim_id{conflict_words[k + 1]}, claim_id{conflict_words[k + 2]}});
+    }
+    result.kb = knowledge_base(std::move(st), std::move(conflicts));
+  } catch (corrupt const& c) {
+    result.diagnostics.push_back(diag(path, errc::corrupt, c.expected, c.found));
+  } catch (std::bad_alloc const&) {
+    result.diagnostics.push_back(diag(path, errc::limit, "a snapshot that fits in memory", "too little memory"));
+  }
+  return result;
+}
+
+PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::path const& path,
+                                                               std::vector<diagnostic>* diags) {
+  using namespace detail::snap;
+  snapshot_file file;
+  if (auto why = file.open(path); !why.empty()) {
+    if (diags) diags->push_back(diag(path, errc::io, "a readable snapshot file", why));
+    return std::nullopt;
+  }
+  try {
+    header h{};
+    auto secs = read_layout(file, h);
+    snapshot_info info;
+    info.format_version = h.version;
+    info.bytes = h.file_size;
+    for (auto const& s : secs) {
+      if (s.tag == blob) {
+        auto w = file.map(s.offset, s.bytes);
+        in i(w.data(), s.bytes);
+        auto npaths = i.count(4);
+        for (std::uint32_t k = 0; k < npaths; ++k) (void)i.str();
+        info.name = i.str();
+        info.version = i.str();
+        info.content_hash = i.str();
+      }
+      if (s.tag == kind_base && s.bytes == 4 * (node_kind_count + 1)) {
+        std::uint32_t last;
+        file.read(s.offset + 4 * node_kind_count, &last, 4);
+        info.entities = last;
+      }
+      if (s.tag == fw_column) info.claims = s.bytes / 4;
+    }
+    return info;
+  } catch (corrupt const& c) {
+    if (diags) diags->push_back(diag(path, errc::corrupt, c.expected, c.found));
+    return std::nullopt;
+  }
+}
+
+}  // namespace pharmakon

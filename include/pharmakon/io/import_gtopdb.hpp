@@ -1,0 +1,37 @@
+#pragma once
+/// \file import_gtopdb.hpp
+/// Imports the IUPHAR/BPS Guide to PHARMACOLOGY (GtoPdb) download tables: `interactions.csv` (required) and,
+/// if given, `ligands.csv` / `peptides.csv` (names, synonyms, PubChem CID, InChIKey) and
+/// `targets_and_families.csv` (target type and family, the human gene). Files are told apart by their header.
+///
+/// Each ligand becomes a `drug` (pharmakon has one ligand kind), each target a `target` (a ligand that is itself a
+/// target, e.g. of an antibody, too), each human gene of a target a `gene` it is `encoded_by`. Each interaction row
+/// becomes an `acts_on` claim: its action (GtoPdb `action`, else `type`) and modality, its affinity (pKi, pIC50,
+/// pKd, pEC50; median or low–high; species) and, as sources, its PubMed ids and the ligand's GtoPdb page.
+/// What the model has no field for (pKB and pA2 values, a `>` or `<` bound, an action such as "Slows inactivation",
+/// primary-target and endogenous flags) is kept in the claim's note. Names lose GtoPdb's HTML (`&mu;` → μ).
+
+#include <filesystem>
+#include <span>
+
+#include "../config.hpp"
+#include "import_common.hpp"
+
+namespace pharmakon {
+
+/// Imports GtoPdb tables. Never throws for bad input.
+PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path const> files,
+                                               import_options const& opts = {});
+/// Like `try_import_gtopdb`, but throws `load_error`.
+inline knowledge_base import_gtopdb(std::span<std::filesystem::path const> files, import_options const& opts = {}) {
+  return take_or_throw(try_import_gtopdb(files, opts));
+}
+
+/// GtoPdb's HTML in names as plain UTF-8: tags dropped, entities (`&alpha;`, `&reg;`, `&#945;`) decoded.
+PHARMAKON_FUNC std::string gtopdb_plain_text(std::string_view html);
+
+}  // namespace pharmakon
+
+#ifdef PHARMAKON_INCLUDE_IMPL
+#  include "../impl/import_gtopdb.inl"
+#endif

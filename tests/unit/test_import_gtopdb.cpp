@@ -1,0 +1,164 @@
+// The GtoPdb importer: actions, modality, affinities with their sources, names without HTML, merging into the
+// curated knowledge base, errors; and (opt-in) the full tables in ../shared/data.
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace pharmakon;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path const dir = fs::path(PHARMAKON_TEST_DATA) / "import" / "gtopdb";
+
+std::string first_error(import_result const& r) {
+  return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
+}
+
+import_result import_all(import_options const& o = {}) {
+  std::vector<fs::path> files{dir / "interactions.csv", dir / "ligands.csv", dir / "targets_and_families.csv"};
+  return try_import_gtopdb(files, o);
+}
+
+}  // namespace
+
+TEST_CASE("gtopdb: interactions become acts_on claims with actions, affinities and PubMed sources") {
+  auto r = import_all();
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto ntx = kb.at<drug>("naltrexone");
+  CHECK(kb[ntx].id == "drug:gtopdb:1639");
+  CHECK(kb[ntx].identifier_of("gtopdb_ligand") == "1639");
+  CHECK(kb.find<drug>("gtopdb_ligand:1639") == ntx);
+  auto mu = kb.at<target>("μ receptor");  // "&mu; receptor" in the file
+  CHECK(kb[mu].gene_symbol == "OPRM1");
+  CHECK(kb[mu].type == target_type::receptor);
+  CHECK(kb[mu].family == "Opioid receptors");
+  CHECK(kb[mu].identifier_of("uniprot") == "P35372");
+  // the human gene of the target, from targets_and_families.csv
+  REQUIRE(kb.out<rel::encoded_by>(mu).count() == 1);
+  CHECK(kb[(*kb.out<rel::encoded_by>(mu).begin()).to()].identifier_of("entrez") == "4988");
+  bool found = false;
+  for (auto e : kb.out<rel::acts_on>(ntx)) {
+    if (e.to() != mu) continue;
+    CHECK(e.payload().type == action_type::antagonist);
+    REQUIRE(!e.payload().affinities.empty());
+    auto const& af = e.payload().affinities.front();
+    CHECK(af.measure == affinity_measure::pKi);
+    CHECK(af.species == "human");
+    if (af.low && af.high) {
+      found = true;
+      CHECK(*af.low < *af.high);  // 9.15 .. 9.7 in GtoPdb 2020.5
+      CHECK(af.central() == doctest::Approx(9.425).epsilon(0.01));
+    }
+    // sources: the ligand's GtoPdb page and each PubMed id, the latter also on the affinity
+    bool has_pmid = false;
+    for (auto s : e.sources()) has_pmid = has_pmid || !kb.get(s).pmid.empty();
+    CHECK(has_pmid);
+    CHECK(e.tier() == evidence_tier::research);
+    CHECK(!af.sources.empty());
+  }
+  CHECK(found);
+  // a whole-organism assay row keeps its organism as the "target"
+  auto plasmodium = std::ranges::find_if(kb.all<target>(), [](target const& t) { return t.name.find("Plasmodium") == 0; });
+  CHECK(plasmodium != kb.all<target>().end());
+  // every row is a claim
+  std::uint64_t rows = 0;
+  for (auto const& e : r.report.edges) rows += e.count;
+  CHECK(rows == 27);
+  CHECK(std::size_t(std::ranges::distance(kb.claims<rel::acts_on>())) == 27);
+}
+
+TEST_CASE("gtopdb: HTML in names becomes plain text") {
+  CHECK(gtopdb_plain_text("&mu; receptor") == "μ receptor");
+  CHECK(gtopdb_plain_text("5-HT<sub>2A</sub> receptor") == "5-HT2A receptor");
+  CHECK(gtopdb_plain_text("<i>N</i>-methyl &#945; &amp; &reg;") == "N-methyl α & ®");
+  CHECK(gtopdb_plain_text("a < b & c") == "a < b & c");
+  CHECK(gtopdb_plain_text("&unknown; &#xZZ;") == "&unknown; &#xZZ;");
+}
+
+TEST_CASE("gtopdb: on top of the curated knowledge base, GtoPdb's ligands and targets merge into its entities") {
+  import_options o;
+  o.base = &default_kb();
+  auto r = import_all(o);
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto ntx = kb.at<drug>("naltrexone");
+  CHECK(kb[ntx].id == "drug:naltrexone");  // the curated one (gtopdb_ligand 1639)
+  auto mor = kb.at<target>("MOR");
+  CHECK(kb.in<rel::acts_on>(mor).count() > default_kb().in<rel::acts_on>(default_kb().at<target>("MOR")).count());
+  // sources the base already has are reused, not duplicated
+  CHECK(kb.find_source("src:gtopdb:ligand:1639").has_value());
+  CHECK(kb.sources().size() < default_kb().sources().size() + 40);
+}
+
+TEST_CASE("gtopdb: bad tables are errors with file and line") {
+  auto tmp = fs::temp_directory_path() / fmt::format("pharmakon-gtopdb-{}", ::getpid());
+  fs::create_directories(tmp);
+  std::ifstream in(dir / "interactions.csv");
+  std::string header;
+  std::getline(in, header);
+  auto write = [&](std::string const& body) {
+    std::ofstream(tmp / "interactions.csv") << header << "\n" << body;
+    std::vector<fs::path> f{tmp / "interactions.csv"};
+    return try_import_gtopdb(f);
+  };
+  auto cols = std::count(header.begin(), header.end(), ',');
+  auto row = [&](std::string const& target_id, std::string const& ligand_id, std::string const& median) {
+    // target,target_id,...: fill the columns the importer reads, leave the rest empty
+    std::vector<std::string> f(std::size_t(cols) + 1);
+    f[0] = "x";
+    f[1] = target_id;
+    f[12] = "lig";
+    f[13] = ligand_id;
+    f[18] = "Antagonist";
+    f[19] = "Antagonist";
+    f[25] = "pKi";
+    f[27] = median;
+    std::string out;
+    for (std::size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + f[i];
+    return out + "\n";
+  };
+  auto ok = write(row("319", "1639", "9.2") + "\"a,\"\"quoted\"\"\nmulti-line\"" + row("320", "1639", "7").substr(1));
+  CHECK_MESSAGE(ok, first_error(ok));
+  auto bad_id = write(row("319", "x1", "9.2"));
+  REQUIRE(!bad_id.diagnostics.empty());
+  CHECK(bad_id.diagnostics.front().code == errc::bad_id);
+  CHECK(bad_id.diagnostics.front().line == 2);
+  auto bad_number = write(row("319", "1639", "nine"));
+  REQUIRE(!bad_number.diagnostics.empty());
+  CHECK(bad_number.diagnostics.front().code == errc::bad_quantity);
+  auto short_row = write("a,b,c\n");
+  REQUIRE(!short_row.diagnostics.empty());
+  CHECK(short_row.diagnostics.front().code == errc::syntax);
+  auto unclosed = write("\"never closed\n");
+  REQUIRE(!unclosed.diagnostics.empty());
+  CHECK(unclosed.diagnostics.front().to_string().find("closing quote") != std::string::npos);
+  std::ofstream(tmp / "other.csv") << "a,b\n1,2\n";
+  std::vector<fs::path> other{tmp / "other.csv"};
+  auto unknown = try_import_gtopdb(other);
+  REQUIRE(!unknown.diagnostics.empty());
+  CHECK(unknown.diagnostics.front().to_string().find("a GtoPdb table header") != std::string::npos);
+  fs::remove_all(tmp);
+}
+
+TEST_CASE("gtopdb: the full 2020.5 tables (opt-in: needs ../shared/data)") {
+  fs::path g = fs::path(PHARMAKON_SHARED_DIR) / "data" / "gtopdb";
+  std::vector<fs::path> files{g / "gtopdb-2020.5-interactions.csv", g / "gtopdb-2019.5-ligands.csv",
+                              g / "gtopdb-2020.5-peptides.csv", g / "gtopdb-2020.5-targets_and_families.csv"};
+  for (auto const& f : files)
+    if (!fs::exists(f)) {
+      MESSAGE("skipped: " << f.string() << " is not there");
+      return;
+    }
+  auto r = try_import_gtopdb(files);
+  REQUIRE_MESSAGE(r, first_error(r));
+  CHECK(std::size_t(std::ranges::distance(r.kb->claims<rel::acts_on>())) == 20268);
+  CHECK(r.kb->all<drug>().size() == 8819);
+}

@@ -1,0 +1,157 @@
+// The binary snapshot: a faithful round trip, and corrupt, truncated or foreign files refused without a crash.
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+using namespace pharmakon;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct temp_file {
+  fs::path path;
+  explicit temp_file(std::string const& name)
+      : path(fs::temp_directory_path() / fmt::format("pharmakon-snap-{}-{}", ::getpid(), name)) {}
+  ~temp_file() {
+    std::error_code ec;
+    fs::remove(path, ec);
+  }
+};
+
+std::string slurp(fs::path const& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+void spit(fs::path const& p, std::string const& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
+
+/// Everything a query could see, as text, to compare two knowledge bases beyond their content hash.
+std::string describe(knowledge_base const& kb) {
+  std::string out = fmt::format("{} {} {} {}\n", kb.name(), kb.version(), kb.content_hash(), kb.claim_count());
+  for (std::uint32_t c = 0; c < kb.claim_count(); ++c) {
+    auto v = kb.claim(claim_id{c});
+    out += fmt::format("{} {} {} {} {} {} {}|", to_string(v.kind()), kb.base(v.from()).id, kb.base(v.to()).id,
+                       v.sources().size(), int(v.tier()), v.negated(), v.note());
+  }
+  for (auto const& c : kb.conflicts()) out += fmt::format("c{} {} {}|", int(c.why), c.first.index(), c.second.index());
+  for (auto d : kb.ids<drug>())
+    for (auto e : kb.in<rel::modulates_response>(d)) out += fmt::format("pgx {} {}|", kb[e.from()].id, kb[d].id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("snapshot: the default knowledge base round-trips exactly") {
+  auto const& kb = default_kb();
+  temp_file f("default.pkb");
+  save_snapshot(kb, f.path);
+  CHECK(is_snapshot(f.path));
+  auto info = read_snapshot_info(f.path);
+  REQUIRE(info);
+  CHECK(info->format_version == snapshot_format_version);
+  CHECK(info->name == kb.name());
+  CHECK(info->content_hash == kb.content_hash());
+  CHECK(info->claims == kb.claim_count());
+  auto r = try_load_snapshot(f.path);
+  REQUIRE_MESSAGE(r, (r.diagnostics.empty() ? "" : r.diagnostics.front().to_string()));
+  auto const& back = *r.kb;
+  CHECK(back.content_hash() == kb.content_hash());
+  CHECK(describe(back) == describe(kb));
+  // lookups and typed queries answer alike
+  auto n = back.at<drug>("ReVia");
+  CHECK(back[n].id == "drug:naltrexone");
+  CHECK(back.find<target>("μ") == back.find<target>("MOR"));
+  CHECK(back.out<rel::acts_on>(n).count() == kb.out<rel::acts_on>(kb.at<drug>("naltrexone")).count());
+  CHECK(back.suggest("naltrexon", node_kind::drug) == kb.suggest("naltrexon", node_kind::drug));
+  for (auto d : kb.ids<drug>()) {
+    CHECK(back[d].id == kb[d].id);
+    CHECK(back[d].region.to_string() == kb[d].region.to_string());
+  }
+  CHECK(back.conflicts().size() == kb.conflicts().size());
+  // a builder started from a loaded snapshot rebuilds the same knowledge base
+  CHECK(builder(back).build().content_hash() == kb.content_hash());
+  // no temporary file is left next to it
+  for (auto const& e : fs::directory_iterator(f.path.parent_path()))
+    CHECK(e.path().filename().string().find(f.path.filename().string() + ".tmp") == std::string::npos);
+}
+
+TEST_CASE("snapshot: an empty knowledge base round-trips") {
+  temp_file f("empty.pkb");
+  save_snapshot(knowledge_base{}, f.path);
+  auto back = load_snapshot(f.path);
+  CHECK(back.claim_count() == 0);
+  CHECK(back.content_hash() == knowledge_base{}.content_hash());
+}
+
+TEST_CASE("snapshot: truncated, corrupt, foreign and missing files are errors, never crashes") {
+  temp_file good("good.pkb"), bad("bad.pkb");
+  save_snapshot(default_kb(), good.path);
+  auto bytes = slurp(good.path);
+  auto load_bad = [&](std::string const& b) {
+    spit(bad.path, b);
+    return try_load_snapshot(bad.path);
+  };
+  auto expect = [&](load_result const& r, errc code, std::string const& what) {
+    CHECK_FALSE(r.kb);
+    REQUIRE(!r.diagnostics.empty());
+    CHECK(r.diagnostics.front().code == code);
+    CHECK_MESSAGE(r.diagnostics.front().to_string().find(what) != std::string::npos, r.diagnostics.front().to_string());
+  };
+  expect(load_bad(bytes.substr(0, bytes.size() - 100)), errc::corrupt, "truncated");
+  expect(load_bad(bytes.substr(0, 10)), errc::corrupt, "a pharmakon snapshot");
+  expect(load_bad("[kb]\nname = \"not a snapshot\"\n"), errc::corrupt, "a pharmakon snapshot");
+  expect(load_bad(""), errc::corrupt, "a file of 0 bytes");
+  auto flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x5A;
+  expect(load_bad(flipped), errc::corrupt, "checksum");
+  auto header_flip = bytes;
+  header_flip[12] ^= 1;
+  expect(load_bad(header_flip), errc::corrupt, "header");
+  // a snapshot of another format version says so
+  auto other = bytes;
+  std::uint32_t v = snapshot_format_version + 1;
+  std::memcpy(other.data() + 8, &v, 4);
+  detail::snap::header h;
+  std::memcpy(&h, other.data(), sizeof h);
+  h.header_hash = detail::snap::header_hash(h);
+  std::memcpy(other.data(), &h, sizeof h);
+  expect(load_bad(other), errc::corrupt, fmt::format("expected snapshot format version {}", snapshot_format_version));
+  expect(try_load_snapshot(good.path.string() + ".missing"), errc::io, "readable snapshot");
+  CHECK_THROWS_AS(load_snapshot(bad.path), load_error);
+  CHECK_FALSE(is_snapshot(good.path.string() + ".missing"));
+
+  // random damage: every truncation point class and random byte flips are refused or, if harmless, load the same
+  std::mt19937 rng(7);
+  for (int i = 0; i < 150; ++i) {
+    auto damaged = bytes;
+    if (i % 3 == 0) {
+      damaged.resize(std::uniform_int_distribution<std::size_t>(0, bytes.size() - 1)(rng));
+    } else {
+      for (int k = 0; k < 1 + i % 4; ++k)
+        damaged[std::uniform_int_distribution<std::size_t>(0, bytes.size() - 1)(rng)] ^=
+            char(1 + std::uniform_int_distribution<int>(0, 254)(rng));
+    }
+    auto r = load_bad(damaged);
+    if (r) CHECK(r.kb->content_hash() == default_kb().content_hash());
+    else CHECK(!r.diagnostics.empty());
+  }
+}
+
+TEST_CASE("snapshot: an unwritable path is an io error and leaves nothing behind") {
+  auto dir = fs::temp_directory_path() / fmt::format("pharmakon-no-such-dir-{}", ::getpid());
+  try {
+    save_snapshot(default_kb(), dir / "x.pkb");
+    FAIL("expected an error");
+  } catch (error const& e) {
+    CHECK(e.code() == errc::io);
+  }
+  CHECK_FALSE(fs::exists(dir));
+}

@@ -6,8 +6,12 @@
 /// A `knowledge_base` is immutable, so sharing one between threads needs no lock; what needs care is replacing
 /// it. Readers take a `snapshot()` (a `shared_ptr` to one whole knowledge base) and query that: everything they
 /// read comes from one version, old or new, never a mix, and the old version lives until its last reader is
-/// done. Swaps are atomic (`std::atomic<std::shared_ptr>`); readers never wait for a writer. Writers that
-/// derive the next version from the current one use `update()`, which serialises them so no update is lost.
+/// done. A swap is a pointer exchange under a small lock, held only to copy or swap a `shared_ptr` (never while a
+/// knowledge base is built or destroyed), so readers never wait for a writer's work. Writers that derive the next
+/// version from the current one use `update()`, which serialises them so no update is lost.
+///
+/// (Not `std::atomic<std::shared_ptr>`: libstdc++ 12 implements it with a spin lock that ThreadSanitizer cannot
+/// see, so every swap would be reported as a data race.)
 ///
 ///     pharmakon::kb_handle current(pharmakon::default_kb());
 ///     // reader threads
@@ -16,7 +20,6 @@
 ///     // a writer thread
 ///     current.update([&](pharmakon::knowledge_base const& kb) { return pharmakon::try_load_files(paths, &kb).kb; });
 
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -40,21 +43,32 @@ class kb_handle {
 
   /// The current knowledge base. Query the snapshot, not the handle, so that every answer of one request comes
   /// from one version; it stays valid (and unchanged) however often the handle is swapped meanwhile.
-  pointer snapshot() const noexcept { return current_.load(std::memory_order_acquire); }
+  pointer snapshot() const {
+    std::lock_guard lock(m_);
+    return current_;
+  }
 
   /// Publishes `kb` (null: ignored) and returns the previous knowledge base.
-  pointer exchange(pointer kb) noexcept {
+  pointer exchange(pointer kb) {
     if (!kb) return snapshot();
-    return current_.exchange(std::move(kb), std::memory_order_acq_rel);
+    std::lock_guard lock(m_);
+    current_.swap(kb);
+    return kb;
   }
-  void store(pointer kb) noexcept { (void)exchange(std::move(kb)); }
+  /// Publishes `kb`; the previous one is released (and freed, if no reader holds it) outside the lock.
+  void store(pointer kb) { (void)exchange(std::move(kb)); }
   void store(knowledge_base kb) { store(std::make_shared<knowledge_base const>(std::move(kb))); }
 
   /// Publishes `desired` only if the current knowledge base is still `expected` (else sets `expected` to it).
-  bool compare_exchange(pointer& expected, pointer desired) noexcept {
+  bool compare_exchange(pointer& expected, pointer desired) {
     if (!desired) return false;
-    return current_.compare_exchange_strong(expected, std::move(desired), std::memory_order_acq_rel,
-                                            std::memory_order_acquire);
+    std::lock_guard lock(m_);
+    if (current_ != expected) {
+      expected = current_;
+      return false;
+    }
+    current_.swap(desired);  // the old one leaves with `desired`, after the lock is released
+    return true;
   }
 
   /// Derives the next knowledge base from the current one: `f(knowledge_base const&)` returns
@@ -72,8 +86,9 @@ class kb_handle {
   }
 
  private:
-  std::atomic<pointer> current_;
-  std::mutex writers_;
+  mutable std::mutex m_;  ///< guards current_ (a pointer copy or swap at a time)
+  pointer current_;
+  std::mutex writers_;    ///< serialises update()
 };
 
 }  // namespace pharmakon

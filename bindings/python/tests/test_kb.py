@@ -385,3 +385,41 @@ def test_sources(kb):
 
 def test_data_dir_is_the_repository(data_dir):
     assert (DATA_DIR / "golden" / "kb.toml").exists()
+
+
+def test_imported_kinds_concepts_and_related_claims(kb):
+    text = """
+[[source]]
+id = "src:test-pathways"
+kind = "database"
+title = "A test pathway database"
+url = "https://example.org/pathways"
+
+[[concept]]
+id = "concept:Pathway::WP1"
+name = "opioid signalling"
+kind = "Pathway"
+
+[[related]]
+from = "gene:OPRM1"
+to = "concept:Pathway::WP1"
+label = "participates"
+sources = ["src:test-pathways"]
+"""
+    big = kb.loads(text, name="pathways.toml")
+    c = big.concept("opioid signalling")
+    assert isinstance(c, pharmakon.Concept) and c.kind_label == "Pathway" and c.kind == pharmakon.NodeKind.concept
+    assert big.concepts() == [c]
+    rel = big.claims("related")
+    assert len(rel) == 1 and isinstance(rel[0], pharmakon.RelatedClaim)
+    assert rel[0].label == "participates" and rel[0].subject == big.gene("OPRM1") and rel[0].object == c
+    assert rel[0] in c.claims("in")
+    pytest.importorskip("pandas")
+    claims = big.to_pandas("claims")
+    row = claims[claims.relation == "related"].iloc[0]
+    assert (row.subject_id, row.object_id, row.detail) == ("gene:OPRM1", "concept:Pathway::WP1", "participates")
+    nx = pytest.importorskip("networkx")
+    g = big.to_networkx()
+    assert g.nodes["concept:Pathway::WP1"]["kind_label"] == "Pathway"
+    assert g.edges["gene:OPRM1", "concept:Pathway::WP1", rel[0].id]["label"] == "participates"
+    assert nx.has_path(g, "drug:naltrexone", "concept:Pathway::WP1")

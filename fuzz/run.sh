@@ -25,7 +25,7 @@ if [ -z "${CXX:-}" ]; then
 fi
 [ -n "${CXX:-}" ] || { echo "fuzz: no clang++ found (fuzz/install-deps.sh installs clang-16)" >&2; exit 1; }
 echo "fuzz: building with $CXX in $build"
-symbolizer=$(command -v llvm-symbolizer-16 || ls /usr/lib/llvm-16/bin/llvm-symbolizer 2>/dev/null || true)
+symbolizer=$(ls /usr/lib/llvm-16/bin/llvm-symbolizer 2>/dev/null || command -v llvm-symbolizer || true)
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH="$symbolizer"
 
 cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \

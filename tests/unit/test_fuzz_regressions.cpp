@@ -16,6 +16,8 @@
 #  define PHARMAKON_TEST_SNAPSHOT 1
 #endif
 
+#include <nlohmann/json.hpp>
+
 #include <unistd.h>
 
 #include <cmath>
@@ -77,6 +79,15 @@ std::string quantity_outcome(std::optional<quantity> const& q, quantity_error co
   return fmt::format("ok {}", *q);
 }
 
+/// Every drug's answers render, and the JSON is valid (whatever bytes the knowledge base holds).
+void check_renders(knowledge_base const& kb) {
+  for (auto id : kb.ids<drug>()) {
+    auto m = mechanism_of(kb, id);
+    CHECK(nlohmann::json::accept(render_json(m)));
+    CHECK_FALSE(render_text(m).empty());
+  }
+}
+
 fs::path scratch(std::string const& name, std::string const& bytes) {
   auto p = fs::temp_directory_path() / ("pharmakon-regression-" + std::to_string(::getpid()) + "-" + name);
   std::ofstream(p, std::ios::binary) << bytes;
@@ -92,7 +103,7 @@ std::string run(fs::path const& file) {
     std::vector<document> docs{{name, bytes}};
     auto r = try_load(docs);
     if (!r) return outcome_of(r.diagnostics);
-    for (auto id : r.kb->ids<drug>()) CHECK_FALSE(render_json(mechanism_of(*r.kb, id)).empty());
+    check_renders(*r.kb);
     return "ok";
   }
   if (starts("two-")) {
@@ -103,6 +114,7 @@ std::string run(fs::path const& file) {
     std::vector<document> swapped{docs[1], docs[0]};
     CHECK(bool(try_load(swapped)) == bool(r));
     if (!r) return outcome_of(r.diagnostics);
+    check_renders(*r.kb);
     return "ok";
   }
   if (starts("quantity-") || starts("interval-")) {
@@ -126,6 +138,7 @@ std::string run(fs::path const& file) {
     auto r = try_import_hetionet(files, opts);
     for (auto const& f : files) fs::remove(f);
     if (!r) return outcome_of(r.diagnostics);
+    check_renders(*r.kb);
     return "ok";
   }
 #endif
@@ -139,6 +152,7 @@ std::string run(fs::path const& file) {
     auto r = try_import_gtopdb(files, opts);
     for (auto const& f : files) fs::remove(f);
     if (!r) return outcome_of(r.diagnostics);
+    check_renders(*r.kb);
     return "ok";
   }
 #endif
@@ -148,6 +162,7 @@ std::string run(fs::path const& file) {
     auto r = try_load_snapshot(p);
     fs::remove(p);
     if (!r) return outcome_of(r.diagnostics);
+    check_renders(*r.kb);
     return "ok";
   }
 #endif
@@ -175,4 +190,34 @@ TEST_CASE("fuzz regressions: every input found by the fuzzers gives its expected
     CHECK(got == expected);
   }
   CHECK(ran > 0);
+}
+
+TEST_CASE("fuzz regressions: answers about entities with invalid UTF-8 names render valid JSON") {
+  // the builder API (and, as fuzz_import_gtopdb found, an importer) can store any bytes in a name; rendering
+  // must not throw (nlohmann::json's dump does, by default, on invalid UTF-8)
+  builder b;
+  source s;
+  s.id = "src:pmid:1";
+  s.kind = source_kind::research;
+  s.title = "t\xff";
+  s.pmid = "1";
+  auto sid = b.add_source(s);
+  drug d;
+  d.id = "drug:x";
+  d.name = "bad \xff\xfe name";
+  d.sources = {sid};
+  auto did = b.add(d);
+  target t;
+  t.id = "target:t";
+  t.name = "t\xc0";
+  t.sources = {sid};
+  auto tid = b.add(t);
+  action a;
+  a.type = action_type::agonist;
+  b.add<rel::acts_on>(did, tid, a, claim_meta({sid}).with_note("note \xed\xa0\x80"));
+  auto kb = b.build();
+  check_renders(kb);
+  CHECK(render_json(mechanism_of(kb, did)).find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD
+  std::vector<drug_id> both{did, did};
+  CHECK(nlohmann::json::accept(render_json(screen_interactions(kb, both))));
 }

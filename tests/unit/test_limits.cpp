@@ -134,40 +134,43 @@ TEST_CASE("limits: deep nesting is a syntax error, not a stack overflow") {
 
 TEST_CASE("limits: huge numbers, NaN and infinity are errors with their position") {
   auto drug = header + "[[drug]]\nid = \"drug:x\"\nname = \"x\"\nsources = [\"src:pmid:1\"]\n\n";
-  std::string text;
-  auto regimen = [&](std::string dose) {
-    text = drug + "[[regimen]]\nid = \"regimen:r\"\ndrug = \"drug:x\"\ndose = \"" + dose +
+  auto regimen_text = [&](std::string dose) {
+    return drug + "[[regimen]]\nid = \"regimen:r\"\ndrug = \"drug:x\"\ndose = \"" + dose +
            "\"\nevery = \"24 h\"\nroute = \"oral\"\nsources = [\"src:pmid:1\"]\n";
-    return load(text);
   };
-  // the column points at the number inside the string
-  CHECK(error_of(regimen("nan mg"), errc::bad_quantity) == at(text, "dose =", 9) + " error: expected a number in 'dose', found nan mg");
-  CHECK(error_of(regimen("inf mg"), errc::bad_quantity).find(at(text, "dose =", 9)) == 0);
-  CHECK(error_of(regimen("1e999 mg"), errc::bad_quantity).find(at(text, "dose =", 9)) == 0);
+  auto regimen = [&](std::string dose) { return load(regimen_text(dose)); };
+  auto const dose_at = at(regimen_text("1 mg"), "dose =", 9);  // the number inside the string
+  CHECK(error_of(regimen("nan mg"), errc::bad_quantity) == dose_at + " error: expected a number in 'dose', found nan mg");
+  CHECK(error_of(regimen("inf mg"), errc::bad_quantity).find(dose_at) == 0);
+  CHECK(error_of(regimen("1e999 mg"), errc::bad_quantity).find(dose_at) == 0);
   CHECK(error_of(regimen("-5 mg"), errc::bad_quantity).find("positive") != std::string::npos);
   CHECK(error_of(regimen("0 mg"), errc::bad_quantity).find("positive") != std::string::npos);
   // a value whose conversion to another unit of its dimension would overflow or vanish
-  CHECK(error_of(regimen("1e308 kg"), errc::bad_quantity) == at(text, "dose =", 9) + " error: expected a value from 1e-18 to 1e+06 kg in 'dose', found 1e308");
-  CHECK(error_of(regimen("1e-320 ng"), errc::bad_quantity).find(at(text, "dose =", 9)) == 0);
+  CHECK(error_of(regimen("1e308 kg"), errc::bad_quantity) == dose_at + " error: expected a value from 1e-18 to 1e+06 kg in 'dose', found 1e308");
+  CHECK(error_of(regimen("1e-320 ng"), errc::bad_quantity).find(dose_at) == 0);
   CHECK(regimen("1e3 kg"));  // absurd but finite: dose checks will say it is far above every regimen
 
-  auto claim = [&](std::string field) {
-    text = header + "[[drug]]\nid = \"drug:x\"\nname = \"x\"\nsources = [\"src:pmid:1\"]\n\n[[target]]\nid = \"target:t\"\n"
+  auto claim_text = [&](std::string field) {
+    return header + "[[drug]]\nid = \"drug:x\"\nname = \"x\"\nsources = [\"src:pmid:1\"]\n\n[[target]]\nid = \"target:t\"\n"
                     "name = \"t\"\nsources = [\"src:pmid:1\"]\n\n[[acts_on]]\ndrug = \"drug:x\"\ntarget = \"target:t\"\n"
                     "action = \"agonist\"\nsources = [\"src:pmid:1\"]\n" + field + "\n";
-    return load(text);
   };
-  CHECK(error_of(claim("efficacy = nan"), errc::out_of_range).find(at(text, "efficacy", 12)) == 0);
-  CHECK(error_of(claim("efficacy = inf"), errc::out_of_range).find(at(text, "efficacy", 12)) == 0);
-  CHECK(error_of(claim("efficacy = 1e999"), errc::syntax).find(at(text, "efficacy", 1).substr(0, 15)) == 0);
-  CHECK(error_of(claim("efficacy = 99999999999999999999"), errc::syntax).find(at(text, "efficacy", 1).substr(0, 15)) == 0);
-  auto aff = [&](std::string v) {
-    return claim("\n[[acts_on.affinity]]\nmeasure = \"Ki\"\nvalue = " + v + "\nunit = \"M\"\nsources = [\"src:pmid:1\"]");
+  auto claim = [&](std::string field) { return load(claim_text(field)); };
+  auto const efficacy_at = at(claim_text("efficacy = 1"), "efficacy", 12);
+  auto const efficacy_line = efficacy_at.substr(0, efficacy_at.size() - 3);  // "limits.toml:L:"
+  CHECK(error_of(claim("efficacy = nan"), errc::out_of_range).find(efficacy_at) == 0);
+  CHECK(error_of(claim("efficacy = inf"), errc::out_of_range).find(efficacy_at) == 0);
+  CHECK(error_of(claim("efficacy = 1e999"), errc::syntax).find(efficacy_line) == 0);
+  CHECK(error_of(claim("efficacy = 99999999999999999999"), errc::syntax).find(efficacy_line) == 0);
+  auto aff_field = [](std::string v) {
+    return "\n[[acts_on.affinity]]\nmeasure = \"Ki\"\nvalue = " + v + "\nunit = \"M\"\nsources = [\"src:pmid:1\"]";
   };
-  CHECK(error_of(aff("nan"), errc::out_of_range).find(at(text, "value =", 9)) == 0);
-  CHECK(error_of(aff("-inf"), errc::out_of_range).find(at(text, "value =", 9)) == 0);
+  auto aff = [&](std::string v) { return claim(aff_field(v)); };
+  auto const value_at = at(claim_text(aff_field("1")), "value =", 9);
+  CHECK(error_of(aff("nan"), errc::out_of_range).find(value_at) == 0);
+  CHECK(error_of(aff("-inf"), errc::out_of_range).find(value_at) == 0);
   // 1e300 M is 1e309 nM: its p-value (9 - log10 nM) is not finite
-  CHECK(error_of(aff("1e300"), errc::out_of_range).find(at(text, "value =", 9)) == 0);
+  CHECK(error_of(aff("1e300"), errc::out_of_range).find(value_at) == 0);
   CHECK(aff("1e-3"));
   // integers out of range
   auto year = [&](std::string y) {

@@ -555,6 +555,14 @@ PHARMAKON_FUNC std::string render_markdown(dose_answer const& a) {
   return detail::render::to_markdown(detail::render::dose_document(a));
 }
 
+namespace detail::render {
+/// JSON text of an answer. Strings from a knowledge base built through the builder API or an importer are not
+/// guaranteed to be valid UTF-8; an invalid byte becomes U+FFFD instead of an exception (nlohmann's default).
+inline std::string dump(nlohmann::ordered_json const& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+}  // namespace detail::render
+
 PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   using namespace detail::render;
   auto j = envelope("mechanism", a.kb);
@@ -619,7 +627,7 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   j["conflicts"] = conflicts;
   j["references"] = json_references(a.references);
   j["disclaimer"] = std::string(disclaimer);
-  return j.dump(indent);
+  return detail::render::dump(j, indent);
 }
 
 PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) {
@@ -642,7 +650,7 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
   j["interactions"] = list;
   j["references"] = json_references(a.references);
   j["disclaimer"] = std::string(disclaimer);
-  return j.dump(indent);
+  return detail::render::dump(j, indent);
 }
 
 PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
@@ -667,7 +675,7 @@ PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
   j["checks"] = checks;
   j["references"] = json_references(a.references);
   j["disclaimer"] = std::string(disclaimer);
-  return j.dump(indent);
+  return detail::render::dump(j, indent);
 }
 
 }  // namespace pharmakon

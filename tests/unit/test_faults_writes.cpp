@@ -1,0 +1,157 @@
+// Faults when writing: a full disk (simulated with RLIMIT_FSIZE, so writes fail with EFBIG part-way through) or an
+// unwritable place while a snapshot or an export is written. Writes go to a temporary file that is renamed into
+// place, so a failed write is an io error that leaves the old file exactly as it was and no temporary file behind.
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+#if __has_include(<pharmakon/io/snapshot.hpp>)
+#  include <pharmakon/io/snapshot.hpp>
+#  define PHARMAKON_TEST_SNAPSHOT 1
+#endif
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+
+using namespace pharmakon;
+namespace fs = std::filesystem;
+
+namespace {
+
+[[maybe_unused]] std::string read_bytes(fs::path const& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Runs `f` with files limited to `bytes` (writes beyond fail with EFBIG instead of raising SIGXFSZ).
+[[maybe_unused]] void with_file_size_limit(rlim_t bytes, std::function<void()> const& f) {
+  rlimit old{};
+  REQUIRE(getrlimit(RLIMIT_FSIZE, &old) == 0);
+  auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit lim = old;
+  lim.rlim_cur = bytes;
+  REQUIRE(setrlimit(RLIMIT_FSIZE, &lim) == 0);
+  try {
+    f();
+  } catch (...) {
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, old_handler);
+    throw;
+  }
+  setrlimit(RLIMIT_FSIZE, &old);
+  std::signal(SIGXFSZ, old_handler);
+}
+
+struct temp_dir {
+  fs::path path = fs::temp_directory_path() / ("pharmakon-write-faults-" + std::to_string(::getpid()));
+  temp_dir() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~temp_dir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  /// Files in the directory other than `keep`.
+  int strays(fs::path const& keep) const {
+    int n = 0;
+    for (auto const& e : fs::directory_iterator(path)) n += e.path() != keep;
+    return n;
+  }
+};
+
+}  // namespace
+
+#ifdef PHARMAKON_TEST_SNAPSHOT
+TEST_CASE("faults: a snapshot write that hits a full disk is an io error and leaves the old snapshot intact") {
+  temp_dir dir;
+  auto path = dir.path / "kb.pkb";
+  knowledge_base small = load_string(R"([[source]]
+id = "src:pmid:1"
+kind = "research"
+title = "t"
+pmid = "1"
+[[drug]]
+id = "drug:a"
+name = "a"
+sources = ["src:pmid:1"]
+)");
+  save_snapshot(small, path);
+  auto const old_bytes = read_bytes(path);
+  REQUIRE(old_bytes.size() < 64 * 1024);
+  // the default knowledge base's snapshot is far larger than the limit: the write fails part-way through
+  bool threw = false;
+  with_file_size_limit(64 * 1024, [&] {
+    try {
+      save_snapshot(default_kb(), path);
+    } catch (error const& e) {
+      threw = true;
+      CHECK(e.code() == errc::io);
+      CHECK(std::string(e.what()).find(path.string()) != std::string::npos);
+    }
+  });
+  CHECK(threw);
+  CHECK(read_bytes(path) == old_bytes);  // byte for byte the old snapshot
+  CHECK(dir.strays(path) == 0);          // no temporary file left behind
+  auto r = try_load_snapshot(path);
+  REQUIRE(r);
+  CHECK(r.kb->content_hash() == small.content_hash());
+  // and with room again, the same write succeeds and replaces it
+  save_snapshot(default_kb(), path);
+  CHECK(load_snapshot(path).content_hash() == default_kb().content_hash());
+}
+
+TEST_CASE("faults: a snapshot written where it cannot be is an io error and leaves nothing behind") {
+  temp_dir dir;
+  auto file = dir.path / "a-file";
+  std::ofstream(file) << "x";
+  for (auto const& target : {file / "kb.pkb", dir.path / "missing" / "kb.pkb", dir.path})
+    CHECK_THROWS_AS(save_snapshot(default_kb(), target), error);
+  CHECK(read_bytes(file) == "x");
+  CHECK(dir.strays(file) == 0);
+  if (::geteuid() != 0) {  // root writes anywhere
+    auto ro = dir.path / "read-only";
+    fs::create_directories(ro);
+    fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec);
+    CHECK_THROWS_AS(save_snapshot(default_kb(), ro / "kb.pkb"), error);
+    fs::permissions(ro, fs::perms::owner_all);
+  }
+}
+
+TEST_CASE("faults: readers of a snapshot being replaced see the old or the new one") {
+  temp_dir dir;
+  auto path = dir.path / "kb.pkb";
+  auto const a = default_kb();
+  auto const b = knowledge_base();
+  save_snapshot(a, path);
+  for (int i = 0; i < 20; ++i) {
+    save_snapshot(i % 2 ? a : b, path);
+    auto r = try_load_snapshot(path);
+    REQUIRE(r);
+    CHECK(r.kb->content_hash() == (i % 2 ? a : b).content_hash());
+  }
+  CHECK(dir.strays(path) == 0);
+}
+#endif
+
+TEST_CASE("faults: the write-fault harness itself works (RLIMIT_FSIZE makes writes fail, not kill)") {
+  temp_dir dir;
+  auto path = dir.path / "big";
+  bool failed = false;
+  with_file_size_limit(4096, [&] {
+    std::ofstream out(path, std::ios::binary);
+    out << std::string(1 << 16, 'x');
+    out.flush();
+    failed = !out;
+  });
+  CHECK(failed);
+  CHECK(fs::file_size(path) <= 4096);
+}

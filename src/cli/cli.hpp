@@ -36,8 +36,25 @@ struct context {
       if (no_default) return knowledge_base{};
       return default_kb();
     }
-    std::vector<std::filesystem::path> paths(kb_files.begin(), kb_files.end());
-    auto r = try_load_files(paths, no_default ? nullptr : &default_kb());
+    // a snapshot (from `pharmakon import` or `export --to snapshot`) is a whole knowledge base: it takes the place
+    // of the embedded one, and TOML files given with it load on top of it
+    std::vector<std::filesystem::path> paths;
+    std::optional<knowledge_base> snapshot;
+    for (auto const& f : kb_files) {
+      if (!is_snapshot(f)) {
+        paths.emplace_back(f);
+        continue;
+      }
+      auto s = try_load_snapshot(f);
+      if (!s || snapshot) {
+        for (auto const& d : s.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
+        if (s && snapshot) fmt::print(stderr, "{}: error: expected one snapshot, found a second one\n", f);
+        return std::nullopt;
+      }
+      snapshot = std::move(*s.kb);
+    }
+    if (paths.empty() && snapshot) return snapshot;
+    auto r = try_load_files(paths, snapshot ? &*snapshot : no_default ? nullptr : &default_kb());
     if (!r) {
       for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
       return std::nullopt;
@@ -76,5 +93,7 @@ void add_dose_check(CLI::App& app, context& ctx);
 void add_drugs(CLI::App& app, context& ctx);
 void add_show(CLI::App& app, context& ctx);
 void add_validate(CLI::App& app, context& ctx);
+void add_import(CLI::App& app, context& ctx);
+void add_export(CLI::App& app, context& ctx);
 
 }  // namespace pharmakon::cli

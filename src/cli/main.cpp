@@ -9,7 +9,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(PHARMAKON_VERSION_STRING));
   app.require_subcommand(1);
   context ctx;
-  app.add_option("--kb", ctx.kb_files, "Knowledge-base file (TOML) to add to the embedded one; repeatable")
+  app.add_option("--kb", ctx.kb_files,
+                 "Knowledge-base file (TOML) to add to the embedded one, or a snapshot (from pharmakon import) to "
+                 "use instead of it; repeatable")
       ->check(CLI::ExistingFile);
   app.add_flag("--no-default", ctx.no_default, "Use only the --kb files, not the embedded knowledge base");
   add_moa(app, ctx);
@@ -18,6 +20,8 @@ int main(int argc, char** argv) {
   add_drugs(app, ctx);
   add_show(app, ctx);
   add_validate(app, ctx);
+  add_import(app, ctx);
+  add_export(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (CLI::ParseError const& e) {

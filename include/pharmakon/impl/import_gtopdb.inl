@@ -7,6 +7,7 @@
 #include "../graph/builder.hpp"
 #include "../io/import_gtopdb.hpp"
 #include "../io/loader.hpp"
+#include "../model/text.hpp"
 
 namespace pharmakon {
 
@@ -93,9 +94,11 @@ inline target_type type_of(std::string_view t) {
 /// A header row, as column name -> index.
 struct columns {
   std::unordered_map<std::string, std::size_t> index;
-  explicit columns(std::vector<std::string> const& header) {
+  std::vector<std::string> names;
+  explicit columns(std::vector<std::string> const& header) : names(header) {
     for (std::size_t i = 0; i < header.size(); ++i) index.emplace(header[i], i);
   }
+  std::string name_of(std::size_t i) const { return i < names.size() ? names[i] : std::string(); }
   std::optional<std::size_t> operator[](std::string const& name) const {
     auto it = index.find(name);
     if (it == index.end()) return std::nullopt;
@@ -116,6 +119,13 @@ inline std::vector<std::string> split_pipes(std::string_view s) {
     start = bar + 1;
   }
   return out;
+}
+
+/// The index of the first field that is not valid UTF-8, if any.
+inline std::optional<std::size_t> bad_utf8(std::vector<std::string> const& f) {
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (text::invalid_utf8_offset(f[i]) != std::string_view::npos) return i;
+  return std::nullopt;
 }
 
 inline bool digits(std::string_view s) {
@@ -314,6 +324,10 @@ struct importer {
     std::vector<std::string> f;
     while (csv.next(f)) {
       if (!gate.tick("ligands", &in)) return;
+      if (auto bad = bad_utf8(f)) {
+        diags.add(errc::encoding, in.name(), csv.line(), 1, fmt::format("UTF-8 text in column {}", *bad + 1), "invalid UTF-8");
+        continue;
+      }
       auto get = [&](std::optional<std::size_t> c) { return c && *c < f.size() ? f[*c] : std::string(); };
       auto lid = get(id);
       if (!digits(lid)) continue;  // reported when an interaction needs it
@@ -335,6 +349,10 @@ struct importer {
     std::vector<std::string> f;
     while (csv.next(f)) {
       if (!gate.tick("targets", &in)) return;
+      if (auto bad = bad_utf8(f)) {
+        diags.add(errc::encoding, in.name(), csv.line(), 1, fmt::format("UTF-8 text in column {}", *bad + 1), "invalid UTF-8");
+        continue;
+      }
       auto get = [&](std::optional<std::size_t> c) { return c && *c < f.size() ? f[*c] : std::string(); };
       auto tid = get(id);
       if (!digits(tid)) continue;
@@ -378,6 +396,12 @@ struct importer {
         continue;
       }
       ++rows;
+      if (auto bad = bad_utf8(f)) {
+        diags.add(errc::encoding, in.name(), line, 1, fmt::format("UTF-8 text in column {} ('{}')", *bad + 1, col.name_of(*bad)),
+                  "invalid UTF-8");
+        if (diags.full()) return false;
+        continue;
+      }
       auto const& lid = get(c("ligand_id"));
       if (!digits(lid)) {
         diags.add(errc::bad_id, in.name(), line, 1, "a GtoPdb ligand id (digits) in 'ligand_id'", detail::import::quoted(lid));

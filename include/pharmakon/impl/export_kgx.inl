@@ -1,0 +1,320 @@
+// The KGX TSV exporter (io layer). The column layout is shared with the importer (import_kgx.inl).
+#include <array>
+
+#include "../io/export_common.hpp"
+#include "../io/export_kgx.hpp"
+
+namespace pharmakon {
+
+namespace detail::kgx {
+
+/// Node columns, in file order.
+inline constexpr std::array<std::string_view, 43> node_columns{
+    "id", "category", "name", "synonym", "xref", "provided_by", "pharmakon_kind", "sources", "drug_class",
+    "target_type", "family", "gene_symbol", "species", "symbol", "kind_label", "dose", "dose_max", "every",
+    "times_per_day", "as_needed", "route", "formulation", "product", "population", "preconditions", "warning_kind",
+    "severity", "about", "concerns_action", "source_kind", "title", "authors", "publisher", "year", "pmid", "doi",
+    "dailymed_setid", "nda", "url", "gtopdb_ligand", "gtopdb_target", "unverified", "region"};
+/// Edge columns, in file order.
+inline constexpr std::array<std::string_view, 25> edge_columns{
+    "id", "subject", "predicate", "object", "knowledge_level", "agent_type", "primary_knowledge_source",
+    "publications", "pharmakon_relation", "sources", "negated", "hypothesis", "unverified", "note", "label", "action",
+    "modality", "reversible", "surmountable", "efficacy", "affinities", "adjunct", "finding", "outcome", "region"};
+
+template <std::size_t N>
+constexpr std::size_t column(std::array<std::string_view, N> const& cols, std::string_view name) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (cols[i] == name) return i;
+  return N;
+}
+
+/// The Biolink category of a node kind (concepts: from their kind label).
+inline std::string category_of(node_kind k, std::string_view kind_label = {}) {
+  switch (k) {
+    case node_kind::drug: return "biolink:Drug";
+    case node_kind::target: return "biolink:Protein";
+    case node_kind::gene: return "biolink:Gene";
+    case node_kind::variant: return "biolink:SequenceVariant";
+    case node_kind::effect: return "biolink:PhenotypicFeature";
+    case node_kind::condition: return "biolink:Disease";
+    case node_kind::regimen: return "biolink:ClinicalIntervention";
+    case node_kind::warning: return "biolink:InformationContentEntity";
+    case node_kind::concept_node: break;
+  }
+  if (kind_label.substr(0, 8) == "biolink:") return std::string(kind_label);
+  static constexpr std::pair<std::string_view, std::string_view> hetionet[] = {
+      {"Anatomy", "biolink:AnatomicalEntity"},       {"Biological Process", "biolink:BiologicalProcess"},
+      {"Cellular Component", "biolink:CellularComponent"}, {"Molecular Function", "biolink:MolecularActivity"},
+      {"Pathway", "biolink:Pathway"},                {"Pharmacologic Class", "biolink:ChemicalRole"},
+      {"Symptom", "biolink:PhenotypicFeature"}};
+  for (auto const& [label, cat] : hetionet)
+    if (label == kind_label) return std::string(cat);
+  return "biolink:NamedThing";
+}
+
+/// The Biolink predicate of a relation kind (`related`: its label when that is a Biolink predicate).
+inline std::string predicate_of(relation_kind k, std::string_view label = {}) {
+  switch (k) {
+    case relation_kind::acts_on: return "biolink:directly_physically_interacts_with";
+    case relation_kind::encoded_by: return "biolink:gene_product_of";
+    case relation_kind::variant_of: return "biolink:is_sequence_variant_of";
+    case relation_kind::produces: return "biolink:causes";
+    case relation_kind::blocks:
+    case relation_kind::reduces: return "biolink:affects";
+    case relation_kind::indicated_for: return "biolink:treats";
+    case relation_kind::related:
+      if (label.substr(0, 8) == "biolink:") return std::string(label);
+      return "biolink:related_to";
+    default: return "biolink:related_to";
+  }
+}
+
+inline std::string opt_text(std::optional<bool> b) { return b ? (*b ? "true" : "false") : ""; }
+inline std::string opt_text(std::optional<double> v) { return v ? detail::exporter::exact_number(*v) : ""; }
+inline std::string qty_text(quantity const& q) {
+  return fmt::format("{} {}", detail::exporter::exact_number(q.value()), info(q.unit_of()).symbol);
+}
+inline std::string opt_text(std::optional<quantity> const& q) { return q ? qty_text(*q) : ""; }
+
+/// One `key=value` list item of a composite column; values escaped so `; , = |` stay separators.
+inline std::string composite(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
+  std::string out;
+  for (auto const& [k, v] : fields) {
+    if (v.empty()) continue;
+    if (!out.empty()) out += ';';
+    out += std::string(k) + "=" + detail::exporter::tsv_escape(v, "|;,=");
+  }
+  return out;
+}
+
+inline std::string region_text(source_region const& r) {
+  if (!r.known()) return "";
+  return detail::exporter::tsv_escape(fmt::format("{}:{}:{}", *r.path, r.line, r.column), "");
+}
+
+inline std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += {'\\', c};
+    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", int(c));
+    else out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace detail::kgx
+
+PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path const& prefix) {
+  using namespace detail::kgx;
+  using detail::exporter::tsv_escape;
+  auto const& st = kb.state();
+  kgx_paths paths(prefix);
+  auto join = [](auto const& items, auto&& fn) {
+    std::string out;
+    for (auto const& x : items) {
+      auto t = fn(x);
+      if (t.empty()) continue;
+      if (!out.empty()) out += '|';
+      out += t;
+    }
+    return out;
+  };
+  auto source_list = [&](std::span<source_id const> ids, char sep) {
+    std::string out;
+    for (auto s : ids) {
+      if (!out.empty()) out += sep;
+      out += st.sources[s.index()].id;
+    }
+    return out;
+  };
+
+  // nodes: sources first (entities and claims cite them), then the entities in vertex order
+  detail::exporter::out_file nodes(paths.nodes);
+  for (std::size_t i = 0; i < node_columns.size(); ++i) nodes << (i ? "\t" : "") << node_columns[i];
+  nodes << "\n";
+  std::vector<std::string> row(node_columns.size());
+  auto put = [&](std::string_view col, std::string value) { row[column(node_columns, col)] = std::move(value); };
+  auto flush_row = [&](detail::exporter::out_file& out) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) out << "\t";
+      out << row[i];
+      row[i].clear();
+    }
+    out << "\n";
+  };
+  for (auto const& s : st.sources) {
+    put("id", tsv_escape(s.id));
+    bool publication = s.kind != source_kind::database && s.kind != source_kind::other;
+    put("category", publication ? "biolink:Publication" : "biolink:InformationContentEntity");
+    put("name", tsv_escape(s.title.empty() ? s.citation_id() : s.title));
+    put("pharmakon_kind", "source");
+    put("source_kind", std::string(to_string(s.kind)));
+    put("title", tsv_escape(s.title));
+    put("authors", tsv_escape(s.authors));
+    put("publisher", tsv_escape(s.publisher));
+    put("year", s.year ? fmt::format("{}", s.year) : "");
+    put("pmid", tsv_escape(s.pmid));
+    put("doi", tsv_escape(s.doi));
+    put("dailymed_setid", tsv_escape(s.dailymed_setid));
+    put("nda", tsv_escape(s.nda));
+    put("url", tsv_escape(s.url));
+    put("gtopdb_ligand", tsv_escape(s.gtopdb_ligand));
+    put("gtopdb_target", tsv_escape(s.gtopdb_target));
+    put("unverified", s.unverified ? "true" : "");
+    put("region", region_text(s.region));
+    flush_row(nodes);
+  }
+  auto base_columns = [&](entity_base const& e, node_kind k, std::string_view kind_label) {
+    put("id", tsv_escape(e.id));
+    put("category", category_of(k, kind_label));
+    put("name", tsv_escape(e.name));
+    put("synonym", join(e.synonyms, [](std::string const& s) { return tsv_escape(s); }));
+    put("xref", join(e.ids, [](identifier const& i) { return tsv_escape(i.scheme + ":" + i.value); }));
+    put("provided_by", "infores:pharmakon");
+    put("pharmakon_kind", std::string(to_string(k)));
+    put("sources", source_list(e.sources, '|'));
+    put("region", region_text(e.region));
+  };
+  for (std::uint32_t v = 0; v < st.vertex_count(); ++v) {
+    auto n = st.node_of(v);
+    switch (n.kind()) {
+      case node_kind::drug: {
+        auto const& e = st.table<drug>()[n.index()];
+        base_columns(e, n.kind(), {});
+        put("drug_class", tsv_escape(e.drug_class));
+        break;
+      }
+      case node_kind::target: {
+        auto const& e = st.table<target>()[n.index()];
+        base_columns(e, n.kind(), {});
+        put("target_type", std::string(to_string(e.type)));
+        put("family", tsv_escape(e.family));
+        put("gene_symbol", tsv_escape(e.gene_symbol));
+        put("species", tsv_escape(e.species));
+        break;
+      }
+      case node_kind::gene: {
+        auto const& e = st.table<gene>()[n.index()];
+        base_columns(e, n.kind(), {});
+        put("symbol", tsv_escape(e.symbol));
+        break;
+      }
+      case node_kind::regimen: {
+        auto const& e = st.table<regimen>()[n.index()];
+        base_columns(e, n.kind(), {});
+        put("dose", qty_text(e.dose));
+        put("dose_max", opt_text(e.dose_max));
+        put("every", opt_text(e.every));
+        put("times_per_day", e.times_per_day ? fmt::format("{}", *e.times_per_day) : "");
+        put("as_needed", e.as_needed ? "true" : "");
+        put("route", std::string(to_string(e.route)));
+        put("formulation", tsv_escape(e.formulation));
+        put("product", tsv_escape(e.product));
+        put("population", tsv_escape(e.population));
+        put("preconditions", join(e.preconditions, [](precondition const& p) {
+              auto c = composite({{"kind", std::string(to_string(p.kind))}, {"min", opt_text(p.min)},
+                                  {"recommended", opt_text(p.recommended)}, {"note", p.note}});
+              return c;
+            }));
+        break;
+      }
+      case node_kind::warning: {
+        auto const& e = st.table<warning>()[n.index()];
+        base_columns(e, n.kind(), {});
+        put("warning_kind", std::string(to_string(e.kind)));
+        put("severity", std::string(to_string(e.severity)));
+        put("about", tsv_escape(e.about));
+        put("concerns_action", join(e.concerns_action, [](action_type a) { return std::string(to_string(a)); }));
+        break;
+      }
+      case node_kind::concept_node: {
+        auto const& e = st.table<concept_node>()[n.index()];
+        base_columns(e, n.kind(), e.kind_label);
+        put("kind_label", tsv_escape(e.kind_label));
+        break;
+      }
+      default:
+        base_columns(st.base_of(n), n.kind(), {});
+        break;
+    }
+    flush_row(nodes);
+  }
+
+  // edges: every claim, in claim order
+  detail::exporter::out_file edges(paths.edges);
+  for (std::size_t i = 0; i < edge_columns.size(); ++i) edges << (i ? "\t" : "") << edge_columns[i];
+  edges << "\n";
+  std::vector<std::string> erow(edge_columns.size());
+  auto eput = [&](std::string_view col, std::string value) { erow[column(edge_columns, col)] = std::move(value); };
+  for (std::uint32_t c = 0; c < kb.claim_count(); ++c) {
+    auto v = kb.claim(claim_id{c});
+    auto kind = v.kind();
+    auto payload = st.claim_payload[c];
+    std::string label = kind == relation_kind::related ? st.labels[payload].label : std::string();
+    eput("id", fmt::format("pharmakon:claim:{}", c));
+    eput("subject", tsv_escape(kb.base(v.from()).id));
+    eput("predicate", predicate_of(kind, label));
+    eput("object", tsv_escape(kb.base(v.to()).id));
+    eput("knowledge_level", "not_provided");
+    eput("agent_type", "not_provided");
+    eput("primary_knowledge_source", "infores:pharmakon");
+    eput("publications", join(v.sources(), [&](source_id s) {
+           auto const& src = st.sources[s.index()];
+           if (!src.pmid.empty()) return "PMID:" + src.pmid;
+           if (!src.doi.empty()) return tsv_escape("doi:" + src.doi);
+           return std::string();
+         }));
+    eput("pharmakon_relation", std::string(to_string(kind)));
+    eput("sources", source_list(v.sources(), '|'));
+    eput("negated", v.negated() ? "true" : "");
+    eput("hypothesis", v.hypothesis() ? "true" : "");
+    eput("unverified", v.unverified() ? "true" : "");
+    eput("note", tsv_escape(v.note()));
+    eput("label", tsv_escape(label));
+    eput("region", region_text(v.region()));
+    switch (kind) {
+      case relation_kind::acts_on: {
+        auto const& a = st.actions[payload];
+        eput("action", std::string(to_string(a.type)));
+        eput("modality", std::string(to_string(a.modality)));
+        eput("reversible", opt_text(a.reversible));
+        eput("surmountable", opt_text(a.surmountable));
+        eput("efficacy", opt_text(a.efficacy));
+        eput("affinities", join(a.affinities, [&](affinity const& af) {
+               return composite({{"measure", std::string(to_string(af.measure))},
+                                 {"value", opt_text(af.value)},
+                                 {"low", opt_text(af.low)},
+                                 {"high", opt_text(af.high)},
+                                 {"unit", af.conc_unit ? std::string(info(*af.conc_unit).symbol) : std::string()},
+                                 {"species", af.species},
+                                 {"sources", source_list(af.sources, ',')}});
+             }));
+        break;
+      }
+      case relation_kind::indicated_for: eput("adjunct", tsv_escape(st.indications[payload].adjunct)); break;
+      case relation_kind::modulates_response:
+        eput("finding", std::string(to_string(st.pgx[payload].finding)));
+        eput("outcome", tsv_escape(st.pgx[payload].outcome));
+        break;
+      default: break;
+    }
+    for (std::size_t i = 0; i < erow.size(); ++i) {
+      if (i) edges << "\t";
+      edges << erow[i];
+      erow[i].clear();
+    }
+    edges << "\n";
+  }
+
+  detail::exporter::out_file meta(paths.meta);
+  meta << fmt::format(
+      "{{\n  \"format\": \"pharmakon-kgx\",\n  \"format_version\": 1,\n  \"name\": {},\n  \"version\": {},\n"
+      "  \"content_hash\": {},\n  \"nodes\": {},\n  \"sources\": {},\n  \"edges\": {}\n}}\n",
+      json_string(kb.name()), json_string(kb.version()), json_string(kb.content_hash()), st.vertex_count(),
+      st.sources.size(), kb.claim_count());
+  nodes.commit();
+  edges.commit();
+  meta.commit();
+}
+
+}  // namespace pharmakon

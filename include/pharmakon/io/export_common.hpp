@@ -1,0 +1,57 @@
+#pragma once
+/// \file export_common.hpp
+/// What the exporters share: an output file that appears only when complete (written to a temporary file next
+/// to it and renamed), and the escaping rules of the text formats.
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "../config.hpp"
+#include "../error.hpp"
+
+namespace pharmakon::detail::exporter {
+
+/// A buffered output file written through `PATH.tmpPID` and renamed over PATH by `commit()`; destroyed without
+/// `commit()`, it removes the temporary file. Every failure throws `error` (errc::io) naming the path.
+class out_file {
+ public:
+  explicit out_file(std::filesystem::path path);
+  out_file(out_file const&) = delete;
+  out_file& operator=(out_file const&) = delete;
+  ~out_file();
+  void write(std::string_view s) {
+    buf_.append(s);
+    if (buf_.size() >= (std::size_t(1) << 20)) flush();
+  }
+  out_file& operator<<(std::string_view s) {
+    write(s);
+    return *this;
+  }
+  void commit();
+
+ private:
+  void flush();
+  [[noreturn]] void fail(std::string_view what);
+  std::filesystem::path path_, tmp_;
+  std::FILE* f_ = nullptr;
+  std::string buf_;
+};
+
+/// TSV text: `%` `\t` `\n` `\r` and (in lists) `|` as %25 %09 %0A %0D %7C; `also` adds characters to escape.
+PHARMAKON_FUNC std::string tsv_escape(std::string_view s, std::string_view also = "|");
+/// The inverse of `tsv_escape` (only the escapes it writes, plus %3B %2C %3D).
+PHARMAKON_FUNC std::string tsv_unescape(std::string_view s);
+/// XML character data or attribute value.
+PHARMAKON_FUNC std::string xml_escape(std::string_view s);
+/// A CSV field (RFC 4180: quoted when it holds a comma, quote or line end).
+PHARMAKON_FUNC std::string csv_field(std::string_view s);
+/// A number that reads back as the same double.
+PHARMAKON_FUNC std::string exact_number(double v);
+
+}  // namespace pharmakon::detail::exporter
+
+#ifdef PHARMAKON_INCLUDE_IMPL
+#  include "../impl/export_common.inl"
+#endif

@@ -435,9 +435,9 @@ class csv_reader {
   std::uint64_t first_line_ = 0;
 };
 
-/// Maps strings (ids) to uint32 values with open addressing. A slot is 32 bytes and holds the hash, the length
-/// and the first 16 bytes of its key, so most lookups touch one cache line; longer keys are finished in an arena.
-/// Lookups do not allocate.
+/// Maps strings (ids) to uint32 values with open addressing. A slot is 32 bytes and holds the value, the length and
+/// the key itself when it is at most 24 bytes long (ids usually are), so a lookup touches one cache line; a longer
+/// key keeps its first 20 bytes there and the rest in an arena. Lookups do not allocate.
 class string_table {
  public:
   void reserve(std::size_t n) {
@@ -448,27 +448,32 @@ class string_table {
   std::size_t size() const noexcept { return count_; }
   /// Inserts key -> value; returns false (and leaves the table alone) if the key is present.
   bool insert(std::string_view key, std::uint32_t value) {
+    if (key.size() >= empty) return false;
     if ((count_ + 1) * 3 > slots_.size() * 2) rehash(std::max<std::size_t>(64, slots_.size() * 2));
-    auto h = hash_str(key) | 1;  // 0 marks an empty slot
+    auto h = hash_of(key);
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       auto& s = slots_[i];
-      if (s.hash == 0) {
-        s.hash = h;
+      if (s.len == empty) {
         s.len = std::uint32_t(key.size());
         s.value = value;
-        std::memset(s.head, 0, sizeof s.head);
-        std::memcpy(s.head, key.data(), std::min(key.size(), sizeof s.head));
-        s.offset = std::uint32_t(arena_.size());
-        arena_.append(key);
+        std::memset(s.key, 0, sizeof s.key);
+        if (key.size() <= inline_max) {
+          std::memcpy(s.key, key.data(), key.size());
+        } else {
+          std::memcpy(s.key, key.data(), head);
+          auto offset = std::uint32_t(arena_.size());
+          std::memcpy(s.key + head, &offset, 4);
+          arena_.append(key);
+        }
         ++count_;
         return true;
       }
-      if (s.hash == h && equal(s, key)) return false;
+      if (equal(s, key)) return false;
     }
   }
   /// The hash `find` uses for `key`: compute it, `prefetch` it, do other work, then `find(key, hash)`.
-  static std::uint64_t hash_of(std::string_view key) noexcept { return hash_str(key) | 1; }
+  static std::uint64_t hash_of(std::string_view key) noexcept { return hash_str(key); }
   void prefetch(std::uint64_t h) const noexcept {
     // branch-free: GCC 12 drops a prefetch that is the only statement under an `if`
     std::size_t mask = slots_.size() - std::size_t(!slots_.empty());
@@ -480,40 +485,49 @@ class string_table {
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       auto const& s = slots_[i];
-      if (s.hash == 0) return std::nullopt;
-      if (s.hash == h && equal(s, key)) return s.value;
+      if (s.len == empty) return std::nullopt;
+      if (equal(s, key)) return s.value;
     }
   }
   template <class F>
   void for_each(F&& f) const {
     for (auto const& s : slots_)
-      if (s.hash != 0) f(std::string_view(arena_).substr(s.offset, s.len), s.value);
+      if (s.len != empty) f(key_of(s), s.value);
   }
 
  private:
+  static constexpr std::uint32_t empty = 0xFFFFFFFFu;
+  static constexpr std::size_t inline_max = 24, head = 20;
   struct slot {
-    std::uint64_t hash = 0;
-    std::uint32_t len = 0, value = 0;
-    char head[12] = {};
-    std::uint32_t offset = 0;
+    std::uint32_t len = empty, value = 0;
+    char key[inline_max] = {};
   };
   static_assert(sizeof(slot) == 32);
+  std::string key_of(slot const& s) const {
+    if (s.len <= inline_max) return std::string(s.key, s.len);
+    std::uint32_t offset;
+    std::memcpy(&offset, s.key + head, 4);
+    return arena_.substr(offset, s.len);
+  }
   bool equal(slot const& s, std::string_view key) const noexcept {
     if (s.len != key.size()) return false;
-    std::size_t n = std::min(key.size(), sizeof s.head);
+    std::size_t n = std::min(key.size(), key.size() <= inline_max ? inline_max : head);
     unsigned diff = 0;
-    for (std::size_t i = 0; i < n; ++i) diff |= unsigned(s.head[i] ^ key[i]);  // short: no call to memcmp
+    for (std::size_t i = 0; i < n; ++i) diff |= unsigned(s.key[i] ^ key[i]);  // short: no call to memcmp
     if (diff) return false;
-    return key.size() <= sizeof s.head || std::memcmp(arena_.data() + s.offset + n, key.data() + n, key.size() - n) == 0;
+    if (key.size() <= inline_max) return true;
+    std::uint32_t offset;
+    std::memcpy(&offset, s.key + head, 4);
+    return std::memcmp(arena_.data() + offset + head, key.data() + head, key.size() - head) == 0;
   }
   void rehash(std::size_t size) {
     std::vector<slot> old(size);
     old.swap(slots_);
     std::size_t mask = size - 1;
     for (auto const& s : old) {
-      if (s.hash == 0) continue;
-      std::size_t i = s.hash & mask;
-      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      if (s.len == empty) continue;
+      std::size_t i = hash_of(key_of(s)) & mask;
+      while (slots_[i].len != empty) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }

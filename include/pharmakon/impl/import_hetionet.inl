@@ -387,10 +387,10 @@ struct importer {
     // lines are checked in batches: the hash-table slots of a batch's ids are prefetched while the next lines
     // are split, so the lookups do not wait for memory one after the other
     prepare_targets();
-    constexpr std::size_t batch = 32;
-    std::array<std::array<edge_line, batch>, 2> lines;
-    std::array<std::array<std::uint64_t, batch>, 2> line_nos{};
-    std::array<std::size_t, 2> count{0, 0};
+    constexpr std::size_t batch = 16, depth = 4;
+    std::array<std::array<edge_line, batch>, depth> lines;
+    std::array<std::array<std::uint64_t, batch>, depth> line_nos{};
+    std::array<std::size_t, depth> count{};
     auto resolve = [&](std::size_t which) {
       for (std::size_t i = 0; i < count[which]; ++i) {
         auto const& e = lines[which][i];
@@ -418,7 +418,7 @@ struct importer {
       char const* p = chunk.data();
       char const* end = p + chunk.size();
       std::uint64_t line_no = in.line_number();
-      // a two-stage pipeline: batch k+1 is split (and its slots prefetched) before batch k is looked up
+      // a pipeline: batches k+1 .. k+depth-1 are split (and their slots prefetched) before batch k is looked up
       std::size_t cur = 0;
       while (p < end) {
         std::size_t n = 0;
@@ -431,10 +431,11 @@ struct importer {
           p = eol < end ? eol + 1 : end;
         }
         count[cur] = n;
-        cur ^= 1;
-        if (!resolve(cur)) return false;
+        cur = (cur + 1) % depth;
+        if (!resolve(cur)) return false;  // the oldest batch (empty while the pipeline fills)
       }
-      if (!resolve(cur ^ 1)) return false;
+      for (std::size_t k = 1; k < depth; ++k)
+        if (!resolve((cur + k) % depth)) return false;
       in.advance(line_no - in.line_number());
     }
     return !in.failed();

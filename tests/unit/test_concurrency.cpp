@@ -194,11 +194,11 @@ TEST_CASE("concurrency: update() serialises writers, so no update is lost") {
       }
     });
   threads.emplace_back([&] {
-    while (!stop.load()) {
+    do {  // at least one read, however the threads are scheduled
       auto kb = current.snapshot();
       if (kb->all<drug>().size() >= before) ++readers_ok;
       std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
+    } while (!stop.load());
   });
   for (int w = 0; w < writers; ++w) threads[std::size_t(w)].join();
   stop = true;

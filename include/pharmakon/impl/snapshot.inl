@@ -68,14 +68,17 @@ struct checksum {
       ++words;
       i += 8;
     }
+    // the lanes in registers (as members they would be stored back on every step)
+    std::uint64_t l0 = lane[0], l1 = lane[1], l2 = lane[2], l3 = lane[3];
     for (; i + 32 <= n; i += 32, words += 4) {
       std::uint64_t w[4];
       std::memcpy(w, p + i, 32);
-      lane[0] = step(lane[0], w[0]);
-      lane[1] = step(lane[1], w[1]);
-      lane[2] = step(lane[2], w[2]);
-      lane[3] = step(lane[3], w[3]);
+      l0 = step(l0, w[0]);
+      l1 = step(l1, w[1]);
+      l2 = step(l2, w[2]);
+      l3 = step(l3, w[3]);
     }
+    lane = {l0, l1, l2, l3};
     for (; i + 8 <= n; i += 8, ++words) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
@@ -687,14 +690,19 @@ PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path) 
     // each section in file order: map it, add it to the checksum, copy or decode it
     for (auto const& s : secs) {
       auto w = file.map(s.offset, padded(s.bytes));
-      cs.add(w.data(), padded(s.bytes));
-      /// The section as a vector of T (sections are 8-byte aligned in a page-aligned mapping).
+      /// The section as a vector of T (sections are 8-byte aligned in a page-aligned mapping). The checksum reads
+      /// the copy just written (still in cache) instead of the mapping a second time; the last word, with the
+      /// padding, comes from the mapping.
       auto take = [&]<class T>(std::vector<T>& v) {
         if (s.elem_size != sizeof(T) || s.bytes % sizeof(T) != 0)
           throw corrupt{fmt::format("section {} of {}-byte elements", s.tag, sizeof(T)), fmt::format("{} bytes", s.bytes)};
         auto const* first = reinterpret_cast<T const*>(w.data());
         v.assign(first, first + s.bytes / sizeof(T));
+        std::size_t whole = s.bytes / 8 * 8;
+        cs.add(v.data(), whole);
+        cs.add(w.data() + whole, padded(s.bytes) - whole);
       };
+      if (s.tag == blob) cs.add(w.data(), padded(s.bytes));
       switch (tag(s.tag)) {
         case blob: {
           in i(w.data(), s.bytes);
@@ -824,13 +832,23 @@ PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path) 
       auto const* ev = st->claim_evidence.data();
       auto const* fl = st->claim_flags.data();
       std::size_t const nev = st->evidence.size();
-      bool bad = false;
+      // simple reductions, one array at a time, so each loop vectorises
+      auto max_of = [n](auto const* a) {
+        std::uint32_t m = 0;
+        for (std::size_t c = 0; c < n; ++c) m = std::max<std::uint32_t>(m, std::uint32_t(a[c]));
+        return m;
+      };
+      std::uint8_t flag_bits = 0;
+      for (std::size_t c = 0; c < n; ++c) flag_bits |= fl[c];
+      std::array<std::uint32_t, 256> max_payload{};
       for (std::size_t c = 0; c < n; ++c) {
-        auto k = std::size_t(kinds[c].kind);
-        bad |= col[c] >= total || bcol[c] >= total || bclaim[c] >= n || k >= relation_kind_count || ev[c] >= nev ||
-               (fl[c] & ~0x37u) != 0;
-        bad |= k < relation_kind_count && pay[c] >= payload_limit[k];
+        auto k = std::uint8_t(kinds[c].kind);
+        max_payload[k] = std::max(max_payload[k], pay[c] + 1);
       }
+      bool bad = n > 0 && (max_of(col) >= total || max_of(bcol) >= total || max_of(bclaim) >= n || max_of(ev) >= nev ||
+                           (flag_bits & ~0x37u) != 0);
+      for (std::size_t k = 0; k < 256; ++k)
+        bad |= max_payload[k] > 0 && (k >= relation_kind_count || max_payload[k] > payload_limit[k]);
       if (bad) throw corrupt{"claims whose ends, kinds, payloads, evidence and flags exist", "others"};
     }
     for (auto const& ev : st->evidence)

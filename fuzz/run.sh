@@ -116,6 +116,7 @@ seed fuzz_import_gtopdb "$root"/tests/data/fuzz-regressions/gtopdb-*
 seed fuzz_import_kgx "$root"/tests/data/fuzz-regressions/kgx-*
 seed fuzz_snapshot "$root"/tests/data/fuzz-regressions/snapshot-*
 export PHARMAKON_FUZZ_SNAPSHOT_SEEDS="$corpus/fuzz_snapshot.seeds" PHARMAKON_FUZZ_GOLDEN_KB="$root/tests/data/golden/kb.toml"
+export PHARMAKON_FUZZ_KGX_SEEDS="$corpus/fuzz_import_kgx.seeds"
 
 # ---- run ----------------------------------------------------------------------------------------------------
 run_one() {

@@ -148,7 +148,15 @@ class builder {
   std::size_t entity_count() const noexcept { return ids_.size(); }
   /// Number of entities of kind `k` added so far.
   std::size_t entity_count(node_kind k) const noexcept;
-  void reserve_claims(std::size_t n) { claims_.reserve(n); }
+  void reserve_claims(std::size_t n) {
+    if (claims_.empty()) {
+      std::vector<pending_claim>().swap(claims_);
+      claims_.reserve(n);
+      detail::advise_huge_pages(claims_.data(), n * sizeof(pending_claim));
+    } else {
+      claims_.reserve(n);
+    }
+  }
   /// Reserves room for `n` more entities of any kind in the id index.
   void reserve_entities(std::size_t n) { ids_.reserve(ids_.size() + n); }
   /// Reserves room for `n` more entities of kind E (and their ids).

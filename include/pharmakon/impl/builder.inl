@@ -385,8 +385,8 @@ inline void build_backward(kb_state& st) {
   rowstart.assign(std::size_t(total) + 1, 0);
   for (auto t : fw.m_column) ++rowstart[t + 1];
   for (std::uint32_t v = 0; v < total; ++v) rowstart[v + 1] += rowstart[v];
-  bw.m_column.resize(n);
-  bw.m_edge_properties.resize(n);
+  detail::resize_huge(bw.m_column, n);
+  detail::resize_huge(bw.m_edge_properties, n);
   std::vector<std::uint32_t> cursor(rowstart.begin(), rowstart.end() - 1);
   std::vector<std::uint32_t> next(fw.m_rowstart.begin(), fw.m_rowstart.end() - 1);  // per row: first claim not placed
   for (std::size_t kind = 0; kind < relation_kind_count; ++kind)
@@ -487,7 +487,8 @@ PHARMAKON_FUNC knowledge_base builder::build() {
   // target and kind are decoded from the keys, and the keys are then overwritten with their claim's payload and
   // evidence. Peak: 20 (pending) + 8 (key) + 5 (target, kind) bytes per claim; prefetching hides the latency.
   auto& fw = st->graph.m_forward;
-  std::vector<std::uint64_t> keys(n);
+  std::vector<std::uint64_t> keys;
+  detail::resize_huge(keys, n);
   {
     static_assert(relation_kind_count <= 16);
     for (auto& c : claims_) {
@@ -505,8 +506,8 @@ PHARMAKON_FUNC knowledge_base builder::build() {
     };
     unsigned const cbits = bit_width(n), vbits = bit_width(total);
     constexpr std::uint32_t ahead = 16;
-    fw.m_column.resize(n);
-    fw.m_edge_properties.resize(n);
+    detail::resize_huge(fw.m_column, n);
+    detail::resize_huge(fw.m_edge_properties, n);
     if (4 + vbits + cbits <= 64) {
       std::uint64_t const cmask = (std::uint64_t(1) << cbits) - 1;
       {
@@ -559,9 +560,9 @@ PHARMAKON_FUNC knowledge_base builder::build() {
   if (parallel) backward_task = std::async(std::launch::async, [&st] { detail::build_backward(*st); });
   else detail::build_backward(*st);
 
-  st->claim_payload.resize(n);
-  st->claim_evidence.resize(n);
-  st->claim_flags.resize(n);
+  detail::resize_huge(st->claim_payload, n);
+  detail::resize_huge(st->claim_evidence, n);
+  detail::resize_huge(st->claim_flags, n);
   for (std::uint32_t i = 0; i < n; ++i) {
     auto ev = std::uint32_t(keys[i]);
     st->claim_payload[i] = std::uint32_t(keys[i] >> 32);

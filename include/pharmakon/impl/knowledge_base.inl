@@ -1,8 +1,13 @@
 // Out-of-line definitions of knowledge_base (graph layer). Included once by src/pharmakon.cpp, or by the
 // header in a header-only build.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
+
+#if defined(__linux__)
+#  include <sys/mman.h>
+#endif
 
 #include "../graph/knowledge_base.hpp"
 #include "../model/text.hpp"
@@ -10,6 +15,18 @@
 namespace pharmakon {
 
 namespace detail {
+PHARMAKON_FUNC void advise_huge_pages(void const* p, std::size_t n) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t huge = std::uintptr_t(2) << 20;
+  auto begin = (reinterpret_cast<std::uintptr_t>(p) + huge - 1) & ~(huge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(p) + n) & ~(huge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)n;
+#endif
+}
+
 PHARMAKON_FUNC entity_base const& kb_state::base_of(any_node n) const noexcept {
   switch (n.kind()) {
     case node_kind::drug: return table<drug>()[n.index()];

@@ -697,7 +697,7 @@ PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path) 
         if (s.elem_size != sizeof(T) || s.bytes % sizeof(T) != 0)
           throw corrupt{fmt::format("section {} of {}-byte elements", s.tag, sizeof(T)), fmt::format("{} bytes", s.bytes)};
         auto const* first = reinterpret_cast<T const*>(w.data());
-        v.assign(first, first + s.bytes / sizeof(T));
+        detail::assign_huge(v, first, first + s.bytes / sizeof(T));
         std::size_t whole = s.bytes / 8 * 8;
         cs.add(v.data(), whole);
         cs.add(w.data() + whole, padded(s.bytes) - whole);

@@ -10,4 +10,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libboost-graph-dev libfmt-dev doctest-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev zlib1g-dev \
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest python3-pandas python3-networkx \
   python3-jsonschema python3-setuptools python3-wheel python3-pip python3-venv \
+  python3-igraph graphviz \
   >/dev/null
+# zlib1g-dev: the importers read gzipped files; python3-networkx, python3-igraph: benchmarks/run.sh compares
+# against them; graphviz: renders `pharmakon export --to dot` (docs/img).

@@ -1,0 +1,224 @@
+// pharmakon's side of the benchmarks (benchmarks/run.sh runs it next to networkx and igraph, on the same files).
+//
+//   pharmakon_bench import NODES EDGES [--save SNAPSHOT] [--queries]   load from the TSV/SIF files
+//   pharmakon_bench snapshot SNAPSHOT [--queries]                      load from a binary snapshot
+//   pharmakon_bench inflate EDGES                                      zlib alone: the floor for a text load
+//
+// Prints one JSON object: load time, peak memory (max RSS) with the graph loaded, and with --queries:
+//   q1  typed 1-hop: the genes each compound binds (drug -acts_on-> target -encoded_by-> gene), every compound,
+//       per-query latency p50/p99; also the pure 1-hop (targets of acts_on) on its own;
+//   q2  2-hop typed count: for every compound, the distinct diseases reached through
+//       Compound -binds-> Gene <-associates- Disease;
+//   q3  all pairs of compounds screened for a shared target (bit sets of targets, one AND per word).
+#include <pharmakon/pharmakon.hpp>
+
+#include <sys/resource.h>
+#include <zlib.h>
+
+#if defined(__x86_64__)
+#  include <x86intrin.h>
+#endif
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace pharmakon;
+using clk = std::chrono::steady_clock;
+
+namespace {
+
+double seconds(clk::time_point a, clk::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+double max_rss_mb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return double(ru.ru_maxrss) / 1024.0;
+}
+/// CPU time (user + system, all threads) used so far.
+double cpu_seconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+/// A fine clock for single queries: the TSC where there is one, calibrated against steady_clock.
+struct fine_clock {
+  double ns_per_tick = 1.0;
+  double overhead_ns = 0;
+  static std::uint64_t now() {
+#if defined(__x86_64__)
+    unsigned aux;
+    return __rdtscp(&aux);
+#else
+    return std::uint64_t(clk::now().time_since_epoch().count());
+#endif
+  }
+  fine_clock() {
+#if defined(__x86_64__)
+    auto t0 = clk::now();
+    auto c0 = now();
+    while (clk::now() - t0 < std::chrono::milliseconds(200)) {
+    }
+    auto c1 = now();
+    ns_per_tick = std::chrono::duration<double, std::nano>(clk::now() - t0).count() / double(c1 - c0);
+#endif
+    std::vector<double> empty;
+    for (int i = 0; i < 10001; ++i) {
+      auto a = now();
+      auto b = now();
+      empty.push_back(double(b - a) * ns_per_tick);
+    }
+    std::nth_element(empty.begin(), empty.begin() + 5000, empty.end());
+    overhead_ns = empty[5000];
+  }
+};
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  auto k = std::size_t(p * double(v.size() - 1) + 0.5);
+  std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
+  return v[k];
+}
+
+std::string queries(knowledge_base const& kb) {
+  fine_clock fc;
+  std::vector<drug_id> drugs(kb.ids<drug>().begin(), kb.ids<drug>().end());
+  std::vector<gene_id> genes;
+  genes.reserve(1024);
+  std::vector<double> lat_genes, lat_targets;
+  std::uint64_t total_genes = 0, total_targets = 0;
+  // warm up once, then measure each compound's query on its own
+  for (int round = 0; round < 2; ++round) {
+    lat_genes.clear();
+    lat_targets.clear();
+    total_genes = total_targets = 0;
+    for (auto d : drugs) {
+      auto a = fine_clock::now();
+      genes.clear();
+      for (auto e : kb.out<rel::acts_on>(d))
+        for (auto g : kb.out<rel::encoded_by>(e.to())) genes.push_back(g.to());
+      auto b = fine_clock::now();
+      total_genes += genes.size();
+      lat_genes.push_back(double(b - a) * fc.ns_per_tick - fc.overhead_ns);
+      a = fine_clock::now();
+      std::size_t n = 0;
+      for (auto e : kb.out<rel::acts_on>(d)) n += e.to().index() != 0xFFFFFFFFu;
+      b = fine_clock::now();
+      total_targets += n;
+      lat_targets.push_back(double(b - a) * fc.ns_per_tick - fc.overhead_ns);
+    }
+  }
+  // q2: diseases reached through a bound gene that the disease is associated with
+  auto t0 = clk::now();
+  std::vector<std::uint32_t> seen(kb.all<condition>().size(), 0xFFFFFFFFu);
+  std::uint64_t disease_pairs = 0;
+  for (std::uint32_t i = 0; i < drugs.size(); ++i)
+    for (auto e : kb.out<rel::acts_on>(drugs[i]))
+      for (auto g : kb.out<rel::encoded_by>(e.to()))
+        for (auto r : kb.in<rel::related>(any_node(g.to()))) {
+          auto from = r.from();
+          if (from.kind() != node_kind::condition || r.payload().label != "associates") continue;
+          if (seen[from.index()] != i) {
+            seen[from.index()] = i;
+            ++disease_pairs;
+          }
+        }
+  auto t1 = clk::now();
+  // q3: every pair of compounds, do they share a target?
+  auto t2 = clk::now();
+  std::size_t words = (kb.all<target>().size() + 63) / 64;
+  std::vector<std::uint64_t> bits(drugs.size() * words, 0);
+  for (std::size_t i = 0; i < drugs.size(); ++i)
+    for (auto e : kb.out<rel::acts_on>(drugs[i])) bits[i * words + e.to().index() / 64] |= std::uint64_t(1) << (e.to().index() % 64);
+  std::uint64_t pairs = 0, sharing = 0;
+  for (std::size_t i = 0; i < drugs.size(); ++i) {
+    auto const* a = &bits[i * words];
+    for (std::size_t j = i + 1; j < drugs.size(); ++j) {
+      auto const* b = &bits[j * words];
+      std::uint64_t any = 0;
+      for (std::size_t w = 0; w < words; ++w) any |= a[w] & b[w];
+      sharing += any != 0;
+      ++pairs;
+    }
+  }
+  auto t3 = clk::now();
+  return fmt::format(
+      ",\"compounds\":{},\"q1_p50_ns\":{:.1f},\"q1_p99_ns\":{:.1f},\"q1_results\":{},\"q1_timer_overhead_ns\":{:.1f},"
+      "\"q1t_p50_ns\":{:.1f},\"q1t_p99_ns\":{:.1f},\"q1t_results\":{},"
+      "\"q2_ms\":{:.3f},\"q2_results\":{},\"q3_ms\":{:.3f},\"q3_pairs\":{},\"q3_sharing\":{}",
+      drugs.size(), percentile(lat_genes, 0.5), percentile(lat_genes, 0.99), total_genes, fc.overhead_ns,
+      percentile(lat_targets, 0.5), percentile(lat_targets, 0.99), total_targets, seconds(t0, t1) * 1e3,
+      disease_pairs, seconds(t2, t3) * 1e3, pairs, sharing);
+}
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: pharmakon_bench import NODES EDGES [--save SNAPSHOT] [--queries]\n"
+               "       pharmakon_bench snapshot SNAPSHOT [--queries]\n"
+               "       pharmakon_bench inflate EDGES\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) return usage();
+  std::string mode = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  bool want_queries = std::find(args.begin(), args.end(), "--queries") != args.end();
+  std::string save;
+  if (auto it = std::find(args.begin(), args.end(), "--save"); it != args.end() && it + 1 != args.end()) save = *(it + 1);
+
+  if (mode == "inflate") {
+    auto t0 = clk::now();
+    gzFile f = gzopen(args[0].c_str(), "rb");
+    if (!f) return 1;
+    gzbuffer(f, 1u << 18);
+    std::vector<char> buf(std::size_t(1) << 20);
+    std::uint64_t n = 0;
+    int r;
+    while ((r = gzread(f, buf.data(), unsigned(buf.size()))) > 0) n += std::uint64_t(r);
+    gzclose(f);
+    fmt::print("{{\"tool\":\"zlib\",\"mode\":\"inflate\",\"load_s\":{:.4f},\"bytes\":{}}}\n", seconds(t0, clk::now()), n);
+    return 0;
+  }
+
+  knowledge_base kb;
+  double load_s = 0;
+  if (mode == "import" && args.size() >= 2) {
+    auto t0 = clk::now();
+    auto r = try_import_hetionet(args[0], args[1]);
+    load_s = seconds(t0, clk::now());
+    if (!r) {
+      for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
+      return 1;
+    }
+    kb = std::move(*r.kb);
+  } else if (mode == "snapshot") {
+    auto t0 = clk::now();
+    auto r = try_load_snapshot(args[0]);
+    load_s = seconds(t0, clk::now());
+    if (!r) {
+      for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
+      return 1;
+    }
+    kb = std::move(*r.kb);
+  } else {
+    return usage();
+  }
+  double rss = max_rss_mb();
+  double cpu = cpu_seconds();
+  std::string out = fmt::format("{{\"tool\":\"pharmakon\",\"mode\":\"{}\",\"load_s\":{:.4f},\"cpu_s\":{:.4f},"
+                                "\"rss_mb\":{:.1f},\"entities\":{},\"claims\":{}",
+                                mode, load_s, cpu, rss, kb.state().vertex_count(), kb.claim_count());
+  if (want_queries) out += queries(kb);
+  if (!save.empty()) {
+    auto t0 = clk::now();
+    save_snapshot(kb, save);
+    out += fmt::format(",\"save_s\":{:.3f}", seconds(t0, clk::now()));
+  }
+  fmt::print("{}}}\n", out);
+}

@@ -155,13 +155,33 @@ def bench_pharmakon_python(nodes_path, edges_path, snapshot):
         return {"tool": "pharmakon-python",
                 "unavailable": "the bindings do not expose the importer (pharmakon.import_hetionet) yet"}
     t0 = time.perf_counter()
-    kb = loader(nodes_path, edges_path)
+    kb = loader([nodes_path, edges_path])
     load = time.perf_counter() - t0
-    out = {"tool": "pharmakon-python", "load_s": load, "rss_mb": max_rss_mb()}
+    out = {"tool": "pharmakon-python", "version": pharmakon.__version__, "load_s": load, "rss_mb": max_rss_mb(),
+           "entities": len(kb), "claims": kb.claim_count}
     if snapshot and hasattr(pharmakon, "load_snapshot"):
         t0 = time.perf_counter()
         pharmakon.load_snapshot(snapshot)
         out["snapshot_load_s"] = time.perf_counter() - t0
+    # the same questions through the Python API: a compound's actions lead to targets and their genes; a
+    # disease (a condition) is associated with a gene by a related claim labelled "associates"
+    condition = pharmakon.NodeKind.condition
+    compounds = kb.drugs()
+
+    def bound_genes(c):
+        genes = []
+        for a in c.actions:
+            g = a.target.gene
+            if g is not None:
+                genes.append(g.id)
+        return genes
+
+    def associated_diseases(gene_id):
+        g = kb.gene(gene_id)
+        return [c.subject.id for c in g.claims("in", "related") if c.label == "associates"
+                and c.subject.kind == condition]
+
+    out.update(run_queries(compounds, bound_genes, associated_diseases))
     return out
 
 

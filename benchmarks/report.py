@@ -136,7 +136,11 @@ def main():
         if "unavailable" in pyb or not pyb:
             p(f"| pharmakon through Python | not yet available: {pyb.get('unavailable', 'not run')} | | | | | |")
         else:
-            p(f"| pharmakon through Python | {fmt_s(pyb.get('load_s'))} | {fmt_mb(pyb.get('rss_mb'))} | | | | |")
+            p(f"| pharmakon through Python, from TSV/SIF | {fmt_s(pyb.get('load_s'))} | {fmt_mb(pyb.get('rss_mb'))} | "
+              f"{fmt_ns(pyb.get('q1_p50_ns'))} | {fmt_ns(pyb.get('q1_p99_ns'))} | {fmt_ms(pyb.get('q2_ms'))} | "
+              f"{fmt_ms(pyb.get('q3_ms'))} |")
+            if pyb.get("snapshot_load_s") is not None:
+                p(f"| pharmakon through Python, from its snapshot | {fmt_s(pyb.get('snapshot_load_s'))} | | | | | |")
         for name, r in (("python-igraph", ig), ("networkx", nx)):
             if "unavailable" in r or not r:
                 p(f"| {name} | {r.get('unavailable', 'not run')} | | | | | |")
@@ -155,7 +159,7 @@ def main():
               f"{ratio(r['rss_mb'], imp_rss)} | {ratio(r['q1_p50_ns'], first_import.get('q1_p50_ns'))} | "
               f"{ratio(r['q2_ms'], first_import.get('q2_ms'))} | {ratio(r['q3_ms'], first_import.get('q3_ms'))} |")
         checks = []
-        for r in (nx, ig):
+        for r in (nx, ig, pyb):
             if "q1_results" in r:
                 same = all(r[k] == first_import.get(k) for k in ("q1_results", "q2_results", "q3_sharing"))
                 checks.append(f"{r['tool']}: {'same' if same else 'DIFFERENT'} result counts "

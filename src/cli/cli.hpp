@@ -64,11 +64,15 @@ struct context {
   pharmakon::format fmt_() const { return *parse_enum<pharmakon::format>(format_name); }
 };
 
-/// Adds --format to an answer subcommand.
-inline void add_format_option(CLI::App* cmd, context& ctx) {
-  cmd->add_option("-f,--format", ctx.format_name, "Output format")
-      ->check(CLI::IsMember({"text", "markdown", "json"}))
-      ->capture_default_str();
+/// Adds --format to an answer subcommand; `with_dot` also offers "dot" (Graphviz, for `moa`).
+inline void add_format_option(CLI::App* cmd, context& ctx, bool with_dot = false) {
+  auto* o = cmd->add_option("-f,--format", ctx.format_name,
+                            with_dot ? "Output format (dot: the mechanism as a Graphviz graph)" : "Output format");
+  if (with_dot)
+    o->check(CLI::IsMember({"text", "markdown", "json", "dot"}));
+  else
+    o->check(CLI::IsMember({"text", "markdown", "json"}));
+  o->capture_default_str();
 }
 
 /// Resolves a drug name; on failure prints the error with suggestions and returns nullopt.

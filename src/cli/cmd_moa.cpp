@@ -8,14 +8,17 @@ void add_moa(CLI::App& app, context& ctx) {
   auto name = std::make_shared<std::string>();
   cmd->add_option("drug", *name, "Drug name, synonym, brand or identifier (e.g. naltrexone, ReVia, CHEMBL19019)")
       ->required();
-  add_format_option(cmd, ctx);
+  add_format_option(cmd, ctx, /*with_dot=*/true);
   cmd->callback([&ctx, name] {
     ctx.run = [&ctx, name] {
       auto kb = ctx.load();
       if (!kb) return int(bad_input);
       auto d = resolve_drug(*kb, *name);
       if (!d) return int(bad_input);
-      emit(render(mechanism_of(*kb, *d), ctx.fmt_()));
+      if (ctx.format_name == "dot")
+        emit(mechanism_dot(*kb, *d));  // render with e.g. `| dot -Tsvg -o naltrexone.svg`
+      else
+        emit(render(mechanism_of(*kb, *d), ctx.fmt_()));
       return int(answered);
     };
   });

@@ -114,3 +114,17 @@ def test_show_and_validate():
     assert p.returncode == 0 and "PMID 12813472" in p.stdout
     p = run("--no-default", "validate", os.environ["PHARMAKON_GOLDEN_KB"])
     assert p.returncode == 0 and p.stdout.startswith("ok:")
+
+
+def test_moa_format_dot_is_a_graphviz_graph_of_the_mechanism():
+    p = run("moa", "naltrexone", "--format", "dot")
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    assert "digraph " in out and out.rstrip().endswith("}")
+    # the receptors the drug acts on, by their gene, appear as nodes with labelled edges
+    for gene in ("OPRM1", "OPRK1", "OPRD1"):
+        assert gene in out
+    assert "antagonist" in out
+    # other answers do not offer dot
+    q = run("interactions", "morphine", "naltrexone", "--format", "dot")
+    assert q.returncode == 2 and "dot" in q.stderr

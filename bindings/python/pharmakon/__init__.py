@@ -17,6 +17,12 @@ Errors are exceptions of the :class:`KBError` hierarchy: :class:`LoadError` (a V
 
 ``kb.to_pandas(table)`` and ``kb.to_networkx()`` export to pandas and networkx, imported only when called.
 
+Public data sets: :func:`import_hetionet`, :func:`import_gtopdb`, :func:`import_kgx`, :func:`import_chembl`
+and :func:`import_drugcentral` read them (streamed, all or nothing, interruptible with Ctrl-C);
+``kb.save_snapshot(path)`` and :func:`load_snapshot` store a
+knowledge base in a binary file that loads in milliseconds; ``kb.export_kgx``, ``kb.export_graphml``,
+``kb.export_neo4j`` and ``kb.mechanism_dot`` write it for other tools.
+
 For health professionals and researchers: answers are not a substitute for clinical judgment; verify against
 the primary sources and current labeling. A missing finding is not evidence of safety.
 """
@@ -91,7 +97,14 @@ from ._core import (
     answer_schema_version,
     default_kb,
     disclaimer,
+    import_chembl,
+    import_drugcentral,
+    import_gtopdb,
+    import_hetionet,
+    import_kgx,
+    is_snapshot,
     load,
+    load_snapshot,
     loads,
     parse_interval,
     parse_quantity,
@@ -175,7 +188,14 @@ __all__ = [
     "answer_schema_version",
     "default_kb",
     "disclaimer",
+    "import_chembl",
+    "import_drugcentral",
+    "import_gtopdb",
+    "import_hetionet",
+    "import_kgx",
+    "is_snapshot",
     "load",
+    "load_snapshot",
     "loads",
     "parse_interval",
     "parse_quantity",

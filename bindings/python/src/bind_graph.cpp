@@ -66,12 +66,16 @@ std::string document_text(py::handle text) {
   throw py::type_error("expected the text of a knowledge-base file (str or bytes), got " + type_name(text));
 }
 
+}  // namespace
+
 knowledge_base const* base_of(py::handle base) {
   if (base.is_none()) return nullptr;
   if (!py::isinstance<knowledge_base>(base))
     throw py::type_error("base: expected a KnowledgeBase or None, got " + type_name(base));
   return &base.cast<knowledge_base const&>();
 }
+
+namespace {
 
 knowledge_base load_paths(py::handle paths, knowledge_base const* base) {
   auto ps = to_paths(paths);

@@ -108,6 +108,9 @@ class quantity_arg_error : public usage_error {
 /// "a str", "a Drug", ...: the Python type name of `h`, for TypeError messages.
 std::string type_name(py::handle h);
 
+/// A `base` argument: a KnowledgeBase, or None (nullptr).
+knowledge_base const* base_of(py::handle base);
+
 /// A path argument: str or os.PathLike.
 std::filesystem::path to_path(py::handle h);
 /// One path or an iterable of paths (a str is one path, not a sequence of characters).
@@ -158,5 +161,6 @@ void bind_values(py::module_& m);   // enums, errors, Quantity, Source, Diagnost
 void bind_graph(py::module_& m);    // KnowledgeBase, entities, claims, loading
 void bind_answers(py::module_& m);  // MechanismAnswer, InteractionAnswer, DoseAnswer and their parts
 void bind_tables(py::module_& m);   // KnowledgeBase._columns (for to_pandas / to_networkx)
+void bind_io(py::module_& m);       // importers, exporters, snapshots
 
 }  // namespace pharmakon::python

@@ -17,5 +17,6 @@ PYBIND11_MODULE(_core, m) {
   pp::bind_answers(m);
   pp::bind_graph(m);
   pp::bind_tables(m);
+  pp::bind_io(m);
   m.attr("__name__") = real_name;
 }

@@ -15,7 +15,10 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -154,4 +157,87 @@ TEST_CASE("faults: the write-fault harness itself works (RLIMIT_FSIZE makes writ
   });
   CHECK(failed);
   CHECK(fs::file_size(path) <= 4096);
+}
+
+namespace {
+
+/// Every regular file under `dir` (relative path → bytes).
+std::map<std::string, std::string> files_in(fs::path const& dir) {
+  std::map<std::string, std::string> out;
+  for (auto const& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = read_bytes(e.path());
+  return out;
+}
+
+knowledge_base tiny_kb() {
+  return load_string(R"([[source]]
+id = "src:pmid:1"
+kind = "research"
+title = "t"
+pmid = "1"
+[[drug]]
+id = "drug:a"
+name = "a"
+sources = ["src:pmid:1"]
+)");
+}
+
+/// Exports `tiny_kb()`, then the default knowledge base under a file-size limit that the largest of its files
+/// exceeds but the others do not: the export must fail with an io error and leave the directory exactly as it
+/// was (so the smaller files, written out in full, must not have been renamed into place either).
+void check_export_is_all_or_nothing(std::function<void(knowledge_base const&, fs::path const&)> const& run) {
+  temp_dir probe;
+  run(default_kb(), probe.path / "out");
+  std::size_t largest = 0, smallest = SIZE_MAX;
+  for (auto const& [name, bytes] : files_in(probe.path)) {
+    largest = std::max(largest, bytes.size());
+    smallest = std::min(smallest, bytes.size());
+  }
+  REQUIRE(largest > 4096);
+  temp_dir dir;
+  run(tiny_kb(), dir.path / "out");
+  auto const before = files_in(dir.path);
+  REQUIRE(!before.empty());
+  bool threw = false;
+  with_file_size_limit(rlim_t(largest - 1), [&] {
+    try {
+      run(default_kb(), dir.path / "out");
+    } catch (error const& e) {
+      threw = true;
+      CHECK(e.code() == errc::io);
+      CHECK(std::string(e.what()).find("cannot write") != std::string::npos);
+    }
+  });
+  CHECK(threw);
+  CHECK(files_in(dir.path) == before);  // byte for byte, and no temporary or new file left behind
+  INFO("smallest file of the export: " << smallest << " bytes");
+  // with room again the same export succeeds
+  run(default_kb(), dir.path / "out");
+  CHECK(files_in(dir.path) != before);
+}
+
+}  // namespace
+
+TEST_CASE("faults: a KGX export that hits a full disk leaves the old export intact") {
+  check_export_is_all_or_nothing([](knowledge_base const& kb, fs::path const& p) { export_kgx(kb, p); });
+}
+
+TEST_CASE("faults: a GraphML export that hits a full disk leaves the old file intact") {
+  check_export_is_all_or_nothing(
+      [](knowledge_base const& kb, fs::path const& p) { export_graphml(kb, p.string() + ".graphml"); });
+}
+
+TEST_CASE("faults: a Neo4j export that hits a full disk leaves the old export intact") {
+  check_export_is_all_or_nothing([](knowledge_base const& kb, fs::path const& p) { export_neo4j(kb, p); });
+}
+
+TEST_CASE("faults: an export to an unwritable place is an io error") {
+  temp_dir dir;
+  auto file = dir.path / "a-file";
+  std::ofstream(file) << "x";
+  CHECK_THROWS_AS(export_kgx(default_kb(), file / "kgx"), error);
+  CHECK_THROWS_AS(export_graphml(default_kb(), dir.path / "missing" / "kb.graphml"), error);
+  CHECK_THROWS_AS(export_neo4j(default_kb(), file / "neo4j"), error);
+  CHECK(read_bytes(file) == "x");
+  CHECK(dir.strays(file) == 0);
 }

@@ -89,6 +89,10 @@ TEST_CASE("snapshot: an empty knowledge base round-trips") {
   auto back = load_snapshot(f.path);
   CHECK(back.claim_count() == 0);
   CHECK(back.content_hash() == knowledge_base{}.content_hash());
+  // the empty knowledge base has a content hash like any other (16 hex digits), the one an empty builder gives
+  CHECK(knowledge_base{}.content_hash().size() == 16);
+  CHECK(knowledge_base{}.content_hash() == builder{}.build().content_hash());
+  CHECK(knowledge_base{}.content_hash() != default_kb().content_hash());
 }
 
 TEST_CASE("snapshot: truncated, corrupt, foreign and missing files are errors, never crashes") {

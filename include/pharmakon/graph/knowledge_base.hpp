@@ -518,4 +518,5 @@ class knowledge_base {
 
 #ifdef PHARMAKON_INCLUDE_IMPL
 #  include "../impl/knowledge_base.inl"
+#  include "builder.hpp"  // knowledge_base's default constructor is defined in builder.inl
 #endif

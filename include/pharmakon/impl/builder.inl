@@ -10,6 +10,13 @@
 
 namespace pharmakon {
 
+// Defined here, not in knowledge_base.inl, because it needs the builder.
+PHARMAKON_FUNC knowledge_base::knowledge_base() {
+  // the empty knowledge base is what an empty builder makes (so it has a content hash like any other); built once
+  static knowledge_base const empty = builder{}.build();
+  *this = empty;
+}
+
 namespace detail {
 
 /// FNV-1a, 64 bit: the content hash. Fields are length-prefixed so that ("ab","c") != ("a","bc").

@@ -16,8 +16,8 @@ PHARMAKON_FUNC out_file::out_file(std::filesystem::path path) : path_(std::move(
 }
 
 PHARMAKON_FUNC out_file::~out_file() {
-  if (f_) {
-    std::fclose(f_);
+  if (f_) std::fclose(f_);
+  if (f_ || finished_) {  // never published: the temporary file goes
     std::error_code ec;
     std::filesystem::remove(tmp_, ec);
   }
@@ -28,19 +28,30 @@ PHARMAKON_FUNC void out_file::flush() {
   buf_.clear();
 }
 
-PHARMAKON_FUNC void out_file::commit() {
+PHARMAKON_FUNC void out_file::finish() {
+  if (!f_) return;
   flush();
   bool ok = std::fflush(f_) == 0;
   ok = std::fclose(f_) == 0 && ok;
   f_ = nullptr;
   if (!ok) {
+    int e = errno;
     std::error_code ec;
     std::filesystem::remove(tmp_, ec);
+    errno = e;
     fail("write");
   }
+  finished_ = true;
+}
+
+PHARMAKON_FUNC void out_file::publish() {
+  if (!finished_) return;
+  finished_ = false;
   if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    int e = errno;
     std::error_code ec;
     std::filesystem::remove(tmp_, ec);
+    errno = e;
     fail("rename");
   }
 }

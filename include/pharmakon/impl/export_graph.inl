@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "../io/export_common.hpp"
@@ -272,6 +273,12 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
   if (ec) throw error(errc::io, fmt::format("{}: cannot create the directory: {}", dir.string(), ec.message()));
   auto const& st = kb.state();
   std::vector<std::filesystem::path> written;
+  // every file is written out before any is renamed into place: a full disk leaves the old export as it was
+  std::vector<std::unique_ptr<detail::exporter::out_file>> pending;
+  auto open = [&](std::filesystem::path const& p) -> detail::exporter::out_file& {
+    pending.push_back(std::make_unique<detail::exporter::out_file>(p));
+    return *pending.back();
+  };
   // arrays use ';' (neo4j-admin's default array delimiter), so it is replaced inside array items
   auto array = [](auto const& items, auto&& fn) {
     std::string out;
@@ -290,13 +297,12 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
   // sources
   {
     auto p = dir / "nodes_source.csv";
-    detail::exporter::out_file out(p);
+    auto& out = open(p);
     out << "id:ID(Entity),:LABEL,kind,title,authors,publisher,year:int,pmid,doi,url,citation\n";
     for (auto const& s : st.sources)
       out << fmt::format("{},Source,{},{},{},{},{},{},{},{},{}\n", csv_field(s.id), to_string(s.kind), csv_field(s.title),
                          csv_field(s.authors), csv_field(s.publisher), s.year ? fmt::format("{}", s.year) : "",
                          csv_field(s.pmid), csv_field(s.doi), csv_field(s.url), csv_field(s.citation_id()));
-    out.commit();
     written.push_back(p);
   }
   // one file per node kind
@@ -304,7 +310,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
     auto b = st.kind_base[std::size_t(k)], e = st.kind_base[std::size_t(k) + 1];
     if (b == e) continue;
     auto p = dir / fmt::format("nodes_{}.csv", to_string(k));
-    detail::exporter::out_file out(p);
+    auto& out = open(p);
     out << "id:ID(Entity),:LABEL,name,synonyms:string[],identifiers:string[],sources:string[],detail\n";
     for (auto v = b; v < e; ++v) {
       auto n = st.node_of(v);
@@ -332,12 +338,11 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
                          array(ent.ids, [](identifier const& i) { return i.scheme + ":" + i.value; }),
                          source_ids(ent.sources), csv_field(detail));
     }
-    out.commit();
     written.push_back(p);
   }
   // one file per relation kind (and per label of `related`, which becomes the relationship type)
   auto const& fw = st.graph.m_forward;
-  std::map<std::string, std::unique_ptr<detail::exporter::out_file>> files;
+  std::map<std::string, detail::exporter::out_file*> files;
   std::map<std::string, std::filesystem::path> paths;
   for (std::uint32_t v = 0; v < st.vertex_count(); ++v)
     for (auto c = fw.m_rowstart[v]; c < fw.m_rowstart[v + 1]; ++c) {
@@ -348,7 +353,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
       auto& f = files[type];
       if (!f) {
         auto p = dir / fmt::format("rels_{}.csv", type);
-        f = std::make_unique<detail::exporter::out_file>(p);
+        f = &open(p);
         paths[type] = p;
         *f << ":START_ID(Entity),:END_ID(Entity),:TYPE,relation,label,action,modality,best_p_affinity:double,"
               "tier,negated:boolean,hypothesis:boolean,note,sources:string[]\n";
@@ -366,14 +371,11 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
                         mod, pmax, to_string(cv.tier()), cv.negated() ? "true" : "false",
                         cv.hypothesis() ? "true" : "false", csv_field(cv.note()), source_ids(cv.sources()));
     }
-  for (auto& [type, f] : files) {
-    f->commit();
-    written.push_back(paths[type]);
-  }
+  for (auto& [type, f] : files) written.push_back(paths[type]);
   // the command that loads them
   {
     auto p = dir / "import.sh";
-    detail::exporter::out_file out(p);
+    auto& out = open(p);
     out << "#!/bin/sh\n# Loads these files into a new, empty Neo4j 5 database (stop the database first).\n"
            "# Written by pharmakon for " << kb.name() << " " << kb.version() << " (content hash " << kb.content_hash()
         << "). See docs/neo4j.md.\nset -e\ncd \"$(dirname \"$0\")\"\n"
@@ -383,11 +385,13 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
       out << (name.rfind("nodes_", 0) == 0 ? "  --nodes=" : "  --relationships=") << name << " \\\n";
     }
     out << "  --array-delimiter=';' --skip-bad-relationships=false\n";
-    out.commit();
-    std::filesystem::permissions(p, std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec |
-                                        std::filesystem::perms::others_exec, std::filesystem::perm_options::add, ec);
     written.push_back(p);
   }
+  std::vector<detail::exporter::out_file*> all;
+  for (auto& f : pending) all.push_back(f.get());
+  detail::exporter::commit_all(all);
+  std::filesystem::permissions(written.back(), std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec |
+                               std::filesystem::perms::others_exec, std::filesystem::perm_options::add, ec);
   return written;
 }
 

@@ -312,9 +312,8 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
       "  \"content_hash\": {},\n  \"nodes\": {},\n  \"sources\": {},\n  \"edges\": {}\n}}\n",
       json_string(kb.name()), json_string(kb.version()), json_string(kb.content_hash()), st.vertex_count(),
       st.sources.size(), kb.claim_count());
-  nodes.commit();
-  edges.commit();
-  meta.commit();
+  detail::exporter::out_file* all[] = {&nodes, &edges, &meta};
+  detail::exporter::commit_all(all);
 }
 
 }  // namespace pharmakon

@@ -91,9 +91,6 @@ PHARMAKON_FUNC std::vector<std::uint32_t> kb_state::vertices_named(std::string_v
 }
 }  // namespace detail
 
-PHARMAKON_FUNC knowledge_base::knowledge_base()
-    : s_(std::make_shared<detail::kb_state const>()),
-      conflicts_store_(std::make_shared<std::vector<conflict> const>()) {}
 
 PHARMAKON_FUNC std::vector<any_node> knowledge_base::find_all(std::string_view name) const {
   std::vector<any_node> out;

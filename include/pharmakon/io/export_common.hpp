@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,15 +30,32 @@ class out_file {
     write(s);
     return *this;
   }
-  void commit();
+  /// Writes out what is buffered and closes the temporary file (throws `error` on a write error, e.g. a full
+  /// disk, and removes it); the target is not touched yet.
+  void finish();
+  /// Renames the finished temporary file onto the target.
+  void publish();
+  /// `finish()` then `publish()`.
+  void commit() {
+    finish();
+    publish();
+  }
 
  private:
   void flush();
   [[noreturn]] void fail(std::string_view what);
   std::filesystem::path path_, tmp_;
   std::FILE* f_ = nullptr;
+  bool finished_ = false;  ///< closed, not yet renamed
   std::string buf_;
 };
+
+/// Commits several files all or nothing as far as the file system allows: every file is finished (written out
+/// and closed) before any is renamed into place, so a full disk leaves every old file as it was.
+inline void commit_all(std::span<out_file* const> files) {
+  for (auto* f : files) f->finish();
+  for (auto* f : files) f->publish();
+}
 
 /// TSV text: `%` `\t` `\n` `\r` and (in lists) `|` as %25 %09 %0A %0D %7C; `also` adds characters to escape.
 PHARMAKON_FUNC std::string tsv_escape(std::string_view s, std::string_view also = "|");

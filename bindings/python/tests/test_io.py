@@ -75,6 +75,16 @@ def test_an_exception_in_the_progress_callable_cancels_and_propagates(hetionet_d
         pharmakon.import_hetionet([hetionet_dir / "nodes.tsv"], progress=42)
 
 
+def test_ctrl_c_during_an_import_raises_keyboard_interrupt(hetionet_dir):
+    import signal
+
+    def interrupt(p):
+        os.kill(os.getpid(), signal.SIGINT)  # as if the user pressed Ctrl-C
+
+    with pytest.raises(KeyboardInterrupt):
+        pharmakon.import_hetionet([hetionet_dir / "nodes.tsv", hetionet_dir / "edges.sif"], progress=interrupt)
+
+
 def test_gtopdb_import_on_top_of_the_curated_kb_merges(kb, data_dir):
     d = data_dir / "import" / "gtopdb"
     files = sorted(d.glob("*.csv"))

@@ -2,6 +2,7 @@
 // entity, claim and source must meet, and a cross-check of the opioid-receptor actions against GtoPdb 2020.5.
 #include <doctest/doctest.h>
 
+#include <pharmakon/kb/embedded_snapshot.hpp>
 #include <pharmakon/pharmakon.hpp>
 
 #include <algorithm>
@@ -405,4 +406,46 @@ TEST_CASE("GtoPdb cross-check: opioid-receptor actions agree with GtoPdb 2020.5 
   CHECK(compared >= 50);
   MESSAGE(compared, " opioid-receptor claims compared with GtoPdb 2020.5, ", agreeing, " agree, ", listed.size(),
           " listed differences");
+}
+
+TEST_CASE("default kb: the embedded snapshot is exactly what parsing the embedded files gives") {
+  auto s = try_load_snapshot(std::as_bytes(std::span(embedded::snapshot)), "embedded:snapshot");
+  REQUIRE(s);
+  auto docs = default_documents();
+  auto t = try_load(docs);
+  REQUIRE(t);
+  CHECK(s.kb->content_hash() == t.kb->content_hash());
+  CHECK(s.kb->content_hash() == embedded::snapshot_content_hash);
+  CHECK(s.kb->name() == t.kb->name());
+  CHECK(s.kb->version() == t.kb->version());
+  CHECK(s.kb->claim_count() == t.kb->claim_count());
+  CHECK(s.kb->sources().size() == t.kb->sources().size());
+  CHECK(s.kb->conflicts().size() == t.kb->conflicts().size());
+  // the places in the files survive, so diagnostics and `show` still point into data/*.toml
+  for (auto d : t.kb->ids<drug>()) {
+    auto const& a = (*t.kb)[d];
+    auto sd = s.kb->find<drug>(a.id);
+    REQUIRE(sd);
+    CHECK((*s.kb)[*sd].region.to_string() == a.region.to_string());
+  }
+  // every answer renders alike
+  for (auto d : t.kb->ids<drug>())
+    CHECK(render_json(mechanism_of(*s.kb, *s.kb->find<drug>((*t.kb)[d].id))) == render_json(mechanism_of(*t.kb, d)));
+  // and default_kb() is the snapshot's knowledge base
+  CHECK(default_kb().content_hash() == embedded::snapshot_content_hash);
+}
+
+TEST_CASE("default kb: a snapshot in memory is checked like a file") {
+  std::vector<std::byte> bytes(std::as_bytes(std::span(embedded::snapshot)).begin(),
+                               std::as_bytes(std::span(embedded::snapshot)).end());
+  bytes[bytes.size() / 2] ^= std::byte{0x20};
+  auto r = try_load_snapshot(std::span<std::byte const>(bytes), "flipped");
+  CHECK(!r);
+  REQUIRE(!r.diagnostics.empty());
+  CHECK(r.diagnostics.front().code == errc::corrupt);
+  CHECK(r.diagnostics.front().path == "flipped");
+  auto cut = try_load_snapshot(std::span<std::byte const>(bytes).first(bytes.size() / 3), "cut");
+  CHECK(!cut);
+  alignas(8) std::byte tiny[3] = {};
+  CHECK(!try_load_snapshot(std::span<std::byte const>(tiny), "tiny"));
 }

@@ -1,5 +1,11 @@
-// The embedded knowledge base (kb layer). The generated header holds data/*.toml as string literals.
+// The embedded knowledge base (kb layer). The generated headers hold data/*.toml as string literals and the
+// knowledge base they make as a binary snapshot (cmake/kb-snapshot.cpp).
 #include <pharmakon/kb/embedded_data.hpp>
+#include <pharmakon/kb/embedded_snapshot.hpp>
+
+#include <span>
+
+#include "../io/snapshot.hpp"
 
 #include "../kb/default_kb.hpp"
 
@@ -14,6 +20,10 @@ PHARMAKON_FUNC std::vector<document> default_documents() {
 
 PHARMAKON_FUNC knowledge_base const& default_kb() {
   static knowledge_base const kb = [] {
+    // the snapshot the build made from the same files (tests check that it equals what parsing them gives) ...
+    auto s = try_load_snapshot(std::as_bytes(std::span(embedded::snapshot)), "embedded:snapshot");
+    if (s && s.kb->content_hash() == embedded::snapshot_content_hash) return std::move(*s.kb);
+    // ... or, should it ever be refused, the files themselves
     auto docs = default_documents();
     auto r = try_load(docs);
     if (!r) throw load_error(std::move(r.diagnostics));

@@ -446,8 +446,19 @@ class snapshot_file {
     size_ = std::uint64_t(st.st_size);
     return "";
   }
+  /// Reads from `bytes` instead of a file (they must outlive this object and be 8-byte aligned).
+  void open_memory(std::span<std::byte const> bytes) noexcept {
+    mem_ = reinterpret_cast<char const*>(bytes.data());
+    size_ = bytes.size();
+  }
   std::uint64_t size() const noexcept { return size_; }
   void read(std::uint64_t offset, void* out, std::size_t n) const {
+    if (mem_) {
+      if (offset > size_ || n > size_ - offset)
+        throw corrupt{fmt::format("{} bytes at offset {}", n, offset), "the end of the snapshot"};
+      std::memcpy(out, mem_ + offset, n);
+      return;
+    }
     auto got = ::pread(fd_, out, n, off_t(offset));
     if (got != ssize_t(n)) throw corrupt{fmt::format("{} bytes at offset {}", n, offset), "the end of the file"};
   }
@@ -455,6 +466,7 @@ class snapshot_file {
   /// A read-only mapping of [offset, offset + bytes).
   class window {
    public:
+    explicit window(char const* data) noexcept : data_(data) {}  // a view of memory (nothing to unmap)
     window(int fd, std::uint64_t offset, std::uint64_t bytes) {
       if (bytes == 0) return;
       auto page = std::uint64_t(sysconf(_SC_PAGESIZE));
@@ -479,9 +491,13 @@ class snapshot_file {
     std::size_t len_ = 0;
     char const* data_ = nullptr;
   };
-  window map(std::uint64_t offset, std::uint64_t bytes) const { return window(fd_, offset, bytes); }
+  window map(std::uint64_t offset, std::uint64_t bytes) const {
+    if (mem_) return window(mem_ + offset);  // read_layout checked that the sections lie inside
+    return window(fd_, offset, bytes);
+  }
 
  private:
+  char const* mem_ = nullptr;
   int fd_ = -1;
   std::uint64_t size_ = 0;
 };
@@ -661,14 +677,11 @@ PHARMAKON_FUNC bool is_snapshot(std::filesystem::path const& path) {
   return yes;
 }
 
-PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path) {
-  using namespace detail::snap;
+namespace detail::snap {
+
+/// Loads the snapshot `file` (opened); `path` names it in diagnostics.
+inline load_result load(snapshot_file const& file, std::filesystem::path const& path) {
   load_result result;
-  snapshot_file file;
-  if (auto why = file.open(path); !why.empty()) {
-    result.diagnostics.push_back(diag(path, errc::io, "a readable snapshot file", why));
-    return result;
-  }
   try {
     header h{};
     auto secs = read_layout(file, h);
@@ -878,6 +891,32 @@ PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path) 
     result.diagnostics.push_back(diag(path, errc::limit, "a snapshot that fits in memory", "too little memory"));
   }
   return result;
+}
+
+}  // namespace detail::snap
+
+PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path) {
+  using namespace detail::snap;
+  snapshot_file file;
+  if (auto why = file.open(path); !why.empty()) {
+    load_result result;
+    result.diagnostics.push_back(diag(path, errc::io, "a readable snapshot file", why));
+    return result;
+  }
+  return load(file, path);
+}
+
+PHARMAKON_FUNC load_result try_load_snapshot(std::span<std::byte const> bytes, std::string_view name) {
+  using namespace detail::snap;
+  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0) {
+    load_result result;
+    result.diagnostics.push_back(diag(std::string(name), errc::io, "snapshot bytes aligned to 8 bytes",
+                                      "an unaligned buffer"));
+    return result;
+  }
+  snapshot_file file;
+  file.open_memory(bytes);
+  return load(file, std::string(name));
 }
 
 PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::path const& path,

@@ -17,8 +17,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <vector>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "../config.hpp"
 #include "../error.hpp"
@@ -70,6 +72,10 @@ PHARMAKON_FUNC void save_snapshot(knowledge_base const& kb, std::filesystem::pat
 
 /// Loads a snapshot. Never throws for bad input: a missing, truncated, corrupt or foreign file gives diagnostics.
 PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path);
+
+/// Loads a snapshot held in memory (e.g. embedded in a program); `bytes` must be 8-byte aligned and are only read
+/// during the call. `name` stands for the file in diagnostics.
+PHARMAKON_FUNC load_result try_load_snapshot(std::span<std::byte const> bytes, std::string_view name = "<memory>");
 
 /// Like `try_load_snapshot`, but throws `load_error`.
 inline knowledge_base load_snapshot(std::filesystem::path const& path) {

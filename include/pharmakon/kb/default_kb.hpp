@@ -19,13 +19,16 @@ PHARMAKON_FUNC knowledge_base const& default_kb();
 /// The embedded knowledge-base files, as documents (e.g. to load them together with your own files).
 PHARMAKON_FUNC std::vector<document> default_documents();
 
+#ifndef PHARMAKON_NO_EMBEDDED_KB
 /// Loads `paths` on top of the embedded knowledge base (or alone, with `with_default` = false).
 inline load_result try_load_with_default(std::span<std::filesystem::path const> paths, bool with_default = true) {
   return try_load_files(paths, with_default ? &default_kb() : nullptr);
 }
+#endif
 
 }  // namespace pharmakon
 
-#ifdef PHARMAKON_INCLUDE_IMPL
+// PHARMAKON_NO_EMBEDDED_KB: only the build-time tool that makes the embedded snapshot (cmake/kb-snapshot.cpp)
+#if defined(PHARMAKON_INCLUDE_IMPL) && !defined(PHARMAKON_NO_EMBEDDED_KB)
 #  include "../impl/default_kb.inl"
 #endif

@@ -12,7 +12,8 @@
 
 namespace pharmakon {
 
-/// The embedded knowledge base. Loaded once, on first use (thread-safe); later calls return the same object.
+/// The embedded knowledge base. Loaded once, on first use (thread-safe), from a binary snapshot of data/*.toml made
+/// at build time (~0.1 ms); later calls return the same object.
 /// Throws `load_error` only if the embedded files are invalid, which the test suite rules out.
 PHARMAKON_FUNC knowledge_base const& default_kb();
 

@@ -66,7 +66,7 @@ void add_rendering(py::class_<Answer>& c) {
            "Markdown for Jupyter's rich display.")
       .def("__str__", [](Answer const& a) { return render_text(a); })
       .def_property_readonly("kb", [](Answer const& a) { return a.kb; }, "Which knowledge base answered (KBInfo).")
-      .def_property_readonly("references", [](Answer const& a) { return a.references.sources; },
+      .def_property_readonly("references", [](Answer const& a) { return a.references.sources.to_vector(); },
                              "The cited sources, in reference-number order: reference n is references[n - 1] "
                              "(list of Source).")
       .def_property_readonly("reference_ids", [](Answer const& a) { return a.references.ids; },

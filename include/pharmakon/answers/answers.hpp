@@ -5,7 +5,10 @@
 /// so it stays valid after the knowledge base is gone, and renderers (render/) turn it into text, Markdown or
 /// JSON. No answer contains canned prose: every statement is a claim of the graph with its numbered sources.
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,9 +29,48 @@ struct kb_info {
   std::string content_hash;
 };
 
+/// Source records shared with the knowledge base that answered (each keeps its state alive, so an answer stays
+/// valid on its own), read like a `std::vector<source>`: `sources[i]`, `size()`, range-for.
+class shared_sources {
+  using list = std::vector<std::shared_ptr<source const>>;
+
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = source;
+    using difference_type = std::ptrdiff_t;
+    using pointer = source const*;
+    using reference = source const&;
+    iterator() = default;
+    explicit iterator(list::const_iterator it) : it_(it) {}
+    reference operator*() const { return **it_; }
+    pointer operator->() const { return it_->get(); }
+    iterator& operator++() { ++it_; return *this; }
+    iterator operator++(int) { auto t = *this; ++it_; return t; }
+    friend bool operator==(iterator const&, iterator const&) = default;
+
+   private:
+    list::const_iterator it_{};
+  };
+
+  source const& operator[](std::size_t i) const { return *items_[i]; }
+  std::size_t size() const noexcept { return items_.size(); }
+  bool empty() const noexcept { return items_.empty(); }
+  iterator begin() const { return iterator(items_.begin()); }
+  iterator end() const { return iterator(items_.end()); }
+  void push_back(std::shared_ptr<source const> s) { items_.push_back(std::move(s)); }
+  void reserve(std::size_t n) { items_.reserve(n); }
+  /// Copies of the records.
+  std::vector<source> to_vector() const { return {begin(), end()}; }
+
+ private:
+  list items_;
+};
+
 /// The sources an answer cites, numbered 1.. in order of first citation.
 struct reference_list {
-  std::vector<source> sources;
+  shared_sources sources;
   std::vector<std::string> ids;  ///< source ids, parallel to `sources`
   std::vector<std::uint32_t> handles;  ///< source handles in the answering knowledge base, parallel to `sources`
 

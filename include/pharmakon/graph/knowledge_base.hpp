@@ -438,6 +438,10 @@ class knowledge_base {
   // ----- sources and claims -----
   std::span<source const> sources() const noexcept { return s_->sources; }
   source const& get(source_id id) const { return s_->sources.at(id.index()); }
+  /// The source record, shared: the pointer keeps this knowledge base's state alive (no copy of the record).
+  std::shared_ptr<source const> share(source_id id) const {
+    return std::shared_ptr<source const>(s_, &s_->sources.at(id.index()));
+  }
   std::optional<source_id> find_source(std::string_view id) const;
   std::size_t claim_count() const noexcept { return s_->claim_count(); }
   claim_view claim(claim_id id) const { return claim_view(s_.get(), checked_claim(id)); }

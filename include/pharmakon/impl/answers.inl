@@ -13,10 +13,10 @@ namespace pharmakon {
 PHARMAKON_FUNC int reference_list::cite(knowledge_base const& kb, source_id id) {
   for (std::size_t i = 0; i < handles.size(); ++i)
     if (handles[i] == id.index()) return int(i) + 1;
-  auto const& s = kb.get(id);
+  auto s = kb.share(id);
   handles.push_back(id.index());
-  ids.push_back(s.id);
-  sources.push_back(s);
+  ids.push_back(s->id);
+  sources.push_back(std::move(s));
   return int(ids.size());
 }
 

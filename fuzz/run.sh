@@ -111,6 +111,25 @@ if [ -d "$gto" ]; then
   { grep -m 40 -i 'opioid' "$inter" | sed '1i\' ; } >/dev/null 2>&1 || true
   { head -n 1 "$inter"; grep -i -m 60 'opioid receptor' "$inter"; } >"$corpus/fuzz_import_gtopdb.seeds/opioid-interactions.csv" || true
 fi
+chembl=$shared/data/chembl
+if [ -d "$chembl" ]; then
+  mkdir -p "$corpus/fuzz_import_chembl.seeds"
+  mech=$(ls "$chembl"/*drug_mechanism*.csv | head -n 1)
+  head -n 80 "$mech" >"$corpus/fuzz_import_chembl.seeds/mechanisms.csv" || true
+  { head -n 60 "$mech"; printf '#%%%%\n'; head -n 60 "$chembl"/*drug_nodes.csv; } >"$corpus/fuzz_import_chembl.seeds/with-nodes" || true
+  { head -n 1 "$mech"; grep -m 40 -i 'opioid' "$mech"; } >"$corpus/fuzz_import_chembl.seeds/opioid-mechanisms.csv" || true
+fi
+seed fuzz_import_chembl "$root"/tests/data/import/chembl/*.csv
+dc=$shared/data/drugcentral
+if [ -d "$dc" ]; then
+  mkdir -p "$corpus/fuzz_import_drugcentral.seeds"
+  gzip -dc "$dc"/*drug.target.interaction.tsv.gz | head -n 80 >"$corpus/fuzz_import_drugcentral.seeds/slice.tsv" || true
+  { gzip -dc "$dc"/*drug.target.interaction.tsv.gz | head -n 1
+    gzip -dc "$dc"/*drug.target.interaction.tsv.gz | grep -m 40 -i 'opioid'; } >"$corpus/fuzz_import_drugcentral.seeds/opioid.tsv" || true
+fi
+seed fuzz_import_drugcentral "$root"/tests/data/import/drugcentral/drug.target.interaction.tsv
+seed fuzz_import_chembl "$root"/tests/data/fuzz-regressions/chembl-*
+seed fuzz_import_drugcentral "$root"/tests/data/fuzz-regressions/drugcentral-*
 seed fuzz_import_hetionet "$root"/tests/data/fuzz-regressions/hetionet-*
 seed fuzz_import_gtopdb "$root"/tests/data/fuzz-regressions/gtopdb-*
 seed fuzz_import_kgx "$root"/tests/data/fuzz-regressions/kgx-*

@@ -22,6 +22,8 @@
 #include "io/import_hetionet.hpp"
 #include "io/import_gtopdb.hpp"
 #include "io/import_kgx.hpp"
+#include "io/import_chembl.hpp"
+#include "io/import_drugcentral.hpp"
 #include "io/export_common.hpp"
 #include "io/export_kgx.hpp"
 #include "io/export_graph.hpp"

@@ -1,4 +1,4 @@
-// pharmakon import: Hetionet, GtoPdb or KGX files into a knowledge-base snapshot (answers then use it with --kb).
+// pharmakon import: Hetionet, GtoPdb, KGX, ChEMBL or DrugCentral files into a knowledge-base snapshot (--kb).
 #include <atomic>
 #include <csignal>
 
@@ -29,10 +29,11 @@ void add_import(CLI::App& app, context& ctx) {
   auto a = std::make_shared<import_args>();
   cmd->add_option("--from", a->from, "Format of the input files")
       ->required()
-      ->check(CLI::IsMember({"hetionet", "gtopdb", "kgx"}));
+      ->check(CLI::IsMember({"hetionet", "gtopdb", "kgx", "chembl", "drugcentral"}));
   cmd->add_option("paths", a->paths,
                   "Input files, plain or gzipped: hetionet NODES.tsv EDGES.sif; gtopdb interactions.csv [ligands.csv "
-                  "peptides.csv targets_and_families.csv]; kgx NODES.tsv [EDGES.tsv] [PREFIX_pharmakon.json]")
+                  "peptides.csv targets_and_families.csv]; kgx NODES.tsv [EDGES.tsv] [PREFIX_pharmakon.json]; chembl "
+                  "drug_mechanism.csv [drug_nodes.csv]; drugcentral drug.target.interaction.tsv.gz")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("-o,--out", a->out, "The snapshot to write")->required();
@@ -40,7 +41,7 @@ void add_import(CLI::App& app, context& ctx) {
   cmd->add_option("--kb-version", a->version, "Version of the resulting knowledge base");
   cmd->add_flag("--onto", a->onto,
                 "Import on top of the knowledge base of the global options (the embedded one and --kb files); "
-                "entities with the same DrugBank, Entrez, GtoPdb... identifier merge");
+                "entities with the same DrugBank, Entrez, GtoPdb, ChEMBL... identifier merge");
   cmd->add_flag("-q,--quiet", a->quiet, "No progress line and no report");
   cmd->callback([&ctx, a] {
     ctx.run = [&ctx, a]() -> int {
@@ -59,6 +60,8 @@ void add_import(CLI::App& app, context& ctx) {
       std::vector<std::filesystem::path> files(a->paths.begin(), a->paths.end());
       import_result r = a->from == "hetionet" ? try_import_hetionet(files, o)
                         : a->from == "gtopdb" ? try_import_gtopdb(files, o)
+                        : a->from == "chembl" ? try_import_chembl(files, o)
+                        : a->from == "drugcentral" ? try_import_drugcentral(files, o)
                                               : try_import_kgx(files, o);
       std::signal(SIGINT, previous);
       if (r.cancelled) {

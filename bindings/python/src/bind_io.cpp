@@ -1,4 +1,5 @@
-// Importers (Hetionet, GtoPdb, KGX, ChEMBL, DrugCentral), exporters (KGX, GraphML, Neo4j, DOT) and binary snapshots, for Python.
+// Importers (Hetionet, GtoPdb, KGX, ChEMBL, DrugCentral), exporters (KGX, GraphML, Neo4j, DOT) and binary snapshots,
+// for Python.
 //
 // Imports run with the GIL released. They can be long (seconds for millions of edges), so they stay
 // interruptible: a progress callback wakes a few times a second, takes the GIL and runs Python's pending signal

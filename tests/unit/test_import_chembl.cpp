@@ -1,0 +1,256 @@
+// The ChEMBL drug-mechanism importer: drugs, targets, action types through from_chembl(), mechanisms without a
+// target kept as concepts, the ChEMBL record as the source, merging into the curated knowledge base, errors at
+// the field's line and column; and (opt-in) the full ChEMBL 36 extract in ../shared/data.
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace pharmakon;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path const dir = fs::path(PHARMAKON_TEST_DATA) / "import" / "chembl";
+
+std::string first_error(import_result const& r) {
+  return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
+}
+
+import_result import_fixture(import_options const& o = {}) {
+  std::vector<fs::path> files{dir / "chembl36-drug_mechanism.csv", dir / "chembl36-drug_nodes.csv"};
+  return try_import_chembl(files, o);
+}
+
+/// The acts_on claim of `d` at the target with ChEMBL id `target_chembl`.
+std::optional<edge<rel::acts_on>> acting(knowledge_base const& kb, drug_id d, std::string_view target_chembl) {
+  for (auto e : kb.out<rel::acts_on>(d))
+    if (kb[e.to()].identifier_of("chembl") == target_chembl) return e;
+  return std::nullopt;
+}
+
+struct scratch {
+  fs::path dir = fs::temp_directory_path() / fmt::format("pharmakon-chembl-{}", ::getpid());
+  scratch() { fs::create_directories(dir); }
+  ~scratch() { fs::remove_all(dir); }
+};
+
+}  // namespace
+
+TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL record") {
+  auto r = import_fixture();
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  CHECK(kb.name() == "chembl");
+  CHECK(kb.version() == "36");  // from the file name
+  auto ntx = kb.at<drug>("chembl:CHEMBL19019");
+  CHECK(kb[ntx].id == "drug:chembl:CHEMBL19019");
+  CHECK(kb[ntx].name == "NALTREXONE");
+  auto e = acting(kb, ntx, "CHEMBL2095181");
+  REQUIRE(e);
+  CHECK(kb[e->to()].id == "target:chembl:CHEMBL2095181");
+  CHECK(kb[e->to()].name == "Opioid receptors; mu/kappa/delta");
+  CHECK(e->payload().type == action_type::antagonist);
+  CHECK(e->payload().affinities.empty());  // the mechanism table has no affinities
+  CHECK(e->note() == "Opioid receptors; mu/kappa/delta antagonist");
+  REQUIRE(e->sources().size() == 1);
+  auto const& src = kb.get(e->sources()[0]);
+  CHECK(src.id == "src:chembl:CHEMBL19019");
+  CHECK(src.kind == source_kind::database);
+  CHECK(src.title == "ChEMBL 36 drug mechanism records: NALTREXONE (CHEMBL19019)");
+  CHECK(src.url == "https://www.ebi.ac.uk/chembl/compound_report_card/CHEMBL19019/");
+  CHECK(e->tier() == evidence_tier::other);
+  // no PubMed id or DOI is made up: the tables have none
+  for (auto const& s : kb.sources()) CHECK((s.pmid.empty() && s.doi.empty()));
+  // the salt is a drug of its own, with the same target
+  auto hcl = kb.at<drug>("NALTREXONE HYDROCHLORIDE");
+  CHECK(hcl != ntx);
+  CHECK(acting(kb, hcl, "CHEMBL2095181").has_value());
+  // action types: mapped by from_chembl(); one with no counterpart is `other`, kept in the note
+  auto glutethimide = kb.at<drug>("GLUTETHIMIDE");
+  CHECK(acting(kb, glutethimide, "CHEMBL2093872")->payload().type == action_type::positive_allosteric_modulator);
+  auto dornase = acting(kb, kb.at<drug>("DORNASE ALFA"), "CHEMBL2311221");
+  REQUIRE(dornase);
+  CHECK(dornase->payload().type == action_type::other);
+  CHECK(dornase->note() == "DNA hydrolytic enzyme; ChEMBL action type 'HYDROLYTIC ENZYME'");
+  // a quoted comment over two lines is one field, its line end a space
+  auto entrectinib = acting(kb, kb.at<drug>("ENTRECTINIB"), "CHEMBL3559684");
+  REQUIRE(entrectinib);
+  CHECK(std::string(entrectinib->note()).find("cell proliferation. Entrectinib demonstrated") != std::string::npos);
+  CHECK(std::string(entrectinib->note()).find("selectivity: ") != std::string::npos);
+  // every row is a claim: 8 with a target, 2 without
+  CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == 8);
+  CHECK(std::ranges::distance(kb.claims<rel::related>()) == 2);
+  std::uint64_t rows = 0;
+  for (auto const& row : r.report.edges) rows += row.count;
+  CHECK(rows == 10);
+}
+
+TEST_CASE("chembl: a mechanism without a target is a concept the drug is related to") {
+  auto r = import_fixture();
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto amifostine = kb.at<drug>("AMIFOSTINE");
+  REQUIRE(kb.out<rel::related>(amifostine).count() == 1);
+  auto e = *kb.out<rel::related>(amifostine).begin();
+  CHECK(e.payload().label == "mechanism");
+  auto const& c = kb.base(e.to());
+  CHECK(c.id == "concept:chembl:mechanism:2167");
+  CHECK(c.name == "Reactive metabolite scavenging agent");
+  CHECK(kb.get(e.sources()[0]).id == "src:chembl:CHEMBL1006");
+  CHECK(std::string(e.note()).starts_with("comment: Prodrug."));
+  // flags that are not 1 go into the note
+  auto talaporfin = kb.at<drug>("TALAPORFIN SODIUM");
+  auto t = *kb.out<rel::related>(talaporfin).begin();
+  CHECK(std::string(t.note()).find("not a direct interaction (ChEMBL direct_interaction = 0)") != std::string::npos);
+  CHECK(std::string(t.note()).find("ChEMBL molecular_mechanism = 0") != std::string::npos);
+  // the report counts them
+  bool counted = false;
+  for (auto const& row : r.report.edges)
+    if (row.original == "mechanism (none), no target")
+      counted = row.count == 2 && row.pharmakon == "related 'mechanism'";
+  CHECK(counted);
+}
+
+TEST_CASE("chembl: on top of the curated knowledge base, drugs and targets merge by ChEMBL id") {
+  import_options o;
+  o.base = &default_kb();
+  auto r = import_fixture(o);
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto ntx = kb.at<drug>("naltrexone");
+  CHECK(kb[ntx].id == "drug:naltrexone");  // the curated one (chembl CHEMBL19019)
+  CHECK(kb.find<drug>("drug:chembl:CHEMBL19019") == std::nullopt);
+  auto e = acting(kb, ntx, "CHEMBL2095181");
+  REQUIRE(e);
+  CHECK(e->payload().type == action_type::antagonist);
+  // the salt form has its own ChEMBL id, so it is not merged
+  CHECK(kb[kb.at<drug>("chembl:CHEMBL1201149")].id == "drug:chembl:CHEMBL1201149");
+  // a target the curated knowledge base has by ChEMBL id (GABA-A receptor, CHEMBL2093872)
+  auto gaba = kb.at<target>("chembl:CHEMBL2093872");
+  CHECK(kb[gaba].id == "target:GABA-A-receptor");
+  CHECK(acting(kb, kb.at<drug>("GLUTETHIMIDE"), "CHEMBL2093872")->to() == gaba);
+  // nothing of the base is duplicated
+  CHECK(kb.sources().size() < default_kb().sources().size() + 20);
+  bool merged = false;
+  for (auto const& row : r.report.nodes) merged = merged || row.pharmakon == "drug (1 merged into the base)";
+  CHECK(merged);
+}
+
+TEST_CASE("chembl: bad tables are errors at the field's line and column") {
+  scratch tmp;
+  std::string const header =
+      "drug_internal_id,drug_id,drug_name,mechanism_id,mechanism_of_action,action_type,target_internal_id,target_id,"
+      "target_name,direct_interaction,molecular_mechanism,disease_efficacy,mechanism_comment,selectivity_comment";
+  std::string const good =
+      "21459,CHEMBL19019,NALTREXONE,1092,Opioid receptors; mu/kappa/delta antagonist,ANTAGONIST,104765.0,"
+      "CHEMBL2095181,Opioid receptors; mu/kappa/delta,1,1,1,,";
+  auto path = (tmp.dir / "mech.csv").string();
+  auto run = [&](std::string const& body) {
+    std::ofstream(path, std::ios::binary) << header << "\n" << body;
+    std::vector<fs::path> f{path};
+    return try_import_chembl(f);
+  };
+  auto only = [&](import_result const& r) {
+    INFO(first_error(r), " (", r.diagnostics.size(), " diagnostics)");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(!r.kb);
+    return r.diagnostics.front();
+  };
+  auto ok = run(good + "\n");
+  REQUIRE_MESSAGE(ok, first_error(ok));
+  CHECK(ok.kb->version() == "0");  // the default: no release in the file name
+  CHECK(ok.kb->get(ok.kb->find_source("src:chembl:CHEMBL19019").value()).title ==
+        "ChEMBL drug mechanism records: NALTREXONE (CHEMBL19019)");
+
+  auto d = only(run("21459,X19019,NALTREXONE,1092,x,ANTAGONIST,1.0,CHEMBL2095181,t,1,1,1,,\n"));
+  CHECK(d.code == errc::bad_id);
+  CHECK(d.to_string() == path + ":2:7: error: expected a ChEMBL id (CHEMBL and digits) in 'drug_id', found 'X19019'");
+
+  // the second record starts on line 3 (the first has a quoted line end); its target id is bad
+  d = only(run(good + "\"a\nb\"\n1,CHEMBL1,B,2,m,AGONIST,,CHEMBLX,t,1,1,1,,\n"));
+  CHECK(d.code == errc::bad_id);
+  CHECK(d.to_string() == path +
+                             ":4:26: error: expected a ChEMBL target id (CHEMBL and digits) or nothing in "
+                             "'target_id', found 'CHEMBLX'");
+
+  d = only(run("1,CHEMBL1,B,2,m,AGONIST,,CHEMBL2,t,2,1,1,,\n"));
+  CHECK(d.code == errc::unknown_enum);
+  CHECK(d.to_string() == path + ":2:36: error: expected 0, 1 or nothing in 'direct_interaction', found '2'");
+
+  d = only(run("1,CHEMBL1,B,,m,AGONIST,,CHEMBL2,t,1,1,1,,\n"));
+  CHECK(d.to_string() == path + ":2:13: error: expected a ChEMBL mechanism id (digits) in 'mechanism_id', found ''");
+
+  d = only(run("1,CHEMBL1,B,2,,,,,,1,1,1,,\n"));
+  CHECK(d.code == errc::missing_field);
+  CHECK(d.to_string() == path + ":2:15: error: expected a mechanism_of_action (the row has no target_id), found ''");
+
+  d = only(run("1,CHEMBL1,B\xff,2,m,AGONIST,,CHEMBL2,t,1,1,1,,\n"));
+  CHECK(d.code == errc::encoding);
+  CHECK(d.to_string() == path + ":2:11: error: expected UTF-8 text in 'drug_name', found invalid UTF-8");
+
+  d = only(run("1,CHEMBL1,B,2,m\x01,AGONIST,,CHEMBL2,t,1,1,1,,\n"));
+  CHECK(d.code == errc::encoding);
+  CHECK(d.to_string() == path + ":2:15: error: expected text without control characters, found 'm\\x01'");
+
+  d = only(run("a,b,c\n"));
+  CHECK(d.code == errc::syntax);
+  CHECK(d.to_string() == path + ":2:1: error: expected 14 comma-separated columns, found 3");
+
+  d = only(run("1,CHEMBL1,\"B\"x,2,m,AGONIST,,CHEMBL2,t,1,1,1,,\n"));
+  CHECK(d.code == errc::syntax);
+  CHECK(d.to_string() ==
+        path + ":2:14: error: expected a comma or the line end after a closing quote, found more text");
+
+  d = only(run("1,CHEMBL1,B,2,m,AGONIST,,CHEMBL2,t,1,1,1,\"never closed\nand on\n"));
+  CHECK(d.code == errc::syntax);
+  CHECK(d.to_string() == path +
+                             ":2:42: error: expected a closing quote for the field that starts here, found the end "
+                             "of the file");
+
+  // every bad row is reported, in file order, and nothing is built
+  auto many = run("1,X,B,2,m,,,,t,1,1,1,,\n" + good + "\n1,CHEMBL1,B,2,m,,,CHEMBL2,t,9,1,1,,\n");
+  REQUIRE(many.diagnostics.size() == 2);
+  CHECK(many.diagnostics[0].line == 2);
+  CHECK(many.diagnostics[1].line == 4);
+
+  std::ofstream(tmp.dir / "other.csv") << "a,b\n1,2\n";
+  std::vector<fs::path> other{tmp.dir / "other.csv"};
+  d = only(try_import_chembl(other));
+  CHECK(d.code == errc::syntax);
+  CHECK(d.to_string().starts_with((tmp.dir / "other.csv").string() +
+                                  ":1:1: error: expected a ChEMBL drug mechanism table header"));
+  std::vector<fs::path> names_only{dir / "chembl36-drug_nodes.csv"};
+  d = only(try_import_chembl(names_only));
+  CHECK(d.to_string() ==
+        "<arguments>: error: expected a ChEMBL drug mechanism table (drug_mechanism.csv), found none "
+        "among the files");
+  std::vector<fs::path> missing{tmp.dir / "absent.csv"};
+  CHECK(only(try_import_chembl(missing)).code == errc::io);
+  CHECK_THROWS_AS(import_chembl(missing), load_error);
+}
+
+TEST_CASE("chembl: the full ChEMBL 36 mechanism extract (opt-in: needs ../shared/data)") {
+  fs::path c = fs::path(PHARMAKON_SHARED_DIR) / "data" / "chembl";
+  std::vector<fs::path> files{c / "chembl36-drug_mechanism_filtered.csv", c / "chembl36-drug_nodes.csv"};
+  for (auto const& f : files)
+    if (!fs::exists(f)) {
+      MESSAGE("skipped: " << f.string() << " is not there");
+      return;
+    }
+  auto r = try_import_chembl(files);
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  // 3,478 records (3,507 physical lines): every one a claim
+  CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == 3343);
+  CHECK(std::ranges::distance(kb.claims<rel::related>()) == 135);
+  CHECK(kb.all<drug>().size() == 2705);
+  CHECK(kb.all<target>().size() == 845);
+  auto e = acting(kb, kb.at<drug>("chembl:CHEMBL19019"), "CHEMBL2095181");
+  REQUIRE(e);
+  CHECK(e->payload().type == action_type::antagonist);
+}

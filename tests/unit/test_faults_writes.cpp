@@ -53,6 +53,20 @@ namespace {
   std::signal(SIGXFSZ, old_handler);
 }
 
+/// A knowledge base of one drug and its source: small exports and snapshots.
+knowledge_base tiny_kb() {
+  return load_string(R"([[source]]
+id = "src:pmid:1"
+kind = "research"
+title = "t"
+pmid = "1"
+[[drug]]
+id = "drug:a"
+name = "a"
+sources = ["src:pmid:1"]
+)");
+}
+
 struct temp_dir {
   fs::path path = fs::temp_directory_path() / ("pharmakon-write-faults-" + std::to_string(::getpid()));
   temp_dir() {
@@ -77,16 +91,7 @@ struct temp_dir {
 TEST_CASE("faults: a snapshot write that hits a full disk is an io error and leaves the old snapshot intact") {
   temp_dir dir;
   auto path = dir.path / "kb.pkb";
-  knowledge_base small = load_string(R"([[source]]
-id = "src:pmid:1"
-kind = "research"
-title = "t"
-pmid = "1"
-[[drug]]
-id = "drug:a"
-name = "a"
-sources = ["src:pmid:1"]
-)");
+  knowledge_base small = tiny_kb();
   save_snapshot(small, path);
   auto const old_bytes = read_bytes(path);
   REQUIRE(old_bytes.size() < 64 * 1024);
@@ -169,18 +174,6 @@ std::map<std::string, std::string> files_in(fs::path const& dir) {
   return out;
 }
 
-knowledge_base tiny_kb() {
-  return load_string(R"([[source]]
-id = "src:pmid:1"
-kind = "research"
-title = "t"
-pmid = "1"
-[[drug]]
-id = "drug:a"
-name = "a"
-sources = ["src:pmid:1"]
-)");
-}
 
 /// Exports `tiny_kb()`, then the default knowledge base under a file-size limit that the largest of its files
 /// exceeds but the others do not: the export must fail with an io error and leave the directory exactly as it

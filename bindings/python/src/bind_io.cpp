@@ -116,81 +116,45 @@ char const* const import_doc_tail =
     "All or nothing: a file that does not parse raises LoadError with every file:line:column diagnostic, and no "
     "knowledge base. The GIL is released while files are read; Ctrl-C cancels the import.";
 
+/// Binds importer `fn` as `pharmakon.NAME(paths, *, base=None, progress=None, name="", version="",
+/// with_report=False)`; `what` is the first part of its docstring.
+void def_importer(py::module_& m, char const* name, importer fn, char const* what) {
+  m.def(
+      name,
+      [fn](py::object paths, py::object base, py::object progress, std::string kb_name, std::string version,
+           bool with_report) {
+        return run_import(fn, paths, base, std::move(progress), std::move(kb_name), std::move(version), with_report);
+      },
+      py::arg("paths"), py::kw_only(), py::arg("base") = py::none(), py::arg("progress") = py::none(),
+      py::arg("name") = "", py::arg("version") = "", py::arg("with_report") = false,
+      (std::string(what) + import_doc_tail).c_str());
+}
+
 }  // namespace
 
 void bind_io(py::module_& m) {
   auto kb_cls = py::reinterpret_borrow<py::class_<knowledge_base>>(m.attr("KnowledgeBase"));
 
-  m.def(
-      "import_hetionet",
-      [](py::object paths, py::object base, py::object progress, std::string name, std::string version,
-         bool with_report) {
-        return run_import(&try_import_hetionet, paths, base, std::move(progress), std::move(name),
-                          std::move(version), with_report);
-      },
-      py::arg("paths"), py::kw_only(), py::arg("base") = py::none(), py::arg("progress") = py::none(),
-      py::arg("name") = "", py::arg("version") = "", py::arg("with_report") = false,
-      (std::string("Imports Hetionet v1.0: the node table (TSV) and the edge list (SIF), plain or gzipped, in "
-                   "either order. Compounds become drugs, genes become genes and targets, binds/treats/palliates/"
-                   "causes edges typed claims, every other node and edge a Concept or a related claim with its "
-                   "original kind.") +
-       import_doc_tail)
-          .c_str());
-  m.def(
-      "import_gtopdb",
-      [](py::object paths, py::object base, py::object progress, std::string name, std::string version,
-         bool with_report) {
-        return run_import(&try_import_gtopdb, paths, base, std::move(progress), std::move(name),
-                          std::move(version), with_report);
-      },
-      py::arg("paths"), py::kw_only(), py::arg("base") = py::none(), py::arg("progress") = py::none(),
-      py::arg("name") = "", py::arg("version") = "", py::arg("with_report") = false,
-      (std::string("Imports IUPHAR/BPS Guide to Pharmacology CSV downloads (interactions.csv with ligands.csv, "
-                   "targets_and_families.csv, ...): actions with modality, affinities with units, PMIDs as "
-                   "sources.") +
-       import_doc_tail)
-          .c_str());
-  m.def(
-      "import_kgx",
-      [](py::object paths, py::object base, py::object progress, std::string name, std::string version,
-         bool with_report) {
-        return run_import(&try_import_kgx, paths, base, std::move(progress), std::move(name), std::move(version),
-                          with_report);
-      },
-      py::arg("paths"), py::kw_only(), py::arg("base") = py::none(), py::arg("progress") = py::none(),
-      py::arg("name") = "", py::arg("version") = "", py::arg("with_report") = false,
-      (std::string("Imports KGX TSV (Biolink model) files: a nodes file and an edges file, and optionally the "
-                   "_pharmakon.json that export_kgx writes beside them (which makes the round trip exact).") +
-       import_doc_tail)
-          .c_str());
-  m.def(
-      "import_chembl",
-      [](py::object paths, py::object base, py::object progress, std::string name, std::string version,
-         bool with_report) {
-        return run_import(&try_import_chembl, paths, base, std::move(progress), std::move(name), std::move(version),
-                          with_report);
-      },
-      py::arg("paths"), py::kw_only(), py::arg("base") = py::none(), py::arg("progress") = py::none(),
-      py::arg("name") = "", py::arg("version") = "", py::arg("with_report") = false,
-      (std::string("Imports ChEMBL drug mechanisms (drug_mechanism CSV, optionally the drug table for names): "
-                   "acts_on claims with ChEMBL's action type, the mechanism text as the note and the drug's ChEMBL "
-                   "record as the source; a mechanism without a target is a Concept the drug is related to.") +
-       import_doc_tail)
-          .c_str());
-  m.def(
-      "import_drugcentral",
-      [](py::object paths, py::object base, py::object progress, std::string name, std::string version,
-         bool with_report) {
-        return run_import(&try_import_drugcentral, paths, base, std::move(progress), std::move(name),
-                          std::move(version), with_report);
-      },
-      py::arg("paths"), py::kw_only(), py::arg("base") = py::none(), py::arg("progress") = py::none(),
-      py::arg("name") = "", py::arg("version") = "", py::arg("with_report") = false,
-      (std::string("Imports DrugCentral's drug.target.interaction.tsv(.gz): targets with their UniProt accessions "
-                   "and genes, acts_on claims with the action type, Ki/Kd/IC50/EC50 activities as pKi/pKd/pIC50/"
-                   "pEC50 affinities (DrugCentral gives -log10 molar values), and the cited URLs as sources.") +
-       import_doc_tail)
-          .c_str());
+  def_importer(m, "import_hetionet", &try_import_hetionet,
+               "Imports Hetionet v1.0: the node table (TSV) and the edge list (SIF), plain or gzipped, in "
+               "either order. Compounds become drugs, genes become genes and targets, binds/treats/palliates/"
+               "causes edges typed claims, every other node and edge a Concept or a related claim with its "
+               "original kind.");
+  def_importer(m, "import_gtopdb", &try_import_gtopdb,
+               "Imports IUPHAR/BPS Guide to Pharmacology CSV downloads (interactions.csv with ligands.csv, "
+               "targets_and_families.csv, ...): actions with modality, affinities with units, PMIDs as "
+               "sources.");
+  def_importer(m, "import_kgx", &try_import_kgx,
+               "Imports KGX TSV (Biolink model) files: a nodes file and an edges file, and optionally the "
+               "_pharmakon.json that export_kgx writes beside them (which makes the round trip exact).");
+  def_importer(m, "import_chembl", &try_import_chembl,
+               "Imports ChEMBL drug mechanisms (drug_mechanism CSV, optionally the drug table for names): "
+               "acts_on claims with ChEMBL's action type, the mechanism text as the note and the drug's ChEMBL "
+               "record as the source; a mechanism without a target is a Concept the drug is related to.");
+  def_importer(m, "import_drugcentral", &try_import_drugcentral,
+               "Imports DrugCentral's drug.target.interaction.tsv(.gz): targets with their UniProt accessions "
+               "and genes, acts_on claims with the action type, Ki/Kd/IC50/EC50 activities as pKi/pKd/pIC50/"
+               "pEC50 affinities (DrugCentral gives -log10 molar values), and the cited URLs as sources.");
 
   m.def(
       "load_snapshot",

@@ -1,4 +1,6 @@
 // pharmakon validate FILE...: check knowledge-base files; every problem with file:line:column.
+#include <algorithm>
+
 #include "cli.hpp"
 
 namespace pharmakon::cli {
@@ -17,6 +19,13 @@ void add_validate(CLI::App& app, context& ctx) {
         for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
         fmt::print(stderr, "{} error{} in {} file{}\n", r.diagnostics.size(), r.diagnostics.size() == 1 ? "" : "s",
                    files->size(), files->size() == 1 ? "" : "s");
+        // files that redeclare the embedded ones (e.g. a copy of data/*.toml): say how to check them alone
+        bool only_embedded_duplicates = !ctx.no_default && std::ranges::all_of(r.diagnostics, [](diagnostic const& d) {
+          return d.code == errc::duplicate_id && d.found.find("already declared at embedded:") != std::string::npos;
+        });
+        if (only_embedded_duplicates)
+          fmt::print(stderr, "note: every error is an id the embedded knowledge base already declares; to check "
+                             "files that replace it (such as data/*.toml), use: pharmakon --no-default validate ...\n");
         return int(bad_input);
       }
       auto st = r.kb->stats();

@@ -128,3 +128,14 @@ def test_moa_format_dot_is_a_graphviz_graph_of_the_mechanism():
     # other answers do not offer dot
     q = run("interactions", "morphine", "naltrexone", "--format", "dot")
     assert q.returncode == 2 and "dot" in q.stderr
+
+
+def test_validate_of_the_shipped_files_explains_no_default():
+    data = os.path.join(os.path.dirname(os.environ["PHARMAKON_GOLDEN_KB"]), "..", "..", "..", "data")
+    files = sorted(os.path.join(data, f) for f in os.listdir(data) if f.endswith(".toml"))
+    p = run("validate", *files)
+    assert p.returncode == 2 and "already declared at embedded:data/" in p.stderr
+    assert "pharmakon --no-default validate" in p.stderr
+    q = run("--no-default", "validate", *files)
+    assert q.returncode == 0, q.stderr
+    assert q.stdout.startswith(f"ok: {len(files)} files valid")

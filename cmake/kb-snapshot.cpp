@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     for (auto const& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     return 1;
   }
+  fs::create_directories(out.parent_path());  // the build may not have made it yet
   auto tmp = out;
   tmp += ".snapshot.tmp";
   pharmakon::save_snapshot(*r.kb, tmp);
@@ -68,7 +69,6 @@ int main(int argc, char** argv) {
     std::string was((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
     if (old && was == text) return 0;
   }
-  fs::create_directories(out.parent_path());
   auto tmp_out = out;
   tmp_out += ".tmp";
   {

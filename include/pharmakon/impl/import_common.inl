@@ -377,64 +377,6 @@ inline void split_tsv_all(std::string_view line, std::vector<std::string_view>& 
   }
 }
 
-/// Reads RFC 4180 CSV records (quoted fields may hold commas, doubled quotes and line ends) from a line reader.
-class csv_reader {
- public:
-  explicit csv_reader(line_reader& in) : in_(in) {}
-  /// The next record's fields, unquoted; false at the end or on an error (reported through the line reader).
-  bool next(std::vector<std::string>& fields) {
-    fields.clear();
-    std::string_view line;
-    if (!in_.next(line)) return false;
-    first_line_ = in_.line_number();
-    std::string field;
-    bool quoted = false, was_quoted = false;
-    std::size_t i = 0;
-    while (true) {
-      if (i >= line.size()) {
-        if (quoted) {  // the record goes on after a line end inside quotes
-          field += '\n';
-          if (!in_.next(line)) {
-            if (!in_.failed()) in_.fail(errc::syntax, 0, "a closing quote", "the end of the file");
-            return false;
-          }
-          i = 0;
-          continue;
-        }
-        fields.push_back(std::move(field));
-        return true;
-      }
-      char c = line[i++];
-      if (quoted) {
-        if (c == '"') {
-          if (i < line.size() && line[i] == '"') {
-            field += '"';
-            ++i;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field += c;
-        }
-      } else if (c == '"' && field.empty() && !was_quoted) {
-        quoted = was_quoted = true;
-      } else if (c == ',') {
-        fields.push_back(std::move(field));
-        field.clear();
-        was_quoted = false;
-      } else {
-        field += c;
-      }
-    }
-  }
-  /// The line the last record started on.
-  std::uint64_t line() const noexcept { return first_line_; }
-
- private:
-  line_reader& in_;
-  std::uint64_t first_line_ = 0;
-};
-
 /// Maps strings (ids) to uint32 values with open addressing. A slot is 32 bytes and holds the value, the length and
 /// the key itself when it is at most 24 bytes long (ids usually are), so a lookup touches one cache line; a longer
 /// key keeps its first 20 bytes there and the rest in an arena. Lookups do not allocate.

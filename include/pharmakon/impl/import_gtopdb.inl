@@ -8,6 +8,7 @@
 #include "../io/import_gtopdb.hpp"
 #include "../io/loader.hpp"
 #include "../model/text.hpp"
+#include "import_records.inl"
 
 namespace pharmakon {
 
@@ -318,7 +319,7 @@ struct importer {
   }
 
   // ----- the optional tables -----
-  void read_ligands(detail::import::line_reader& in, detail::import::csv_reader& csv, columns const& col) {
+  void read_ligands(detail::import::line_reader& in, detail::import::record_reader& csv, columns const& col) {
     auto id = col["Ligand id"], name = col["Name"], type = col["Type"], approved = col["Approved"], syn = col["Synonyms"],
          inn = col["INN"], cid = col["PubChem CID"], key = col["InChIKey"];
     std::vector<std::string> f;
@@ -342,7 +343,7 @@ struct importer {
       ligands.emplace(lid, std::move(li));
     }
   }
-  void read_targets(detail::import::line_reader& in, detail::import::csv_reader& csv, columns const& col) {
+  void read_targets(detail::import::line_reader& in, detail::import::record_reader& csv, columns const& col) {
     auto id = col["Target id"], name = col["Target name"], type = col["Type"], family = col["Family name"],
          syn = col["synonyms"], symbol = col["HGNC symbol"], hgnc = col["HGNC id"], entrez = col["Human Entrez Gene"],
          uniprot = col["Human SwissProt"];
@@ -371,7 +372,7 @@ struct importer {
   }
 
   // ----- interactions -----
-  bool read_interactions(detail::import::line_reader& in, detail::import::csv_reader& csv, columns const& col) {
+  bool read_interactions(detail::import::line_reader& in, detail::import::record_reader& csv, columns const& col) {
     std::vector<std::string> need = {"ligand_id", "ligand", "target_id", "target", "type", "action", "affinity_units",
                                      "affinity_high", "affinity_median", "affinity_low", "pubmed_id"};
     for (auto const& n : need)
@@ -537,7 +538,7 @@ struct importer {
       b.add<rel::acts_on>(d, t, std::move(a), std::move(meta));
       ++claims;
     }
-    return !in.failed();
+    return !csv.failed();
   }
 
   import_report report() const {
@@ -579,7 +580,7 @@ PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path c
   };
   struct opened {
     std::unique_ptr<detail::import::line_reader> in;
-    std::unique_ptr<detail::import::csv_reader> csv;
+    std::unique_ptr<detail::import::record_reader> csv;
     std::vector<std::string> header;
     table kind = table::unknown;
   };
@@ -587,9 +588,9 @@ PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path c
   for (auto const& f : files) {
     opened o;
     o.in = std::make_unique<detail::import::line_reader>(f, opts, imp.diags);
-    o.csv = std::make_unique<detail::import::csv_reader>(*o.in);
+    o.csv = std::make_unique<detail::import::record_reader>(*o.in, imp.diags, ',', opts.max_line_bytes);
     if (!o.in->open() || !o.csv->next(o.header)) {
-      if (!o.in->failed()) imp.diags.add(errc::syntax, o.in->name(), 1, 1, "a CSV header line", "an empty file");
+      if (!o.csv->failed()) imp.diags.add(errc::syntax, o.in->name(), 1, 1, "a CSV header line", "an empty file");
       return failed();
     }
     o.kind = classify(o.header);
@@ -611,7 +612,7 @@ PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path c
     columns col(t.header);
     if (t.kind == table::ligands || t.kind == table::peptides) imp.read_ligands(*t.in, *t.csv, col);
     else if (t.kind == table::targets) imp.read_targets(*t.in, *t.csv, col);
-    if (t.in->failed() || imp.gate.cancelled()) return failed();
+    if (t.csv->failed() || imp.gate.cancelled()) return failed();
   }
   for (auto& t : tables)
     if (t.kind == table::interactions) {

@@ -1,6 +1,6 @@
-// A delimited-record reader for the ChEMBL and DrugCentral importers (io layer): RFC 4180 style quoting with a
-// choice of delimiter (',' for CSV, '\t' for DrugCentral's quoted TSV), which remembers the line and column each
-// field starts at, so a diagnostic points at the field itself rather than at the start of the row.
+// The delimited-record reader of the CSV importers (GtoPdb, ChEMBL, DrugCentral; io layer): RFC 4180 style quoting
+// with a choice of delimiter (',' for CSV, '\t' for DrugCentral's quoted TSV), which remembers the line and column
+// each field starts at, so a diagnostic points at the field itself rather than at the start of the row.
 #pragma once
 
 #include <cstdint>

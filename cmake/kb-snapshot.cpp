@@ -63,12 +63,6 @@ int main(int argc, char** argv) {
     text += fmt::format("{}{},", i % 24 == 0 ? "\n" : "", unsigned(static_cast<unsigned char>(bytes[i])));
   }
   text += "\n};\n}  // namespace pharmakon::embedded\n";
-  // rewrite only when it changed, so a rebuild does not recompile what includes it
-  {
-    std::ifstream old(out, std::ios::binary);
-    std::string was((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
-    if (old && was == text) return 0;
-  }
   auto tmp_out = out;
   tmp_out += ".tmp";
   {

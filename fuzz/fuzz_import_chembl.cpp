@@ -2,7 +2,7 @@
 // their header). The input is up to two files separated by lines "#%%".
 // Invariants: fuzz/import_check.hpp (a failed import names an input file at a line the file has; a successful one's
 // report agrees with its knowledge base, which passes the checks of a loaded one).
-#include <pharmakon/io/import_chembl.hpp>
+#include <pharmakon/io/import/chembl.hpp>
 
 #include "files.hpp"
 #include "import_check.hpp"

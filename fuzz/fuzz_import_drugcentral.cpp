@@ -2,7 +2,7 @@
 // tabs and line ends). The whole input is one file.
 // Invariants: fuzz/import_check.hpp (a failed import names the file at a line it has; a successful one's report
 // agrees with its knowledge base, which passes the checks of a loaded one).
-#include <pharmakon/io/import_drugcentral.hpp>
+#include <pharmakon/io/import/drugcentral.hpp>
 
 #include "files.hpp"
 #include "import_check.hpp"

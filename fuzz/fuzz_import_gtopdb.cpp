@@ -1,7 +1,7 @@
 // Fuzz target: the GtoPdb importer (interactions.csv, and optionally ligands/peptides and targets tables; files are
 // told apart by their header). The input is up to three files separated by lines "#%%".
 // Invariants: fuzz/import_check.hpp; gtopdb_plain_text never yields invalid UTF-8 from valid UTF-8.
-#include <pharmakon/io/import_gtopdb.hpp>
+#include <pharmakon/io/import/gtopdb.hpp>
 
 #include "files.hpp"
 #include "import_check.hpp"

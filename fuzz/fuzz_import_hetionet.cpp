@@ -1,7 +1,7 @@
 // Fuzz target: the Hetionet importer (a node table and an SIF edge list, plain or gzipped). The input is the node
 // file, a line "#%%", and the edge file. Invariants: fuzz/import_check.hpp; also, the importer gives the same
 // outcome with and without background decompression (a second thread must not change the result).
-#include <pharmakon/io/import_hetionet.hpp>
+#include <pharmakon/io/import/hetionet.hpp>
 
 #include "files.hpp"
 #include "import_check.hpp"

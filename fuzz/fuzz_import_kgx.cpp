@@ -1,8 +1,8 @@
 // Fuzz target: the KGX TSV importer (a nodes file and an edges file, told apart by their header). The input is the
 // nodes file, a line "#%%", and the edges file. Seeds: export_kgx of the golden knowledge base (written by
 // LLVMFuzzerInitialize into $PHARMAKON_FUZZ_KGX_SEEDS when set). Invariants: fuzz/import_check.hpp.
-#include <pharmakon/io/export_kgx.hpp>
-#include <pharmakon/io/import_kgx.hpp>
+#include <pharmakon/io/export/kgx.hpp>
+#include <pharmakon/io/import/kgx.hpp>
 
 #include <cstdlib>
 

@@ -3,7 +3,7 @@
 // Invariants: reading never crashes or throws; a refused file gives diagnostics (errc::corrupt or errc::io) and
 // read_snapshot_info agrees that it is unreadable or says why; a file that loads is a sound knowledge base, and
 // saving and loading it again gives the same content hash.
-#include <pharmakon/io/snapshot.hpp>
+#include <pharmakon/io/snapshot/snapshot.hpp>
 
 #include <cstdlib>
 #include <cstring>

@@ -1,7 +1,7 @@
 #pragma once
 /// \file config.hpp
 /// Build-mode switches. pharmakon is header-centric: small functions live in the headers; larger
-/// out-of-line definitions live in `impl/*.inl`, compiled once into the library (`pharmakon::pharmakon`), or
+/// out-of-line definitions live beside their header in `X-inl.hpp`, compiled once into the library (`pharmakon::pharmakon`), or
 /// included by the headers when `PHARMAKON_HEADER_ONLY` is defined (`pharmakon::header_only`).
 
 #define PHARMAKON_VERSION_MAJOR 0

@@ -4,8 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <pharmakon/pharmakon.hpp>
-#if __has_include(<pharmakon/io/snapshot.hpp>)
-#  include <pharmakon/io/snapshot.hpp>
+#if __has_include(<pharmakon/io/snapshot/snapshot.hpp>)
+#  include <pharmakon/io/snapshot/snapshot.hpp>
 #  define PHARMAKON_TEST_SNAPSHOT 1
 #endif
 

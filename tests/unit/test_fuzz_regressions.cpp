@@ -3,16 +3,16 @@
 #include <doctest/doctest.h>
 
 #include <pharmakon/pharmakon.hpp>
-#if __has_include(<pharmakon/io/import_hetionet.hpp>)
-#  include <pharmakon/io/import_hetionet.hpp>
+#if __has_include(<pharmakon/io/import/hetionet.hpp>)
+#  include <pharmakon/io/import/hetionet.hpp>
 #  define PHARMAKON_TEST_HETIONET 1
 #endif
-#if __has_include(<pharmakon/io/import_gtopdb.hpp>)
-#  include <pharmakon/io/import_gtopdb.hpp>
+#if __has_include(<pharmakon/io/import/gtopdb.hpp>)
+#  include <pharmakon/io/import/gtopdb.hpp>
 #  define PHARMAKON_TEST_GTOPDB 1
 #endif
-#if __has_include(<pharmakon/io/snapshot.hpp>)
-#  include <pharmakon/io/snapshot.hpp>
+#if __has_include(<pharmakon/io/snapshot/snapshot.hpp>)
+#  include <pharmakon/io/snapshot/snapshot.hpp>
 #  define PHARMAKON_TEST_SNAPSHOT 1
 #endif
 

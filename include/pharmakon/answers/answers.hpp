@@ -314,5 +314,5 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/answers.inl"
+#  include "answers-inl.hpp"
 #endif

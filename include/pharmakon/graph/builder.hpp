@@ -219,5 +219,5 @@ class builder {
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/builder.inl"
+#  include "builder-inl.hpp"
 #endif

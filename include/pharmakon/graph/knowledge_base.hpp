@@ -521,6 +521,6 @@ class knowledge_base {
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/knowledge_base.inl"
-#  include "builder.hpp"  // knowledge_base's default constructor is defined in builder.inl
+#  include "knowledge_base-inl.hpp"
+#  include "builder.hpp"  // knowledge_base's default constructor is defined in builder-inl.hpp
 #endif

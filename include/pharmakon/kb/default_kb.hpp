@@ -8,7 +8,7 @@
 
 #include "../config.hpp"
 #include "../graph/knowledge_base.hpp"
-#include "../io/loader.hpp"
+#include "../io/kb_file/loader.hpp"
 
 namespace pharmakon {
 
@@ -31,5 +31,5 @@ inline load_result try_load_with_default(std::span<std::filesystem::path const> 
 
 // PHARMAKON_NO_EMBEDDED_KB: only the build-time tool that makes the embedded snapshot (cmake/kb-snapshot.cpp)
 #if defined(PHARMAKON_INCLUDE_IMPL) && !defined(PHARMAKON_NO_EMBEDDED_KB)
-#  include "../impl/default_kb.inl"
+#  include "default_kb-inl.hpp"
 #endif

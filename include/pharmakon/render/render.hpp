@@ -58,5 +58,5 @@ std::string render(Answer const& a, format f) {
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/render.inl"
+#  include "render-inl.hpp"
 #endif

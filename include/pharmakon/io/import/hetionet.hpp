@@ -16,8 +16,8 @@
 #include <string>
 #include <string_view>
 
-#include "../config.hpp"
-#include "import_common.hpp"
+#include "../../config.hpp"
+#include "common.hpp"
 
 namespace pharmakon {
 
@@ -47,5 +47,5 @@ inline constexpr std::string_view hetionet_source_id = "src:hetionet:v1.0";
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/import_hetionet.inl"
+#  include "hetionet-inl.hpp"
 #endif

@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "../config.hpp"
-#include "../error.hpp"
-#include "../graph/knowledge_base.hpp"
+#include "../../config.hpp"
+#include "../../error.hpp"
+#include "../../graph/knowledge_base.hpp"
 
 namespace pharmakon {
 
@@ -69,5 +69,5 @@ PHARMAKON_FUNC bool valid_identifier(std::string_view scheme, std::string_view v
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/loader.inl"
+#  include "loader-inl.hpp"
 #endif

@@ -1,10 +1,14 @@
 // Shared pieces of the exporters (io layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "writer-inl.hpp holds the out-of-line definitions of writer.hpp: include writer.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <cerrno>
 #include <cstring>
 
 #include <unistd.h>
 
-#include "../io/export_common.hpp"
+#include "writer.hpp"
 
 namespace pharmakon::detail::exporter {
 

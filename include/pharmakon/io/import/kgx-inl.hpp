@@ -1,4 +1,8 @@
 // The KGX TSV importer (io layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "kgx-inl.hpp holds the out-of-line definitions of kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -8,9 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../graph/builder.hpp"
-#include "../io/export_common.hpp"
-#include "../io/import_kgx.hpp"
+#include "../../graph/builder.hpp"
+#include "../export/writer.hpp"
+#include "kgx.hpp"
 
 namespace pharmakon {
 

@@ -1,5 +1,9 @@
 // Out-of-line definitions of knowledge_base (graph layer). Included once by src/pharmakon.cpp, or by the
 // header in a header-only build.
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "knowledge_base-inl.hpp holds the out-of-line definitions of knowledge_base.hpp: include knowledge_base.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -9,7 +13,7 @@
 #  include <sys/mman.h>
 #endif
 
-#include "../graph/knowledge_base.hpp"
+#include "knowledge_base.hpp"
 #include "../model/text.hpp"
 
 namespace pharmakon {

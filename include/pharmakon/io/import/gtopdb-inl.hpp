@@ -1,14 +1,18 @@
 // The GtoPdb importer (io layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "gtopdb-inl.hpp holds the out-of-line definitions of gtopdb.hpp: include gtopdb.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <unordered_map>
 
-#include "../graph/builder.hpp"
-#include "../io/import_gtopdb.hpp"
-#include "../io/loader.hpp"
-#include "../model/text.hpp"
-#include "import_records.inl"
+#include "../../graph/builder.hpp"
+#include "gtopdb.hpp"
+#include "../kb_file/loader.hpp"
+#include "../../model/text.hpp"
+#include "detail/records.hpp"
 
 namespace pharmakon {
 

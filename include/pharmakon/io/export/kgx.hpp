@@ -14,8 +14,8 @@
 #include <filesystem>
 #include <string>
 
-#include "../config.hpp"
-#include "../graph/knowledge_base.hpp"
+#include "../../config.hpp"
+#include "../../graph/knowledge_base.hpp"
 
 namespace pharmakon {
 
@@ -34,5 +34,5 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/export_kgx.inl"
+#  include "kgx-inl.hpp"
 #endif

@@ -19,9 +19,9 @@
 #include <string_view>
 #include <vector>
 
-#include "../config.hpp"
-#include "../error.hpp"
-#include "../graph/knowledge_base.hpp"
+#include "../../config.hpp"
+#include "../../error.hpp"
+#include "../../graph/knowledge_base.hpp"
 
 namespace pharmakon {
 
@@ -94,5 +94,5 @@ PHARMAKON_FUNC progress_callback terminal_progress(std::FILE* out = stderr, std:
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/import_common.inl"
+#  include "common-inl.hpp"
 #endif

@@ -1,4 +1,8 @@
 // Out-of-line definitions of the answers layer: composed from claims of the graph, no text.
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "answers-inl.hpp holds the out-of-line definitions of answers.hpp: include answers.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -6,7 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "../answers/answers.hpp"
+#include "answers.hpp"
 
 namespace pharmakon {
 

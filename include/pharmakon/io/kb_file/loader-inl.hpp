@@ -1,5 +1,9 @@
 // Out-of-line definitions of the knowledge-base file loader (io layer). Uses toml++ for parsing and source
 // positions; everything else (ids, references, units, identifiers) is checked here.
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "loader-inl.hpp holds the out-of-line definitions of loader.hpp: include loader.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -11,9 +15,9 @@
 #include <fmt/ranges.h>  // fmt::join
 #include <toml++/toml.h>
 
-#include "../graph/builder.hpp"
-#include "../io/loader.hpp"
-#include "../model/text.hpp"
+#include "../../graph/builder.hpp"
+#include "loader.hpp"
+#include "../../model/text.hpp"
 
 namespace pharmakon {
 

@@ -1,13 +1,17 @@
 // The ChEMBL drug-mechanism importer (io layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "chembl-inl.hpp holds the out-of-line definitions of chembl.hpp: include chembl.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <map>
 #include <unordered_map>
 
-#include "../graph/builder.hpp"
-#include "../io/import_chembl.hpp"
-#include "../io/loader.hpp"
-#include "../model/text.hpp"
-#include "import_records.inl"
+#include "../../graph/builder.hpp"
+#include "chembl.hpp"
+#include "../kb_file/loader.hpp"
+#include "../../model/text.hpp"
+#include "detail/records.hpp"
 
 namespace pharmakon {
 

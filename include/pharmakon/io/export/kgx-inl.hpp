@@ -1,8 +1,12 @@
-// The KGX TSV exporter (io layer). The column layout is shared with the importer (import_kgx.inl).
+// The KGX TSV exporter (io layer). The column layout is shared with the importer (import/kgx-inl.hpp).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "kgx-inl.hpp holds the out-of-line definitions of kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <array>
 
-#include "../io/export_common.hpp"
-#include "../io/export_kgx.hpp"
+#include "writer.hpp"
+#include "kgx.hpp"
 
 namespace pharmakon {
 

@@ -1,4 +1,8 @@
 // The binary snapshot (io layer): save_snapshot, try_load_snapshot.
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "snapshot-inl.hpp holds the out-of-line definitions of snapshot.hpp: include snapshot.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <cerrno>
 #include <cstddef>
 #include <cstdio>
@@ -11,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../graph/builder.hpp"
-#include "../io/snapshot.hpp"
+#include "../../graph/builder.hpp"
+#include "snapshot.hpp"
 
 namespace pharmakon {
 

@@ -1,12 +1,16 @@
 // GraphML, Graphviz DOT and Neo4j exports (io layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "graph-inl.hpp holds the out-of-line definitions of graph.hpp: include graph.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
 #include <set>
 
-#include "../io/export_common.hpp"
-#include "../io/export_graph.hpp"
+#include "writer.hpp"
+#include "graph.hpp"
 
 namespace pharmakon {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "../config.hpp"
-#include "../error.hpp"
+#include "../../config.hpp"
+#include "../../error.hpp"
 
 namespace pharmakon::detail::exporter {
 
@@ -71,5 +71,5 @@ PHARMAKON_FUNC std::string exact_number(double v);
 }  // namespace pharmakon::detail::exporter
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/export_common.inl"
+#  include "writer-inl.hpp"
 #endif

@@ -1,4 +1,8 @@
 // The DrugCentral drug–target interaction importer (io layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "drugcentral-inl.hpp holds the out-of-line definitions of drugcentral.hpp: include drugcentral.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -6,11 +10,11 @@
 #include <set>
 #include <unordered_map>
 
-#include "../graph/builder.hpp"
-#include "../io/import_drugcentral.hpp"
-#include "../io/loader.hpp"
-#include "../model/text.hpp"
-#include "import_records.inl"
+#include "../../graph/builder.hpp"
+#include "drugcentral.hpp"
+#include "../kb_file/loader.hpp"
+#include "../../model/text.hpp"
+#include "detail/records.hpp"
 
 namespace pharmakon {
 

@@ -1,10 +1,14 @@
 // The Hetionet v1.0 importer (io layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "hetionet-inl.hpp holds the out-of-line definitions of hetionet.hpp: include hetionet.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <array>
 #include <map>
 
-#include "../graph/builder.hpp"
-#include "../io/import_hetionet.hpp"
-#include "../io/loader.hpp"
+#include "../../graph/builder.hpp"
+#include "hetionet.hpp"
+#include "../kb_file/loader.hpp"
 
 namespace pharmakon {
 

@@ -2,14 +2,18 @@
 // with a choice of delimiter (',' for CSV, '\t' for DrugCentral's quoted TSV), which remembers the line and column
 // each field starts at, so a diagnostic points at the field itself rather than at the start of the row.
 #pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "detail/records.hpp is part of the importers' out-of-line definitions; include <pharmakon/pharmakon.hpp>"
+#endif
+#pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "../graph/builder.hpp"
-#include "../io/import_common.hpp"
+#include "../../../graph/builder.hpp"
+#include "../common.hpp"
 
 namespace pharmakon::detail::import {
 

@@ -1,4 +1,8 @@
 // Out-of-line definitions of the renderers (render layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "render-inl.hpp holds the out-of-line definitions of render.hpp: include render.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <cmath>
 
@@ -6,7 +10,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "../render/render.hpp"
+#include "render.hpp"
 
 namespace pharmakon {
 

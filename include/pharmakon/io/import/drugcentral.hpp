@@ -23,8 +23,8 @@
 #include <filesystem>
 #include <span>
 
-#include "../config.hpp"
-#include "import_common.hpp"
+#include "../../config.hpp"
+#include "common.hpp"
 
 namespace pharmakon {
 
@@ -40,5 +40,5 @@ inline knowledge_base import_drugcentral(std::span<std::filesystem::path const> 
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#include "../impl/import_drugcentral.inl"
+#include "drugcentral-inl.hpp"
 #endif

@@ -1,16 +1,20 @@
 // Out-of-line definitions of builder (graph layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "builder-inl.hpp holds the out-of-line definitions of builder.hpp: include builder.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <cassert>
 #include <cstring>
 #include <future>
 #include <numeric>
 
-#include "../graph/builder.hpp"
+#include "builder.hpp"
 #include "../model/text.hpp"
 
 namespace pharmakon {
 
-// Defined here, not in knowledge_base.inl, because it needs the builder.
+// Defined here, not in knowledge_base-inl.hpp, because it needs the builder.
 PHARMAKON_FUNC knowledge_base::knowledge_base() {
   // the empty knowledge base is what an empty builder makes (so it has a content hash like any other); built once
   static knowledge_base const empty = builder{}.build();

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "../config.hpp"
-#include "../graph/knowledge_base.hpp"
+#include "../../config.hpp"
+#include "../../graph/knowledge_base.hpp"
 
 namespace pharmakon {
 
@@ -49,5 +49,5 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/export_graph.inl"
+#  include "graph-inl.hpp"
 #endif

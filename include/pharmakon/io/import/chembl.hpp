@@ -18,8 +18,8 @@
 #include <filesystem>
 #include <span>
 
-#include "../config.hpp"
-#include "import_common.hpp"
+#include "../../config.hpp"
+#include "common.hpp"
 
 namespace pharmakon {
 
@@ -34,5 +34,5 @@ inline knowledge_base import_chembl(std::span<std::filesystem::path const> files
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#include "../impl/import_chembl.inl"
+#include "chembl-inl.hpp"
 #endif

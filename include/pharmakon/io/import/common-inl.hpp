@@ -1,5 +1,9 @@
 // Shared machinery of the importers (io layer): a streaming line reader over plain or gzipped files that inflates
 // on a second thread, field splitting, a string-keyed table for ids, diagnostics and the report.
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "common-inl.hpp holds the out-of-line definitions of common.hpp: include common.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -14,8 +18,8 @@
 #  include <emmintrin.h>
 #endif
 
-#include "../io/import_common.hpp"
-#include "../model/text.hpp"
+#include "common.hpp"
+#include "../../model/text.hpp"
 
 namespace pharmakon {
 

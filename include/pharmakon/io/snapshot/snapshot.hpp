@@ -22,10 +22,10 @@
 #include <string_view>
 #include <vector>
 
-#include "../config.hpp"
-#include "../error.hpp"
-#include "../graph/knowledge_base.hpp"
-#include "loader.hpp"
+#include "../../config.hpp"
+#include "../../error.hpp"
+#include "../../graph/knowledge_base.hpp"
+#include "../kb_file/loader.hpp"
 
 namespace pharmakon {
 
@@ -37,7 +37,7 @@ inline constexpr char magic[8] = {'P', 'H', 'K', 'S', 'N', 'A', 'P', '\0'};
 inline constexpr std::uint32_t endian_mark = 0x01020304u;
 
 /// The fixed header at offset 0 of a snapshot; all integers little-endian. A section table follows it, then the
-/// sections, each 8-byte aligned (see impl/snapshot.inl).
+/// sections, each 8-byte aligned (see snapshot-inl.hpp).
 struct header {
   char magic[8];
   std::uint32_t version;
@@ -95,5 +95,5 @@ PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/snapshot.inl"
+#  include "snapshot-inl.hpp"
 #endif

@@ -14,8 +14,8 @@
 #include <filesystem>
 #include <span>
 
-#include "../config.hpp"
-#include "import_common.hpp"
+#include "../../config.hpp"
+#include "common.hpp"
 
 namespace pharmakon {
 
@@ -33,5 +33,5 @@ PHARMAKON_FUNC std::string gtopdb_plain_text(std::string_view html);
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/import_gtopdb.inl"
+#  include "gtopdb-inl.hpp"
 #endif

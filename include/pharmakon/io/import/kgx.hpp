@@ -18,9 +18,9 @@
 #include <filesystem>
 #include <span>
 
-#include "../config.hpp"
-#include "export_kgx.hpp"
-#include "import_common.hpp"
+#include "../../config.hpp"
+#include "../export/kgx.hpp"
+#include "common.hpp"
 
 namespace pharmakon {
 
@@ -41,5 +41,5 @@ inline knowledge_base import_kgx(std::filesystem::path const& prefix, import_opt
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "../impl/import_kgx.inl"
+#  include "kgx-inl.hpp"
 #endif

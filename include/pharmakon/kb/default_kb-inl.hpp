@@ -1,13 +1,17 @@
 // The embedded knowledge base (kb layer). The generated headers hold data/*.toml as string literals and the
 // knowledge base they make as a binary snapshot (cmake/kb-snapshot.cpp).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "default_kb-inl.hpp holds the out-of-line definitions of default_kb.hpp: include default_kb.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
 #include <pharmakon/kb/embedded_data.hpp>
 #include <pharmakon/kb/embedded_snapshot.hpp>
 
 #include <span>
 
-#include "../io/snapshot.hpp"
+#include "../io/snapshot/snapshot.hpp"
 
-#include "../kb/default_kb.hpp"
+#include "default_kb.hpp"
 
 namespace pharmakon {
 

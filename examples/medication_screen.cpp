@@ -1,5 +1,5 @@
 // Example 2: a medication-list screen. Reads drug names (one per line; '#' starts a comment) and prints the
-// pharmacodynamic interactions pharmakon infers through shared targets.
+// interactions pharmakon finds: shared targets, shared effects, metabolism and label statements.
 //
 //   $ example_medication_screen medication-list.txt
 #include <pharmakon/pharmakon.hpp>
@@ -39,12 +39,19 @@ int main(int argc, char** argv) {
     }
   }
   auto answer = pharmakon::screen_interactions(kb, drugs);
-  for (auto const& i : answer.interactions)
-    fmt::print("{:<16} {:<13} {}{}\n", pharmakon::to_string(i.level), pharmakon::to_string(i.kind),
-               i.kind == pharmakon::interaction_kind::blockade
-                   ? fmt::format("{} blocks {} at the {}", i.first, i.second, i.target.name)
-                   : fmt::format("{} + {} at the {}", i.first, i.second, i.target.name),
-               i.effects.empty() ? "" : fmt::format(" ({})", fmt::join(i.effects, ", ")));
+  for (auto const& i : answer.interactions) {
+    if (i.no_interaction) continue;
+    std::string at = i.target ? fmt::format(" at the {}", i.target->name) : std::string();
+    std::string what = i.kind == pharmakon::interaction_kind::blockade ? fmt::format("{} blocks {}{}", i.first, i.second, at)
+                       : i.mechanism == pharmakon::interaction_mechanism::exposure
+                           ? fmt::format("{} {} {} exposure{}", i.first, i.direction == pharmakon::direction::increase ? "raises" : "lowers",
+                                         i.affected, at)
+                           : fmt::format("{} + {}{}", i.first, i.second, at);
+    fmt::print("{:<16} {:<12} {:<13} {}{}\n", pharmakon::to_string(i.severity), pharmakon::to_string(i.mechanism),
+               pharmakon::to_string(i.kind), what, i.effects.empty() ? "" : fmt::format(" ({})", fmt::join(i.effects, ", ")));
+  }
+  if (!answer.without_metabolism.empty())
+    fmt::print("no metabolism data for: {}\n", fmt::join(answer.without_metabolism, ", "));
   fmt::print("{} drugs, {} interactions; knowledge base {} ({})\n{}\n", drugs.size(), answer.interactions.size(),
              answer.kb.version, answer.kb.content_hash, pharmakon::disclaimer);
   return bad ? 2 : 0;

@@ -1,10 +1,10 @@
-// pharmakon interactions DRUG DRUG...: pharmacodynamic interactions through shared targets.
+// pharmakon interactions DRUG DRUG...: interactions through shared targets and effects, metabolism and label statements.
 #include "cli.hpp"
 
 namespace pharmakon::cli {
 
 void add_interactions(CLI::App& app, context& ctx) {
-  auto* cmd = app.add_subcommand("interactions", "Screen drugs for interactions through shared targets");
+  auto* cmd = app.add_subcommand("interactions", "Screen drugs for interactions: shared targets and effects, metabolism, label statements");
   auto names = std::make_shared<std::vector<std::string>>();
   cmd->add_option("drugs", *names, "Two or more drugs")->required()->expected(2, 100000);
   add_format_option(cmd, ctx);
@@ -22,7 +22,9 @@ void add_interactions(CLI::App& app, context& ctx) {
       if (!ok) return int(bad_input);
       auto answer = screen_interactions(*kb, ids);
       emit(render(answer, ctx.fmt_()));
-      return int(answer.interactions.empty() ? answered : finding);
+      // a finding that needs attention: moderate or worse (minor findings and "no interaction" statements do not)
+      auto worst = answer.worst();
+      return int(worst && *worst <= interaction_severity::moderate ? finding : answered);
     };
   });
 }

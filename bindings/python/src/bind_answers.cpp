@@ -254,27 +254,56 @@ void bind_answers(py::module_& m) {
                            p.detail.empty() ? "" : " (" + p.detail + ")", p.to);
       });
 
-  py::class_<interaction>(m, "Interaction", "How two drugs meet at a shared target.")
+  py::class_<stated_statement>(m, "StatedStatement",
+                               "An interaction a label or guideline states, as it applies to two screened drugs.")
+      .def_property_readonly("between", [](stated_statement const& s) { return py::make_tuple(s.between_first, s.between_second); },
+                             "The two ends the claim names (drugs or classes), on the first and second drug's side.")
+      .def_property_readonly("severity", [](stated_statement const& s) { return s.says.severity; }, "The InteractionSeverity it states.")
+      .def_property_readonly("management", [](stated_statement const& s) { return s.says.management; }, "The Management it advises.")
+      .def_property_readonly("direction", [](stated_statement const& s) { return s.says.direction; }, "The Direction of the change.")
+      .def_property_readonly("intended", [](stated_statement const& s) { return s.says.intended; },
+                             "True when the combination is used on purpose.")
+      .def_readonly("effect", &stated_statement::effect, "The effect that changes (a name), or ''.")
+      .def_readonly("exposure_of", &stated_statement::exposure_of, "The drug whose exposure changes (a name), or ''.")
+      .def_property_readonly("advice", [](stated_statement const& s) { return s.says.advice; }, "What to do, in the curator's words.")
+      .def_readonly("evidence", &stated_statement::ev, "The Evidence.");
+
+  py::class_<interaction>(m, "Interaction",
+                          "One interaction between two screened drugs: its mechanism, severity, management and the path "
+                          "through the graph that explains it.")
+      .def_readonly("mechanism", &interaction::mechanism, "The InteractionMechanism (same_target, same_effect, exposure, stated).")
       .def_readonly("kind", &interaction::kind, "The InteractionKind.")
-      .def_readonly("severity", &interaction::level, "The Severity.")
-      .def_readonly("first", &interaction::first, "The drug whose action acts on the other's (e.g. the antagonist).")
+      .def_readonly("severity", &interaction::severity, "The InteractionSeverity (contraindicated, major, moderate, minor).")
+      .def_readonly("management", &interaction::management, "The Management (avoid, adjust_dose, monitor, none).")
+      .def_readonly("first", &interaction::first, "The drug that acts on the other's: antagonist, inhibitor or inducer.")
       .def_readonly("second", &interaction::second, "The other drug.")
-      .def_readonly("target", &interaction::target, "The shared target (TargetRef).")
-      .def_readonly("first_action", &interaction::first_action, "The first drug's ActionType there.")
-      .def_readonly("second_action", &interaction::second_action, "The second drug's ActionType there.")
-      .def_readonly("effects", &interaction::effects, "Effects at stake: blocked, or added.")
+      .def_readonly("target", &interaction::target, "The shared receptor, or the enzyme/transporter (TargetRef), or None.")
+      .def_readonly("first_action", &interaction::first_action, "same_target: the first drug's ActionType there.")
+      .def_readonly("second_action", &interaction::second_action, "same_target: the second drug's ActionType there.")
+      .def_readonly("effects", &interaction::effects, "Effects at stake: blocked, added, or changed with the exposure.")
+      .def_readonly("affected", &interaction::affected, "exposure: the drug or metabolite whose concentrations change.")
+      .def_readonly("direction", &interaction::direction, "The Direction of the effects or of the exposure.")
+      .def_readonly("intended", &interaction::intended, "True when a source says the combination is used on purpose.")
+      .def_readonly("no_interaction", &interaction::no_interaction,
+                    "True when a source states that there is no clinically relevant interaction.")
+      .def_readonly("tier", &interaction::tier, "The best EvidenceTier of the claims that make it.")
+      .def_readonly("stated", &interaction::stated, "Label or guideline statements about it (list of StatedStatement).")
       .def_readonly("warnings", &interaction::warnings, "Warnings that apply (list of WarningStatement).")
       .def_readonly("path", &interaction::path, "The explaining path (list of PathStep).")
       .def("__repr__", [](interaction const& i) {
-        return fmt::format("<Interaction {} ({}): {} / {} at {}>", to_string(i.kind), to_string(i.level), i.first,
-                           i.second, i.target.id);
+        return fmt::format("<Interaction {} {} ({}): {} / {}{}>", to_string(i.mechanism), to_string(i.kind),
+                           to_string(i.severity), i.first, i.second, i.target ? " at " + i.target->id : "");
       });
 
   py::class_<interaction_answer> ia(m, "InteractionAnswer",
-                                    "Pharmacodynamic interactions among drugs through shared targets. A "
-                                    "self-contained value.");
+                                    "Interactions among drugs: shared targets and effects, metabolism, label "
+                                    "statements. A self-contained value.");
   ia.def_readonly("drugs", &interaction_answer::drugs, "The drugs screened (names, duplicates removed).")
       .def_readonly("interactions", &interaction_answer::interactions, "list of Interaction, most severe first.")
+      .def_readonly("without_metabolism", &interaction_answer::without_metabolism,
+                    "Drugs with no metabolism data: exposure interactions cannot be found for them.")
+      .def_property_readonly("worst", &interaction_answer::worst,
+                             "The most severe InteractionSeverity that needs attention, or None.")
       .def("__repr__", [](interaction_answer const& a) {
         return fmt::format("<InteractionAnswer {}: {} interaction{}>", fmt::join(a.drugs, ", "),
                            a.interactions.size(), a.interactions.size() == 1 ? "" : "s");

@@ -184,6 +184,7 @@ py::object wrap_node(knowledge_base const& kb, any_node n) {
     case node_kind::condition: return py::cast(entity_view<condition>{{kb, n}});
     case node_kind::regimen: return py::cast(entity_view<regimen>{{kb, n}});
     case node_kind::warning: return py::cast(entity_view<warning>{{kb, n}});
+    case node_kind::drug_class: return py::cast(entity_view<drug_class>{{kb, n}});
     case node_kind::concept_node: return py::cast(entity_view<concept_node>{{kb, n}});
   }
   return py::cast(entity_ref{kb, n});
@@ -238,6 +239,13 @@ void bind_graph(py::module_& m) {
   bind_entity<drug>(m, "Drug", "A drug. `actions`, `effects`, ... follow its claims in the knowledge base.")
       .def_property_readonly("drug_class", [](entity_view<drug> const& d) { return d.get().drug_class; },
                              "The drug's class, e.g. \"opioid receptor antagonist\".")
+      .def_property_readonly("prodrug", [](entity_view<drug> const& d) { return d.get().prodrug; },
+                             "True when the drug acts mainly through an active metabolite.")
+      .def_property_readonly("site", [](entity_view<drug> const& d) { return d.get().site; },
+                             "Where it acts (Site): peripheral drugs do not reach the brain to a relevant extent.")
+      .def_property_readonly(
+          "classes", [](entity_view<drug> const& d) { return out_entities<rel::member_of>(d.kb, d.id()); },
+          "The drug classes it is stated to belong to (list of DrugClass).")
       .def_property_readonly(
           "actions", [](entity_view<drug> const& d) { return claims_list(d.kb, d.kb.out<rel::acts_on>(d.id())); },
           "Every acts_on claim of the drug (list of Action), including negated and disputed ones.")
@@ -359,6 +367,19 @@ void bind_graph(py::module_& m) {
       .def_property_readonly("concerns",
                              [](entity_view<warning> const& w) { return out_entities<rel::concerns>(w.kb, w.id()); },
                              "Targets it concerns (list of Target).");
+
+  bind_entity<drug_class>(m, "DrugClass",
+                          "A drug class (\"benzodiazepines\", \"strong CYP3A4 inhibitors\"): members are stated by member_of "
+                          "claims, or follow from the class's rule (inhibitors_of / inducers_of a target, min_strength).")
+      .def_property_readonly("inhibitors_of", [](entity_view<drug_class> const& c) { return c.get().inhibitors_of; },
+                             "The target id of the class's rule (inhibitors), or ''.")
+      .def_property_readonly("inducers_of", [](entity_view<drug_class> const& c) { return c.get().inducers_of; },
+                             "The target id of the class's rule (inducers), or ''.")
+      .def_property_readonly("min_strength",
+                             [](entity_view<drug_class> const& c) {
+                               return c.get().defined_by_rule() ? py::cast(c.get().min_strength) : py::none();
+                             },
+                             "The weakest Strength the rule admits, or None.");
 
   bind_entity<concept_node>(m, "Concept", "An imported entity of a kind pharmakon does not model.")
       .def_property_readonly("kind_label", [](entity_view<concept_node> const& c) { return c.get().kind_label; },
@@ -609,6 +630,7 @@ void bind_graph(py::module_& m) {
       .def("conditions", &all_of<condition>, "Every condition (list of Condition).")
       .def("regimens", &all_of<regimen>, "Every regimen (list of Regimen).")
       .def("warnings", &all_of<warning>, "Every warning (list of DrugWarning).")
+      .def("classes", &all_of<drug_class>, "Every drug class (list of DrugClass).")
       .def("concepts", &all_of<concept_node>, "Every imported concept (list of Concept).")
       .def("entities", [](knowledge_base const& k, py::object kind) { return entities_of(k, kind_arg(kind)); },
            py::arg("kind") = py::none(), "Every entity, or those of one NodeKind (or its name), grouped by kind.")

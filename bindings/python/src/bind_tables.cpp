@@ -79,7 +79,26 @@ std::optional<std::string> qstr(std::optional<quantity> const& q) {
 py::dict entity_attrs(knowledge_base const& kb, any_node node) {
   py::dict a;
   switch (node.kind()) {
-    case node_kind::drug: a["drug_class"] = kb.get(*node.as<drug>()).drug_class; break;
+    case node_kind::drug: {
+      auto const& d = kb.get(*node.as<drug>());
+      a["drug_class"] = d.drug_class;
+      a["prodrug"] = d.prodrug;
+      a["site"] = n(d.site);
+      break;
+    }
+    case node_kind::effect: {
+      auto const& e = kb.get(*node.as<effect>());
+      a["site"] = n(e.site);
+      a["combined"] = e.combined ? py::object(py::str(std::string(to_string(*e.combined)))) : py::object(py::none());
+      break;
+    }
+    case node_kind::drug_class: {
+      auto const& c = kb.get(*node.as<drug_class>());
+      a["inhibitors_of"] = c.inhibitors_of;
+      a["inducers_of"] = c.inducers_of;
+      a["min_strength"] = c.defined_by_rule() ? py::object(py::str(std::string(to_string(c.min_strength)))) : py::object(py::none());
+      break;
+    }
     case node_kind::target: {
       auto const& t = kb.get(*node.as<target>());
       a["target_type"] = n(t.type);

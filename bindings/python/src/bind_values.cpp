@@ -199,7 +199,16 @@ void bind_values(py::module_& m) {
   bind_enum<affinity_measure>(m, "AffinityMeasure",
                               "How an affinity was measured. Ki/Kd/IC50/EC50 carry a molar unit (nM, ...); "
                               "p-measures are -log10(molar) and have none.");
-  bind_enum<interaction_kind>(m, "InteractionKind", "How two drugs meet at a shared target.");
+  bind_enum<interaction_kind>(m, "InteractionKind", "What an interaction does (blockade, additive, more_exposure, ...).");
+  bind_enum<interaction_mechanism>(m, "InteractionMechanism",
+                                   "How an interaction is found: same_target, same_effect, exposure, stated.");
+  bind_enum<interaction_severity>(m, "InteractionSeverity",
+                                  "The interaction severity scale, most severe first: contraindicated, major, moderate, minor.");
+  bind_enum<management>(m, "Management", "What to do about an interaction, most restrictive first.");
+  bind_enum<direction>(m, "Direction", "Which way an effect or an exposure changes.");
+  bind_enum<strength>(m, "Strength", "How strongly a drug inhibits or induces an enzyme (the FDA's classes).");
+  bind_enum<pathway>(m, "Pathway", "The share of a drug's clearance an enzyme or transporter carries.");
+  bind_enum<site>(m, "Site", "Where a drug acts or an effect arises (peripheral: outside the brain).");
   bind_enum<dose_verdict>(m, "DoseVerdict", "The outcome of a dose check against a regimen.");
   py::enum_<conflict::reason>(m, "ConflictReason", "Why two claims conflict.")
       .value("negation", conflict::reason::negation)

@@ -251,6 +251,53 @@ inline role role_of(action_type t) {
 
 }  // namespace detail::answers
 
+namespace detail::answers {
+
+/// A drug's action at a receptor as the screen uses it: its own, or an active metabolite's (`via`).
+struct effective_action {
+  std::uint32_t target;
+  action_type type;
+  std::uint32_t claim;
+  std::vector<std::uint32_t> via_claims;  ///< has_metabolite claims from the drug to the acting metabolite
+  std::uint32_t acting_drug;               ///< the drug (or metabolite) index that acts
+};
+
+/// One screened drug and what the screen needs of it, gathered once.
+struct screened {
+  drug_id id;
+  std::vector<effective_action> actions;  ///< one per target: the best-tier established claim
+  std::vector<std::uint32_t> classes;     ///< drug classes it belongs to (stated, or by a class's rule)
+  std::vector<std::uint32_t> class_claims;///< the member_of / inhibits / induces claim that puts it there
+  bool has_metabolism = false;
+};
+
+inline bool strength_at_least(strength s, strength min) { return s <= min; }  // strong < moderate < weak
+
+inline interaction_severity step_down(interaction_severity s) {
+  return s == interaction_severity::minor ? s : interaction_severity(std::uint8_t(s) + 1);
+}
+
+/// The severity of an exposure change: the perpetrator's strength, lowered one step for a minor pathway.
+inline interaction_severity exposure_severity(strength st, clearance const& c) {
+  auto s = st == strength::strong ? interaction_severity::major
+         : st == strength::moderate ? interaction_severity::moderate : interaction_severity::minor;
+  if (c.pathway == pathway::minor) s = step_down(s);
+  if (c.sensitive && st != strength::weak && s > interaction_severity::major) s = interaction_severity(std::uint8_t(s) - 1);
+  return s;
+}
+
+inline management default_management(interaction_severity s) {
+  switch (s) {
+    case interaction_severity::contraindicated: return management::avoid;
+    case interaction_severity::major: return management::avoid;
+    case interaction_severity::moderate: return management::monitor;
+    case interaction_severity::minor: return management::none;
+  }
+  return management::monitor;
+}
+
+}  // namespace detail::answers
+
 PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs) {
   using namespace detail::answers;
   interaction_answer out;
@@ -259,26 +306,107 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
   for (auto d : drugs)
     if (std::find(list.begin(), list.end(), d) == list.end()) list.push_back(d);
   for (auto d : list) out.drugs.push_back(kb[d].name);
-  auto disputed = disputed_claims(kb);
-
-  // targets -> the listed drugs acting on them (established claims only)
-  // one claim per (drug, target): the best-tier established claim
-  std::unordered_map<std::uint32_t, std::vector<target_user>> users;
-  for (std::uint32_t i = 0; i < list.size(); ++i)
-    for (auto e : kb.out<rel::acts_on>(list[i])) {
-      if (e.negated() || disputed.count(e.id().index()) || role_of(e.payload().type) == role::none) continue;
-      auto& u = users[e.to().index()];
-      auto same = std::find_if(u.begin(), u.end(), [&](target_user const& x) { return x.drug == i; });
-      if (same == u.end()) u.push_back({i, e.payload().type, e.id().index()});
-      else if (e.tier() < kb.claim(claim_id{same->claim}).tier()) *same = {i, e.payload().type, e.id().index()};
-    }
-
-  std::vector<std::uint32_t> shared;
-  for (auto const& [t, u] : users)
-    if (u.size() >= 2) shared.push_back(t);
-  std::sort(shared.begin(), shared.end());
-
+  // a claim in a conflict is left out, unless its evidence tier is better than the other side's (a label over
+  // a single study): then the better-supported side is used and the conflict stays in the mechanism answer
+  std::unordered_set<std::uint32_t> disputed;
+  for (auto const& c : kb.conflicts()) {
+    auto ta = kb.claim(c.first).tier(), tb = kb.claim(c.second).tier();
+    if (!(ta < tb)) disputed.insert(c.first.index());   // not better supported than the other side
+    if (!(tb < ta)) disputed.insert(c.second.index());
+  }
   auto& refs = out.references;
+
+  // ---- what each drug brings: actions (its own and its active metabolites'), classes, metabolism ----
+  std::vector<drug_id> rule_classes_holder;
+  std::vector<class_id> rule_classes;
+  for (auto c : kb.ids<drug_class>())
+    if (kb[c].defined_by_rule()) rule_classes.push_back(c);
+  std::vector<screened> info(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    auto& x = info[i];
+    x.id = list[i];
+    // actions: BFS over active metabolites (diamorphine -> 6-MAM -> morphine), at most three steps
+    struct frontier_item { drug_id d; std::vector<std::uint32_t> via; };
+    std::vector<frontier_item> frontier{{list[i], {}}};
+    std::set<std::uint32_t> seen{list[i].index()};
+    for (int depth = 0; depth < 4 && !frontier.empty(); ++depth) {
+      std::vector<frontier_item> next;
+      for (auto const& f : frontier) {
+        for (auto e : kb.out<rel::acts_on>(f.d)) {
+          if (e.negated() || disputed.count(e.id().index()) || role_of(e.payload().type) == role::none) continue;
+          auto same = std::find_if(x.actions.begin(), x.actions.end(),
+                                   [&](effective_action const& a) { return a.target == e.to().index(); });
+          effective_action a{e.to().index(), e.payload().type, e.id().index(), f.via, f.d.index()};
+          if (same == x.actions.end()) x.actions.push_back(std::move(a));
+          // the drug's own claims first, then the best tier
+          else if (same->via_claims.size() > f.via.size() ||
+                   (same->via_claims.size() == f.via.size() && e.tier() < kb.claim(claim_id{same->claim}).tier()))
+            *same = std::move(a);
+        }
+        for (auto m : kb.out<rel::has_metabolite>(f.d)) {
+          if (m.negated() || m.payload().active != true || !seen.insert(m.to().index()).second) continue;
+          auto via = f.via;
+          via.push_back(m.id().index());
+          next.push_back({m.to(), std::move(via)});
+        }
+      }
+      frontier = std::move(next);
+    }
+    for (auto m : kb.out<rel::member_of>(list[i]))
+      if (!m.negated()) {
+        x.classes.push_back(m.to().index());
+        x.class_claims.push_back(m.id().index());
+      }
+    auto rule_member = [&](auto range, bool inhibit) {
+      for (auto e : range) {
+        if (e.negated()) continue;
+        for (auto c : rule_classes) {
+          auto const& cl = kb[c];
+          auto const& want = inhibit ? cl.inhibitors_of : cl.inducers_of;
+          if (want.empty() || want != kb[e.to()].id || !strength_at_least(e.payload().strength, cl.min_strength)) continue;
+          if (std::find(x.classes.begin(), x.classes.end(), c.index()) != x.classes.end()) continue;
+          x.classes.push_back(c.index());
+          x.class_claims.push_back(e.id().index());
+        }
+      }
+    };
+    rule_member(kb.out<rel::inhibits>(list[i]), true);
+    rule_member(kb.out<rel::induces>(list[i]), false);
+    x.has_metabolism = !kb.out<rel::substrate_of>(list[i]).empty() || !kb.out<rel::inhibits>(list[i]).empty() ||
+                       !kb.out<rel::induces>(list[i]).empty() || !kb.out<rel::has_metabolite>(list[i]).empty();
+    if (!x.has_metabolism) out.without_metabolism.push_back(kb[list[i]].name);
+  }
+
+  auto step_of = [&](claim_view c, std::string detail) {
+    return path_step{kb.base(c.from()).name, c.kind(), std::move(detail), kb.base(c.to()).name,
+                     evidence_of(kb, c, refs).refs};
+  };
+  auto add_via = [&](std::vector<path_step>& path, std::vector<std::uint32_t> const& via, evidence_tier& tier) {
+    for (auto c : via) {
+      auto m = *kb.claim_as<rel::has_metabolite>(claim_id{c});
+      path.push_back(step_of(m, m.payload().active == true ? "active metabolite" : "metabolite"));
+      tier = std::min(tier, m.tier());
+    }
+  };
+  auto effects_of = [&](drug_id d, bool adverse_only) {
+    std::vector<effect_id> outv;
+    for (auto p : kb.out<rel::produces>(d))
+      if (!p.negated() && (!adverse_only || kb[p.to()].combined) &&
+          std::find(outv.begin(), outv.end(), p.to()) == outv.end())
+        outv.push_back(p.to());
+    return outv;
+  };
+  // the effects that change with a drug's exposure: its adverse effects when it rises, its intended (therapeutic)
+  // effects first when it falls
+  auto exposure_effects = [&](drug_id d, bool rises) {
+    std::vector<std::string> names;
+    auto all = effects_of(d, false);
+    for (auto e : all)
+      if (kb[e].combined.has_value() == rises) names.push_back(kb[e].name);
+    if (names.empty())
+      for (auto e : all) names.push_back(kb[e].name);
+    return names;
+  };
   auto warnings_between = [&](drug_id holder, target_id t, action_type other_action, std::vector<warning_statement>& ws,
                               std::vector<path_step>& path) {
     for (auto c : kb.out<rel::carries>(holder)) {
@@ -305,69 +433,312 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
     }
   };
   auto produced_via = [&](drug_id dr, target_id t, std::vector<path_step>& path, std::vector<std::string>& names,
-                          std::set<std::uint32_t>* only = nullptr) {
+                          std::set<std::uint32_t> const* only, bool peripheral_only) {
     for (auto p : kb.out<rel::produces>(dr)) {
       if (p.negated()) continue;
       if (only && !only->count(p.to().index())) continue;
+      if (peripheral_only && kb[p.to()].site != site::peripheral) continue;
       for (auto m : kb.out<rel::mediated_by>(p.to()))
         if (!m.negated() && m.to() == t) {
           if (std::find(names.begin(), names.end(), kb[p.to()].name) == names.end()) names.push_back(kb[p.to()].name);
-          path.push_back({kb[dr].name, relation_kind::produces, "", kb[p.to()].name, evidence_of(kb, p, refs).refs});
-          path.push_back({kb[p.to()].name, relation_kind::mediated_by, "", kb[t].name, evidence_of(kb, m, refs).refs});
+          path.push_back(step_of(p, ""));
+          path.push_back(step_of(m, ""));
         }
     }
   };
+  auto severity_of_warning = [](warning const& wr) {
+    auto w = wr.severity;
+    if (wr.kind == warning_kind::contraindication) return interaction_severity::contraindicated;
+    return w == severity::life_threatening ? interaction_severity::major
+         : w == severity::serious ? interaction_severity::major
+         : w == severity::moderate ? interaction_severity::moderate : interaction_severity::minor;
+  };
 
-  for (auto t_index : shared) {
-    target_id t{t_index};
-    auto const& u = users[t_index];
-    for (std::size_t i = 0; i < u.size(); ++i)
-      for (std::size_t j = i + 1; j < u.size(); ++j) {
-        if (u[i].drug == u[j].drug) continue;
-        auto x = u[i], y = u[j];
-        auto rx = role_of(x.type), ry = role_of(y.type);
-        interaction in;
-        // orient: the antagonist (or the partial agonist) first
-        if (ry == role::antagonist && rx != role::antagonist) std::swap(x, y), std::swap(rx, ry);
-        if (ry == role::agonist_partial && rx == role::agonist_full) std::swap(x, y), std::swap(rx, ry);
-        if (rx == role::antagonist && ry == role::antagonist) in.kind = interaction_kind::duplicate, in.level = severity::minor;
-        else if (rx == role::antagonist) in.kind = interaction_kind::blockade, in.level = severity::moderate;
-        else if (rx == role::agonist_partial && ry == role::agonist_full)
-          in.kind = interaction_kind::displacement, in.level = severity::moderate;
-        else in.kind = interaction_kind::additive, in.level = severity::moderate;
-        auto dx = list[x.drug], dy = list[y.drug];
-        in.first = kb[dx].name;
-        in.second = kb[dy].name;
-        in.target = target_of(kb, t);
-        in.first_action = x.type;
-        in.second_action = y.type;
-        auto cx = *kb.claim_as<rel::acts_on>(claim_id{x.claim});
-        auto cy = *kb.claim_as<rel::acts_on>(claim_id{y.claim});
-        in.path.push_back({in.first, relation_kind::acts_on, std::string(to_string(x.type)), in.target.name,
-                           evidence_of(kb, cx, refs).refs});
-        in.path.push_back({in.second, relation_kind::acts_on, std::string(to_string(y.type)), in.target.name,
-                           evidence_of(kb, cy, refs).refs});
-        if (in.kind == interaction_kind::blockade || in.kind == interaction_kind::displacement) {
-          produced_via(dy, t, in.path, in.effects);
-        } else if (in.kind == interaction_kind::additive) {
-          std::set<std::uint32_t> by_x;
-          for (auto p : kb.out<rel::produces>(dx))
-            if (!p.negated()) by_x.insert(p.to().index());
-          std::vector<std::string> ignored;
-          produced_via(dy, t, in.path, in.effects, &by_x);
-          std::set<std::uint32_t> by_y;
-          for (auto p : kb.out<rel::produces>(dy))
-            if (!p.negated()) by_y.insert(p.to().index());
-          produced_via(dx, t, in.path, ignored, &by_y);
+  std::vector<interaction> found;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    for (std::size_t j = i + 1; j < list.size(); ++j) {
+      auto const& X = info[i];
+      auto const& Y = info[j];
+      std::vector<interaction> pair;
+
+      // ---- 1. same receptor ----
+      for (auto const& ax : X.actions)
+        for (auto const& ay : Y.actions) {
+          if (ax.target != ay.target) continue;
+          target_id t{ax.target};
+          if (kb[t].type == target_type::enzyme || kb[t].type == target_type::transporter) continue;
+          auto x = &ax, y = &ay;
+          drug_id dx = list[i], dy = list[j];
+          auto rx = role_of(x->type), ry = role_of(y->type);
+          if (ry == role::antagonist && rx != role::antagonist) std::swap(x, y), std::swap(rx, ry), std::swap(dx, dy);
+          if (ry == role::agonist_partial && rx == role::agonist_full) std::swap(x, y), std::swap(rx, ry), std::swap(dx, dy);
+          interaction in;
+          in.mechanism = interaction_mechanism::same_target;
+          bool peripheral = kb[dx].site == site::peripheral && rx == role::antagonist;
+          if (rx == role::antagonist && ry == role::antagonist)
+            in.kind = interaction_kind::duplicate, in.severity = interaction_severity::minor;
+          else if (rx == role::antagonist)
+            in.kind = peripheral ? interaction_kind::peripheral_blockade : interaction_kind::blockade,
+            in.severity = peripheral ? interaction_severity::minor : interaction_severity::moderate;
+          else if (rx == role::agonist_partial && ry == role::agonist_full)
+            in.kind = interaction_kind::displacement, in.severity = interaction_severity::moderate;
+          else
+            in.kind = interaction_kind::additive, in.severity = interaction_severity::moderate;
+          in.direction = in.kind == interaction_kind::additive ? direction::increase : direction::decrease;
+          in.first = kb[dx].name;
+          in.second = kb[dy].name;
+          in.target = target_of(kb, t);
+          in.first_action = x->type;
+          in.second_action = y->type;
+          in.tier = evidence_tier::other;
+          auto cx = *kb.claim_as<rel::acts_on>(claim_id{x->claim});
+          auto cy = *kb.claim_as<rel::acts_on>(claim_id{y->claim});
+          add_via(in.path, x->via_claims, in.tier);
+          in.path.push_back(step_of(cx, std::string(to_string(x->type))));
+          add_via(in.path, y->via_claims, in.tier);
+          in.path.push_back(step_of(cy, std::string(to_string(y->type))));
+          in.tier = std::min({in.tier, cx.tier(), cy.tier()});
+          drug_id acting_y{y->acting_drug}, acting_x{x->acting_drug};
+          if (in.kind == interaction_kind::blockade || in.kind == interaction_kind::displacement ||
+              in.kind == interaction_kind::peripheral_blockade) {
+            produced_via(acting_y, t, in.path, in.effects, nullptr, peripheral);
+            if (acting_y != dy) produced_via(dy, t, in.path, in.effects, nullptr, peripheral);
+          } else if (in.kind == interaction_kind::additive) {
+            std::set<std::uint32_t> by_x, by_y;
+            for (auto e : effects_of(acting_x, false)) by_x.insert(e.index());
+            for (auto e : effects_of(dx, false)) by_x.insert(e.index());
+            for (auto e : effects_of(acting_y, false)) by_y.insert(e.index());
+            for (auto e : effects_of(dy, false)) by_y.insert(e.index());
+            std::vector<std::string> ignored;
+            produced_via(acting_y, t, in.path, in.effects, &by_x, false);
+            produced_via(acting_x, t, in.path, ignored, &by_y, false);
+            // the shared effects that add up and have a severity of their own (respiratory depression: major)
+            for (auto e : by_x)
+              if (by_y.count(e) && kb[effect_id{e}].combined)
+                in.severity = std::min(in.severity, *kb[effect_id{e}].combined);
+          }
+          warnings_between(dx, t, y->type, in.warnings, in.path);
+          warnings_between(dy, t, x->type, in.warnings, in.path);
+          for (auto const& w : in.warnings) in.severity = std::min(in.severity, severity_of_warning(w.w));
+          in.management = default_management(in.severity);
+          pair.push_back(std::move(in));
         }
-        warnings_between(dx, t, y.type, in.warnings, in.path);
-        warnings_between(dy, t, x.type, in.warnings, in.path);
-        for (auto const& w : in.warnings) in.level = std::min(in.level, w.w.severity);
-        out.interactions.push_back(std::move(in));
+
+      // receptors where nothing is at stake (no effect mediated there, no warning) are noise beside one where
+      // something is: keep them only when no receptor of the pair has effects, and then only the first
+      {
+        bool any_effects = std::any_of(pair.begin(), pair.end(), [](interaction const& p) {
+          return !p.effects.empty() || !p.warnings.empty();
+        });
+        std::vector<interaction> kept;
+        for (auto& p : pair)
+          if (!p.effects.empty() || !p.warnings.empty() || (!any_effects && kept.empty())) kept.push_back(std::move(p));
+        pair = std::move(kept);
       }
-  }
-  std::stable_sort(out.interactions.begin(), out.interactions.end(),
-                   [](auto const& a, auto const& b) { return a.level < b.level; });
+
+      // ---- 2. the same effect through different targets ----
+      {
+        std::vector<effect_id> ex = effects_of(list[i], true), ey = effects_of(list[j], true);
+        interaction in;
+        in.mechanism = interaction_mechanism::same_effect;
+        in.kind = interaction_kind::additive;
+        in.direction = direction::increase;
+        in.first = kb[list[i]].name;
+        in.second = kb[list[j]].name;
+        in.severity = interaction_severity::minor;
+        in.tier = evidence_tier::other;
+        bool any = false;
+        for (auto e : ex) {
+          if (std::find(ey.begin(), ey.end(), e) == ey.end()) continue;
+          bool covered = false;  // already explained by a shared receptor
+          for (auto const& p : pair)
+            if (p.mechanism == interaction_mechanism::same_target && p.kind == interaction_kind::additive &&
+                std::find(p.effects.begin(), p.effects.end(), kb[e].name) != p.effects.end())
+              covered = true;
+          if (covered) continue;
+          any = true;
+          in.effects.push_back(kb[e].name);
+          in.severity = std::min(in.severity, *kb[e].combined);
+          for (auto d : {list[i], list[j]})
+            for (auto p : kb.out<rel::produces>(d))
+              if (p.to() == e && !p.negated()) {
+                in.path.push_back(step_of(p, ""));
+                in.tier = std::min(in.tier, p.tier());
+              }
+        }
+        if (any) {
+          // two drugs that already add up at one receptor: their other shared effects belong to that finding
+          auto shared = std::find_if(pair.begin(), pair.end(), [](interaction const& p) {
+            return p.mechanism == interaction_mechanism::same_target && p.kind == interaction_kind::additive;
+          });
+          if (shared != pair.end()) {
+            for (auto& e : in.effects) shared->effects.push_back(std::move(e));
+            for (auto& st : in.path) shared->path.push_back(std::move(st));
+            shared->severity = std::min(shared->severity, in.severity);
+            shared->management = default_management(shared->severity);
+          } else {
+            in.management = in.severity <= interaction_severity::major ? management::avoid : management::monitor;
+            pair.push_back(std::move(in));
+          }
+        }
+      }
+
+      // ---- 3. exposure: an inhibitor or inducer of what clears the other drug or forms its metabolite ----
+      for (int dirn = 0; dirn < 2; ++dirn) {
+        auto perp = dirn == 0 ? list[i] : list[j];
+        auto victim = dirn == 0 ? list[j] : list[i];
+        auto modulators = [&](auto range, bool inhibit) {
+          for (auto m : range) {
+            if (m.negated()) continue;
+            auto T = m.to();
+            // the victim cleared by T: its exposure rises with an inhibitor, falls with an inducer
+            bool forms_active = false;  // T activates the victim (a prodrug): the metabolite is what matters
+            for (auto h : kb.out<rel::has_metabolite>(victim))
+              if (!h.negated() && h.payload().active == true && h.payload().formed_by == kb[T].id) forms_active = true;
+            for (auto s : kb.out<rel::substrate_of>(victim)) {
+              if (s.negated() || s.to() != T || (forms_active && kb[victim].prodrug)) continue;
+              interaction in;
+              in.mechanism = interaction_mechanism::exposure;
+              in.kind = inhibit ? interaction_kind::more_exposure : interaction_kind::less_exposure;
+              in.direction = inhibit ? direction::increase : direction::decrease;
+              in.first = kb[perp].name;
+              in.second = kb[victim].name;
+              in.target = target_of(kb, T);
+              in.affected = kb[victim].name;
+              in.severity = exposure_severity(m.payload().strength, s.payload());
+              in.management = in.severity <= interaction_severity::major ? management::adjust_dose : management::monitor;
+              in.path.push_back(step_of(m, std::string(to_string(m.payload().strength))));
+              in.path.push_back(step_of(s, fmt::format("{} pathway{}", to_string(s.payload().pathway),
+                                                       s.payload().sensitive ? ", sensitive substrate" : "")));
+              in.tier = std::min(m.tier(), s.tier());
+              in.effects = exposure_effects(victim, inhibit);
+              pair.push_back(std::move(in));
+            }
+            // a metabolite formed by T: less of it with an inhibitor, more with an inducer
+            for (auto h : kb.out<rel::has_metabolite>(victim)) {
+              if (h.negated() || h.payload().formed_by != kb[T].id) continue;
+              interaction in;
+              in.mechanism = interaction_mechanism::exposure;
+              in.kind = inhibit ? interaction_kind::less_exposure : interaction_kind::more_exposure;
+              in.direction = inhibit ? direction::decrease : direction::increase;
+              in.first = kb[perp].name;
+              in.second = kb[victim].name;
+              in.target = target_of(kb, T);
+              in.affected = kb[h.to()].name;
+              bool active = h.payload().active == true;
+              if (!active) continue;  // less of an inactive metabolite is no finding
+              auto st = m.payload().strength;
+              // a prodrug loses its effect (or, with an inducer, gains toxicity): moderate for a strong or moderate
+              // perpetrator; otherwise the metabolite is one contributor among others
+              in.severity = st == strength::weak ? interaction_severity::minor
+                          : (kb[victim].prodrug || st == strength::strong) ? interaction_severity::moderate
+                          : interaction_severity::minor;
+              in.management = in.severity == interaction_severity::moderate ? management::adjust_dose : management::monitor;
+              in.path.push_back(step_of(m, std::string(to_string(st))));
+              in.path.push_back(step_of(h, "active metabolite"));
+              in.tier = std::min(m.tier(), h.tier());
+              in.effects = exposure_effects(h.to(), !inhibit);
+              if (in.effects.empty()) in.effects = exposure_effects(victim, !inhibit);
+              pair.push_back(std::move(in));
+            }
+          }
+        };
+        modulators(kb.out<rel::inhibits>(perp), true);
+        modulators(kb.out<rel::induces>(perp), false);
+      }
+
+      // ---- 4. what labels and guidelines state ----
+      auto ends_of = [&](screened const& S) {
+        std::vector<std::pair<any_node, std::int64_t>> e{{any_node(S.id), -1}};
+        for (std::size_t k = 0; k < S.classes.size(); ++k)
+          e.push_back({any_node(class_id{S.classes[k]}), std::int64_t(S.class_claims[k])});
+        return e;
+      };
+      auto ex = ends_of(X), ey = ends_of(Y);
+      std::set<std::uint32_t> used_stated;
+      auto match = [&](std::vector<std::pair<any_node, std::int64_t>> const& a,
+                       std::vector<std::pair<any_node, std::int64_t>> const& b, bool swapped) {
+        for (auto const& [na, ca] : a)
+          for (auto c : kb.out<rel::interacts_with>(na))
+            for (auto const& [nb, cb] : b) {
+              if (c.to() != nb || !used_stated.insert(c.id().index()).second) continue;
+              stated_statement st;
+              st.between_first = kb.base(swapped ? nb : na).name;
+              st.between_second = kb.base(swapped ? na : nb).name;
+              st.says = c.payload();
+              if (!st.says.effect.empty())
+                if (auto e = kb.find<effect>(st.says.effect)) st.effect = kb[*e].name;
+              if (!st.says.exposure_of.empty())
+                if (auto d = kb.find<drug>(st.says.exposure_of)) st.exposure_of = kb[*d].name;
+              st.ev = evidence_of(kb, c, refs);
+              // the claims that put the drugs in the classes are part of the path
+              std::vector<path_step> steps;
+              for (auto cc : {ca, cb})
+                if (cc >= 0) {
+                  auto v = kb.claim(claim_id{std::uint32_t(cc)});
+                  steps.push_back(step_of(v, v.kind() == relation_kind::member_of ? "" : "class rule"));
+                }
+              steps.push_back(step_of(c, std::string(to_string(st.says.severity))));
+              // attach to an inferred interaction it confirms: same effect, or same exposure change
+              interaction* target_in = nullptr;
+              for (auto& p : pair) {
+                bool eff = !st.effect.empty() && std::find(p.effects.begin(), p.effects.end(), st.effect) != p.effects.end();
+                bool expo = p.mechanism == interaction_mechanism::exposure && !st.exposure_of.empty() &&
+                            (p.affected == st.exposure_of || p.second == st.exposure_of) && p.direction == st.says.direction;
+                if ((eff && p.mechanism != interaction_mechanism::exposure) || expo) {
+                  target_in = &p;
+                  break;
+                }
+              }
+              if (!target_in && st.exposure_of.empty() && !c.negated()) {
+                // no effect in common: a statement about the pair belongs to what the shared receptor explains
+                for (auto& p : pair)
+                  if (p.mechanism == interaction_mechanism::same_target) {
+                    target_in = &p;
+                    break;
+                  }
+                if (!target_in && st.effect.empty() && !pair.empty()) target_in = &pair.front();
+              }
+              if (c.negated()) target_in = nullptr;
+              if (!target_in) {
+                interaction in;
+                in.mechanism = interaction_mechanism::stated;
+                in.kind = interaction_kind::stated;
+                in.first = kb[swapped ? list[j] : list[i]].name;
+                in.second = kb[swapped ? list[i] : list[j]].name;
+                in.no_interaction = c.negated();
+                in.severity = c.negated() ? interaction_severity::minor : st.says.severity;
+                in.management = c.negated() ? management::none : st.says.management;
+                in.direction = st.says.direction;
+                in.intended = st.says.intended;
+                if (!st.effect.empty()) in.effects.push_back(st.effect);
+                in.affected = st.exposure_of;
+                in.tier = c.tier();
+                in.path = std::move(steps);
+                in.stated.push_back(std::move(st));
+                pair.push_back(std::move(in));
+              } else {
+                auto& p = *target_in;
+                // the label's word: its severity when it is graver, its management, and whether it is intended
+                p.severity = std::min(p.severity, st.says.severity);
+                p.management = st.says.management;
+                p.intended = p.intended || st.says.intended;
+                p.tier = std::min(p.tier, c.tier());
+                for (auto& sp : steps) p.path.push_back(std::move(sp));
+                p.stated.push_back(std::move(st));
+              }
+            }
+      };
+      match(ex, ey, false);
+      match(ey, ex, true);
+      for (auto& p : pair) found.push_back(std::move(p));
+    }
+  std::stable_sort(found.begin(), found.end(), [](interaction const& a, interaction const& b) {
+    if (a.no_interaction != b.no_interaction) return !a.no_interaction;
+    if (a.severity != b.severity) return a.severity < b.severity;
+    return a.mechanism < b.mechanism;
+  });
+  out.interactions = std::move(found);
   return out;
 }
 

@@ -198,20 +198,45 @@ inline mechanism_answer mechanism_of(knowledge_base const& kb, std::string_view 
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/// How two drugs meet at a shared target.
+/// The four ways an interaction is found (docs/answers.md).
+enum class interaction_mechanism : std::uint8_t {
+  same_target,  ///< both drugs act on one receptor (or one through its active metabolite)
+  same_effect,  ///< both produce one effect through different targets (CNS depression, QT prolongation, ...)
+  exposure,     ///< one inhibits or induces an enzyme or transporter that clears the other or forms its metabolite
+  stated        ///< a label or guideline states it, and the graph does not explain it otherwise
+};
+template <>
+struct enum_table<interaction_mechanism> {
+  static constexpr std::array<std::pair<interaction_mechanism, std::string_view>, 4> entries{{
+      {interaction_mechanism::same_target, "same_target"},
+      {interaction_mechanism::same_effect, "same_effect"},
+      {interaction_mechanism::exposure, "exposure"},
+      {interaction_mechanism::stated, "stated"},
+  }};
+};
+
+/// What the interaction does.
 enum class interaction_kind : std::uint8_t {
-  blockade,     ///< an antagonist at a target blocks an agonist's effects there
-  displacement, ///< a partial agonist displaces a full agonist: precipitated withdrawal in dependent patients
-  additive,     ///< two agonists at one target: additive effects (e.g. respiratory depression)
-  duplicate     ///< two antagonists at one target: duplicated blockade
+  blockade,           ///< an antagonist at a target blocks an agonist's effects there
+  peripheral_blockade,///< a peripherally restricted antagonist blocks only the peripheral effects (e.g. constipation)
+  displacement,       ///< a partial agonist displaces a full agonist: less effect, precipitated withdrawal
+  additive,           ///< two agonists at one target, or two drugs producing one effect: the effects add up
+  duplicate,          ///< two antagonists at one target: duplicated blockade
+  more_exposure,      ///< the other drug's (or metabolite's) concentrations rise
+  less_exposure,      ///< the other drug's (or metabolite's) concentrations fall
+  stated              ///< as the label or guideline states it
 };
 template <>
 struct enum_table<interaction_kind> {
-  static constexpr std::array<std::pair<interaction_kind, std::string_view>, 4> entries{{
+  static constexpr std::array<std::pair<interaction_kind, std::string_view>, 8> entries{{
       {interaction_kind::blockade, "blockade"},
+      {interaction_kind::peripheral_blockade, "peripheral_blockade"},
       {interaction_kind::displacement, "displacement"},
       {interaction_kind::additive, "additive"},
       {interaction_kind::duplicate, "duplicate"},
+      {interaction_kind::more_exposure, "more_exposure"},
+      {interaction_kind::less_exposure, "less_exposure"},
+      {interaction_kind::stated, "stated"},
   }};
 };
 
@@ -219,20 +244,38 @@ struct enum_table<interaction_kind> {
 struct path_step {
   std::string from;
   relation_kind relation = relation_kind::acts_on;
-  std::string detail;  ///< the payload in short, e.g. "antagonist"
+  std::string detail;  ///< the payload in short, e.g. "antagonist", "strong", "major pathway"
   std::string to;
   std::vector<int> refs;
 };
 
+/// An interaction a label or guideline states, as it applies to a pair of the screened drugs.
+struct stated_statement {
+  std::string between_first;   ///< the drug or class named by the claim, on `first`'s side
+  std::string between_second;  ///< ... on `second`'s side
+  stated_interaction says;     ///< severity, management, direction, effect / exposure ids, advice
+  std::string effect;          ///< the effect's name (if `says.effect`)
+  std::string exposure_of;     ///< the drug's name (if `says.exposure_of`)
+  evidence ev;
+};
+
 struct interaction {
+  interaction_mechanism mechanism = interaction_mechanism::same_target;
   interaction_kind kind = interaction_kind::additive;
-  severity level = severity::moderate;
-  std::string first;       ///< the drug whose action acts on the other's (the antagonist in a blockade)
+  interaction_severity severity = interaction_severity::moderate;
+  pharmakon::management management = pharmakon::management::monitor;
+  std::string first;   ///< the drug that acts on the other's: the antagonist, the inhibitor or inducer
   std::string second;
-  target_ref target;
-  action_type first_action = action_type::other;
+  std::optional<target_ref> target;  ///< the shared receptor, or the enzyme / transporter
+  action_type first_action = action_type::other;   ///< same_target: the actions at the target
   action_type second_action = action_type::other;
-  std::vector<std::string> effects;  ///< effects at stake: blocked, or added
+  std::vector<std::string> effects;  ///< effects at stake: blocked, added, or changed with the exposure
+  std::string affected;              ///< exposure: the drug or metabolite whose concentrations change
+  pharmakon::direction direction = pharmakon::direction::increase;  ///< of the effects or of `affected`'s exposure
+  bool intended = false;         ///< a stated claim says the combination is used on purpose
+  bool no_interaction = false;   ///< a stated claim says there is no clinically relevant interaction
+  evidence_tier tier = evidence_tier::other;  ///< the best tier of the claims that make the interaction
+  std::vector<stated_statement> stated;      ///< label or guideline statements that confirm it
   std::vector<warning_statement> warnings;
   std::vector<path_step> path;
 };
@@ -241,11 +284,21 @@ struct interaction_answer {
   kb_info kb;
   std::vector<std::string> drugs;
   std::vector<interaction> interactions;  ///< most severe first
+  /// Drugs with no metabolism claim at all (no substrate_of, inhibits, induces or has_metabolite): exposure
+  /// interactions cannot be found for them, so no finding is not evidence of safety.
+  std::vector<std::string> without_metabolism;
   reference_list references;
+  /// The most severe finding that needs attention (not a `no_interaction` statement), if any.
+  std::optional<interaction_severity> worst() const noexcept {
+    std::optional<interaction_severity> w;
+    for (auto const& i : interactions)
+      if (!i.no_interaction && (!w || i.severity < *w)) w = i.severity;
+    return w;
+  }
 };
 
-/// Pharmacodynamic interactions among `drugs`, through shared targets. Screens every pair; cost grows with the
-/// number of drugs sharing each target, not with all pairs.
+/// Interactions among `drugs`: through shared targets, shared effects, enzymes and transporters, and what labels
+/// and guidelines state. Screens every pair of the list.
 PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs);
 
 // ---------------------------------------------------------------------------------------------------------------

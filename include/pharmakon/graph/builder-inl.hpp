@@ -56,13 +56,29 @@ inline void hash_base(fnv1a& h, entity_base const& e) {
   h.u64(e.sources.size());
   for (auto s : e.sources) h.u64(s.index());
 }
-inline void hash_entity(fnv1a& h, drug const& e) { hash_base(h, e); h.str(e.drug_class); }
+inline void hash_entity(fnv1a& h, drug const& e) {
+  hash_base(h, e); h.str(e.drug_class);
+  if (e.prodrug || e.site != site::unspecified) {  // absent in knowledge bases made before these fields: same hash
+    h.u64(e.prodrug); h.u64(std::uint64_t(e.site));
+    h.u64(e.site_sources.size());
+    for (auto s : e.site_sources) h.u64(s.index());
+  }
+}
 inline void hash_entity(fnv1a& h, target const& e) {
   hash_base(h, e); h.u64(std::uint64_t(e.type)); h.str(e.family); h.str(e.gene_symbol); h.str(e.species);
 }
 inline void hash_entity(fnv1a& h, gene const& e) { hash_base(h, e); h.str(e.symbol); }
 inline void hash_entity(fnv1a& h, variant const& e) { hash_base(h, e); }
-inline void hash_entity(fnv1a& h, effect const& e) { hash_base(h, e); }
+inline void hash_entity(fnv1a& h, effect const& e) {
+  hash_base(h, e);
+  if (e.site != site::unspecified || e.combined) {
+    h.u64(std::uint64_t(e.site));
+    h.u64(e.combined ? 1 + std::uint64_t(*e.combined) : 0);
+  }
+}
+inline void hash_entity(fnv1a& h, drug_class const& e) {
+  hash_base(h, e); h.str(e.inhibitors_of); h.str(e.inducers_of); h.u64(std::uint64_t(e.min_strength));
+}
 inline void hash_entity(fnv1a& h, condition const& e) { hash_base(h, e); }
 inline void hash_entity(fnv1a& h, regimen const& e) {
   hash_base(h, e);
@@ -152,8 +168,7 @@ PHARMAKON_FUNC builder::builder(knowledge_base const& base) {
   notes_ = s.notes;
   regions_ = s.regions;
   actions_ = s.actions;
-  indications_ = s.indications;
-  pgx_ = s.pgx;
+  payloads_ = s.payloads;
   labels_ = s.labels;
   for (std::uint32_t i = 0; i < labels_.size(); ++i) label_index_.emplace(labels_[i].label, i);
   evidence_ = s.evidence;
@@ -196,6 +211,7 @@ PHARMAKON_FUNC std::size_t builder::entity_count(node_kind k) const noexcept {
     case node_kind::condition: return std::get<std::vector<condition>>(entities_).size();
     case node_kind::regimen: return std::get<std::vector<regimen>>(entities_).size();
     case node_kind::warning: return std::get<std::vector<warning>>(entities_).size();
+    case node_kind::drug_class: return std::get<std::vector<drug_class>>(entities_).size();
     case node_kind::concept_node: return std::get<std::vector<concept_node>>(entities_).size();
   }
   return 0;
@@ -205,10 +221,9 @@ PHARMAKON_FUNC void builder::check_payload(relation_kind k, std::uint32_t payloa
   std::size_t size = 0;
   switch (k) {
     case relation_kind::acts_on: size = actions_.size(); break;
-    case relation_kind::indicated_for: size = indications_.size(); break;
-    case relation_kind::modulates_response: size = pgx_.size(); break;
     case relation_kind::related: size = labels_.size(); break;
-    default: return;
+    default:
+      if (!detail::with_described_table(k, payloads_, [&](auto const& t) { size = t.size(); })) return;
   }
   if (payload >= size) throw usage_error(errc::invalid_graph, "a claim cites a payload handle that does not exist");
 }
@@ -356,11 +371,33 @@ inline std::array<std::uint64_t, 4> hash_claims(kb_state const& st) {
     return out;
   };
   auto act_hash = hash_table(st.actions, [](fnv1a& x, action const& a) { hash_action(x, a); });
-  auto ind_hash = hash_table(st.indications, [](fnv1a& x, indication const& a) { x.str(a.adjunct); });
-  auto pgx_hash = hash_table(st.pgx, [](fnv1a& x, pgx_effect const& a) {
-    x.u64(std::uint64_t(a.finding));
-    x.str(a.outcome);
-  });
+  // described payloads: every field in description order (enums by index, as before the descriptions)
+  auto described_hash = [&](auto const& table) {
+    return hash_table(table, [](fnv1a& x, auto const& a) {
+      for_each_field(a, [&](std::string_view, auto const& v) {
+        using V = std::remove_cvref_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::string>) x.str(v);
+        else if constexpr (std::is_same_v<V, std::optional<bool>>) x.u64(v ? 1 + std::uint64_t(*v) : 0);
+        else x.u64(std::uint64_t(v));
+      });
+    });
+  };
+  std::array<std::vector<std::uint64_t>, std::tuple_size_v<described_payload_tables>> payload_hash;
+  std::apply([&](auto const&... t) {
+    std::size_t i = 0;
+    ((payload_hash[i++] = described_hash(t)), ...);
+  }, st.payloads);
+  auto table_index = [](relation_kind k) -> int {
+    switch (k) {
+      case relation_kind::indicated_for: return 0;
+      case relation_kind::modulates_response: return 1;
+      case relation_kind::substrate_of: return 2;
+      case relation_kind::inhibits: case relation_kind::induces: return 3;
+      case relation_kind::has_metabolite: return 4;
+      case relation_kind::interacts_with: return 5;
+      default: return -1;
+    }
+  };
   auto label_hash = hash_table(st.labels, [](fnv1a& x, related_label const& a) { x.str(a.label); });
   std::array<std::uint64_t, 4> lane{0x243F6A8885A308D3ull, 0x13198A2E03707344ull, 0xA4093822299F31D0ull,
                                     0x082EFA98EC4E6C89ull};
@@ -372,10 +409,10 @@ inline std::array<std::uint64_t, 4> hash_claims(kb_state const& st) {
       std::uint64_t ph = 0;
       switch (kind) {
         case relation_kind::acts_on: ph = act_hash[p]; break;
-        case relation_kind::indicated_for: ph = ind_hash[p]; break;
-        case relation_kind::modulates_response: ph = pgx_hash[p]; break;
         case relation_kind::related: ph = label_hash[p]; break;
-        default: break;
+        default:
+          if (auto ti = table_index(kind); ti >= 0) ph = payload_hash[std::size_t(ti)][p];
+          break;
       }
       std::uint64_t w = (std::uint64_t(v) * 0x9E3779B97F4A7C15ull) ^ (std::uint64_t(fw.m_column[c]) * 0xC2B2AE3D27D4EB4Full) ^
                         ((std::uint64_t(kind) | std::uint64_t(st.claim_flags[c]) << 8) * 0x165667B19E3779F9ull) ^
@@ -465,8 +502,7 @@ PHARMAKON_FUNC knowledge_base builder::build() {
   st->notes = std::move(notes_);
   st->regions = std::move(regions_);
   st->actions = std::move(actions_);
-  st->indications = std::move(indications_);
-  st->pgx = std::move(pgx_);
+  st->payloads = std::move(payloads_);
   st->labels = std::move(labels_);
   st->evidence = std::move(evidence_);
   st->graph = graph_type(total);
@@ -501,7 +537,7 @@ PHARMAKON_FUNC knowledge_base builder::build() {
   std::vector<std::uint64_t> keys;
   detail::resize_huge(keys, n);
   {
-    static_assert(relation_kind_count <= 16);
+    static_assert(relation_kind_count <= 32);  // the kind takes 5 bits of a sort key
     for (auto& c : claims_) {
       c.from += st->kind_base[std::size_t(c.from_kind)];
       c.to += st->kind_base[std::size_t(c.to_kind)];
@@ -519,7 +555,7 @@ PHARMAKON_FUNC knowledge_base builder::build() {
     constexpr std::uint32_t ahead = 16;
     detail::resize_huge(fw.m_column, n);
     detail::resize_huge(fw.m_edge_properties, n);
-    if (4 + vbits + cbits <= 64) {
+    if (5 + vbits + cbits <= 64) {
       std::uint64_t const cmask = (std::uint64_t(1) << cbits) - 1;
       {
         std::vector<std::uint32_t> cursor(rowstart.begin(), rowstart.end() - 1);
@@ -535,7 +571,7 @@ PHARMAKON_FUNC knowledge_base builder::build() {
         auto* e = keys.data() + rowstart[v + 1];
         if (e - b < 2) continue;
         if (e - b < 256) std::sort(b, e);
-        else detail::radix_sort_bits(b, e, cbits, cbits + vbits + 4, tmp);  // rows are in claim order already
+        else detail::radix_sort_bits(b, e, cbits, cbits + vbits + 5, tmp);  // rows are in claim order already
       }
       std::uint64_t const vmask = (std::uint64_t(1) << vbits) - 1;
       for (std::uint32_t i = 0; i < n; ++i) {

@@ -189,8 +189,13 @@ class builder {
       throw usage_error(errc::duplicate_id, fmt::format("duplicate entity id '{}'", id));
   }
   std::uint32_t store_payload(action a) { actions_.push_back(std::move(a)); return std::uint32_t(actions_.size() - 1); }
-  std::uint32_t store_payload(indication a) { indications_.push_back(std::move(a)); return std::uint32_t(indications_.size() - 1); }
-  std::uint32_t store_payload(pgx_effect a) { pgx_.push_back(std::move(a)); return std::uint32_t(pgx_.size() - 1); }
+  template <class P>
+    requires requires(detail::described_payload_tables& t) { std::get<std::vector<P>>(t); }
+  std::uint32_t store_payload(P a) {
+    auto& t = std::get<std::vector<P>>(payloads_);
+    t.push_back(std::move(a));
+    return std::uint32_t(t.size() - 1);
+  }
   std::uint32_t store_payload(related_label a);
   void check_payload(relation_kind k, std::uint32_t payload) const;
   evidence_id evidence_for(claim_meta meta, relation_kind k);
@@ -210,8 +215,7 @@ class builder {
   std::vector<std::string> notes_{std::string()};
   std::vector<source_region> regions_{source_region{}};
   std::vector<action> actions_;
-  std::vector<indication> indications_;
-  std::vector<pgx_effect> pgx_;
+  detail::described_payload_tables payloads_;
   std::vector<related_label> labels_;
   std::unordered_map<std::string, std::uint32_t> label_index_;
 };

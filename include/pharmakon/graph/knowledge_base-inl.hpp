@@ -41,6 +41,7 @@ PHARMAKON_FUNC entity_base const& kb_state::base_of(any_node n) const noexcept {
     case node_kind::condition: return table<condition>()[n.index()];
     case node_kind::regimen: return table<regimen>()[n.index()];
     case node_kind::warning: return table<warning>()[n.index()];
+    case node_kind::drug_class: return table<drug_class>()[n.index()];
     case node_kind::concept_node: return table<concept_node>()[n.index()];
   }
   return table<concept_node>()[n.index()];

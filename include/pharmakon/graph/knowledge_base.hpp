@@ -66,7 +66,28 @@ struct evidence_record {
 
 using entity_tables = std::tuple<std::vector<drug>, std::vector<target>, std::vector<gene>, std::vector<variant>,
                                  std::vector<effect>, std::vector<condition>, std::vector<regimen>,
-                                 std::vector<warning>, std::vector<concept_node>>;
+                                 std::vector<warning>, std::vector<drug_class>, std::vector<concept_node>>;
+
+/// The payload tables of the relations whose payloads are described records (model/describe.hpp): each table
+/// is walked generically by the content hash, the snapshot and the KGX columns.
+using described_payload_tables = std::tuple<std::vector<indication>, std::vector<pgx_effect>, std::vector<clearance>,
+                                            std::vector<modulation>, std::vector<metabolite_formation>,
+                                            std::vector<stated_interaction>>;
+
+/// Calls `f(table)` with the described payload table of relation kind `k` (false if `k` has none of them).
+template <class Tables, class F>
+bool with_described_table(relation_kind k, Tables& t, F&& f) {
+  switch (k) {
+    case relation_kind::indicated_for: f(std::get<std::vector<indication>>(t)); return true;
+    case relation_kind::modulates_response: f(std::get<std::vector<pgx_effect>>(t)); return true;
+    case relation_kind::substrate_of: f(std::get<std::vector<clearance>>(t)); return true;
+    case relation_kind::inhibits:
+    case relation_kind::induces: f(std::get<std::vector<modulation>>(t)); return true;
+    case relation_kind::has_metabolite: f(std::get<std::vector<metabolite_formation>>(t)); return true;
+    case relation_kind::interacts_with: f(std::get<std::vector<stated_interaction>>(t)); return true;
+    default: return false;
+  }
+}
 
 /// A fast, portable 64-bit string hash (8 bytes per step), stable across runs and platforms of one byte order,
 /// so hash tables built from it can be stored in a snapshot. Not for adversarial input.
@@ -183,8 +204,7 @@ struct kb_state {
   std::vector<std::string> notes{std::string()};
   std::vector<source_region> regions{source_region{}};
   std::vector<action> actions;
-  std::vector<indication> indications;
-  std::vector<pgx_effect> pgx;
+  described_payload_tables payloads;  ///< indications, pgx effects, clearances, modulations, ...
   std::vector<related_label> labels;
   graph_type graph;  ///< forward edges sorted by (source, relation kind, target); backward by (kind, source)
   string_index id_index;      ///< string id -> vertex
@@ -223,11 +243,10 @@ struct payload_access;
 template <> struct payload_access<action> {
   static std::vector<action> const& get(kb_state const& s) { return s.actions; }
 };
-template <> struct payload_access<indication> {
-  static std::vector<indication> const& get(kb_state const& s) { return s.indications; }
-};
-template <> struct payload_access<pgx_effect> {
-  static std::vector<pgx_effect> const& get(kb_state const& s) { return s.pgx; }
+template <class P>
+  requires requires(described_payload_tables const& t) { std::get<std::vector<P>>(t); }
+struct payload_access<P> {
+  static std::vector<P> const& get(kb_state const& s) { return std::get<std::vector<P>>(s.payloads); }
 };
 template <> struct payload_access<related_label> {
   static std::vector<related_label> const& get(kb_state const& s) { return s.labels; }

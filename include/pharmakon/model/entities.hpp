@@ -58,7 +58,10 @@ struct entity_base {
 };
 
 struct drug : entity_base {
-  std::string drug_class;  ///< e.g. "opioid receptor antagonist"
+  std::string drug_class;  ///< e.g. "opioid receptor antagonist" (free text; typed classes are `member_of` claims)
+  bool prodrug = false;    ///< acts mainly through an active metabolite (`has_metabolite`)
+  pharmakon::site site = pharmakon::site::unspecified;  ///< peripheral: does not reach the brain to a relevant extent
+  std::vector<source_id> site_sources;                  ///< the sources of `site` (required when it is given)
 };
 
 struct target : entity_base {
@@ -73,7 +76,13 @@ struct gene : entity_base {
 };
 
 struct variant : entity_base {};
-struct effect : entity_base {};
+struct effect : entity_base {
+  pharmakon::site site = pharmakon::site::unspecified;  ///< where the effect arises (a peripheral antagonist blocks
+                                                        ///< only peripheral effects)
+  /// The severity pharmakon gives two drugs that both produce this effect through different targets, when no
+  /// label states the combination (e.g. major for respiratory depression); none: such effects do not add up.
+  std::optional<interaction_severity> combined;
+};
 struct condition : entity_base {};
 
 /// Something that must hold before the first dose of a regimen.
@@ -113,6 +122,16 @@ struct warning : entity_base {
   std::vector<action_type> concerns_action;    ///< co-administered actions it applies to (with `concerns` targets)
 };
 
+/// A drug class ("benzodiazepines", "strong CYP3A4 inhibitors"). Members are stated by `member_of` claims, or,
+/// for a class defined by a pharmacokinetic rule, are every drug that `inhibits` (or `induces`) the target
+/// `inhibitors_of` (`inducers_of`) with at least `min_strength`.
+struct drug_class : entity_base {
+  std::string inhibitors_of;  ///< a target id, or empty
+  std::string inducers_of;    ///< a target id, or empty
+  strength min_strength = strength::weak;
+  bool defined_by_rule() const noexcept { return !inhibitors_of.empty() || !inducers_of.empty(); }
+};
+
 /// An entity of a kind the model has no type for (e.g. an imported Pathway); `kind_label` keeps its kind.
 struct concept_node : entity_base {
   std::string kind_label;
@@ -128,6 +147,7 @@ struct source {
   int year = 0;
   std::string pmid, doi, dailymed_setid, nda, url, gtopdb_ligand, gtopdb_target;
   bool unverified = false;  ///< the identifier could not be checked against a public record
+  std::vector<std::string> sections;  ///< for a label: the sections the claims citing it come from ("boxed_warning", "7")
   source_region region;
 
   evidence_tier tier() const noexcept { return tier_of(kind); }

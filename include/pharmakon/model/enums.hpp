@@ -57,10 +57,12 @@ constexpr auto enum_values() noexcept {
 
 // ---------------------------------------------------------------------------------------------------------------
 /// Node kinds of the graph. Vertices of a frozen graph are grouped by kind in this order.
-enum class node_kind : std::uint8_t { drug, target, gene, variant, effect, condition, regimen, warning, concept_node };
+enum class node_kind : std::uint8_t {
+  drug, target, gene, variant, effect, condition, regimen, warning, drug_class, concept_node
+};
 template <>
 struct enum_table<node_kind> {
-  static constexpr std::array<std::pair<node_kind, std::string_view>, 9> entries{{
+  static constexpr std::array<std::pair<node_kind, std::string_view>, 10> entries{{
       {node_kind::drug, "drug"},
       {node_kind::target, "target"},
       {node_kind::gene, "gene"},
@@ -69,6 +71,7 @@ struct enum_table<node_kind> {
       {node_kind::condition, "condition"},
       {node_kind::regimen, "regimen"},
       {node_kind::warning, "warning"},
+      {node_kind::drug_class, "class"},
       {node_kind::concept_node, "concept"},
   }};
 };
@@ -89,11 +92,17 @@ enum class relation_kind : std::uint8_t {
   carries,            ///< drug -> warning
   concerns,           ///< warning -> target
   modulates_response, ///< variant -> drug
+  member_of,          ///< drug -> drug class
+  substrate_of,       ///< drug -> enzyme or transporter that clears it, with the pathway's share
+  inhibits,           ///< drug -> enzyme or transporter it inhibits (pharmacokinetic perpetrator), with a strength
+  induces,            ///< drug -> enzyme or transporter it induces, with a strength
+  has_metabolite,     ///< drug -> drug formed from it (by which enzyme; active or not)
+  interacts_with,     ///< drug or class -> drug or class: an interaction a label or guideline states
   related,            ///< any -> any, with the original label (imported data)
 };
 template <>
 struct enum_table<relation_kind> {
-  static constexpr std::array<std::pair<relation_kind, std::string_view>, 14> entries{{
+  static constexpr std::array<std::pair<relation_kind, std::string_view>, 20> entries{{
       {relation_kind::acts_on, "acts_on"},
       {relation_kind::encoded_by, "encoded_by"},
       {relation_kind::variant_of, "variant_of"},
@@ -107,6 +116,12 @@ struct enum_table<relation_kind> {
       {relation_kind::carries, "carries"},
       {relation_kind::concerns, "concerns"},
       {relation_kind::modulates_response, "modulates_response"},
+      {relation_kind::member_of, "member_of"},
+      {relation_kind::substrate_of, "substrate_of"},
+      {relation_kind::inhibits, "inhibits"},
+      {relation_kind::induces, "induces"},
+      {relation_kind::has_metabolite, "has_metabolite"},
+      {relation_kind::interacts_with, "interacts_with"},
       {relation_kind::related, "related"},
   }};
 };
@@ -376,6 +391,75 @@ struct enum_table<pgx_finding> {
       {pgx_finding::associated, "associated"},
       {pgx_finding::not_associated, "not_associated"},
       {pgx_finding::inconsistent, "inconsistent"},
+  }};
+};
+
+/// The share of a drug's clearance that an enzyme or transporter carries.
+enum class pathway : std::uint8_t { major, minor };
+template <>
+struct enum_table<pathway> {
+  static constexpr std::array<std::pair<pathway, std::string_view>, 2> entries{{
+      {pathway::major, "major"},
+      {pathway::minor, "minor"},
+  }};
+};
+
+/// How strongly a drug inhibits or induces an enzyme or transporter (the FDA's classes: a strong CYP inhibitor
+/// raises a sensitive substrate's AUC at least 5-fold, a moderate one 2- to 5-fold, a weak one 1.25- to 2-fold).
+enum class strength : std::uint8_t { strong, moderate, weak };
+template <>
+struct enum_table<strength> {
+  static constexpr std::array<std::pair<strength, std::string_view>, 3> entries{{
+      {strength::strong, "strong"},
+      {strength::moderate, "moderate"},
+      {strength::weak, "weak"},
+  }};
+};
+
+/// The severity scale of interactions, most severe first (docs/answers.md): contraindicated (a label forbids
+/// the combination), major (life-threatening, or a label says avoid), moderate (adjust or monitor), minor.
+enum class interaction_severity : std::uint8_t { contraindicated, major, moderate, minor };
+template <>
+struct enum_table<interaction_severity> {
+  static constexpr std::array<std::pair<interaction_severity, std::string_view>, 4> entries{{
+      {interaction_severity::contraindicated, "contraindicated"},
+      {interaction_severity::major, "major"},
+      {interaction_severity::moderate, "moderate"},
+      {interaction_severity::minor, "minor"},
+  }};
+};
+
+/// What to do about an interaction, most restrictive first.
+enum class management : std::uint8_t { avoid, adjust_dose, monitor, none };
+template <>
+struct enum_table<management> {
+  static constexpr std::array<std::pair<management, std::string_view>, 4> entries{{
+      {management::avoid, "avoid"},
+      {management::adjust_dose, "adjust_dose"},
+      {management::monitor, "monitor"},
+      {management::none, "none"},
+  }};
+};
+
+/// Which way an effect or an exposure changes.
+enum class direction : std::uint8_t { increase, decrease };
+template <>
+struct enum_table<direction> {
+  static constexpr std::array<std::pair<direction, std::string_view>, 2> entries{{
+      {direction::increase, "increase"},
+      {direction::decrease, "decrease"},
+  }};
+};
+
+/// Where a drug acts, or where an effect arises: `peripheral` drugs do not cross the blood-brain barrier to a
+/// relevant extent, so they block only peripheral effects.
+enum class site : std::uint8_t { unspecified, central, peripheral };
+template <>
+struct enum_table<site> {
+  static constexpr std::array<std::pair<site, std::string_view>, 3> entries{{
+      {site::unspecified, "unspecified"},
+      {site::central, "central"},
+      {site::peripheral, "peripheral"},
   }};
 };
 

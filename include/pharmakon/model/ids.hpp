@@ -23,6 +23,7 @@ struct effect;
 struct condition;
 struct regimen;
 struct warning;
+struct drug_class;
 struct concept_node;
 struct source;
 
@@ -37,6 +38,7 @@ template <> struct node_kind_of<effect> { static constexpr node_kind value = nod
 template <> struct node_kind_of<condition> { static constexpr node_kind value = node_kind::condition; };
 template <> struct node_kind_of<regimen> { static constexpr node_kind value = node_kind::regimen; };
 template <> struct node_kind_of<warning> { static constexpr node_kind value = node_kind::warning; };
+template <> struct node_kind_of<drug_class> { static constexpr node_kind value = node_kind::drug_class; };
 template <> struct node_kind_of<concept_node> { static constexpr node_kind value = node_kind::concept_node; };
 
 template <class E>
@@ -67,6 +69,7 @@ using effect_id = node_id<effect>;
 using condition_id = node_id<condition>;
 using regimen_id = node_id<regimen>;
 using warning_id = node_id<warning>;
+using class_id = node_id<drug_class>;
 using concept_id = node_id<concept_node>;
 
 /// A handle of any kind (for generic relations and mixed lookups).

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "describe.hpp"
 #include "entities.hpp"
 #include "enums.hpp"
 #include "units.hpp"
@@ -93,6 +94,58 @@ struct related_label {
   std::string label;
 };
 
+/// Payload of `substrate_of`: how much of the drug's clearance the enzyme or transporter carries.
+struct clearance {
+  pharmakon::pathway pathway = pharmakon::pathway::major;
+  bool sensitive = false;  ///< the FDA lists the drug as a sensitive substrate of this enzyme
+};
+/// Payload of `inhibits` and `induces`.
+struct modulation {
+  pharmakon::strength strength = pharmakon::strength::moderate;
+};
+/// Payload of `has_metabolite`.
+struct metabolite_formation {
+  std::optional<bool> active;  ///< pharmacologically active, as the source says (unknown when it does not)
+  std::string formed_by;       ///< id of the enzyme that forms it, or empty
+};
+/// Payload of `interacts_with`: an interaction as a label or guideline states it.
+struct stated_interaction {
+  interaction_severity severity = interaction_severity::moderate;
+  pharmakon::management management = pharmakon::management::monitor;
+  pharmakon::direction direction = pharmakon::direction::increase;
+  bool intended = false;    ///< the combination is used on purpose (naloxone for an overdose, a PAMORA)
+  std::string effect;       ///< id of the effect that changes, or empty
+  std::string exposure_of;  ///< id of the drug whose exposure changes, or empty
+  std::string advice;       ///< what to do, in the curator's words
+};
+
+template <> struct description<indication> {
+  static constexpr auto fields = std::tuple{field{"adjunct", &indication::adjunct}};
+};
+template <> struct description<pgx_effect> {
+  static constexpr auto fields = std::tuple{field{"finding", &pgx_effect::finding}, field{"outcome", &pgx_effect::outcome}};
+};
+template <> struct description<related_label> {
+  static constexpr auto fields = std::tuple{field{"label", &related_label::label}};
+};
+template <> struct description<clearance> {
+  static constexpr auto fields = std::tuple{field{"pathway", &clearance::pathway}, field{"sensitive", &clearance::sensitive}};
+};
+template <> struct description<modulation> {
+  static constexpr auto fields = std::tuple{field{"strength", &modulation::strength}};
+};
+template <> struct description<metabolite_formation> {
+  static constexpr auto fields =
+      std::tuple{field{"active", &metabolite_formation::active}, field{"formed_by", &metabolite_formation::formed_by}};
+};
+template <> struct description<stated_interaction> {
+  static constexpr auto fields = std::tuple{
+      field{"severity", &stated_interaction::severity},       field{"management", &stated_interaction::management},
+      field{"direction", &stated_interaction::direction},     field{"intended", &stated_interaction::intended},
+      field{"effect", &stated_interaction::effect},           field{"exposure_of", &stated_interaction::exposure_of},
+      field{"advice", &stated_interaction::advice}};
+};
+
 /// The relation tags.
 namespace rel {
 #define PHARMAKON_RELATION(NAME, FROM, TO, PAYLOAD)                        \
@@ -115,7 +168,19 @@ PHARMAKON_RELATION(regimen_for, regimen, condition, void);
 PHARMAKON_RELATION(carries, drug, warning, void);
 PHARMAKON_RELATION(concerns, warning, target, void);
 PHARMAKON_RELATION(modulates_response, variant, drug, pgx_effect);
+PHARMAKON_RELATION(member_of, drug, drug_class, void);
+PHARMAKON_RELATION(substrate_of, drug, target, clearance);
+PHARMAKON_RELATION(inhibits, drug, target, modulation);
+PHARMAKON_RELATION(induces, drug, target, modulation);
+PHARMAKON_RELATION(has_metabolite, drug, drug, metabolite_formation);
 #undef PHARMAKON_RELATION
+/// An interaction that a label or guideline states; its ends are drugs or drug classes (`any_node`).
+struct interacts_with {
+  static constexpr relation_kind kind = relation_kind::interacts_with;
+  using from = void;
+  using to = void;
+  using payload = stated_interaction;
+};
 /// Generic relation between any two nodes (imported data); its endpoints are `any_node`.
 struct related {
   static constexpr relation_kind kind = relation_kind::related;

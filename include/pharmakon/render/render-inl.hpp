@@ -373,14 +373,41 @@ inline document mechanism_document(mechanism_answer const& a) {
   return d;
 }
 
+inline std::string target_name(interaction const& i) { return i.target ? i.target->name : std::string("?"); }
+
 inline std::string kind_phrase(interaction const& i) {
   switch (i.kind) {
-    case interaction_kind::blockade: return fmt::format("{} blocks {} at the {}", i.first, i.second, i.target.name);
+    case interaction_kind::blockade: return fmt::format("{} blocks {} at the {}", i.first, i.second, target_name(i));
+    case interaction_kind::peripheral_blockade:
+      return fmt::format("{} blocks {} at the {} outside the brain only (peripherally restricted)", i.first, i.second,
+                         target_name(i));
     case interaction_kind::displacement:
       return fmt::format("{} ({}) can displace {} ({}) at the {}", i.first, action_words(i.first_action), i.second,
-                         action_words(i.second_action), i.target.name);
-    case interaction_kind::additive: return fmt::format("{} and {} add up at the {}", i.first, i.second, i.target.name);
-    case interaction_kind::duplicate: return fmt::format("{} and {} both block the {}", i.first, i.second, i.target.name);
+                         action_words(i.second_action), target_name(i));
+    case interaction_kind::additive:
+      if (i.mechanism == interaction_mechanism::same_target)
+        return fmt::format("{} and {} add up at the {}", i.first, i.second, target_name(i));
+      return fmt::format("{} and {} add up through different targets", i.first, i.second);
+    case interaction_kind::duplicate: return fmt::format("{} and {} both block the {}", i.first, i.second, target_name(i));
+    case interaction_kind::more_exposure:
+    case interaction_kind::less_exposure:
+      return fmt::format("{} {} {} exposure through {}", i.first,
+                         i.kind == interaction_kind::more_exposure ? "raises" : "lowers",
+                         i.affected == i.second ? i.second : fmt::format("{}'s metabolite {}", i.second, i.affected),
+                         target_name(i));
+    case interaction_kind::stated:
+      if (i.no_interaction) return fmt::format("{} and {}: no clinically relevant interaction stated", i.first, i.second);
+      return fmt::format("{} and {}: an interaction the label or guideline states", i.first, i.second);
+  }
+  return "";
+}
+
+inline std::string management_words(management m) {
+  switch (m) {
+    case management::avoid: return "avoid the combination";
+    case management::adjust_dose: return "adjust the dose";
+    case management::monitor: return "monitor";
+    case management::none: return "no action needed";
   }
   return "";
 }
@@ -390,16 +417,45 @@ inline document interaction_document(interaction_answer const& a) {
   d.title = fmt::format("Interactions: {}", fmt::join(a.drugs, ", "));
   d.header.emplace_back("Drugs screened", std::to_string(a.drugs.size()));
   d.header.emplace_back("Interactions found", std::to_string(a.interactions.size()));
-  if (a.interactions.empty()) {
-    d.sections.push_back({"Findings", {{"no pharmacodynamic interaction through a shared target in this knowledge base", {}}}});
-  }
+  if (auto w = a.worst()) d.header.emplace_back("Most severe", enum_words(to_string(*w)));
+  if (a.interactions.empty())
+    d.sections.push_back({"Findings", {{"no interaction found in this knowledge base (shared targets, shared effects, "
+                                        "metabolism, label statements)", {}}}});
   int n = 0;
   for (auto const& i : a.interactions) {
-    section s{fmt::format("{}. {} ({}, {})", ++n, kind_phrase(i), to_string(i.kind), enum_words(to_string(i.level))), {}};
-    s.lines.push_back({fmt::format("{}: {}; {}: {}", i.first, action_words(i.first_action), i.second, action_words(i.second_action)), {}});
+    section s{fmt::format("{}. {} ({}, {})", ++n, kind_phrase(i), enum_words(to_string(i.mechanism)),
+                          i.no_interaction ? std::string("no interaction") : enum_words(to_string(i.severity))), {}};
+    if (i.intended) s.lines.push_back({"intended combination: used on purpose; watch for what follows", {}});
+    if (i.mechanism == interaction_mechanism::same_target)
+      s.lines.push_back({fmt::format("{}: {}; {}: {}", i.first, action_words(i.first_action), i.second,
+                                     action_words(i.second_action)), {}});
     if (!i.effects.empty()) {
-      std::string what = i.kind == interaction_kind::additive ? "effects that add up" : "effects blocked or reversed";
+      std::string what;
+      switch (i.kind) {
+        case interaction_kind::additive: what = "effects that add up"; break;
+        case interaction_kind::more_exposure: what = "more of its effects"; break;
+        case interaction_kind::less_exposure: what = "less of its effects"; break;
+        case interaction_kind::stated: what = i.direction == direction::increase ? "more" : "less"; break;
+        case interaction_kind::peripheral_blockade: what = "peripheral effects blocked"; break;
+        default: what = "effects blocked or reversed"; break;
+      }
       s.lines.push_back({fmt::format("{}: {}", what, english_list(i.effects)), {}});
+    }
+    if (!i.affected.empty() && i.mechanism != interaction_mechanism::exposure && !i.no_interaction)
+      s.lines.push_back({fmt::format("{} exposure of {}", i.direction == direction::increase ? "higher" : "lower", i.affected), {}});
+    if (!i.no_interaction)
+      s.lines.push_back({fmt::format("what to do: {} ({} evidence)", management_words(i.management), to_string(i.tier)), {}});
+    for (auto const& st : i.stated) {
+      std::string who = st.between_first == i.first && st.between_second == i.second
+                            ? std::string()
+                            : fmt::format(" ({} with {})", st.between_first, st.between_second);
+      std::string change;
+      auto dir = st.says.direction == direction::increase ? "more" : "less";
+      if (!st.effect.empty()) change = fmt::format(", {} {}", dir, st.effect);
+      else if (!st.exposure_of.empty()) change = fmt::format(", {} {} exposure", st.exposure_of == i.second || st.exposure_of == i.first ? (st.says.direction == direction::increase ? "higher" : "lower") : dir, st.exposure_of);
+      s.lines.push_back({fmt::format("{} says{}: {}{}{}{}", st.ev.tier == evidence_tier::label ? "the label" : st.ev.tier == evidence_tier::guideline ? "a guideline" : "a source",
+                                     who, enum_words(to_string(st.says.severity)), change,
+                                     st.says.advice.empty() ? "" : "; ", st.says.advice), st.ev.refs});
     }
     for (auto const& w : i.warnings) {
       auto l = warning_line(w);
@@ -413,6 +469,9 @@ inline document interaction_document(interaction_answer const& a) {
     }
     d.sections.push_back(std::move(s));
   }
+  if (!a.without_metabolism.empty())
+    d.sections.push_back({"Not checked", {{fmt::format("no metabolism data for {}: interactions through enzymes or "
+                                                       "transporters cannot be found for them", english_list(a.without_metabolism)), {}}}});
   d.refs = &a.references;
   d.kb = a.kb;
   return d;
@@ -646,12 +705,32 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
                       {"to", p.to}, {"refs", p.refs}});
     auto warns = ordered_json::array();
     for (auto const& w : i.warnings) warns.push_back(json_warning(w));
-    list.push_back({{"kind", std::string(to_string(i.kind))}, {"severity", std::string(to_string(i.level))},
-                    {"first", {{"drug", i.first}, {"action", std::string(to_string(i.first_action))}}},
-                    {"second", {{"drug", i.second}, {"action", std::string(to_string(i.second_action))}}},
-                    {"target", json_target(i.target)}, {"effects", i.effects}, {"warnings", warns}, {"path", path}});
+    auto stated = ordered_json::array();
+    for (auto const& st : i.stated)
+      stated.push_back({{"between", {st.between_first, st.between_second}},
+                        {"severity", std::string(to_string(st.says.severity))},
+                        {"management", std::string(to_string(st.says.management))},
+                        {"direction", std::string(to_string(st.says.direction))}, {"intended", st.says.intended},
+                        {"effect", st.effect.empty() ? ordered_json(nullptr) : ordered_json(st.effect)},
+                        {"exposure_of", st.exposure_of.empty() ? ordered_json(nullptr) : ordered_json(st.exposure_of)},
+                        {"advice", st.says.advice}, {"evidence", json_evidence(st.ev)}});
+    auto action_or_null = [&](action_type t) {
+      return i.mechanism == interaction_mechanism::same_target ? ordered_json(std::string(to_string(t))) : ordered_json(nullptr);
+    };
+    list.push_back({{"mechanism", std::string(to_string(i.mechanism))}, {"kind", std::string(to_string(i.kind))},
+                    {"severity", std::string(to_string(i.severity))},
+                    {"management", std::string(to_string(i.management))},
+                    {"direction", std::string(to_string(i.direction))}, {"intended", i.intended},
+                    {"no_interaction", i.no_interaction}, {"tier", std::string(to_string(i.tier))},
+                    {"first", {{"drug", i.first}, {"action", action_or_null(i.first_action)}}},
+                    {"second", {{"drug", i.second}, {"action", action_or_null(i.second_action)}}},
+                    {"target", i.target ? json_target(*i.target) : ordered_json(nullptr)},
+                    {"affected", i.affected.empty() ? ordered_json(nullptr) : ordered_json(i.affected)},
+                    {"effects", i.effects}, {"stated", stated}, {"warnings", warns}, {"path", path}});
   }
   j["interactions"] = list;
+  j["worst_severity"] = a.worst() ? ordered_json(std::string(to_string(*a.worst()))) : ordered_json(nullptr);
+  j["without_metabolism"] = a.without_metabolism;
   j["references"] = json_references(a.references);
   j["disclaimer"] = std::string(disclaimer);
   return detail::render::dump(j, indent);

@@ -13,17 +13,21 @@ namespace pharmakon {
 namespace detail::kgx {
 
 /// Node columns, in file order.
-inline constexpr std::array<std::string_view, 43> node_columns{
+inline constexpr std::array<std::string_view, 51> node_columns{
     "id", "category", "name", "synonym", "xref", "provided_by", "pharmakon_kind", "sources", "drug_class",
     "target_type", "family", "gene_symbol", "species", "symbol", "kind_label", "dose", "dose_max", "every",
     "times_per_day", "as_needed", "route", "formulation", "product", "population", "preconditions", "warning_kind",
     "severity", "about", "concerns_action", "source_kind", "title", "authors", "publisher", "year", "pmid", "doi",
-    "dailymed_setid", "nda", "url", "gtopdb_ligand", "gtopdb_target", "unverified", "region"};
+    "dailymed_setid", "nda", "url", "gtopdb_ligand", "gtopdb_target", "unverified", "sections", "prodrug", "site",
+    "site_sources", "combined", "inhibitors_of", "inducers_of", "min_strength", "region"};
 /// Edge columns, in file order.
-inline constexpr std::array<std::string_view, 25> edge_columns{
+/// The columns of the described payloads (model/describe.hpp) are their field names.
+inline constexpr std::array<std::string_view, 37> edge_columns{
     "id", "subject", "predicate", "object", "knowledge_level", "agent_type", "primary_knowledge_source",
     "publications", "pharmakon_relation", "sources", "negated", "hypothesis", "unverified", "note", "label", "action",
-    "modality", "reversible", "surmountable", "efficacy", "affinities", "adjunct", "finding", "outcome", "region"};
+    "modality", "reversible", "surmountable", "efficacy", "affinities", "adjunct", "finding", "outcome", "pathway",
+    "sensitive", "strength", "active", "formed_by", "severity", "management", "direction", "intended", "effect",
+    "exposure_of", "advice", "region"};
 
 template <std::size_t N>
 constexpr std::size_t column(std::array<std::string_view, N> const& cols, std::string_view name) {
@@ -43,6 +47,7 @@ inline std::string category_of(node_kind k, std::string_view kind_label = {}) {
     case node_kind::condition: return "biolink:Disease";
     case node_kind::regimen: return "biolink:ClinicalIntervention";
     case node_kind::warning: return "biolink:InformationContentEntity";
+    case node_kind::drug_class: return "biolink:ChemicalRole";
     case node_kind::concept_node: break;
   }
   if (kind_label.substr(0, 8) == "biolink:") return std::string(kind_label);
@@ -66,6 +71,12 @@ inline std::string predicate_of(relation_kind k, std::string_view label = {}) {
     case relation_kind::blocks:
     case relation_kind::reduces: return "biolink:affects";
     case relation_kind::indicated_for: return "biolink:treats";
+    case relation_kind::member_of: return "biolink:member_of";
+    case relation_kind::substrate_of: return "biolink:is_substrate_of";
+    case relation_kind::inhibits:
+    case relation_kind::induces: return "biolink:affects";
+    case relation_kind::has_metabolite: return "biolink:has_metabolite";
+    case relation_kind::interacts_with: return "biolink:interacts_with";
     case relation_kind::related:
       if (label.substr(0, 8) == "biolink:") return std::string(label);
       return "biolink:related_to";
@@ -165,6 +176,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     put("gtopdb_ligand", tsv_escape(s.gtopdb_ligand));
     put("gtopdb_target", tsv_escape(s.gtopdb_target));
     put("unverified", s.unverified ? "true" : "");
+    put("sections", join(s.sections, [](std::string const& x) { return tsv_escape(x); }));
     put("region", region_text(s.region));
     flush_row(nodes);
   }
@@ -186,6 +198,24 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         auto const& e = st.table<drug>()[n.index()];
         base_columns(e, n.kind(), {});
         put("drug_class", tsv_escape(e.drug_class));
+        put("prodrug", e.prodrug ? "true" : "");
+        put("site", e.site == site::unspecified ? "" : std::string(to_string(e.site)));
+        put("site_sources", source_list(e.site_sources, '|'));
+        break;
+      }
+      case node_kind::effect: {
+        auto const& e = st.table<effect>()[n.index()];
+        base_columns(e, n.kind(), {});
+        put("site", e.site == site::unspecified ? "" : std::string(to_string(e.site)));
+        put("combined", e.combined ? std::string(to_string(*e.combined)) : "");
+        break;
+      }
+      case node_kind::drug_class: {
+        auto const& e = st.table<drug_class>()[n.index()];
+        base_columns(e, n.kind(), {});
+        put("inhibitors_of", tsv_escape(e.inhibitors_of));
+        put("inducers_of", tsv_escape(e.inducers_of));
+        put("min_strength", e.defined_by_rule() ? std::string(to_string(e.min_strength)) : "");
         break;
       }
       case node_kind::target: {
@@ -295,12 +325,11 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
              }));
         break;
       }
-      case relation_kind::indicated_for: eput("adjunct", tsv_escape(st.indications[payload].adjunct)); break;
-      case relation_kind::modulates_response:
-        eput("finding", std::string(to_string(st.pgx[payload].finding)));
-        eput("outcome", tsv_escape(st.pgx[payload].outcome));
+      default:
+        detail::with_described_table(kind, st.payloads, [&](auto const& t) {
+          for_each_field(t[payload], [&](std::string_view name, auto const& x) { eput(name, tsv_escape(field_text(x))); });
+        });
         break;
-      default: break;
     }
     for (std::size_t i = 0; i < erow.size(); ++i) {
       if (i) edges << "\t";

@@ -151,6 +151,8 @@ struct importer {
       s.gtopdb_ligand = get("gtopdb_ligand");
       s.gtopdb_target = get("gtopdb_target");
       s.unverified = get("unverified") == "true";
+      if (auto i = h.at("sections"); i && !f[*i].empty())
+        for (auto const& x : split_list(std::string(f[*i]))) s.sections.push_back(detail::exporter::tsv_unescape(x));
       if (h.has("region")) s.region = region_of(f[*h.at("region")]);
       if (s.id.empty() || b.find_source(s.id)) {
         diags.add(errc::duplicate_id, in.name(), in.line_number(), 1, "a new source id",
@@ -298,7 +300,10 @@ struct importer {
           drug e;
           fill(e);
           e.drug_class = get("drug_class");
-          added = b.add(std::move(e));
+          e.prodrug = get("prodrug") == "true";
+          ok = enum_field("site", e.site);
+          e.site_sources = sources_of(raw("site_sources"), '|', in.name(), line_no, col("site_sources"));
+          if (ok) added = b.add(std::move(e));
           break;
         }
         case node_kind::target: {
@@ -319,7 +324,27 @@ struct importer {
           break;
         }
         case node_kind::variant: { variant e; fill(e); added = b.add(std::move(e)); break; }
-        case node_kind::effect: { effect e; fill(e); added = b.add(std::move(e)); break; }
+        case node_kind::effect: {
+          effect e;
+          fill(e);
+          ok = enum_field("site", e.site);
+          if (auto c = raw("combined"); !c.empty()) {
+            interaction_severity sev{};
+            ok = ok && enum_field("combined", sev);
+            e.combined = sev;
+          }
+          if (ok) added = b.add(std::move(e));
+          break;
+        }
+        case node_kind::drug_class: {
+          drug_class e;
+          fill(e);
+          e.inhibitors_of = get("inhibitors_of");
+          e.inducers_of = get("inducers_of");
+          ok = enum_field("min_strength", e.min_strength);
+          if (ok) added = b.add(std::move(e));
+          break;
+        }
         case node_kind::condition: { condition e; fill(e); added = b.add(std::move(e)); break; }
         case node_kind::regimen: {
           regimen e;
@@ -545,6 +570,21 @@ struct importer {
                 detail::import::quoted(v));
       return std::nullopt;
     };
+    // a described payload (model/describe.hpp): each field from the column of its name; empty keeps the default
+    auto described_payload = [&]<class P>(P p) -> std::optional<P> {
+      bool good = true;
+      for_each_field(p, [&](std::string_view name, auto& v) {
+        auto text = get(name.data());
+        if (text.empty()) return;
+        if (!parse_field_text(text, v)) {
+          diags.add(errc::unknown_enum, in.name(), line_no, col(name.data()), fmt::format("a valid '{}'", name),
+                    detail::import::quoted(text));
+          good = false;
+        }
+      });
+      if (!good) return std::nullopt;
+      return p;
+    };
     auto opt_bool = [&](char const* c) -> std::optional<bool> {
       auto v = raw(c);
       if (v == "true") return true;
@@ -590,11 +630,38 @@ struct importer {
         if (!diags.diags.empty()) return false;
         return typed(rel::acts_on{}, std::move(a));
       }
-      case relation_kind::indicated_for: return typed(rel::indicated_for{}, indication{get("adjunct")});
+      case relation_kind::indicated_for: {
+        auto p = described_payload(indication{});
+        return p && typed(rel::indicated_for{}, std::move(*p));
+      }
       case relation_kind::modulates_response: {
-        auto fd = enum_or("finding", pgx_finding::associated);
-        if (!fd) return false;
-        return typed(rel::modulates_response{}, pgx_effect{*fd, get("outcome")});
+        auto p = described_payload(pgx_effect{});
+        return p && typed(rel::modulates_response{}, std::move(*p));
+      }
+      case relation_kind::member_of: return typed(rel::member_of{});
+      case relation_kind::substrate_of: {
+        auto p = described_payload(clearance{});
+        return p && typed(rel::substrate_of{}, std::move(*p));
+      }
+      case relation_kind::inhibits: {
+        auto p = described_payload(modulation{});
+        return p && typed(rel::inhibits{}, std::move(*p));
+      }
+      case relation_kind::induces: {
+        auto p = described_payload(modulation{});
+        return p && typed(rel::induces{}, std::move(*p));
+      }
+      case relation_kind::has_metabolite: {
+        auto p = described_payload(metabolite_formation{});
+        return p && typed(rel::has_metabolite{}, std::move(*p));
+      }
+      case relation_kind::interacts_with: {
+        auto end_ok = [](any_node n) { return n.kind() == node_kind::drug || n.kind() == node_kind::drug_class; };
+        if (!end_ok(from) || !end_ok(to)) return wrong("drug or class -> drug or class");
+        auto p = described_payload(stated_interaction{});
+        if (!p) return false;
+        b.add<rel::interacts_with>(from, to, std::move(*p), std::move(meta));
+        return true;
       }
       case relation_kind::encoded_by: return typed(rel::encoded_by{});
       case relation_kind::variant_of: return typed(rel::variant_of{});

@@ -401,6 +401,51 @@ class reader {
     if (!id) error(errc::unknown_reference, p, fmt::format("a {} id", kind), fmt::format("the {} id {}", to_string(n->kind()), quote_value(s)));
     return id;
   }
+  /// References in an array of ids (each a declared entity of kind E), e.g. a drug's `classes`.
+  template <entity_type E>
+  std::vector<node_id<E>> ref_array(std::string_view key) {
+    std::vector<node_id<E>> out;
+    auto kind = to_string(node_kind_of<E>::value);
+    auto const* n = node(key, false, fmt::format("an array of {} ids", kind));
+    if (!n) return out;
+    auto const* arr = n->as_array();
+    if (!arr) {
+      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be an array of {} ids", key, kind), type_name(*n));
+      return out;
+    }
+    for (auto const& el : *arr) {
+      auto v = el.template value<std::string>();
+      if (!el.is_string() || !v) {
+        error(errc::wrong_type, el.source().begin, fmt::format("a {} id in '{}'", kind, key), type_name(el));
+        continue;
+      }
+      if (auto id = ref_of<E>(*v, el.source().begin)) out.push_back(*id);
+    }
+    return out;
+  }
+  /// A reference to a declared drug or drug class (the ends of a stated interaction).
+  std::optional<any_node> drug_or_class_of(toml::node const& el) {
+    auto v = el.value<std::string>();
+    if (!el.is_string() || !v) {
+      error(errc::wrong_type, el.source().begin, "a drug or class id", type_name(el));
+      return std::nullopt;
+    }
+    auto n = b_.find_id(*v);
+    if (!n && s_.rejected_ids.count(*v)) {
+      failed_ = true;
+      return std::nullopt;
+    }
+    if (!n) {
+      error(errc::unknown_reference, el.source().begin, "the id of a declared drug or class", quote_value(*v));
+      return std::nullopt;
+    }
+    if (n->kind() != node_kind::drug && n->kind() != node_kind::drug_class) {
+      error(errc::unknown_reference, el.source().begin, "a drug or class id",
+            fmt::format("the {} id {}", to_string(n->kind()), quote_value(*v)));
+      return std::nullopt;
+    }
+    return n;
+  }
   std::optional<any_node> any_ref(std::string_view key) {
     auto s = str(key, true, "an entity id");
     if (!s) return std::nullopt;
@@ -515,10 +560,11 @@ struct parsed {
   toml::table root;
 };
 
-inline constexpr std::array<std::string_view, 20> top_keys{
+inline constexpr std::array<std::string_view, 27> top_keys{
     "kb",      "source",  "drug",     "target",   "gene",        "variant",    "effect",
-    "condition", "regimen", "warning", "concept", "acts_on",     "produces",   "blocks",
-    "reduces", "mediated_by", "encoded_by", "indicated_for", "modulates_response", "related"};
+    "condition", "regimen", "warning", "class", "concept", "acts_on",     "produces",   "blocks",
+    "reduces", "mediated_by", "encoded_by", "indicated_for", "modulates_response", "member_of", "substrate_of",
+    "inhibits", "induces", "has_metabolite", "interaction", "related"};
 
 /// Calls `f(reader&)` for every table of the array `key` in `doc`.
 template <class F>
@@ -593,6 +639,10 @@ inline void read_source(reader& r) {
   ident("gtopdb_ligand", src.gtopdb_ligand);
   ident("gtopdb_target", src.gtopdb_target);
   src.unverified = r.boolean("unverified").value_or(false);
+  src.sections = r.str_array("sections");
+  if (!src.sections.empty() && kind && *kind != source_kind::label)
+    r.error(errc::unexpected_key, r.table().get("sections")->source().begin, "'sections' only on a label source",
+            fmt::format("a {} source", to_string(*kind)));
   src.region = r.region();
   r.finish("[[source]]");
   bool has_id = !src.pmid.empty() || !src.doi.empty() || !src.dailymed_setid.empty() || !src.nda.empty() ||
@@ -628,7 +678,7 @@ std::optional<node_id<E>> add_entity(reader& r, E e) {
   bool taken = false;
   if (auto n = r.b().find_id(e.id)) {
     taken = true;
-    first = region_in<drug, target, gene, variant, effect, condition, regimen, warning, concept_node>(r.b(), *n);
+    first = region_in<drug, target, gene, variant, effect, condition, regimen, warning, drug_class, concept_node>(r.b(), *n);
   } else if (auto sid = r.b().find_source(e.id)) {
     taken = true;
     first = r.b().get(*sid).region;
@@ -712,14 +762,50 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
   // 2. sources of every file first: entities and claims of any file may cite them
   for (auto const& f : files) each(f, "source", s, b, opts, [](reader& r) { read_source(r); });
 
-  // 3. entities of every file
+  // 3. entities of every file; drug classes first, so that a drug's `classes` may name a class of any file
+  for (auto const& f : files)
+    each(f, "class", s, b, opts, [&](reader& r) {
+      drug_class c;
+      bool ok = read_base(r, c, "class:", false);
+      // the rule's targets are checked once every target exists (below)
+      c.inhibitors_of = r.str("inhibitors_of").value_or("");
+      c.inducers_of = r.str("inducers_of").value_or("");
+      auto min = r.enumeration<strength>("min_strength");
+      if (!c.inhibitors_of.empty() && !c.inducers_of.empty())
+        r.error(errc::unexpected_key, r.table().get("inducers_of")->source().begin,
+                "either 'inhibitors_of' or 'inducers_of'", "both");
+      if (c.defined_by_rule() && !min && !r.table().get("min_strength"))
+        r.error(errc::missing_field, r.pos(), "'min_strength' (strong | moderate | weak) with the class's rule",
+                "no such key in this table");
+      if (!c.defined_by_rule() && r.table().get("min_strength"))
+        r.error(errc::unexpected_key, r.table().get("min_strength")->source().begin,
+                "'min_strength' only with 'inhibitors_of' or 'inducers_of'", "neither");
+      r.finish("[[class]]");
+      if (min) c.min_strength = *min;
+      if (ok && !r.failed()) add_entity(r, std::move(c));
+    });
   for (auto const& f : files) {
     each(f, "drug", s, b, opts, [&](reader& r) {
       drug d;
       bool ok = read_base(r, d, "drug:", true);
       d.drug_class = r.str("class").value_or("");
+      d.prodrug = r.boolean("prodrug").value_or(false);
+      d.site = r.enumeration<site>("site").value_or(site::unspecified);
+      if (auto const* n = r.node("site_sources", false, "a non-empty array of source ids"))
+        r.resolve_sources(*n, d.site_sources, "site_sources");
+      if (d.site != site::unspecified && d.site_sources.empty() && !r.table().get("site_sources"))
+        r.error(errc::missing_source, r.table().get("site")->source().begin,
+                "'site_sources' (the sources that say where the drug acts) with 'site'", "no such key in this table");
+      if (d.site == site::unspecified && r.table().get("site_sources"))
+        r.error(errc::unexpected_key, r.table().get("site_sources")->source().begin, "'site_sources' only with 'site'",
+                "no 'site'");
+      auto classes = r.ref_array<drug_class>("classes");
       r.finish("[[drug]]");
-      if (ok) add_entity(r, std::move(d));
+      if (!ok || r.failed()) return;
+      auto meta = claim_meta(d.sources, d.region);
+      auto id = add_entity(r, std::move(d));
+      if (id)
+        for (auto c : classes) r.b().add<rel::member_of>(*id, c, meta);
     });
     each(f, "gene", s, b, opts, [&](reader& r) {
       gene g;
@@ -737,7 +823,14 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
         if (ok) add_entity(r, std::move(e));
       });
     };
-    simple(effect{}, "effect", "effect:");
+    each(f, "effect", s, b, opts, [&](reader& r) {
+      effect e;
+      bool ok = read_base(r, e, "effect:", false);
+      e.site = r.enumeration<site>("site").value_or(site::unspecified);
+      e.combined = r.enumeration<interaction_severity>("combined");
+      r.finish("[[effect]]");
+      if (ok && !r.failed()) add_entity(r, std::move(e));
+    });
     simple(condition{}, "condition", "condition:");
     each(f, "concept", s, b, opts, [&](reader& r) {
       concept_node c;
@@ -768,6 +861,17 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       if (id && gene_ref && !sources.empty()) r.b().add<rel::encoded_by>(*id, *gene_ref, claim_meta(sources, region));
     });
   }
+  // a class's rule names a target: checked now that every target exists
+  for (auto const& f : files)
+    each(f, "class", s, b, opts, [&](reader& r) {
+      for (std::string_view key : {"inhibitors_of", "inducers_of"})
+        if (auto const* n = r.table().get(key); n && n->is_string()) {
+          auto t = r.ref_of<target>(*n->value<std::string>(), n->source().begin);
+          if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter)
+            r.error(errc::unknown_reference, n->source().begin, fmt::format("'{}' to name an enzyme or transporter", key),
+                    fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(*n->value<std::string>())));
+        }
+    });
   // entities that refer to targets (a warning's `concerns`) or to other entities: after every target exists
   for (auto const& f : files) {
     each(f, "variant", s, b, opts, [&](reader& r) {
@@ -1041,6 +1145,104 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       if (r.failed() || !v || !d || !finding) return;
       p.finding = *finding;
       r.b().add<rel::modulates_response>(*v, *d, std::move(p), std::move(meta));
+    });
+    each(f, "member_of", s, b, opts, [&](reader& r) {
+      auto d = r.ref<drug>("drug", true);
+      auto c = r.ref<drug_class>("class", true);
+      auto meta = read_meta(r);
+      r.finish("[[member_of]]");
+      if (r.failed() || !d || !c) return;
+      if (r.b().get(*c).defined_by_rule())
+        r.error(errc::unknown_reference, r.table().get("class")->source().begin,
+                "a class whose members are stated (this class's members follow from its rule)",
+                quote_value(r.b().get(*c).id));
+      else
+        r.b().add<rel::member_of>(*d, *c, std::move(meta));
+    });
+    // the pharmacokinetic claims name an enzyme or a transporter
+    auto pk_target = [&](reader& r) -> std::optional<target_id> {
+      auto t = r.ref<target>("target", true);
+      if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter) {
+        r.error(errc::unknown_reference, r.table().get("target")->source().begin, "an enzyme or transporter",
+                fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(r.b().get(*t).id)));
+        return std::nullopt;
+      }
+      return t;
+    };
+    each(f, "substrate_of", s, b, opts, [&](reader& r) {
+      auto d = r.ref<drug>("drug", true);
+      auto t = pk_target(r);
+      clearance c;
+      auto pw = r.enumeration<pathway>("pathway", true);
+      c.sensitive = r.boolean("sensitive").value_or(false);
+      auto meta = read_meta(r);
+      r.finish("[[substrate_of]]");
+      if (r.failed() || !d || !t || !pw) return;
+      c.pathway = *pw;
+      r.b().add<rel::substrate_of>(*d, *t, c, std::move(meta));
+    });
+    auto modulator = [&](auto tag, std::string_view key) {
+      using R = decltype(tag);
+      each(f, key, s, b, opts, [&](reader& r) {
+        auto d = r.ref<drug>("drug", true);
+        auto t = pk_target(r);
+        auto st = r.enumeration<strength>("strength", true);
+        auto meta = read_meta(r);
+        r.finish(fmt::format("[[{}]]", key));
+        if (r.failed() || !d || !t || !st) return;
+        r.b().add<R>(*d, *t, modulation{*st}, std::move(meta));
+      });
+    };
+    modulator(rel::inhibits{}, "inhibits");
+    modulator(rel::induces{}, "induces");
+    each(f, "has_metabolite", s, b, opts, [&](reader& r) {
+      auto d = r.ref<drug>("drug", true);
+      auto m = r.ref<drug>("metabolite", true);
+      metabolite_formation mf;
+      mf.active = r.boolean("active");
+      std::optional<target_id> by;
+      if (r.table().get("formed_by")) by = r.ref<target>("formed_by", false);
+      auto meta = read_meta(r);
+      r.finish("[[has_metabolite]]");
+      if (r.failed() || !d || !m || (r.table().get("formed_by") && !by)) return;
+      if (*d == *m) {
+        r.error(errc::unknown_reference, r.table().get("metabolite")->source().begin, "a metabolite other than the drug",
+                quote_value(r.b().get(*m).id));
+        return;
+      }
+      if (by) mf.formed_by = r.b().get(*by).id;
+      r.b().add<rel::has_metabolite>(*d, *m, std::move(mf), std::move(meta));
+    });
+    each(f, "interaction", s, b, opts, [&](reader& r) {
+      std::array<std::optional<any_node>, 2> ends;
+      if (auto const* n = r.node("between", true, "an array of two drug or class ids")) {
+        auto const* arr = n->as_array();
+        if (!arr || arr->size() != 2)
+          r.error(errc::wrong_type, n->source().begin, "'between' to be an array of two drug or class ids",
+                  arr ? fmt::format("{} elements", arr->size()) : type_name(*n));
+        else
+          for (std::size_t i = 0; i < 2; ++i) ends[i] = r.drug_or_class_of(*arr->get(i));
+      }
+      stated_interaction si;
+      auto sev = r.enumeration<interaction_severity>("severity", true);
+      auto mgmt = r.enumeration<management>("management", true);
+      si.direction = r.enumeration<direction>("direction").value_or(direction::increase);
+      si.intended = r.boolean("intended").value_or(false);
+      if (r.table().get("effect"))
+        if (auto e = r.ref<effect>("effect", false)) si.effect = r.b().get(*e).id;
+      if (r.table().get("exposure_of"))
+        if (auto d = r.ref<drug>("exposure_of", false)) si.exposure_of = r.b().get(*d).id;
+      si.advice = r.str("advice").value_or("");
+      auto meta = read_meta(r);
+      r.finish("[[interaction]]");
+      if (r.failed() || !ends[0] || !ends[1] || !sev || !mgmt) return;
+      if (*ends[0] == *ends[1]) {
+        r.error(errc::unknown_reference, r.table().get("between")->source().begin, "two different ends", "the same twice");
+        return;
+      }
+      si.severity = *sev;
+      si.management = *mgmt;
+      r.b().add<rel::interacts_with>(*ends[0], *ends[1], std::move(si), std::move(meta));
     });
     each(f, "related", s, b, opts, [&](reader& r) {
       auto from = r.any_ref("from");

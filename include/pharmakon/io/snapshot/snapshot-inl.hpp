@@ -241,7 +241,14 @@ inline void put_base(out& o, path_table& paths, entity_base const& e) {
   for (auto s : e.sources) o.u32(s.index());
   put_region(o, paths, e.region);
 }
-inline void put(out& o, path_table& p, drug const& e) { put_base(o, p, e); o.str(e.drug_class); }
+inline void put(out& o, path_table& p, drug const& e) {
+  put_base(o, p, e);
+  o.str(e.drug_class);
+  o.u8(e.prodrug);
+  o.u8(enum_index(e.site));
+  o.u32(e.site_sources.size());
+  for (auto s : e.site_sources) o.u32(s.index());
+}
 inline void put(out& o, path_table& p, target const& e) {
   put_base(o, p, e);
   o.u8(enum_index(e.type));
@@ -251,7 +258,17 @@ inline void put(out& o, path_table& p, target const& e) {
 }
 inline void put(out& o, path_table& p, gene const& e) { put_base(o, p, e); o.str(e.symbol); }
 inline void put(out& o, path_table& p, variant const& e) { put_base(o, p, e); }
-inline void put(out& o, path_table& p, effect const& e) { put_base(o, p, e); }
+inline void put(out& o, path_table& p, effect const& e) {
+  put_base(o, p, e);
+  o.u8(enum_index(e.site));
+  o.u8(e.combined ? 1 + enum_index(*e.combined) : 0);
+}
+inline void put(out& o, path_table& p, drug_class const& e) {
+  put_base(o, p, e);
+  o.str(e.inhibitors_of);
+  o.str(e.inducers_of);
+  o.u8(enum_index(e.min_strength));
+}
 inline void put(out& o, path_table& p, condition const& e) { put_base(o, p, e); }
 inline void put(out& o, path_table& p, regimen const& e) {
   put_base(o, p, e);
@@ -290,7 +307,20 @@ inline void put_source(out& o, path_table& p, source const& s) {
   o.pod(std::int32_t(s.year));
   for (auto const* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) o.str(*f);
   o.u8(s.unverified);
+  o.u32(s.sections.size());
+  for (auto const& x : s.sections) o.str(x);
   put_region(o, p, s.region);
+}
+/// A described payload record (model/describe.hpp): every field in description order.
+template <described T>
+void put_described(out& o, T const& r) {
+  for_each_field(r, [&](std::string_view, auto const& v) {
+    using V = std::remove_cvref_t<decltype(v)>;
+    if constexpr (std::is_same_v<V, std::string>) o.str(v);
+    else if constexpr (std::is_same_v<V, bool>) o.u8(v);
+    else if constexpr (std::is_same_v<V, std::optional<bool>>) o.opt(v);
+    else o.u8(enum_index(v));
+  });
 }
 inline void put_action(out& o, action const& a) {
   o.u8(enum_index(a.type));
@@ -344,7 +374,13 @@ struct decoder {
     e.sources = source_list();
     e.region = region();
   }
-  void get(drug& e) { base(e); e.drug_class = i.str(); }
+  void get(drug& e) {
+    base(e);
+    e.drug_class = i.str();
+    e.prodrug = i.flag();
+    e.site = i.enumeration<site>();
+    e.site_sources = source_list();
+  }
   void get(target& e) {
     base(e);
     e.type = i.enumeration<target_type>();
@@ -354,7 +390,30 @@ struct decoder {
   }
   void get(gene& e) { base(e); e.symbol = i.str(); }
   void get(variant& e) { base(e); }
-  void get(effect& e) { base(e); }
+  void get(effect& e) {
+    base(e);
+    e.site = i.enumeration<site>();
+    if (auto c = i.u8()) {
+      if (c > enum_table<interaction_severity>::entries.size()) throw corrupt{"a known severity", fmt::format("{}", c)};
+      e.combined = interaction_severity(c - 1);
+    }
+  }
+  void get(drug_class& e) {
+    base(e);
+    e.inhibitors_of = i.str();
+    e.inducers_of = i.str();
+    e.min_strength = i.enumeration<strength>();
+  }
+  template <described T>
+  void get_described(T& r) {
+    for_each_field(r, [&](std::string_view, auto& v) {
+      using V = std::remove_cvref_t<decltype(v)>;
+      if constexpr (std::is_same_v<V, std::string>) v = i.str();
+      else if constexpr (std::is_same_v<V, bool>) v = i.flag();
+      else if constexpr (std::is_same_v<V, std::optional<bool>>) v = i.opt_bool();
+      else v = i.template enumeration<V>();
+    });
+  }
   void get(condition& e) { base(e); }
   void get(regimen& e) {
     base(e);
@@ -394,6 +453,8 @@ struct decoder {
     s.year = i.pod<std::int32_t>();
     for (auto* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) *f = i.str();
     s.unverified = i.flag();
+    s.sections.resize(i.count(4));
+    for (auto& x : s.sections) x = i.str();
     s.region = region();
     return s;
   }
@@ -564,13 +625,9 @@ PHARMAKON_FUNC void save_snapshot(knowledge_base const& kb, std::filesystem::pat
     for (auto const& r : st.regions) put_region(body, paths, r);
     body.u32(st.actions.size());
     for (auto const& a : st.actions) put_action(body, a);
-    body.u32(st.indications.size());
-    for (auto const& a : st.indications) body.str(a.adjunct);
-    body.u32(st.pgx.size());
-    for (auto const& a : st.pgx) {
-      body.u8(enum_index(a.finding));
-      body.str(a.outcome);
-    }
+    std::apply([&](auto const&... t) {
+      ((void)[&] { body.u32(t.size()); for (auto const& a : t) put_described(body, a); }(), ...);
+    }, st.payloads);
     body.u32(st.labels.size());
     for (auto const& a : st.labels) body.str(a.label);
     // the paths come first in the file, so the reader can resolve regions as it goes
@@ -743,13 +800,12 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
           for (auto& x : st->regions) x = d.region();
           st->actions.resize(i.count(9));
           for (auto& x : st->actions) x = d.get_action();
-          st->indications.resize(i.count(4));
-          for (auto& x : st->indications) x.adjunct = i.str();
-          st->pgx.resize(i.count(5));
-          for (auto& x : st->pgx) {
-            x.finding = i.enumeration<pgx_finding>();
-            x.outcome = i.str();
-          }
+          std::apply([&](auto&... t) {
+            ((void)[&] {
+               t.resize(i.count(1));
+               for (auto& x : t) d.get_described(x);
+             }(), ...);
+          }, st->payloads);
           st->labels.resize(i.count(4));
           for (auto& x : st->labels) x.label = i.str();
           if (!i.done()) throw corrupt{"the end of the serialised block", "more data"};
@@ -781,6 +837,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     auto const nsrc = st->sources.size();
     std::apply([&](auto const&... t) { ((void)[&] { for (auto const& e : t) check_sources(e.sources, nsrc); }(), ...); },
                st->entities);
+    for (auto const& d : st->table<drug>()) check_sources(d.site_sources, nsrc);
     for (auto const& a : st->actions)
       for (auto const& af : a.affinities) check_sources(af.sources, nsrc);
     auto expect = [](std::string_view what, std::size_t got, std::size_t want) {
@@ -838,8 +895,8 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
       std::array<std::size_t, relation_kind_count> payload_limit;
       payload_limit.fill(1);
       payload_limit[std::size_t(relation_kind::acts_on)] = st->actions.size();
-      payload_limit[std::size_t(relation_kind::indicated_for)] = st->indications.size();
-      payload_limit[std::size_t(relation_kind::modulates_response)] = st->pgx.size();
+      for (std::size_t k = 0; k < relation_kind_count; ++k)
+        detail::with_described_table(relation_kind(k), st->payloads, [&](auto const& t) { payload_limit[k] = t.size(); });
       payload_limit[std::size_t(relation_kind::related)] = st->labels.size();
       auto const* col = g.m_forward.m_column.data();
       auto const* kinds = g.m_forward.m_edge_properties.data();

@@ -1,0 +1,180 @@
+// The interaction screen, rule by rule, on a small made-up knowledge base (tests/data/interactions/fixture.toml),
+// and the bad inputs of `pharmakon interactions`.
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+using namespace pharmakon;
+
+namespace {
+
+knowledge_base const& fixture() {
+  static knowledge_base kb = [] {
+    std::filesystem::path p = std::filesystem::path(PHARMAKON_TEST_DATA) / "interactions" / "fixture.toml";
+    std::vector<std::filesystem::path> files{p};
+    return load_files(files);
+  }();
+  return kb;
+}
+
+interaction_answer screen(std::initializer_list<char const*> names) {
+  auto const& kb = fixture();
+  std::vector<drug_id> ids;
+  for (auto n : names) ids.push_back(kb.at<drug>(n));
+  return screen_interactions(kb, ids);
+}
+
+interaction const* find(interaction_answer const& a, interaction_mechanism m) {
+  for (auto const& i : a.interactions)
+    if (i.mechanism == m) return &i;
+  return nullptr;
+}
+
+bool has(std::vector<std::string> const& v, std::string const& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("same target: an antagonist blocks an agonist's effects mediated there") {
+  auto a = screen({"agonist", "antagonist"});
+  auto const* i = find(a, interaction_mechanism::same_target);
+  REQUIRE(i != nullptr);
+  CHECK(i->kind == interaction_kind::blockade);
+  CHECK(i->first == "antagonist");
+  CHECK(i->severity == interaction_severity::moderate);
+  CHECK(has(i->effects, "relief"));
+  CHECK(has(i->effects, "gut slowing"));
+  CHECK(i->direction == direction::decrease);
+  CHECK(!i->path.empty());
+}
+
+TEST_CASE("same target: a peripherally restricted antagonist blocks only peripheral effects") {
+  auto a = screen({"peripheral", "agonist"});
+  auto const* i = find(a, interaction_mechanism::same_target);
+  REQUIRE(i != nullptr);
+  CHECK(i->kind == interaction_kind::peripheral_blockade);
+  CHECK(i->effects == std::vector<std::string>{"gut slowing"});
+  CHECK(i->severity == interaction_severity::minor);
+}
+
+TEST_CASE("same target: a partial agonist displaces a full agonist and comes first") {
+  auto a = screen({"agonist", "partial"});
+  auto const* i = find(a, interaction_mechanism::same_target);
+  REQUIRE(i != nullptr);
+  CHECK(i->kind == interaction_kind::displacement);
+  CHECK(i->first == "partial");
+  CHECK(i->first_action == action_type::partial_agonist);
+}
+
+TEST_CASE("same target through an active metabolite: the prodrug's metabolite is blocked") {
+  auto a = screen({"prodrug", "antagonist"});
+  auto const* i = find(a, interaction_mechanism::same_target);
+  REQUIRE(i != nullptr);
+  CHECK(i->kind == interaction_kind::blockade);
+  CHECK(i->second == "prodrug");
+  CHECK(std::any_of(i->path.begin(), i->path.end(), [](path_step const& p) {
+    return p.relation == relation_kind::has_metabolite && p.to == "metabolite";
+  }));
+}
+
+TEST_CASE("same effect through different targets adds up at the effect's combined severity") {
+  auto a = screen({"agonist", "sedative"});
+  auto const* i = find(a, interaction_mechanism::same_effect);
+  REQUIRE(i != nullptr);
+  CHECK(i->kind == interaction_kind::additive);
+  CHECK(i->effects == std::vector<std::string>{"depression"});
+  CHECK(i->severity == interaction_severity::major);
+  CHECK(i->management == management::avoid);
+  CHECK(find(a, interaction_mechanism::same_target) == nullptr);
+}
+
+TEST_CASE("exposure: a strong inhibitor raises a substrate's exposure, and the label's statement confirms it") {
+  auto a = screen({"agonist", "inhibitor"});
+  auto const* i = find(a, interaction_mechanism::exposure);
+  REQUIRE(i != nullptr);
+  CHECK(i->kind == interaction_kind::more_exposure);
+  CHECK(i->first == "inhibitor");
+  CHECK(i->affected == "agonist");
+  CHECK(i->direction == direction::increase);
+  CHECK(i->severity == interaction_severity::major);
+  CHECK(i->target->name == "enzyme E");
+  CHECK(has(i->effects, "depression"));   // the adverse effects rise
+  REQUIRE(i->stated.size() == 1);         // class:strong-E-inhibitors by its rule
+  CHECK(i->stated[0].between_first == "strong E inhibitors");
+  CHECK(i->management == management::adjust_dose);
+  CHECK(i->tier == evidence_tier::label);
+  CHECK(a.interactions.size() == 1);      // no separate "stated" finding
+}
+
+TEST_CASE("exposure: a weak inhibitor is minor and does not make the class of strong inhibitors") {
+  auto a = screen({"agonist", "weak inhibitor"});
+  auto const* i = find(a, interaction_mechanism::exposure);
+  REQUIRE(i != nullptr);
+  CHECK(i->severity == interaction_severity::minor);
+  CHECK(i->stated.empty());
+  CHECK(!(a.worst() <= interaction_severity::moderate));
+}
+
+TEST_CASE("exposure: an inducer lowers it, and the intended effects are what is lost") {
+  auto a = screen({"inducer", "agonist"});
+  auto const* i = find(a, interaction_mechanism::exposure);
+  REQUIRE(i != nullptr);
+  CHECK(i->kind == interaction_kind::less_exposure);
+  CHECK(i->direction == direction::decrease);
+  CHECK(i->effects == std::vector<std::string>{"relief", "gut slowing"});
+}
+
+TEST_CASE("exposure: blocking the enzyme that activates a prodrug lowers the active metabolite") {
+  auto a = screen({"prodrug", "activator blocker"});
+  REQUIRE(a.interactions.size() == 1);  // not also "more prodrug"
+  auto const& i = a.interactions[0];
+  CHECK(i.mechanism == interaction_mechanism::exposure);
+  CHECK(i.kind == interaction_kind::less_exposure);
+  CHECK(i.affected == "metabolite");
+  CHECK(i.severity == interaction_severity::moderate);
+  CHECK(has(i.effects, "relief"));
+}
+
+TEST_CASE("stated: a class member and a drug a label names, which the graph does not explain") {
+  auto a = screen({"member", "agonist"});
+  REQUIRE(a.interactions.size() == 1);
+  auto const& i = a.interactions[0];
+  CHECK(i.mechanism == interaction_mechanism::stated);
+  CHECK(i.severity == interaction_severity::contraindicated);
+  CHECK(i.management == management::avoid);
+  CHECK(std::any_of(i.path.begin(), i.path.end(), [](path_step const& p) { return p.relation == relation_kind::member_of; }));
+}
+
+TEST_CASE("stated: a negated statement says there is no interaction and is not a finding") {
+  auto a = screen({"unrelated", "antagonist"});
+  REQUIRE(a.interactions.size() == 1);
+  CHECK(a.interactions[0].no_interaction);
+  CHECK(!a.worst());
+}
+
+TEST_CASE("drugs without metabolism data are named, duplicates are screened once") {
+  auto a = screen({"antagonist", "antagonist", "agonist"});
+  CHECK(a.drugs == std::vector<std::string>{"antagonist", "agonist"});
+  CHECK(has(a.without_metabolism, "antagonist"));
+  CHECK(!has(a.without_metabolism, "agonist"));
+}
+
+TEST_CASE("every interaction renders in text, Markdown and JSON with its mechanism and severity") {
+  auto a = screen({"agonist", "inhibitor", "sedative", "antagonist"});
+  auto text = render_text(a);
+  CHECK(text.find("inhibitor raises agonist exposure through enzyme E (exposure, major)") != std::string::npos);
+  CHECK(text.find("Not checked") != std::string::npos);
+  auto json = render_json(a, 2);
+  CHECK(json.find("\"mechanism\": \"exposure\"") != std::string::npos);
+  CHECK(json.find("\"worst_severity\": \"major\"") != std::string::npos);
+  CHECK(render_markdown(a).find("| Most severe |") != std::string::npos);
+}
+
+TEST_CASE("a class id or an unknown name is not a drug") {
+  auto const& kb = fixture();
+  CHECK(!kb.find<drug>("stated class"));
+  CHECK(kb.find<drug_class>("stated class"));
+  CHECK_THROWS_AS(kb.at<drug>("agonst"), lookup_error);
+}

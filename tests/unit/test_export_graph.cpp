@@ -33,7 +33,7 @@ TEST_CASE("graphml: every entity and claim, or the neighbourhood of some") {
   export_graphml(kb, dir / "all.graphml");
   auto all = slurp(dir / "all.graphml");
   CHECK(all.rfind("<?xml", 0) == 0);
-  CHECK(count(all, "<node id=") == kb.state().vertex_count());
+  CHECK(count(all, "<node id=") == num_vertices(kb.graph()));
   CHECK(count(all, "<edge id=") == kb.claim_count());
   CHECK(all.find("<data key=\"e_action\">antagonist</data>") != std::string::npos);
   graphml_options o;

@@ -141,7 +141,7 @@ std::string entity_repr(entity_ref const& e, char const* cls) {
   return fmt::format("<{} {} '{}'>", cls, b.id, b.name);
 }
 
-bool same_kb(knowledge_base const& a, knowledge_base const& b) { return &a.state() == &b.state(); }
+bool same_kb(knowledge_base const& a, knowledge_base const& b) { return a.same_as(b); }
 
 template <class E>
 py::class_<entity_view<E>, entity_ref> bind_entity(py::module_& m, char const* name, char const* doc) {

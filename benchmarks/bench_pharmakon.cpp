@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
   double cpu = cpu_seconds();
   std::string out = fmt::format("{{\"tool\":\"pharmakon\",\"mode\":\"{}\",\"load_s\":{:.4f},\"cpu_s\":{:.4f},"
                                 "\"rss_mb\":{:.1f},\"entities\":{},\"claims\":{}",
-                                mode, load_s, cpu, rss, kb.state().vertex_count(), kb.claim_count());
+                                mode, load_s, cpu, rss, num_vertices(kb.graph()), kb.claim_count());
   if (want_queries) out += queries(kb);
   if (!save.empty()) {
     auto t0 = clk::now();

@@ -11,7 +11,7 @@ using namespace pharmakon;
 knowledge_base const& kb() { return default_kb(); }
 
 bool is_name_of_kind(std::string_view name, node_kind k) {
-  auto const& st = kb().state();
+  auto const& st = pharmakon::detail::state_of(kb());
   for (auto v = st.kind_base[std::size_t(k)]; v < st.kind_base[std::size_t(k) + 1]; ++v)
     if (st.base_of_vertex(v).name == name) return true;
   return false;
@@ -19,7 +19,7 @@ bool is_name_of_kind(std::string_view name, node_kind k) {
 
 void arbitrary(std::string_view name, std::uint8_t kind_byte, std::uint8_t max_byte) {
   auto hits = kb().find_all(name);
-  auto const& st = kb().state();
+  auto const& st = pharmakon::detail::state_of(kb());
   for (auto n : hits) {
     FUZZ_CHECK(std::size_t(n.kind()) < node_kind_count, "bad kind");
     FUZZ_CHECK(st.kind_base[std::size_t(n.kind())] + n.index() < st.kind_base[std::size_t(n.kind()) + 1], "bad index");
@@ -41,7 +41,7 @@ void arbitrary(std::string_view name, std::uint8_t kind_byte, std::uint8_t max_b
 
 void variant_of_known(std::uint8_t const* data, std::size_t size) {
   if (size < 2) return;
-  auto const& st = kb().state();
+  auto const& st = pharmakon::detail::state_of(kb());
   auto n = st.vertex_count();
   if (n == 0) return;
   auto v = (std::uint32_t(data[0]) << 8 | data[1]) % n;

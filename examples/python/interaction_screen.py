@@ -39,7 +39,7 @@ def main() -> int:
 
     kb = pharmakon.default_kb()
     try:
-        answer = kb.interactions(names)
+        answer = kb.screen_interactions(names)
     except pharmakon.UnknownNameError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

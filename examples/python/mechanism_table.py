@@ -5,7 +5,7 @@ affinity there (on the p-scale: -log10 molar, higher is tighter), as a pandas Da
 
 Needs pandas (Debian: python3-pandas). The table comes from the embedded knowledge base; where a drug has
 several claims at one receptor, the best-evidenced one is shown, marked "(disputed)" when another claim
-contradicts it; negated claims ("does not act on") are left out. `kb.moa(drug)` tells the whole story, with
+contradicts it; negated claims ("does not act on") are left out. `kb.mechanism_of(drug)` tells the whole story, with
 its sources.
 """
 

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "config.hpp"
 #include "model/entities.hpp"
 #include "model/enums.hpp"
 
@@ -83,7 +84,7 @@ struct diagnostic {
 };
 
 /// Base of every exception pharmakon throws.
-class error : public std::runtime_error {
+class PHARMAKON_API error : public std::runtime_error {
  public:
   error(errc code, std::string const& what) : std::runtime_error(what), code_(code) {}
   errc code() const noexcept { return code_; }
@@ -93,7 +94,7 @@ class error : public std::runtime_error {
 };
 
 /// A load (file, string, import) failed; `diagnostics()` has every problem found, in file order.
-class load_error : public error {
+class PHARMAKON_API load_error : public error {
  public:
   explicit load_error(std::vector<diagnostic> diags)
       : error(diags.empty() ? errc::syntax : diags.front().code, join(diags)), diags_(std::move(diags)) {}
@@ -112,7 +113,7 @@ class load_error : public error {
 };
 
 /// A name or id that nothing in the knowledge base has; `suggestions()` are the closest known names.
-class lookup_error : public error {
+class PHARMAKON_API lookup_error : public error {
  public:
   lookup_error(std::string what, std::string name, std::vector<std::string> suggestions)
       : error(errc::unknown_name, std::move(what)), name_(std::move(name)), suggestions_(std::move(suggestions)) {}
@@ -126,7 +127,7 @@ class lookup_error : public error {
 
 /// Invalid use of the API with bad values (a dose of the wrong dimension given to a dose check, a
 /// builder handle that does not exist).
-class usage_error : public error {
+class PHARMAKON_API usage_error : public error {
  public:
   using error::error;
 };

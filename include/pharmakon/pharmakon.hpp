@@ -31,3 +31,4 @@
 #include "kb/default_kb.hpp"
 #include "answers/answers.hpp"
 #include "render/render.hpp"
+#include "render/catalog.hpp"

@@ -19,7 +19,8 @@ namespace pharmakon::cli {
 enum exit_code : int {
   answered = 0,  ///< the question was answered, nothing needs attention
   finding = 1,   ///< answered, and something needs attention (an interaction, a dose outside every regimen)
-  bad_input = 2  ///< usage error, unknown name, unreadable or invalid file
+  bad_input = 2,      ///< usage error, unknown name, unreadable or invalid file
+  internal_error = 3  ///< pharmakon failed, not the input: out of memory, a broken invariant, an unexpected exception
 };
 
 /// Options every subcommand shares, and the knowledge base they ask.

@@ -1,4 +1,7 @@
 // pharmakon: pharmacology answers from the command line.
+#include <filesystem>
+#include <new>
+
 #include "cli.hpp"
 
 int main(int argc, char** argv) {
@@ -28,13 +31,24 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? answered : bad_input;
   }
+  // Bad input (a pharmakon::error: a file, a name, a unit; or a path the system refuses) exits 2. Anything else is
+  // pharmakon's own failure, not the user's, and exits 3 so that scripts can tell the two apart.
   try {
     return ctx.run ? ctx.run() : bad_input;
   } catch (pharmakon::error const& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return bad_input;
+  } catch (std::filesystem::filesystem_error const& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return bad_input;
+  } catch (std::bad_alloc const&) {
+    std::fputs("internal error: out of memory\n", stderr);
+    return internal_error;
   } catch (std::exception const& e) {
     fmt::print(stderr, "internal error: {}\n", e.what());
-    return bad_input;
+    return internal_error;
+  } catch (...) {
+    std::fputs("internal error: an unknown exception\n", stderr);
+    return internal_error;
   }
 }

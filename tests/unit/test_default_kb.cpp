@@ -5,6 +5,8 @@
 #include <pharmakon/kb/embedded_snapshot.hpp>
 #include <pharmakon/pharmakon.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -262,8 +264,7 @@ namespace {
 
 /// Reads an RFC 4180 CSV file (quoted fields, "" escapes, line breaks inside quotes).
 std::vector<std::vector<std::string>> read_csv(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto const text = test::read_bytes(p);
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;

@@ -3,47 +3,31 @@
 
 #include <pharmakon/pharmakon.hpp>
 
-#include <unistd.h>
+#include "support.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
-namespace {
-std::string slurp(fs::path const& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-std::size_t count(std::string const& s, std::string const& what) {
-  std::size_t n = 0;
-  for (auto i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
-  return n;
-}
-}  // namespace
-
 TEST_CASE("graphml: every entity and claim, or the neighbourhood of some") {
-  auto dir = fs::temp_directory_path() / fmt::format("pharmakon-graphml-{}", ::getpid());
-  fs::create_directories(dir);
+  temp_dir tmp("graphml");
+  auto const& dir = tmp.path;
   auto const& kb = default_kb();
   export_graphml(kb, dir / "all.graphml");
-  auto all = slurp(dir / "all.graphml");
+  auto all = read_bytes(dir / "all.graphml");
   CHECK(all.rfind("<?xml", 0) == 0);
-  CHECK(count(all, "<node id=") == kb.state().vertex_count());
+  CHECK(count(all, "<node id=") == num_vertices(kb.graph()));
   CHECK(count(all, "<edge id=") == kb.claim_count());
   CHECK(all.find("<data key=\"e_action\">antagonist</data>") != std::string::npos);
   graphml_options o;
   o.around = {any_node(kb.at<drug>("naltrexone"))};
   export_graphml(kb, dir / "ntx.graphml", o);
-  auto some = slurp(dir / "ntx.graphml");
+  auto some = read_bytes(dir / "ntx.graphml");
   CHECK(count(some, "<node id=") < count(all, "<node id="));
   CHECK(some.find(">naltrexone<") != std::string::npos);
   CHECK(some.find("</graphml>") != std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("dot: a drug's mechanism neighbourhood") {
@@ -64,22 +48,22 @@ TEST_CASE("dot: a drug's mechanism neighbourhood") {
 }
 
 TEST_CASE("neo4j: node and relationship files with the import command") {
-  auto dir = fs::temp_directory_path() / fmt::format("pharmakon-neo4j-{}", ::getpid());
+  temp_dir tmp("neo4j");
+  auto const dir = tmp / "export";  // export_neo4j creates it
   auto const& kb = default_kb();
   auto files = export_neo4j(kb, dir);
   CHECK(fs::exists(dir / "nodes_drug.csv"));
   CHECK(fs::exists(dir / "nodes_source.csv"));
   CHECK(fs::exists(dir / "rels_ACTS_ON.csv"));
-  auto script = slurp(dir / "import.sh");
+  auto script = read_bytes(dir / "import.sh");
   CHECK(script.find("neo4j-admin database import full") != std::string::npos);
   CHECK(script.find("--nodes=nodes_drug.csv") != std::string::npos);
   CHECK(script.find("--relationships=rels_ACTS_ON.csv") != std::string::npos);
-  auto drugs = slurp(dir / "nodes_drug.csv");
+  auto drugs = read_bytes(dir / "nodes_drug.csv");
   CHECK(drugs.rfind("id:ID(Entity),:LABEL,name", 0) == 0);
   CHECK(count(drugs, "\n") == kb.all<drug>().size() + 1);
   std::size_t rels = 0;
   for (auto const& f : files)
-    if (f.filename().string().rfind("rels_", 0) == 0) rels += count(slurp(f), "\n") - 1;
+    if (f.filename().string().rfind("rels_", 0) == 0) rels += count(read_bytes(f), "\n") - 1;
   CHECK(rels >= kb.claim_count());  // quoted notes may hold line ends
-  fs::remove_all(dir);
 }

@@ -3,7 +3,7 @@
 
 #include <pharmakon/pharmakon.hpp>
 
-#include <unistd.h>
+#include "support.hpp"
 
 #include <array>
 #include <filesystem>
@@ -11,25 +11,10 @@
 #include <sstream>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct temp_dir {
-  fs::path path;
-  explicit temp_dir(std::string const& name)
-      : path(fs::temp_directory_path() / fmt::format("pharmakon-kgx-{}-{}", ::getpid(), name)) {
-    fs::create_directories(path);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string first_error(import_result const& r) {
-  return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
-}
 
 /// A knowledge base with every node kind, every relation kind and awkward text (tabs, pipes, percent signs).
 knowledge_base every_kind() {

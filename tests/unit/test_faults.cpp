@@ -4,53 +4,21 @@
 
 #include <pharmakon/pharmakon.hpp>
 
-#include <unistd.h>
+#include "support.hpp"
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_bytes(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write_bytes(fs::path const& p, std::string const& s) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << s;
-}
-
-/// A fresh directory under the temp dir, removed at the end of the test.
-struct temp_dir {
-  fs::path path;
-  temp_dir() {
-    path = fs::temp_directory_path() / ("pharmakon-faults-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter()++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-};
 
 fs::path const golden_path = fs::path(PHARMAKON_TEST_DATA) / "golden" / "kb.toml";
 

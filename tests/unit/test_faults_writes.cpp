@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <pharmakon/pharmakon.hpp>
+
+#include "support.hpp"
 #if __has_include(<pharmakon/io/snapshot/snapshot.hpp>)
 #  include <pharmakon/io/snapshot/snapshot.hpp>
 #  define PHARMAKON_TEST_SNAPSHOT 1
@@ -23,16 +25,10 @@
 #include <string>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-[[maybe_unused]] std::string read_bytes(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// Runs `f` with files limited to `bytes` (writes beyond fail with EFBIG instead of raising SIGXFSZ).
 [[maybe_unused]] void with_file_size_limit(rlim_t bytes, std::function<void()> const& f) {
@@ -67,23 +63,12 @@ sources = ["src:pmid:1"]
 )");
 }
 
-struct temp_dir {
-  fs::path path = fs::temp_directory_path() / ("pharmakon-write-faults-" + std::to_string(::getpid()));
-  temp_dir() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  /// Files in the directory other than `keep`.
-  int strays(fs::path const& keep) const {
-    int n = 0;
-    for (auto const& e : fs::directory_iterator(path)) n += e.path() != keep;
-    return n;
-  }
-};
+/// Files in `dir` other than `keep`.
+[[maybe_unused]] int strays(temp_dir const& dir, fs::path const& keep) {
+  int n = 0;
+  for (auto const& e : fs::directory_iterator(dir.path)) n += e.path() != keep;
+  return n;
+}
 
 }  // namespace
 
@@ -108,7 +93,7 @@ TEST_CASE("faults: a snapshot write that hits a full disk is an io error and lea
   });
   CHECK(threw);
   CHECK(read_bytes(path) == old_bytes);  // byte for byte the old snapshot
-  CHECK(dir.strays(path) == 0);          // no temporary file left behind
+  CHECK(strays(dir, path) == 0);          // no temporary file left behind
   auto r = try_load_snapshot(path);
   REQUIRE(r);
   CHECK(r.kb->content_hash() == small.content_hash());
@@ -124,7 +109,7 @@ TEST_CASE("faults: a snapshot written where it cannot be is an io error and leav
   for (auto const& target : {file / "kb.pkb", dir.path / "missing" / "kb.pkb", dir.path})
     CHECK_THROWS_AS(save_snapshot(default_kb(), target), error);
   CHECK(read_bytes(file) == "x");
-  CHECK(dir.strays(file) == 0);
+  CHECK(strays(dir, file) == 0);
   if (::geteuid() != 0) {  // root writes anywhere
     auto ro = dir.path / "read-only";
     fs::create_directories(ro);
@@ -146,7 +131,7 @@ TEST_CASE("faults: readers of a snapshot being replaced see the old or the new o
     REQUIRE(r);
     CHECK(r.kb->content_hash() == (i % 2 ? a : b).content_hash());
   }
-  CHECK(dir.strays(path) == 0);
+  CHECK(strays(dir, path) == 0);
 }
 #endif
 
@@ -232,5 +217,5 @@ TEST_CASE("faults: an export to an unwritable place is an io error") {
   CHECK_THROWS_AS(export_graphml(default_kb(), dir.path / "missing" / "kb.graphml"), error);
   CHECK_THROWS_AS(export_neo4j(default_kb(), file / "neo4j"), error);
   CHECK(read_bytes(file) == "x");
-  CHECK(dir.strays(file) == 0);
+  CHECK(strays(dir, file) == 0);
 }

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <pharmakon/pharmakon.hpp>
+
+#include "support.hpp"
 #if __has_include(<pharmakon/io/import/hetionet.hpp>)
 #  include <pharmakon/io/import/hetionet.hpp>
 #  define PHARMAKON_TEST_HETIONET 1
@@ -28,19 +30,12 @@
 #include <vector>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 fs::path const dir = fs::path(PHARMAKON_TEST_DATA) / "fuzz-regressions";
-
-std::string read_bytes(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// The parts of `in` separated by lines "#%%" (as fuzz/files.hpp splits them).
 std::vector<std::string> split_parts(std::string_view in, std::size_t n) {
@@ -89,9 +84,8 @@ void check_renders(knowledge_base const& kb) {
 }
 
 fs::path scratch(std::string const& name, std::string const& bytes) {
-  auto p = fs::temp_directory_path() / ("pharmakon-regression-" + std::to_string(::getpid()) + "-" + name);
-  std::ofstream(p, std::ios::binary) << bytes;
-  return p;
+  return write_bytes(fs::temp_directory_path() / ("pharmakon-regression-" + std::to_string(::getpid()) + "-" + name),
+                     bytes);
 }
 
 /// Runs one regression input; returns its outcome line.

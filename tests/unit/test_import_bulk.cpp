@@ -118,7 +118,7 @@ TEST_CASE("bulk: evidence and payloads added once are shared by every claim that
   CHECK_THROWS_AS(b.add<rel::acts_on>(drug_id{7}, ts[0], agonist, ev), usage_error);
   auto kb = b.build();
   CHECK(kb.claim_count() == 7);
-  auto const& st = kb.state();
+  auto const& st = detail::state_of(kb);  // white-box: how the evidence is shared
   CHECK(st.evidence.size() == 2);     // two evidence records for seven claims
   CHECK(st.claim_sources.size() == 3);
   CHECK(st.actions.size() == 2);      // one shared agonist action, one antagonist
@@ -145,7 +145,7 @@ TEST_CASE("bulk: evidence and payloads added once are shared by every claim that
     e.name = e.id;
     b2.add<rel::produces>(dd, b2.add(e), {{s}});
   }
-  CHECK(b2.build().state().evidence.size() == 1);
+  CHECK(detail::state_of(b2.build()).evidence.size() == 1);
 }
 
 TEST_CASE("bulk: slices are sorted by kind and endpoint, ties keep the order claims were added in") {

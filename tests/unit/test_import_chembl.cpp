@@ -5,21 +5,18 @@
 
 #include <pharmakon/pharmakon.hpp>
 
-#include <unistd.h>
+#include "support.hpp"
 
 #include <filesystem>
 #include <fstream>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 fs::path const dir = fs::path(PHARMAKON_TEST_DATA) / "import" / "chembl";
-
-std::string first_error(import_result const& r) {
-  return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
-}
 
 import_result import_fixture(import_options const& o = {}) {
   std::vector<fs::path> files{dir / "chembl36-drug_mechanism.csv", dir / "chembl36-drug_nodes.csv"};
@@ -32,12 +29,6 @@ std::optional<edge<rel::acts_on>> acting(knowledge_base const& kb, drug_id d, st
     if (kb[e.to()].identifier_of("chembl") == target_chembl) return e;
   return std::nullopt;
 }
-
-struct scratch {
-  fs::path dir = fs::temp_directory_path() / fmt::format("pharmakon-chembl-{}", ::getpid());
-  scratch() { fs::create_directories(dir); }
-  ~scratch() { fs::remove_all(dir); }
-};
 
 }  // namespace
 
@@ -142,14 +133,14 @@ TEST_CASE("chembl: on top of the curated knowledge base, drugs and targets merge
 }
 
 TEST_CASE("chembl: bad tables are errors at the field's line and column") {
-  scratch tmp;
+  temp_dir tmp("chembl");
   std::string const header =
       "drug_internal_id,drug_id,drug_name,mechanism_id,mechanism_of_action,action_type,target_internal_id,target_id,"
       "target_name,direct_interaction,molecular_mechanism,disease_efficacy,mechanism_comment,selectivity_comment";
   std::string const good =
       "21459,CHEMBL19019,NALTREXONE,1092,Opioid receptors; mu/kappa/delta antagonist,ANTAGONIST,104765.0,"
       "CHEMBL2095181,Opioid receptors; mu/kappa/delta,1,1,1,,";
-  auto path = (tmp.dir / "mech.csv").string();
+  auto path = (tmp.path / "mech.csv").string();
   auto run = [&](std::string const& body) {
     std::ofstream(path, std::ios::binary) << header << "\n" << body;
     std::vector<fs::path> f{path};
@@ -218,18 +209,18 @@ TEST_CASE("chembl: bad tables are errors at the field's line and column") {
   CHECK(many.diagnostics[0].line == 2);
   CHECK(many.diagnostics[1].line == 4);
 
-  std::ofstream(tmp.dir / "other.csv") << "a,b\n1,2\n";
-  std::vector<fs::path> other{tmp.dir / "other.csv"};
+  std::ofstream(tmp.path / "other.csv") << "a,b\n1,2\n";
+  std::vector<fs::path> other{tmp.path / "other.csv"};
   d = only(try_import_chembl(other));
   CHECK(d.code == errc::syntax);
-  CHECK(d.to_string().starts_with((tmp.dir / "other.csv").string() +
+  CHECK(d.to_string().starts_with((tmp.path / "other.csv").string() +
                                   ":1:1: error: expected a ChEMBL drug mechanism table header"));
   std::vector<fs::path> names_only{dir / "chembl36-drug_nodes.csv"};
   d = only(try_import_chembl(names_only));
   CHECK(d.to_string() ==
         "<arguments>: error: expected a ChEMBL drug mechanism table (drug_mechanism.csv), found none "
         "among the files");
-  std::vector<fs::path> missing{tmp.dir / "absent.csv"};
+  std::vector<fs::path> missing{tmp.path / "absent.csv"};
   CHECK(only(try_import_chembl(missing)).code == errc::io);
   CHECK_THROWS_AS(import_chembl(missing), load_error);
 }

@@ -5,22 +5,19 @@
 
 #include <pharmakon/pharmakon.hpp>
 
-#include <unistd.h>
+#include "support.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 fs::path const dir = fs::path(PHARMAKON_TEST_DATA) / "import" / "drugcentral";
-
-std::string first_error(import_result const& r) {
-  return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
-}
 
 import_result import_file(fs::path const& f, import_options const& o = {}) {
   std::vector<fs::path> files{f};
@@ -82,12 +79,6 @@ std::uint32_t column_of(std::string const& line, std::string const& name) {
   }
   return 0;
 }
-
-struct scratch {
-  fs::path dir = fs::temp_directory_path() / fmt::format("pharmakon-drugcentral-{}", ::getpid());
-  scratch() { fs::create_directories(dir); }
-  ~scratch() { fs::remove_all(dir); }
-};
 
 }  // namespace
 
@@ -252,10 +243,10 @@ TEST_CASE("drugcentral: on top of the curated knowledge base, drugs, targets and
 }
 
 TEST_CASE("drugcentral: quoted fields, embedded tabs, empty fields and bad values") {
-  scratch tmp;
+  temp_dir tmp("drugcentral");
   std::string header;
   for (auto const& c : columns) header += (header.empty() ? "\"" : "\t\"") + c + "\"";
-  auto path = (tmp.dir / "dti.tsv").string();
+  auto path = (tmp.path / "dti.tsv").string();
   auto run = [&](std::string const& body) {
     std::ofstream(path, std::ios::binary) << header << "\n" << body;
     return import_file(path);
@@ -355,19 +346,19 @@ TEST_CASE("drugcentral: quoted fields, embedded tabs, empty fields and bad value
   CHECK(d.line == 2);
   CHECK(d.column == column_of(line, "ACT_SOURCE") + 1);  // the W of "WOMBAT-PK", after the quote that closed it
 
-  std::ofstream(tmp.dir / "other.tsv") << "a\tb\n1\t2\n";
-  d = only(import_file(tmp.dir / "other.tsv"));
+  std::ofstream(tmp.path / "other.tsv") << "a\tb\n1\t2\n";
+  d = only(import_file(tmp.path / "other.tsv"));
   CHECK(d.code == errc::syntax);
-  CHECK(d.to_string().starts_with((tmp.dir / "other.tsv").string() +
+  CHECK(d.to_string().starts_with((tmp.path / "other.tsv").string() +
                                   ":1:1: error: expected a DrugCentral drug.target.interaction header"));
-  std::ofstream(tmp.dir / "short.tsv") << "\"STRUCT_ID\"\t\"ACCESSION\"\n1\tP35372\n";
-  d = only(import_file(tmp.dir / "short.tsv"));
+  std::ofstream(tmp.path / "short.tsv") << "\"STRUCT_ID\"\t\"ACCESSION\"\n1\tP35372\n";
+  d = only(import_file(tmp.path / "short.tsv"));
   CHECK(d.to_string() ==
-        (tmp.dir / "short.tsv").string() + ":1:1: error: expected a column 'DRUG_NAME' in the header, found none");
-  std::ofstream(tmp.dir / "empty.tsv") << "";
-  CHECK(only(import_file(tmp.dir / "empty.tsv")).to_string() ==
-        (tmp.dir / "empty.tsv").string() + ":1:1: error: expected a header line, found an empty file");
-  CHECK_THROWS_AS(import_drugcentral(std::vector<fs::path>{tmp.dir / "absent.tsv"}), load_error);
+        (tmp.path / "short.tsv").string() + ":1:1: error: expected a column 'DRUG_NAME' in the header, found none");
+  std::ofstream(tmp.path / "empty.tsv") << "";
+  CHECK(only(import_file(tmp.path / "empty.tsv")).to_string() ==
+        (tmp.path / "empty.tsv").string() + ":1:1: error: expected a header line, found an empty file");
+  CHECK_THROWS_AS(import_drugcentral(std::vector<fs::path>{tmp.path / "absent.tsv"}), load_error);
 }
 
 TEST_CASE("drugcentral: the full drug-target interaction file (opt-in: needs ../shared/data)") {

@@ -4,22 +4,18 @@
 
 #include <pharmakon/pharmakon.hpp>
 
-#include <unistd.h>
+#include "support.hpp"
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 fs::path const dir = fs::path(PHARMAKON_TEST_DATA) / "import" / "gtopdb";
-
-std::string first_error(import_result const& r) {
-  return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
-}
 
 import_result import_all(import_options const& o = {}) {
   std::vector<fs::path> files{dir / "interactions.csv", dir / "ligands.csv", dir / "targets_and_families.csv"};
@@ -99,8 +95,8 @@ TEST_CASE("gtopdb: on top of the curated knowledge base, GtoPdb's ligands and ta
 }
 
 TEST_CASE("gtopdb: bad tables are errors with file and line") {
-  auto tmp = fs::temp_directory_path() / fmt::format("pharmakon-gtopdb-{}", ::getpid());
-  fs::create_directories(tmp);
+  temp_dir scratch("gtopdb");
+  auto const& tmp = scratch.path;
   std::ifstream in(dir / "interactions.csv");
   std::string header;
   std::getline(in, header);
@@ -145,7 +141,6 @@ TEST_CASE("gtopdb: bad tables are errors with file and line") {
   auto unknown = try_import_gtopdb(other);
   REQUIRE(!unknown.diagnostics.empty());
   CHECK(unknown.diagnostics.front().to_string().find("a GtoPdb table header") != std::string::npos);
-  fs::remove_all(tmp);
 }
 
 TEST_CASE("gtopdb: the full 2020.5 tables (opt-in: needs ../shared/data)") {

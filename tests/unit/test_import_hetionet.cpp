@@ -4,16 +4,17 @@
 
 #include <pharmakon/pharmakon.hpp>
 
+#include "support.hpp"
+
 #include <unistd.h>
-#include <zlib.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 using namespace std::string_literals;
 namespace fs = std::filesystem;
 
@@ -21,48 +22,9 @@ namespace {
 
 fs::path const fixtures = fs::path(PHARMAKON_TEST_DATA) / "import" / "hetionet";
 
-std::string slurp(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// A scratch directory, removed at the end of the test.
-struct scratch {
-  fs::path dir;
-  scratch() {
-    dir = fs::temp_directory_path() / fmt::format("pharmakon-test-{}-{}", ::getpid(), counter()++);
-    fs::create_directories(dir);
-  }
-  ~scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-  fs::path write(std::string const& name, std::string const& text) const {
-    auto p = dir / name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-  fs::path write_gz(std::string const& name, std::string const& text) const {
-    auto p = dir / name;
-    gzFile f = gzopen(p.c_str(), "wb");
-    gzwrite(f, text.data(), unsigned(text.size()));
-    gzclose(f);
-    return p;
-  }
-};
 
 import_result import_fixture(std::string const& edges_name = "edges.sif", import_options const& o = {}) {
   return try_import_hetionet(fixtures / "nodes.tsv", fixtures / edges_name, o);
-}
-
-std::string first_error(import_result const& r) {
-  return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
 }
 
 }  // namespace
@@ -163,9 +125,9 @@ TEST_CASE("hetionet: gzipped or plain, in either order, the same knowledge base"
 }
 
 TEST_CASE("hetionet: bad input is an error with file, line and column, never a crash") {
-  scratch tmp;
-  auto nodes = slurp(fixtures / "nodes.tsv");
-  auto edges = slurp(fixtures / "edges.sif");
+  temp_dir tmp("hetionet");
+  auto nodes = read_bytes(fixtures / "nodes.tsv");
+  auto edges = read_bytes(fixtures / "edges.sif");
   auto expect_error = [&](std::string const& edges_text, errc code, std::string const& where, std::string const& what) {
     auto e = tmp.write("bad.sif", edges_text);
     auto r = try_import_hetionet(fixtures / "nodes.tsv", e);
@@ -195,7 +157,7 @@ TEST_CASE("hetionet: bad input is an error with file, line and column, never a c
   CHECK(r.diagnostics.size() == 2);
 
   // a truncated gzip stream
-  auto gz = slurp(fixtures / "edges.sif.gz");
+  auto gz = read_bytes(fixtures / "edges.sif.gz");
   auto cut = tmp.write("cut.sif.gz", gz.substr(0, gz.size() / 2));
   auto t = try_import_hetionet(fixtures / "nodes.tsv", cut);
   CHECK_FALSE(t.kb);
@@ -218,15 +180,15 @@ TEST_CASE("hetionet: bad input is an error with file, line and column, never a c
   auto u = bad_nodes(nh + "Compound::DB00704\tNal\xff\tCompound\n");
   REQUIRE(!u.diagnostics.empty());
   CHECK(u.diagnostics.front().code == errc::encoding);
-  auto m = try_import_hetionet(tmp.dir / "missing.tsv", fixtures / "edges.sif");
+  auto m = try_import_hetionet(tmp.path / "missing.tsv", fixtures / "edges.sif");
   REQUIRE(!m.diagnostics.empty());
   CHECK(m.diagnostics.front().code == errc::io);
-  CHECK_THROWS_AS(import_hetionet(tmp.dir / "missing.tsv", fixtures / "edges.sif"), load_error);
+  CHECK_THROWS_AS(import_hetionet(tmp.path / "missing.tsv", fixtures / "edges.sif"), load_error);
 }
 
 TEST_CASE("hetionet: a node kind v1.0 does not have is kept as a concept of that kind") {
-  scratch tmp;
-  auto nodes = slurp(fixtures / "nodes.tsv") + "Protein Complex::CPX-1\tsome complex\tProtein Complex\r\n";
+  temp_dir tmp("hetionet");
+  auto nodes = read_bytes(fixtures / "nodes.tsv") + "Protein Complex::CPX-1\tsome complex\tProtein Complex\r\n";
   auto r = try_import_hetionet(tmp.write("nodes.tsv", nodes), fixtures / "edges.sif");
   REQUIRE_MESSAGE(r, first_error(r));
   auto c = r.kb->find<concept_node>("concept:Protein_Complex::CPX-1");

@@ -4,27 +4,20 @@
 
 #include <pharmakon/pharmakon.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 fs::path const data_dir = PHARMAKON_TEST_DATA;
-
-std::string read_bytes(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read ", p.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> lines_of(std::string_view text) {
   std::vector<std::string> out;

@@ -3,14 +3,15 @@
 
 #include <pharmakon/pharmakon.hpp>
 
+#include "support.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 using namespace pharmakon;
+using namespace pharmakon::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -25,13 +26,6 @@ struct temp_file {
   }
 };
 
-std::string slurp(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-void spit(fs::path const& p, std::string const& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
 /// Everything a query could see, as text, to compare two knowledge bases beyond their content hash.
 std::string describe(knowledge_base const& kb) {
@@ -98,9 +92,9 @@ TEST_CASE("snapshot: an empty knowledge base round-trips") {
 TEST_CASE("snapshot: truncated, corrupt, foreign and missing files are errors, never crashes") {
   temp_file good("good.pkb"), bad("bad.pkb");
   save_snapshot(default_kb(), good.path);
-  auto bytes = slurp(good.path);
+  auto bytes = read_bytes(good.path);
   auto load_bad = [&](std::string const& b) {
-    spit(bad.path, b);
+    write_bytes(bad.path, b);
     return try_load_snapshot(bad.path);
   };
   auto expect = [&](load_result const& r, errc code, std::string const& what) {

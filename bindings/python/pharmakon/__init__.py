@@ -4,7 +4,7 @@
 >>> kb = pharmakon.default_kb()                   # the embedded, curated opioid-system knowledge base
 >>> kb.drug("ReVia").name                         # names, synonyms, brands, ids; case-insensitive
 'naltrexone'
->>> print(kb.moa("naltrexone").summary)           # doctest: +ELLIPSIS
+>>> print(kb.mechanism_of("naltrexone").summary)           # doctest: +ELLIPSIS
 pure competitive, reversible, surmountable antagonist at the mu, kappa and delta opioid receptors; ...
 
 Knowledge bases are immutable: ``kb.load("my.toml")`` returns a *new* knowledge base with your files added
@@ -26,6 +26,8 @@ knowledge base in a binary file that loads in milliseconds; ``kb.export_kgx``, `
 For health professionals and researchers: answers are not a substitute for clinical judgment; verify against
 the primary sources and current labeling. A missing finding is not evidence of safety.
 """
+
+import warnings
 
 from ._core import (
     Action,
@@ -116,6 +118,29 @@ from ._pandas import TABLES, to_pandas
 # The data-science exits are written in Python; they become methods of KnowledgeBase.
 KnowledgeBase.to_pandas = to_pandas
 KnowledgeBase.to_networkx = to_networkx
+
+# One name per concept, the C++ one: mechanism_of, screen_interactions, check_dose. The names of earlier versions
+# still work, and say once (per name and process) that they are deprecated.
+_warned_aliases = set()
+
+
+def _deprecated_alias(old, new):
+    def alias(self, *args, **kwargs):
+        if old not in _warned_aliases:
+            _warned_aliases.add(old)
+            warnings.warn(f"KnowledgeBase.{old} is deprecated; use KnowledgeBase.{new}", DeprecationWarning,
+                          stacklevel=2)
+        return getattr(self, new)(*args, **kwargs)
+
+    alias.__name__ = old
+    alias.__qualname__ = f"KnowledgeBase.{old}"
+    alias.__doc__ = f"Deprecated alias of :meth:`KnowledgeBase.{new}` (warns DeprecationWarning once)."
+    return alias
+
+
+KnowledgeBase.moa = _deprecated_alias("moa", "mechanism_of")
+KnowledgeBase.interactions = _deprecated_alias("interactions", "screen_interactions")
+KnowledgeBase.dose_check = _deprecated_alias("dose_check", "check_dose")
 
 __all__ = [
     "Action",

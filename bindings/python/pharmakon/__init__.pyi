@@ -5,6 +5,8 @@ import os
 import pathlib
 from typing import Any, Callable, ClassVar, Iterable, Literal, Optional, Sequence, Union
 
+from typing_extensions import deprecated
+
 import networkx
 import pandas
 
@@ -906,8 +908,23 @@ class KnowledgeBase:
     def claims(self, relation: _RelationArg = None) -> list[Claim]: ...
     def claim(self, id: int) -> Claim: ...
     def conflicts(self) -> list[Conflict]: ...
+    def mechanism_of(self, drug: Union[str, Drug]) -> MechanismAnswer: ...
+    def screen_interactions(self, drugs: Iterable[Union[str, Drug]]) -> InteractionAnswer: ...
+    def check_dose(
+        self,
+        drug: Union[str, Drug],
+        dose: _QuantityLike,
+        *,
+        route: Union[Route, str, None] = None,
+        every: Optional[_QuantityLike] = None,
+        condition: Union[str, Condition, None] = None,
+        opioid_free: Optional[_QuantityLike] = None,
+    ) -> DoseAnswer: ...
+    @deprecated("use mechanism_of")
     def moa(self, drug: Union[str, Drug]) -> MechanismAnswer: ...
+    @deprecated("use screen_interactions")
     def interactions(self, drugs: Iterable[Union[str, Drug]]) -> InteractionAnswer: ...
+    @deprecated("use check_dose")
     def dose_check(
         self,
         drug: Union[str, Drug],

@@ -141,7 +141,7 @@ std::string entity_repr(entity_ref const& e, char const* cls) {
   return fmt::format("<{} {} '{}'>", cls, b.id, b.name);
 }
 
-bool same_kb(knowledge_base const& a, knowledge_base const& b) { return &a.state() == &b.state(); }
+bool same_kb(knowledge_base const& a, knowledge_base const& b) { return a.same_as(b); }
 
 template <class E>
 py::class_<entity_view<E>, entity_ref> bind_entity(py::module_& m, char const* name, char const* doc) {
@@ -666,7 +666,7 @@ void bind_graph(py::module_& m) {
           "Pairs of claims that contradict each other (list of Conflict), found when the knowledge base was built.")
       // answers: names are resolved with the GIL held, the answer is built without it
       .def(
-          "moa",
+          "mechanism_of",
           [](knowledge_base const& k, py::object d) {
             auto id = resolve<drug>(k, d, "a drug name or a Drug");
             py::gil_scoped_release nogil;
@@ -674,9 +674,9 @@ void bind_graph(py::module_& m) {
           },
           py::arg("drug"),
           "The mechanism of action of a drug (a name, id or Drug), from every claim about it: a MechanismAnswer. "
-          "Raises UnknownNameError for an unknown drug.")
+          "Raises UnknownNameError for an unknown drug. (`moa` is a deprecated alias.)")
       .def(
-          "interactions",
+          "screen_interactions",
           [](knowledge_base const& k, py::object drugs) {
             if (py::isinstance<py::str>(drugs) || !py::isinstance<py::iterable>(drugs))
               throw py::type_error("drugs: expected a list of drug names or Drug objects, got " + type_name(drugs));
@@ -687,9 +687,10 @@ void bind_graph(py::module_& m) {
           },
           py::arg("drugs"),
           "Pharmacodynamic interactions among `drugs` (names, ids or Drug objects) through shared targets: an "
-          "InteractionAnswer, most severe first. Raises UnknownNameError for an unknown drug.")
+          "InteractionAnswer, most severe first. Raises UnknownNameError for an unknown drug. (`interactions` is a "
+          "deprecated alias.)")
       .def(
-          "dose_check",
+          "check_dose",
           [](knowledge_base const& k, py::object d, py::object dose, py::object route_arg, py::object every,
              py::object cond, py::object opioid_free) {
             auto id = resolve<drug>(k, d, "a drug name or a Drug");
@@ -708,7 +709,8 @@ void bind_graph(py::module_& m) {
           "dose: \"50 mg\", (50, \"mg\") or a Quantity. route: a Route or its name (\"oral\"). every: the interval, "
           "\"24 h\", \"daily\", \"q12h\", (24, \"h\") or a Quantity. condition: the indication (name or Condition). "
           "opioid_free: how long the patient has been opioid-free (\"10 d\"). A dose of the wrong dimension gives "
-          "the verdict DoseVerdict.wrong_dimension; a string that does not parse raises QuantityError.");
+          "the verdict DoseVerdict.wrong_dimension; a string that does not parse raises QuantityError. (`dose_check` "
+          "is a deprecated alias.)");
 
   // ----- module functions -----
   m.def(

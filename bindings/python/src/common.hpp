@@ -126,7 +126,7 @@ node_id<E> resolve(knowledge_base const& kb, py::handle h, char const* what) {
   if (py::isinstance<py::str>(h)) return kb.at<E>(h.cast<std::string>());
   if (py::isinstance<entity_view<E>>(h)) {
     auto const& v = h.cast<entity_view<E> const&>();
-    if (&v.kb.state() == &kb.state()) return v.id();
+    if (v.kb.same_as(kb)) return v.id();
     return kb.at<E>(v.base().id);
   }
   throw py::type_error(std::string("expected ") + what + ", got " + type_name(h));

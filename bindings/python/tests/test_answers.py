@@ -16,13 +16,13 @@ def cli_bytes(text):
 # ----- the same output as the CLI (tests/golden, pinned by the C++ golden tests) ------------------------------
 
 GOLDEN = {
-    "moa-naltrexone": lambda kb: kb.moa("naltrexone"),
-    "moa-buprenorphine": lambda kb: kb.moa("buprenorphine"),
-    "interactions-naltrexone-oxycodone-buprenorphine": lambda kb: kb.interactions(
+    "moa-naltrexone": lambda kb: kb.mechanism_of("naltrexone"),
+    "moa-buprenorphine": lambda kb: kb.mechanism_of("buprenorphine"),
+    "interactions-naltrexone-oxycodone-buprenorphine": lambda kb: kb.screen_interactions(
         ["naltrexone", "oxycodone", "buprenorphine"]),
-    "interactions-none": lambda kb: kb.interactions(["acamprosate", "naltrexone"]),
-    "dose-naltrexone-500mg": lambda kb: kb.dose_check("naltrexone", "500 mg", route="oral", every="24h"),
-    "dose-naltrexone-50mg-oud": lambda kb: kb.dose_check("naltrexone", "50mg", route="oral", every="daily",
+    "interactions-none": lambda kb: kb.screen_interactions(["acamprosate", "naltrexone"]),
+    "dose-naltrexone-500mg": lambda kb: kb.check_dose("naltrexone", "500 mg", route="oral", every="24h"),
+    "dose-naltrexone-50mg-oud": lambda kb: kb.check_dose("naltrexone", "50mg", route="oral", every="daily",
                                                          condition="opioid use disorder", opioid_free="3d"),
 }
 
@@ -36,8 +36,8 @@ def test_renderings_match_the_cli_golden_files(golden_kb, case, fmt, ext):
 
 
 def test_to_dict_is_the_parsed_json(kb):
-    for answer in (kb.moa("naltrexone"), kb.interactions(["naltrexone", "oxycodone"]),
-                   kb.dose_check("naltrexone", "50 mg")):
+    for answer in (kb.mechanism_of("naltrexone"), kb.screen_interactions(["naltrexone", "oxycodone"]),
+                   kb.check_dose("naltrexone", "50 mg")):
         d = answer.to_dict()
         assert d == json.loads(answer.to_json())
         assert d == json.loads(answer.to_json(indent=-1))
@@ -55,7 +55,7 @@ def test_to_dict_is_the_parsed_json(kb):
 
 def test_mechanism_attributes_match_its_json(kb):
     for drug in kb.drugs():
-        a = kb.moa(drug)
+        a = kb.mechanism_of(drug)
         d = a.to_dict()
         assert a.drug == d["drug"]["name"] == drug.name
         assert a.drug_id == d["drug"]["id"] == drug.id
@@ -101,7 +101,7 @@ def test_mechanism_attributes_match_its_json(kb):
 
 
 def test_mechanism_of_naltrexone(kb):
-    a = kb.moa("naltrexone")
+    a = kb.mechanism_of("naltrexone")
     assert isinstance(a, pharmakon.MechanismAnswer)
     assert a.summary.startswith("pure competitive, reversible, surmountable antagonist at the mu, kappa and delta")
     assert a.summary_groups[0].type == pharmakon.ActionType.antagonist and a.summary_groups[0].pure
@@ -113,23 +113,23 @@ def test_mechanism_of_naltrexone(kb):
     assert a.conflicts and a.conflicts[0].reason == pharmakon.ConflictReason.negation
     # the same answer from a name, a synonym, an id and a Drug
     for ref in ("ReVia", "drug:naltrexone", kb.drug("naltrexone")):
-        assert kb.moa(ref).to_json() == a.to_json()
+        assert kb.mechanism_of(ref).to_json() == a.to_json()
 
 
 def test_moa_argument_errors(kb):
     with pytest.raises(pharmakon.UnknownNameError) as e:
-        kb.moa("naltrexon")
+        kb.mechanism_of("naltrexon")
     assert e.value.suggestions == ["naltrexone"]
     for bad in (None, 42, ["naltrexone"], b"naltrexone"):
         with pytest.raises(TypeError):
-            kb.moa(bad)
+            kb.mechanism_of(bad)
 
 
 # ----- interactions -----------------------------------------------------------------------------------------
 
 
 def test_interactions(kb):
-    a = kb.interactions(["naltrexone", "oxycodone"])
+    a = kb.screen_interactions(["naltrexone", "oxycodone"])
     assert isinstance(a, pharmakon.InteractionAnswer)
     assert a.drugs == ["naltrexone", "oxycodone"]
     assert len(a.interactions) == 1
@@ -147,20 +147,20 @@ def test_interactions(kb):
     assert [(p["from"], p["relation"], p["detail"], p["to"], p["refs"]) for p in d["path"]] == [
         (p.from_, p.relation.name, p.detail, p.to, p.refs) for p in i.path]
     # Drug objects, generators, tuples and duplicates
-    assert kb.interactions((d for d in [kb.drug("naltrexone"), "oxycodone", "ReVia"])).to_json() == a.to_json()
-    assert kb.interactions(["acamprosate", "naltrexone"]).interactions == []
-    assert kb.interactions([]).interactions == []
+    assert kb.screen_interactions((d for d in [kb.drug("naltrexone"), "oxycodone", "ReVia"])).to_json() == a.to_json()
+    assert kb.screen_interactions(["acamprosate", "naltrexone"]).interactions == []
+    assert kb.screen_interactions([]).interactions == []
 
 
 def test_interactions_argument_errors(kb):
     with pytest.raises(TypeError):
-        kb.interactions("naltrexone")  # a str is not a list of drugs
+        kb.screen_interactions("naltrexone")  # a str is not a list of drugs
     with pytest.raises(TypeError):
-        kb.interactions(42)
+        kb.screen_interactions(42)
     with pytest.raises(TypeError):
-        kb.interactions(["naltrexone", 42])
+        kb.screen_interactions(["naltrexone", 42])
     with pytest.raises(pharmakon.UnknownNameError) as e:
-        kb.interactions(["naltrexone", "oxycodon"])
+        kb.screen_interactions(["naltrexone", "oxycodon"])
     assert e.value.name == "oxycodon" and "oxycodone" in e.value.suggestions
 
 
@@ -168,17 +168,17 @@ def test_interactions_argument_errors(kb):
 
 
 def test_dose_check_forms_agree(kb):
-    ref = kb.dose_check("naltrexone", "50 mg", route="oral", every="24 h", opioid_free="10 d").to_json()
+    ref = kb.check_dose("naltrexone", "50 mg", route="oral", every="24 h", opioid_free="10 d").to_json()
     for dose, every, route, free in [((50, "mg"), (24, "h"), pharmakon.Route.oral, (10, "d")),
                                      (pharmakon.Quantity(50, "mg"), pharmakon.Quantity(1, "d"), "oral",
                                       pharmakon.Quantity(240, "h")),
                                      ("50mg", "daily", "oral", "10 days"),
                                      ([50.0, "mg"], "q24h", "oral", "10d")]:
-        a = kb.dose_check("naltrexone", dose, route=route, every=every, opioid_free=free)
+        a = kb.check_dose("naltrexone", dose, route=route, every=every, opioid_free=free)
         assert a.query.dose.base_value == 50 and a.query.every.base_value == 24
         assert a.query.opioid_free.base_value == 240
         assert json.loads(a.to_json())["verdict"] == json.loads(ref)["verdict"]
-    a = kb.dose_check("naltrexone", "50 mg", route="oral", every="24 h", opioid_free="10 d")
+    a = kb.check_dose("naltrexone", "50 mg", route="oral", every="24 h", opioid_free="10 d")
     assert a.verdict == pharmakon.DoseVerdict.within
     assert a.drug == "naltrexone" and a.condition is None and a.query.route == pharmakon.Route.oral
     assert a.checks[0].within and a.checks[0].issues == []
@@ -186,56 +186,56 @@ def test_dose_check_forms_agree(kb):
 
 
 def test_dose_check_findings(kb):
-    a = kb.dose_check("naltrexone", "500 mg", route="oral", every="24 h")
+    a = kb.check_dose("naltrexone", "500 mg", route="oral", every="24 h")
     assert a.verdict == pharmakon.DoseVerdict.above
     issue = a.checks[0].issues[0]
     assert issue.verdict == pharmakon.DoseVerdict.above and issue.factor == pytest.approx(10)
     assert a.to_dict()["verdict"] == "above"
-    oud = kb.dose_check("naltrexone", "50 mg", route="oral", every="daily", condition="opioid use disorder",
+    oud = kb.check_dose("naltrexone", "50 mg", route="oral", every="daily", condition="opioid use disorder",
                         opioid_free="3 d")
     assert oud.condition == "opioid use disorder"
     assert oud.verdict == pharmakon.DoseVerdict.precondition_unmet
-    assert kb.dose_check("naltrexone", "50 mg", condition=kb.condition("opioid use disorder")).condition == \
+    assert kb.check_dose("naltrexone", "50 mg", condition=kb.condition("opioid use disorder")).condition == \
         "opioid use disorder"
     # a dose of the wrong dimension is a verdict, as in the CLI
-    assert kb.dose_check("naltrexone", "5 mL").verdict == pharmakon.DoseVerdict.wrong_dimension
-    assert kb.dose_check("oxycodone", "5 mg").verdict == pharmakon.DoseVerdict.no_regimen
+    assert kb.check_dose("naltrexone", "5 mL").verdict == pharmakon.DoseVerdict.wrong_dimension
+    assert kb.check_dose("oxycodone", "5 mg").verdict == pharmakon.DoseVerdict.no_regimen
 
 
 def test_dose_check_argument_errors(kb):
     with pytest.raises(pharmakon.QuantityError) as e:
-        kb.dose_check("naltrexone", "50 xg")
+        kb.check_dose("naltrexone", "50 xg")
     assert e.value.text == "50 xg" and "'xg'" in e.value.found and isinstance(e.value, ValueError)
     with pytest.raises(pharmakon.QuantityError):
-        kb.dose_check("naltrexone", "50 mg", every="50 mg")  # not a time
+        kb.check_dose("naltrexone", "50 mg", every="50 mg")  # not a time
     with pytest.raises(pharmakon.QuantityError):
-        kb.dose_check("naltrexone", "50 mg", every=(50, "mg"))
+        kb.check_dose("naltrexone", "50 mg", every=(50, "mg"))
     with pytest.raises(pharmakon.QuantityError):
-        kb.dose_check("naltrexone", "50 mg", opioid_free="soon")
+        kb.check_dose("naltrexone", "50 mg", opioid_free="soon")
     with pytest.raises(pharmakon.QuantityError):
-        kb.dose_check("naltrexone", (0, "mg"))
+        kb.check_dose("naltrexone", (0, "mg"))
     with pytest.raises(pharmakon.UsageError) as e:
-        kb.dose_check("naltrexone", "50 mg", route="by mouth")
+        kb.check_dose("naltrexone", "50 mg", route="by mouth")
     assert "oral" in str(e.value)
     with pytest.raises(pharmakon.UnknownNameError):
-        kb.dose_check("naltrexone", "50 mg", condition="toothache")
+        kb.check_dose("naltrexone", "50 mg", condition="toothache")
     for bad in (50, None, (50,), (50, "mg", 1), ("mg", 50), (True, "mg")):
         with pytest.raises(TypeError):
-            kb.dose_check("naltrexone", bad)
+            kb.check_dose("naltrexone", bad)
     with pytest.raises(TypeError):
-        kb.dose_check("naltrexone", "50 mg", route=3)
+        kb.check_dose("naltrexone", "50 mg", route=3)
     with pytest.raises(TypeError):
-        kb.dose_check("naltrexone", "50 mg", "oral")  # route is keyword-only
+        kb.check_dose("naltrexone", "50 mg", "oral")  # route is keyword-only
 
 
 def test_answers_keep_their_parts_alive(kb):
     """Parts of an answer keep the answer alive (reference_internal), and answers outlive their knowledge base."""
     import gc
 
-    ev = kb.moa("naltrexone").actions[0].evidence
-    groups = kb.moa("naltrexone").summary_groups
-    path = kb.interactions(["naltrexone", "oxycodone"]).interactions[0].path
-    regimen = kb.dose_check("naltrexone", "50 mg").checks[0].regimen
+    ev = kb.mechanism_of("naltrexone").actions[0].evidence
+    groups = kb.mechanism_of("naltrexone").summary_groups
+    path = kb.screen_interactions(["naltrexone", "oxycodone"]).interactions[0].path
+    regimen = kb.check_dose("naltrexone", "50 mg").checks[0].regimen
     gc.collect()
     assert ev.refs and ev.tier == pharmakon.EvidenceTier.label
     assert groups[0].targets[0] == "mu opioid receptor"

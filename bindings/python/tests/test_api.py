@@ -2,7 +2,10 @@
 
 import ast
 import inspect
+import warnings
 from pathlib import Path
+
+import pytest
 
 import pharmakon
 
@@ -71,8 +74,8 @@ def test_every_public_name_has_a_docstring():
 
 
 def test_help_shows_signatures_and_docs():
-    doc = pharmakon.KnowledgeBase.dose_check.__doc__
-    assert "dose_check(self: pharmakon.KnowledgeBase" in doc and "opioid_free" in doc
+    doc = pharmakon.KnowledgeBase.check_dose.__doc__
+    assert "check_dose(self: pharmakon.KnowledgeBase" in doc and "opioid_free" in doc
     assert "A NEW knowledge base" in pharmakon.KnowledgeBase.load.__doc__
     assert "immutable" in pharmakon.KnowledgeBase.__doc__
     assert pharmakon.KnowledgeBase.__module__ == "pharmakon"
@@ -122,3 +125,20 @@ def test_docstring_examples_run():
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, extraglobs={"pharmakon": pharmakon})
         assert result.failed == 0, module.__name__
     assert doctest.testmod(pharmakon, optionflags=doctest.ELLIPSIS).attempted >= 3
+
+
+@pytest.mark.parametrize("old,new,args", [
+    ("moa", "mechanism_of", ("naltrexone",)),
+    ("interactions", "screen_interactions", (["naltrexone", "oxycodone"],)),
+    ("dose_check", "check_dose", ("naltrexone", "50 mg")),
+])
+def test_old_names_are_deprecated_aliases_that_warn_once(old, new, args):
+    kb = pharmakon.default_kb()
+    pharmakon._warned_aliases.discard(old)
+    with pytest.warns(DeprecationWarning, match=f"KnowledgeBase.{old} is deprecated; use KnowledgeBase.{new}"):
+        answer = getattr(kb, old)(*args)
+    assert answer.to_json() == getattr(kb, new)(*args).to_json()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        getattr(kb, old)(*args)  # the second call is silent
+    assert "Deprecated alias" in getattr(pharmakon.KnowledgeBase, old).__doc__

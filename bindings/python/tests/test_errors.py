@@ -175,7 +175,7 @@ def test_a_crash_would_be_seen():
     code = ("import pharmakon\n"
             "kb = pharmakon.default_kb()\n"
             "for bad in [None, 1, 'x' * 10**6, b'\\xff' * 1000]:\n"
-            "    try: kb.moa(bad)\n"
+            "    try: kb.mechanism_of(bad)\n"
             "    except (TypeError, KeyError): pass\n"
             "    try: pharmakon.loads(bad)\n"
             "    except (TypeError, ValueError): pass\n"

@@ -41,7 +41,7 @@ def test_mechanism_table_agrees_with_the_answers(kb):
     table = load_module("mechanism_table").mechanism_table(kb)
     assert list(table.columns) == [f"{r} {w}" for r in ("MOR", "KOR", "DOR") for w in ("action", "best_p_affinity")]
     for drug in table.index:
-        answer = kb.moa(drug)
+        answer = kb.mechanism_of(drug)
         for receptor in ("MOR", "KOR", "DOR"):
             at = [t for t in answer.actions if t.target.id == f"target:{receptor}" and not t.evidence.negated]
             action = table.loc[drug, f"{receptor} action"]

@@ -26,7 +26,7 @@ def test_hetionet_import_types_what_fits_and_keeps_the_rest(hetionet):
     assert len(hetionet.concepts()) > 0  # anatomy, pathways, ... kept as typed concepts
     labels = {c.label for c in hetionet.claims("related")}
     assert {"participates", "resembles"} <= labels
-    assert hetionet.moa("Naltrexone").actions  # answers over an imported graph
+    assert hetionet.mechanism_of("Naltrexone").actions  # answers over an imported graph
 
 
 def test_hetionet_report_counts_every_original_kind(hetionet_dir):
@@ -102,7 +102,7 @@ def test_snapshot_round_trip_and_corruption(golden_kb, tmp_path):
     assert pharmakon.is_snapshot(p) and not pharmakon.is_snapshot(__file__)
     back = pharmakon.load_snapshot(str(p))
     assert back.content_hash == golden_kb.content_hash and len(back) == len(golden_kb)
-    assert back.moa("naltrexone").to_json() == golden_kb.moa("naltrexone").to_json()
+    assert back.mechanism_of("naltrexone").to_json() == golden_kb.mechanism_of("naltrexone").to_json()
 
     data = bytearray(p.read_bytes())
     data[len(data) // 2] ^= 0x40

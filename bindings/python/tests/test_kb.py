@@ -302,12 +302,12 @@ def test_entities_equal_and_hash(kb):
 def test_answers_take_entities_from_any_kb(kb, extra_toml):
     bigger = kb.loads(extra_toml)
     # a Drug of one knowledge base is looked up by id in another
-    assert bigger.moa(kb.drug("naltrexone")).drug_id == "drug:naltrexone"
-    assert kb.moa(kb.drug("naltrexone")).to_json() == kb.moa("naltrexone").to_json()
+    assert bigger.mechanism_of(kb.drug("naltrexone")).drug_id == "drug:naltrexone"
+    assert kb.mechanism_of(kb.drug("naltrexone")).to_json() == kb.mechanism_of("naltrexone").to_json()
     with pytest.raises(pharmakon.UnknownNameError):
-        kb.moa(bigger.drug("testorphan"))
+        kb.mechanism_of(bigger.drug("testorphan"))
     with pytest.raises(TypeError):
-        kb.moa(kb.target("MOR"))
+        kb.mechanism_of(kb.target("MOR"))
 
 
 # ----- enums and values -------------------------------------------------------------------------------------

@@ -16,9 +16,9 @@ def test_views_outlive_their_knowledge_base(extra_toml):
     claims = kb.claims()
     conflicts = kb.conflicts()
     entities = kb.entities()
-    answer = kb.moa("testorphan")
-    screen = kb.interactions(["testorphan", "naloxone"])
-    dose = kb.dose_check("naltrexone", "50 mg")
+    answer = kb.mechanism_of("testorphan")
+    screen = kb.screen_interactions(["testorphan", "naloxone"])
+    dose = kb.check_dose("naltrexone", "50 mg")
     regimen = kb.regimen("regimen:naltrexone-oral-aud")
     source = kb.source("src:test-source")
     hash_before = kb.content_hash
@@ -54,7 +54,7 @@ def test_parts_outlive_the_objects_they_came_from(extra_toml):
     kb = pharmakon.default_kb().loads(extra_toml)
     precondition = kb.regimen("regimen:naltrexone-oral-aud").preconditions[0]
     affinity = kb.drug("testorphan").actions[0].affinities[0]
-    evidence = kb.moa("testorphan").actions[0].evidence
+    evidence = kb.mechanism_of("testorphan").actions[0].evidence
     diag = None
     try:
         pharmakon.loads("[[drug]]", name="bad.toml")

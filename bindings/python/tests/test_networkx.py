@@ -51,7 +51,7 @@ def test_edges_are_the_claims(kb, graph):
 
 
 def test_naltrexone_edges_match_the_mechanism(kb, graph):
-    answer = kb.moa("naltrexone")
+    answer = kb.mechanism_of("naltrexone")
     acts = sorted((v, d["action"], d["negated"], d["tier"])
                   for _, v, d in graph.out_edges("drug:naltrexone", data=True) if d["relation"] == "acts_on")
     assert acts == sorted((t.target.id, t.type.name, t.evidence.negated, t.evidence.tier.name)

@@ -54,7 +54,7 @@ def test_actions_rows_equal_the_mechanism_answer(kb):
         from_answer = sorted(
             (t.target.id, t.type.name, t.modality.name, t.reversible, t.surmountable, t.efficacy, t.best_p_affinity,
              t.evidence.tier.name, t.evidence.negated)
-            for t in kb.moa(drug).actions)
+            for t in kb.mechanism_of(drug).actions)
         assert from_df == from_answer, drug.name
 
 
@@ -62,7 +62,7 @@ def test_actions_of_naltrexone(kb):
     df = kb.to_pandas("actions")
     nal = df[(df.drug == "naltrexone") & ~df.negated].set_index("target_id")
     assert nal.loc["target:MOR", "action"] == "antagonist"
-    assert nal.loc["target:MOR", "best_p_affinity"] == pytest.approx(kb.moa("naltrexone").actions[0].best_p_affinity)
+    assert nal.loc["target:MOR", "best_p_affinity"] == pytest.approx(kb.mechanism_of("naltrexone").actions[0].best_p_affinity)
     assert nal.loc["target:MOR", "best_p_affinity"] > nal.loc["target:DOR", "best_p_affinity"]
     assert nal.loc["target:MOR", "gene_symbol"] == "OPRM1"
     assert nal.loc["target:MOR", "chembl_action"] == "ANTAGONIST"
@@ -118,7 +118,7 @@ def test_entity_tables_match_the_objects(kb):
 
 
 def test_claim_tables_match_the_answers(kb):
-    a = kb.moa("naltrexone")
+    a = kb.mechanism_of("naltrexone")
     reg = kb.to_pandas("regimens")
     nal = reg[reg.drug == "naltrexone"]
     assert sorted(nal.regimen_id) == sorted(r.id for r in a.regimens)
@@ -169,7 +169,7 @@ def test_pharmakon_works_without_pandas_and_networkx():
         "sys.modules['networkx'] = None\n"
         "import pharmakon\n"
         "kb = pharmakon.default_kb()\n"
-        "assert kb.moa('naltrexone').summary\n"
+        "assert kb.mechanism_of('naltrexone').summary\n"
         "for f in (kb.to_pandas, kb.to_networkx):\n"
         "    try:\n"
         "        f()\n"

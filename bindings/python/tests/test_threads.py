@@ -15,20 +15,20 @@ def test_concurrent_answers_equal_single_threaded(kb):
     pairs = [[a, b] for i, a in enumerate(drugs) for b in drugs[i + 1:]][:120]
     doses = [(d, "50 mg") for d in drugs]
 
-    expected_moa = {d: kb.moa(d).to_json() for d in drugs}
-    expected_int = [kb.interactions(p).to_json() for p in pairs]
-    expected_dose = [kb.dose_check(d, q, route="oral", every="24 h").to_json() for d, q in doses]
+    expected_moa = {d: kb.mechanism_of(d).to_json() for d in drugs}
+    expected_int = [kb.screen_interactions(p).to_json() for p in pairs]
+    expected_dose = [kb.check_dose(d, q, route="oral", every="24 h").to_json() for d, q in doses]
 
     def job(i):
         kind = i % 3
         if kind == 0:
             d = drugs[i // 3 % len(drugs)]
-            return ("moa", d, kb.moa(d).to_json())
+            return ("moa", d, kb.mechanism_of(d).to_json())
         if kind == 1:
             j = i // 3 % len(pairs)
-            return ("int", j, kb.interactions(pairs[j]).to_json())
+            return ("int", j, kb.screen_interactions(pairs[j]).to_json())
         j = i // 3 % len(doses)
-        return ("dose", j, kb.dose_check(doses[j][0], doses[j][1], route="oral", every="24 h").to_json())
+        return ("dose", j, kb.check_dose(doses[j][0], doses[j][1], route="oral", every="24 h").to_json())
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(job, range(900)))
@@ -65,7 +65,7 @@ def test_concurrent_loads(extra_toml):
 
     def job(i):
         k = base.loads(extra_toml.replace("testorphan", f"t{i}"), name=f"t{i}.toml")
-        return k.drug(f"t{i}").name, k.moa(f"t{i}").summary
+        return k.drug(f"t{i}").name, k.mechanism_of(f"t{i}").summary
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         out = list(pool.map(job, range(24)))

@@ -64,7 +64,7 @@ def main():
     where = run([py, "-c", "import pharmakon; print(pharmakon.__file__)"], cwd=elsewhere, env=env)
     if str(venv) not in where:
         sys.exit(f"FAILED: pharmakon was imported from {where.strip()}, not from the venv")
-    run([py, "-c", "import pharmakon; print(pharmakon.default_kb().moa('naltrexone').to_text())"], cwd=elsewhere,
+    run([py, "-c", "import pharmakon; print(pharmakon.default_kb().mechanism_of('naltrexone').to_text())"], cwd=elsewhere,
         env=env, expect=["pure competitive, reversible, surmountable antagonist at the mu, kappa and delta opioid"])
     run([py, "-c", "import pharmakon, pathlib; p = pathlib.Path(pharmakon.__file__).parent; "
                    "assert (p / 'py.typed').exists() and (p / '__init__.pyi').exists(), 'stubs not installed'"],

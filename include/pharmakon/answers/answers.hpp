@@ -69,7 +69,7 @@ class shared_sources {
 };
 
 /// The sources an answer cites, numbered 1.. in order of first citation.
-struct reference_list {
+struct PHARMAKON_API reference_list {
   shared_sources sources;
   std::vector<std::string> ids;  ///< source ids, parallel to `sources`
   std::vector<std::uint32_t> handles;  ///< source handles in the answering knowledge base, parallel to `sources`
@@ -191,7 +191,7 @@ struct mechanism_answer {
 };
 
 /// The mechanism of action of a drug, from every claim about it.
-PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d);
+PHARMAKON_API PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d);
 inline mechanism_answer mechanism_of(knowledge_base const& kb, std::string_view drug_name) {
   return mechanism_of(kb, kb.at<drug>(drug_name));
 }
@@ -299,7 +299,7 @@ struct interaction_answer {
 
 /// Interactions among `drugs`: through shared targets, shared effects, enzymes and transporters, and what labels
 /// and guidelines state. Screens every pair of the list.
-PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs);
+PHARMAKON_API PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs);
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -362,7 +362,7 @@ struct dose_answer {
 };
 
 /// Checks a dose against the drug's regimens.
-PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_query const& q);
+PHARMAKON_API PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_query const& q);
 
 }  // namespace pharmakon
 

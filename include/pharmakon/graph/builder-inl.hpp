@@ -156,7 +156,7 @@ inline std::uint64_t mix_word(std::uint64_t h, std::uint64_t w) noexcept {
 }  // namespace detail
 
 PHARMAKON_FUNC builder::builder(knowledge_base const& base) {
-  auto const& s = base.state();
+  auto const& s = detail::state_of(base);
   name_ = s.name;
   version_ = s.version;
   entities_ = s.entities;

@@ -62,7 +62,7 @@ class payload_id {
   std::uint32_t index_ = 0;
 };
 
-class builder {
+class PHARMAKON_API builder {
  public:
   builder() = default;
   /// Starts from the content of `base` (copied; `base` stays as it is).

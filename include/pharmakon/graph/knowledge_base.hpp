@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -21,252 +20,24 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
-
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "../config.hpp"
 #include "../error.hpp"
 #include "../model/entities.hpp"
 #include "../model/ids.hpp"
 #include "../model/relations.hpp"
+#include "detail/storage.hpp"  // kb_state: the storage, internal
+#include "graph_type.hpp"
 
 namespace pharmakon {
 
-/// Bundled vertex property: the node's kind and its index among the nodes of that kind.
-struct vertex_bundle {
-  node_kind kind = node_kind::concept_node;
-  std::uint32_t index = 0;
-};
-/// Bundled edge property: the relation kind. The edge's index (`get(boost::edge_index, g, e)`, or `e.idx`) is
-/// the index of the claim it stands for (`knowledge_base::claim(claim_id{idx})`), so the bundle stays one byte.
-struct edge_bundle {
-  relation_kind kind = relation_kind::related;
-};
-
-/// The Boost graph type behind a knowledge base; BGL algorithms run on it (and on `filtered_graph` views).
-using graph_type = boost::compressed_sparse_row_graph<boost::bidirectionalS, vertex_bundle, edge_bundle,
-                                                      boost::no_property, std::uint32_t, std::uint32_t>;
-using vertex_type = graph_type::vertex_descriptor;
+class knowledge_base;
 
 namespace detail {
-
-enum claim_flag : std::uint8_t { flag_negated = 1, flag_hypothesis = 2, flag_unverified = 4 };
-inline constexpr unsigned tier_shift = 4;  ///< bits 4-5 of a claim's flags hold its evidence tier
-
-/// The evidence of one or many claims: their sources, the curator's note and where they were declared.
-/// A claim read from a file has its own; every claim of an import shares one (one source list, not millions).
-struct evidence_record {
-  std::uint32_t src_begin = 0;  ///< into claim_sources
-  std::uint32_t src_count = 0;
-  std::uint32_t note = 0;       ///< into notes (0 = none)
-  std::uint32_t region = 0;     ///< into regions (0 = unknown)
-};
-
-using entity_tables = std::tuple<std::vector<drug>, std::vector<target>, std::vector<gene>, std::vector<variant>,
-                                 std::vector<effect>, std::vector<condition>, std::vector<regimen>,
-                                 std::vector<warning>, std::vector<drug_class>, std::vector<concept_node>>;
-
-/// The payload tables of the relations whose payloads are described records (model/describe.hpp): each table
-/// is walked generically by the content hash, the snapshot and the KGX columns.
-using described_payload_tables = std::tuple<std::vector<indication>, std::vector<pgx_effect>, std::vector<clearance>,
-                                            std::vector<modulation>, std::vector<metabolite_formation>,
-                                            std::vector<stated_interaction>>;
-
-/// Calls `f(table)` with the described payload table of relation kind `k` (false if `k` has none of them).
-template <class Tables, class F>
-bool with_described_table(relation_kind k, Tables& t, F&& f) {
-  switch (k) {
-    case relation_kind::indicated_for: f(std::get<std::vector<indication>>(t)); return true;
-    case relation_kind::modulates_response: f(std::get<std::vector<pgx_effect>>(t)); return true;
-    case relation_kind::substrate_of: f(std::get<std::vector<clearance>>(t)); return true;
-    case relation_kind::inhibits:
-    case relation_kind::induces: f(std::get<std::vector<modulation>>(t)); return true;
-    case relation_kind::has_metabolite: f(std::get<std::vector<metabolite_formation>>(t)); return true;
-    case relation_kind::interacts_with: f(std::get<std::vector<stated_interaction>>(t)); return true;
-    default: return false;
-  }
-}
-
-/// A fast, portable 64-bit string hash (8 bytes per step), stable across runs and platforms of one byte order,
-/// so hash tables built from it can be stored in a snapshot. Not for adversarial input.
-inline std::uint64_t hash_bytes(char const* p, std::size_t n, std::uint64_t seed = 0) noexcept {
-  constexpr std::uint64_t m1 = 0x9E3779B97F4A7C15ull, m2 = 0xBF58476D1CE4E5B9ull, m3 = 0x94D049BB133111EBull;
-  auto load8 = [](char const* q) {
-    std::uint64_t w;
-    std::memcpy(&w, q, 8);
-    return w;
-  };
-  auto load4 = [](char const* q) {
-    std::uint32_t w;
-    std::memcpy(&w, q, 4);
-    return std::uint64_t(w);
-  };
-  std::uint64_t h = seed ^ (std::uint64_t(n) * m1);
-  std::uint64_t w;
-  if (n >= 8) {
-    std::size_t i = 0;
-    for (; i + 8 < n; i += 8) {
-      h = (h ^ load8(p + i)) * m2;
-      h ^= h >> 29;
-    }
-    w = load8(p + n - 8);  // the last 8 bytes (overlapping the previous word when n is not a multiple of 8)
-  } else if (n >= 4) {
-    w = load4(p) | (load4(p + n - 4) << 32);
-  } else if (n > 0) {
-    w = std::uint64_t(static_cast<unsigned char>(p[0])) | (std::uint64_t(static_cast<unsigned char>(p[n / 2])) << 8) |
-        (std::uint64_t(static_cast<unsigned char>(p[n - 1])) << 16);
-  } else {
-    w = 0;
-  }
-  h = (h ^ w) * m3;
-  h ^= h >> 32;
-  h *= m2;
-  h ^= h >> 29;
-  return h;
-}
-inline std::uint64_t hash_str(std::string_view s) noexcept { return hash_bytes(s.data(), s.size()); }
-
-/// Asks the kernel to back [p, p + n) with huge pages when it is touched (Linux, THP in "madvise" mode): a
-/// million-claim array then costs a few dozen page faults instead of thousands. Only whole 2 MiB pages inside the
-/// range are advised; elsewhere, or where it is not supported, this does nothing.
-PHARMAKON_FUNC void advise_huge_pages(void const* p, std::size_t n) noexcept;
-
-/// `v.assign(first, last)` into fresh memory advised for huge pages.
-template <class T>
-void assign_huge(std::vector<T>& v, T const* first, T const* last) {
-  std::vector<T>().swap(v);
-  v.reserve(std::size_t(last - first));
-  advise_huge_pages(v.data(), std::size_t(last - first) * sizeof(T));
-  v.assign(first, last);
-}
-/// `v.resize(n)` into fresh memory advised for huge pages (for a vector that is empty).
-template <class T>
-void resize_huge(std::vector<T>& v, std::size_t n) {
-  if (!v.empty() || n * sizeof(T) < (std::size_t(4) << 20)) {
-    v.resize(n);
-    return;
-  }
-  v.reserve(n);
-  advise_huge_pages(v.data(), n * sizeof(T));
-  v.resize(n);
-}
-
-/// An open-addressing table of uint32 values (vertices, sources) keyed by a string the caller can recompute from
-/// the value (an entity's id, a source's id): it stores only `value + 1` per slot, so it is a plain array.
-struct string_index {
-  std::vector<std::uint32_t> slots;  ///< power-of-two size; 0 = empty
-
-  template <class KeyOf>
-  void build(std::uint32_t count, KeyOf key_of) {
-    std::size_t size = 16;
-    while (size < std::size_t(count) * 2) size <<= 1;
-    slots.assign(size, 0);
-    for (std::uint32_t v = 0; v < count; ++v) {
-      std::size_t i = hash_str(key_of(v)) & (size - 1);
-      while (slots[i] != 0) i = (i + 1) & (size - 1);
-      slots[i] = v + 1;
-    }
-  }
-  template <class KeyOf>
-  std::optional<std::uint32_t> find(std::string_view key, KeyOf key_of) const noexcept {
-    if (slots.empty()) return std::nullopt;
-    std::size_t mask = slots.size() - 1, i = hash_str(key) & mask;
-    for (; slots[i] != 0; i = (i + 1) & mask)
-      if (key_of(slots[i] - 1) == key) return slots[i] - 1;
-    return std::nullopt;
-  }
-};
-
-/// One entry of the name index: the hash of a folded name (or synonym, identifier, gene symbol) and a vertex.
-/// Entries are sorted by hash, entries of one hash in the order they were indexed; lookups verify the name.
-struct name_entry {
-  std::uint64_t hash = 0;
-  std::uint32_t vertex = 0;
-  std::uint32_t reserved = 0;
-};
-
-struct kb_state {
-  std::string name;
-  std::string version;
-  std::string content_hash;  ///< 16 hex digits
-  entity_tables entities;
-  std::array<std::uint32_t, node_kind_count + 1> kind_base{};  ///< vertex range of each kind
-  std::vector<source> sources;
-  // Claims are columns indexed by claim = forward edge index of `graph` (its target is the edge's target, its
-  // relation kind the edge bundle); a claim's source vertex is the CSR row that holds it.
-  std::vector<std::uint32_t> claim_payload;   ///< into the relation kind's payload table
-  std::vector<std::uint32_t> claim_evidence;  ///< into evidence
-  std::vector<std::uint8_t> claim_flags;      ///< claim_flag bits, and the tier at tier_shift
-  std::vector<evidence_record> evidence;
-  std::vector<source_id> claim_sources;
-  std::vector<std::string> notes{std::string()};
-  std::vector<source_region> regions{source_region{}};
-  std::vector<action> actions;
-  described_payload_tables payloads;  ///< indications, pgx effects, clearances, modulations, ...
-  std::vector<related_label> labels;
-  graph_type graph;  ///< forward edges sorted by (source, relation kind, target); backward by (kind, source)
-  string_index id_index;      ///< string id -> vertex
-  string_index source_index;  ///< source id -> source
-  std::vector<name_entry> name_index;
-
-  template <entity_type E>
-  std::vector<E> const& table() const noexcept { return std::get<std::vector<E>>(entities); }
-  std::uint32_t vertex_count() const noexcept { return kind_base[node_kind_count]; }
-  std::uint32_t vertex_of(any_node n) const noexcept { return kind_base[std::size_t(n.kind())] + n.index(); }
-  any_node node_of(std::uint32_t v) const noexcept {
-    auto const& b = graph.m_vertex_properties[v];
-    return any_node{b.kind, b.index};
-  }
-  entity_base const& base_of(any_node n) const noexcept;
-  entity_base const& base_of_vertex(std::uint32_t v) const noexcept { return base_of(node_of(v)); }
-
-  std::uint32_t claim_count() const noexcept { return std::uint32_t(claim_payload.size()); }
-  relation_kind claim_kind(std::uint32_t c) const noexcept { return graph.m_forward.m_edge_properties[c].kind; }
-  std::uint32_t claim_to(std::uint32_t c) const noexcept { return graph.m_forward.m_column[c]; }
-  /// The source vertex of claim c: the CSR row holding it (binary search; ranges pass it along instead).
-  std::uint32_t claim_from(std::uint32_t c) const noexcept {
-    auto const& rs = graph.m_forward.m_rowstart;
-    return std::uint32_t(std::upper_bound(rs.begin(), rs.end(), c) - rs.begin() - 1);
-  }
-  evidence_record const& evidence_of(std::uint32_t c) const noexcept { return evidence[claim_evidence[c]]; }
-  /// The vertices whose name, synonym, identifier or gene symbol folds to `key` (already folded).
-  std::vector<std::uint32_t> vertices_named(std::string_view folded_key) const;
-};
-
-/// The folded key of a name (as `text::fold_key`), without allocating for ASCII input; `out` is reused.
-PHARMAKON_FUNC void fold_key_into(std::string_view s, std::string& out);
-
-template <class P>
-struct payload_access;
-template <> struct payload_access<action> {
-  static std::vector<action> const& get(kb_state const& s) { return s.actions; }
-};
-template <class P>
-  requires requires(described_payload_tables const& t) { std::get<std::vector<P>>(t); }
-struct payload_access<P> {
-  static std::vector<P> const& get(kb_state const& s) { return std::get<std::vector<P>>(s.payloads); }
-};
-template <> struct payload_access<related_label> {
-  static std::vector<related_label> const& get(kb_state const& s) { return s.labels; }
-};
-
-template <class P>
-struct payload_ref {
-  using type = P const&;
-};
-template <>
-struct payload_ref<void> {
-  using type = void;
-};
-
-template <class Id>
-Id make_endpoint(kb_state const& s, std::uint32_t vertex) {
-  if constexpr (std::is_same_v<Id, any_node>) return s.node_of(vertex);
-  else return Id{s.graph.m_vertex_properties[vertex].index};
-}
-
+/// The storage behind a knowledge base, for the library's own layers that need more than the public API (the
+/// builder extending a knowledge base, the snapshot writer, the exporters). Not a public API.
+inline kb_state const& state_of(knowledge_base const& kb) noexcept;
 }  // namespace detail
 
 /// Read-only view of one claim of any relation kind.
@@ -407,7 +178,7 @@ struct kb_stats {
 };
 
 /// The frozen knowledge base.
-class knowledge_base {
+class PHARMAKON_API knowledge_base {
  public:
   /// An empty knowledge base.
   knowledge_base();
@@ -520,12 +291,19 @@ class knowledge_base {
 
   kb_stats stats() const;
 
-  /// Internal state, for the library's own layers (io, answers). Not a stable API.
-  detail::kb_state const& state() const noexcept { return *s_; }
+  /// Whether this and `other` are one knowledge base: copies of one another, sharing one immutable state (two
+  /// knowledge bases built alike are not the same; compare `content_hash()` for equal content).
+  bool same_as(knowledge_base const& other) const noexcept { return s_ == other.s_; }
+  /// A value that identifies this knowledge base among those alive: equal for copies (`same_as`), different
+  /// otherwise. Only for identity (caches, handle checks); it points at nothing public.
+  void const* identity() const noexcept { return s_.get(); }
+
+  /// For the builder and the snapshot reader, which make the state (internal; see detail/storage.hpp).
   explicit knowledge_base(std::shared_ptr<detail::kb_state const> s, std::vector<conflict> conflicts)
       : s_(std::move(s)), conflicts_store_(std::make_shared<std::vector<conflict> const>(std::move(conflicts))) {}
 
  private:
+  friend detail::kb_state const& detail::state_of(knowledge_base const& kb) noexcept;
   [[noreturn]] void throw_unknown(std::string_view name, node_kind k) const;
   std::uint32_t checked_claim(claim_id id) const {
     if (id.index() >= s_->claim_count()) throw usage_error(errc::invalid_graph, "claim handle out of range");
@@ -536,6 +314,8 @@ class knowledge_base {
   std::shared_ptr<detail::kb_state const> s_;
   std::shared_ptr<std::vector<conflict> const> conflicts_store_;
 };
+
+inline detail::kb_state const& detail::state_of(knowledge_base const& kb) noexcept { return *kb.s_; }
 
 }  // namespace pharmakon
 

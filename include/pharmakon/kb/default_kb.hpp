@@ -15,10 +15,10 @@ namespace pharmakon {
 /// The embedded knowledge base. Loaded once, on first use (thread-safe), from a binary snapshot of data/*.toml made
 /// at build time (~0.1 ms); later calls return the same object.
 /// Throws `load_error` only if the embedded files are invalid, which the test suite rules out.
-PHARMAKON_FUNC knowledge_base const& default_kb();
+PHARMAKON_API PHARMAKON_FUNC knowledge_base const& default_kb();
 
 /// The embedded knowledge-base files, as documents (e.g. to load them together with your own files).
-PHARMAKON_FUNC std::vector<document> default_documents();
+PHARMAKON_API PHARMAKON_FUNC std::vector<document> default_documents();
 
 #ifndef PHARMAKON_NO_EMBEDDED_KB
 /// Loads `paths` on top of the embedded knowledge base (or alone, with `with_default` = false).

@@ -20,21 +20,21 @@ inline constexpr std::string_view disclaimer =
     "For health professionals. Not a substitute for clinical judgment: verify against the primary sources "
     "and current labeling before use in patient care. A missing finding is not evidence of safety.";
 
-PHARMAKON_FUNC std::string render_text(mechanism_answer const& a);
-PHARMAKON_FUNC std::string render_markdown(mechanism_answer const& a);
-PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent = 2);
+PHARMAKON_API PHARMAKON_FUNC std::string render_text(mechanism_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC std::string render_markdown(mechanism_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent = 2);
 
-PHARMAKON_FUNC std::string render_text(interaction_answer const& a);
-PHARMAKON_FUNC std::string render_markdown(interaction_answer const& a);
-PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent = 2);
+PHARMAKON_API PHARMAKON_FUNC std::string render_text(interaction_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC std::string render_markdown(interaction_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent = 2);
 
-PHARMAKON_FUNC std::string render_text(dose_answer const& a);
-PHARMAKON_FUNC std::string render_markdown(dose_answer const& a);
-PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent = 2);
+PHARMAKON_API PHARMAKON_FUNC std::string render_text(dose_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC std::string render_markdown(dose_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent = 2);
 
 /// The one-line summary of a mechanism answer ("pure competitive, reversible, surmountable antagonist at the
 /// mu, kappa and delta opioid receptors; highest affinity at mu").
-PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a);
 
 /// Output formats, for hosts that pick one at run time.
 enum class format : std::uint8_t { text, markdown, json };

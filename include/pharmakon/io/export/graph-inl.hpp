@@ -62,7 +62,7 @@ inline std::string action_text(action const& a) {
 PHARMAKON_FUNC void export_graphml(knowledge_base const& kb, std::filesystem::path const& path,
                                    graphml_options const& opts) {
   using detail::exporter::xml_escape;
-  auto const& st = kb.state();
+  auto const& st = detail::state_of(kb);
   auto const total = st.vertex_count();
   // which vertices to write
   std::vector<char> keep(total, opts.around.empty() ? 1 : 0);
@@ -275,7 +275,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw error(errc::io, fmt::format("{}: cannot create the directory: {}", dir.string(), ec.message()));
-  auto const& st = kb.state();
+  auto const& st = detail::state_of(kb);
   std::vector<std::filesystem::path> written;
   // every file is written out before any is renamed into place: a full disk leaves the old export as it was
   std::vector<std::unique_ptr<detail::exporter::out_file>> pending;

@@ -26,7 +26,7 @@ struct graphml_options {
 };
 
 /// Writes GraphML to `path` (temporary file + rename). Throws `error` (errc::io).
-PHARMAKON_FUNC void export_graphml(knowledge_base const& kb, std::filesystem::path const& path,
+PHARMAKON_API PHARMAKON_FUNC void export_graphml(knowledge_base const& kb, std::filesystem::path const& path,
                                    graphml_options const& opts = {});
 
 struct dot_options {
@@ -38,12 +38,12 @@ struct dot_options {
 };
 
 /// The mechanism neighbourhood of `d` as Graphviz DOT text.
-PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, dot_options const& opts = {});
+PHARMAKON_API PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, dot_options const& opts = {});
 
 /// Writes the files `neo4j-admin database import full` reads into directory `dir` (created if needed): one nodes
 /// CSV per node kind and one for the sources, one relationships CSV per relation kind, and `import.sh` with the
 /// command. Returns the files written. Throws `error` (errc::io).
-PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base const& kb,
+PHARMAKON_API PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base const& kb,
                                                                std::filesystem::path const& dir);
 
 }  // namespace pharmakon

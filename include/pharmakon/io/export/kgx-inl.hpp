@@ -122,7 +122,7 @@ inline std::string json_string(std::string_view s) {
 PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path const& prefix) {
   using namespace detail::kgx;
   using detail::exporter::tsv_escape;
-  auto const& st = kb.state();
+  auto const& st = detail::state_of(kb);
   kgx_paths paths(prefix);
   auto join = [](auto const& items, auto&& fn) {
     std::string out;

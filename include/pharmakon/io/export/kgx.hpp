@@ -29,7 +29,7 @@ struct kgx_paths {
 
 /// Writes PREFIX_nodes.tsv, PREFIX_edges.tsv and PREFIX_pharmakon.json (each through a temporary file and a
 /// rename). Throws `error` (errc::io) if a file cannot be written.
-PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path const& prefix);
+PHARMAKON_API PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path const& prefix);
 
 }  // namespace pharmakon
 

@@ -16,7 +16,7 @@ namespace pharmakon::detail::exporter {
 
 /// A buffered output file written through `PATH.tmpPID` and renamed over PATH by `commit()`; destroyed without
 /// `commit()`, it removes the temporary file. Every failure throws `error` (errc::io) naming the path.
-class out_file {
+class PHARMAKON_API out_file {
  public:
   explicit out_file(std::filesystem::path path);
   out_file(out_file const&) = delete;
@@ -58,15 +58,15 @@ inline void commit_all(std::span<out_file* const> files) {
 }
 
 /// TSV text: `%` `\t` `\n` `\r` and (in lists) `|` as %25 %09 %0A %0D %7C; `also` adds characters to escape.
-PHARMAKON_FUNC std::string tsv_escape(std::string_view s, std::string_view also = "|");
+PHARMAKON_API PHARMAKON_FUNC std::string tsv_escape(std::string_view s, std::string_view also = "|");
 /// The inverse of `tsv_escape` (only the escapes it writes, plus %3B %2C %3D).
-PHARMAKON_FUNC std::string tsv_unescape(std::string_view s);
+PHARMAKON_API PHARMAKON_FUNC std::string tsv_unescape(std::string_view s);
 /// XML character data or attribute value.
-PHARMAKON_FUNC std::string xml_escape(std::string_view s);
+PHARMAKON_API PHARMAKON_FUNC std::string xml_escape(std::string_view s);
 /// A CSV field (RFC 4180: quoted when it holds a comma, quote or line end).
-PHARMAKON_FUNC std::string csv_field(std::string_view s);
+PHARMAKON_API PHARMAKON_FUNC std::string csv_field(std::string_view s);
 /// A number that reads back as the same double.
-PHARMAKON_FUNC std::string exact_number(double v);
+PHARMAKON_API PHARMAKON_FUNC std::string exact_number(double v);
 
 }  // namespace pharmakon::detail::exporter
 

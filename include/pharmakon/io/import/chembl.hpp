@@ -24,7 +24,7 @@
 namespace pharmakon {
 
 /// Imports ChEMBL drug-mechanism tables. Never throws for bad input.
-PHARMAKON_FUNC import_result try_import_chembl(std::span<std::filesystem::path const> files,
+PHARMAKON_API PHARMAKON_FUNC import_result try_import_chembl(std::span<std::filesystem::path const> files,
                                                import_options const& opts = {});
 /// Like `try_import_chembl`, but throws `load_error`.
 inline knowledge_base import_chembl(std::span<std::filesystem::path const> files, import_options const& opts = {}) {

@@ -52,7 +52,7 @@ struct import_options {
 };
 
 /// What an import read and what it made of it; `to_string()` prints it as a table.
-struct import_report {
+struct PHARMAKON_API import_report {
   /// Count of one original kind (a node kind, an edge type) and the pharmakon kind it became.
   struct row {
     std::string original;  ///< e.g. "Compound", "CbG (Compound binds Gene)"
@@ -89,7 +89,7 @@ inline knowledge_base take_or_throw(import_result&& r) {
 
 /// A progress callback that draws one updating line on `out` when it is a terminal, and does nothing otherwise
 /// (so redirected output stays clean). Cancels when `cancel` (optional) is set.
-PHARMAKON_FUNC progress_callback terminal_progress(std::FILE* out = stderr, std::atomic<bool> const* cancel = nullptr);
+PHARMAKON_API PHARMAKON_FUNC progress_callback terminal_progress(std::FILE* out = stderr, std::atomic<bool> const* cancel = nullptr);
 
 }  // namespace pharmakon
 

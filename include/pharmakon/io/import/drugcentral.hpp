@@ -29,7 +29,7 @@
 namespace pharmakon {
 
 /// Imports DrugCentral drug–target interaction files. Never throws for bad input.
-PHARMAKON_FUNC import_result try_import_drugcentral(std::span<std::filesystem::path const> files,
+PHARMAKON_API PHARMAKON_FUNC import_result try_import_drugcentral(std::span<std::filesystem::path const> files,
                                                     import_options const& opts = {});
 /// Like `try_import_drugcentral`, but throws `load_error`.
 inline knowledge_base import_drugcentral(std::span<std::filesystem::path const> files,

@@ -20,7 +20,7 @@
 namespace pharmakon {
 
 /// Imports GtoPdb tables. Never throws for bad input.
-PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path const> files,
+PHARMAKON_API PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path const> files,
                                                import_options const& opts = {});
 /// Like `try_import_gtopdb`, but throws `load_error`.
 inline knowledge_base import_gtopdb(std::span<std::filesystem::path const> files, import_options const& opts = {}) {
@@ -28,7 +28,7 @@ inline knowledge_base import_gtopdb(std::span<std::filesystem::path const> files
 }
 
 /// GtoPdb's HTML in names as plain UTF-8: tags dropped, entities (`&alpha;`, `&reg;`, `&#945;`) decoded.
-PHARMAKON_FUNC std::string gtopdb_plain_text(std::string_view html);
+PHARMAKON_API PHARMAKON_FUNC std::string gtopdb_plain_text(std::string_view html);
 
 }  // namespace pharmakon
 

@@ -23,7 +23,7 @@ namespace pharmakon {
 
 /// Imports a Hetionet node table and edge list (in either order: the header line tells them apart).
 /// Never throws for bad input: problems are diagnostics, and then there is no knowledge base.
-PHARMAKON_FUNC import_result try_import_hetionet(std::span<std::filesystem::path const> files,
+PHARMAKON_API PHARMAKON_FUNC import_result try_import_hetionet(std::span<std::filesystem::path const> files,
                                                  import_options const& opts = {});
 inline import_result try_import_hetionet(std::filesystem::path const& nodes, std::filesystem::path const& edges,
                                          import_options const& opts = {}) {
@@ -39,7 +39,7 @@ inline knowledge_base import_hetionet(std::filesystem::path const& nodes, std::f
 /// The pharmakon id the importer gives a Hetionet node ("Compound::DB00704" → "drug:DB00704",
 /// "Biological Process::GO:0000002" → "concept:Biological_Process::GO:0000002"); nullopt if it is not of the form
 /// `Kind::id`.
-PHARMAKON_FUNC std::optional<std::string> hetionet_pharmakon_id(std::string_view hetionet_id);
+PHARMAKON_API PHARMAKON_FUNC std::optional<std::string> hetionet_pharmakon_id(std::string_view hetionet_id);
 
 /// The id of the source every imported Hetionet claim cites.
 inline constexpr std::string_view hetionet_source_id = "src:hetionet:v1.0";

@@ -25,7 +25,7 @@
 namespace pharmakon {
 
 /// Imports KGX TSV files (a nodes file, an edges file, optionally the `_pharmakon.json` metadata).
-PHARMAKON_FUNC import_result try_import_kgx(std::span<std::filesystem::path const> files,
+PHARMAKON_API PHARMAKON_FUNC import_result try_import_kgx(std::span<std::filesystem::path const> files,
                                             import_options const& opts = {});
 /// Imports PREFIX_nodes.tsv and PREFIX_edges.tsv (and PREFIX_pharmakon.json if it is there).
 inline import_result try_import_kgx(std::filesystem::path const& prefix, import_options const& opts = {}) {

@@ -37,10 +37,10 @@ struct load_result {
 };
 
 /// Loads documents on top of `base` (nullptr: start empty). Never throws for bad input.
-PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_base const* base = nullptr,
+PHARMAKON_API PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_base const* base = nullptr,
                                     load_options const& opts = {});
 /// Reads and loads files on top of `base`. Unreadable files are diagnostics too (errc::io).
-PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const> paths,
+PHARMAKON_API PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const> paths,
                                           knowledge_base const* base = nullptr, load_options const& opts = {});
 
 /// Like `try_load_files`, but throws `load_error` with every diagnostic.
@@ -64,7 +64,7 @@ inline knowledge_base load_string(std::string_view text, std::string_view name =
 
 /// True if `value` is well formed for identifier scheme `scheme` (pmid, doi, dailymed_setid, chembl, ...).
 /// Sets `expected` to a description of the form when it is not.
-PHARMAKON_FUNC bool valid_identifier(std::string_view scheme, std::string_view value, std::string* expected = nullptr);
+PHARMAKON_API PHARMAKON_FUNC bool valid_identifier(std::string_view scheme, std::string_view value, std::string* expected = nullptr);
 
 }  // namespace pharmakon
 

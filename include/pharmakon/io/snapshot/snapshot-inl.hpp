@@ -606,7 +606,7 @@ inline std::vector<section> read_layout(snapshot_file const& file, header& h) {
 
 PHARMAKON_FUNC void save_snapshot(knowledge_base const& kb, std::filesystem::path const& path) {
   using namespace detail::snap;
-  auto const& st = kb.state();
+  auto const& st = detail::state_of(kb);
   // the serialised block
   out o;
   path_table paths;

@@ -68,14 +68,14 @@ struct snapshot_info {
 };
 
 /// Writes `kb` to `path` (through a temporary file and a rename). Throws `error` (errc::io) if it cannot.
-PHARMAKON_FUNC void save_snapshot(knowledge_base const& kb, std::filesystem::path const& path);
+PHARMAKON_API PHARMAKON_FUNC void save_snapshot(knowledge_base const& kb, std::filesystem::path const& path);
 
 /// Loads a snapshot. Never throws for bad input: a missing, truncated, corrupt or foreign file gives diagnostics.
-PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path);
+PHARMAKON_API PHARMAKON_FUNC load_result try_load_snapshot(std::filesystem::path const& path);
 
 /// Loads a snapshot held in memory (e.g. embedded in a program); `bytes` must be 8-byte aligned and are only read
 /// during the call. `name` stands for the file in diagnostics.
-PHARMAKON_FUNC load_result try_load_snapshot(std::span<std::byte const> bytes, std::string_view name = "<memory>");
+PHARMAKON_API PHARMAKON_FUNC load_result try_load_snapshot(std::span<std::byte const> bytes, std::string_view name = "<memory>");
 
 /// Like `try_load_snapshot`, but throws `load_error`.
 inline knowledge_base load_snapshot(std::filesystem::path const& path) {
@@ -86,10 +86,10 @@ inline knowledge_base load_snapshot(std::filesystem::path const& path) {
 
 /// True if the file starts with the snapshot magic number (whatever its version); for tools that accept both
 /// snapshots and knowledge-base files.
-PHARMAKON_FUNC bool is_snapshot(std::filesystem::path const& path);
+PHARMAKON_API PHARMAKON_FUNC bool is_snapshot(std::filesystem::path const& path);
 
 /// Reads a snapshot's header and metadata; nullopt with `diags` filled if it is not a readable snapshot.
-PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::path const& path,
+PHARMAKON_API PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::path const& path,
                                                                std::vector<diagnostic>* diags = nullptr);
 
 }  // namespace pharmakon

@@ -1,0 +1,144 @@
+// Out-of-line definitions of the catalog renderers (render layer).
+#pragma once
+#ifndef PHARMAKON_INCLUDE_IMPL
+#  error "catalog-inl.hpp holds the out-of-line definitions of catalog.hpp: include catalog.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#endif
+#include <iterator>
+#include <ranges>
+#include <vector>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "catalog.hpp"
+
+namespace pharmakon {
+
+namespace detail::catalog {
+
+using nlohmann::ordered_json;
+
+/// The envelope of every catalog document: what it is and which knowledge base it describes (the `kb` object of
+/// the answer schema).
+inline ordered_json envelope(std::string_view kind, knowledge_base const& kb) {
+  return {{"schema", "pharmakon-catalog"},
+          {"schema_version", std::string(catalog_schema_version)},
+          {"kind", std::string(kind)},
+          {"kb", {{"name", kb.name()}, {"version", kb.version()}, {"content_hash", kb.content_hash()}}}};
+}
+
+/// What distinguishes a claim beyond its relation: an action type, a related claim's original label, a
+/// pharmacogenetic finding.
+inline std::string claim_detail(knowledge_base const& kb, claim_view c) {
+  if (auto e = kb.claim_as<rel::acts_on>(c.id())) return std::string(to_string(e->payload().type));
+  if (auto r = kb.claim_as<rel::related>(c.id())) return r->payload().label;
+  if (auto p = kb.claim_as<rel::modulates_response>(c.id())) return std::string(to_string(p->payload().finding));
+  return {};
+}
+
+inline std::vector<std::string> source_ids(knowledge_base const& kb, std::span<source_id const> ids) {
+  std::vector<std::string> out;
+  for (auto s : ids) out.push_back(kb.get(s).id);
+  return out;
+}
+
+}  // namespace detail::catalog
+
+PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f) {
+  using detail::catalog::ordered_json;
+  if (f == format::json) {
+    auto arr = ordered_json::array();
+    for (auto d : kb.ids<drug>()) {
+      auto const& x = kb[d];
+      auto ids = ordered_json::object();
+      for (auto const& i : x.ids) ids[i.scheme] = i.value;
+      arr.push_back({{"id", x.id}, {"name", x.name}, {"class", x.drug_class}, {"synonyms", x.synonyms},
+                     {"identifiers", ids}, {"targets", std::ranges::distance(kb.out<rel::acts_on>(d))}});
+    }
+    auto doc = detail::catalog::envelope("drug_list", kb);
+    doc["drugs"] = std::move(arr);
+    return doc.dump(2);
+  }
+  std::string out;
+  if (f == format::markdown) out += "| drug | class | also known as |\n|---|---|---|\n";
+  for (auto d : kb.ids<drug>()) {
+    auto const& x = kb[d];
+    auto syn = fmt::format("{}", fmt::join(x.synonyms, ", "));
+    if (f == format::markdown) out += fmt::format("| {} | {} | {} |\n", x.name, x.drug_class, syn);
+    else out += fmt::format("{:<18} {}{}\n", x.name, x.drug_class, syn.empty() ? "" : " (" + syn + ")");
+  }
+  out += fmt::format("\n{} drugs; knowledge base {} {}, content hash {}\n", kb.all<drug>().size(), kb.name(),
+                     kb.version(), kb.content_hash());
+  return out;
+}
+
+PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<any_node const> nodes, format f) {
+  using detail::catalog::ordered_json;
+  auto const& g = kb.graph();
+  auto all = ordered_json::array();
+  std::string out;
+  for (auto n : nodes) {
+    auto const& e = kb.base(n);
+    // the lines under the entity's heading: indented in text, list items in Markdown
+    std::vector<std::string> lines;
+    if (!e.synonyms.empty()) lines.push_back(fmt::format("also known as: {}", fmt::join(e.synonyms, ", ")));
+    for (auto const& i : e.ids) lines.push_back(fmt::format("{}: {}", i.scheme, i.value));
+    auto claims = ordered_json::array();
+    auto one = [&](claim_view c, bool outgoing) {
+      auto const& other = kb.base(outgoing ? c.to() : c.from());
+      auto srcs = detail::catalog::source_ids(kb, c.sources());
+      auto detail = detail::catalog::claim_detail(kb, c);
+      lines.push_back(fmt::format("{} {}{}{} {} [{}] ({}{})", outgoing ? "->" : "<-", to_string(c.kind()),
+                                  detail.empty() ? "" : " " + detail, c.negated() ? " (negated)" : "", other.id,
+                                  fmt::join(srcs, ", "), to_string(c.tier()), c.hypothesis() ? ", hypothesis" : ""));
+      claims.push_back({{"direction", outgoing ? "out" : "in"}, {"relation", std::string(to_string(c.kind()))},
+                        {"detail", detail}, {"other", other.id}, {"negated", c.negated()},
+                        {"tier", std::string(to_string(c.tier()))}, {"sources", srcs}});
+    };
+    auto v = kb.vertex(n);
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) one(kb.claim(claim_id{it->idx}), true);
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) one(kb.claim(claim_id{it->idx}), false);
+    auto srcs = detail::catalog::source_ids(kb, e.sources);
+    if (!srcs.empty()) lines.push_back(fmt::format("sources: {}", fmt::join(srcs, ", ")));
+    all.push_back({{"id", e.id}, {"kind", std::string(to_string(n.kind()))}, {"name", e.name},
+                   {"synonyms", e.synonyms}, {"sources", srcs}, {"claims", claims}});
+    if (f == format::markdown) {
+      if (!out.empty()) out += '\n';
+      out += fmt::format("**{}** ({}): {}\n\n", e.id, to_string(n.kind()), e.name);
+      for (auto const& l : lines) out += fmt::format("- {}\n", l);
+    } else {
+      out += fmt::format("{} ({}): {}\n", e.id, to_string(n.kind()), e.name);
+      for (auto const& l : lines) out += fmt::format("  {}\n", l);
+    }
+  }
+  if (f != format::json) return out;
+  auto doc = detail::catalog::envelope("entities", kb);
+  doc["entities"] = std::move(all);
+  return doc.dump(2);
+}
+
+PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, format f) {
+  auto const& src = kb.get(s);
+  auto year = src.year ? std::to_string(src.year) : std::string();
+  switch (f) {
+    case format::json: {
+      auto doc = detail::catalog::envelope("source", kb);
+      doc["source"] = {{"id", src.id},           {"kind", std::string(to_string(src.kind))},
+                       {"title", src.title},     {"authors", src.authors},
+                       {"publisher", src.publisher}, {"year", src.year},
+                       {"citation", src.citation_id()}, {"unverified", src.unverified}};
+      return doc.dump(2);
+    }
+    case format::markdown:
+      return fmt::format("**{}** ({})\n\n- {}\n- {} {} {}\n- {}\n{}", src.id, to_string(src.kind), src.title,
+                         src.authors, src.publisher, year, src.citation_id(),
+                         src.unverified ? "- identifier unverified\n" : "");
+    case format::text: break;
+  }
+  return fmt::format("{} ({})\n  {}\n  {} {} {}\n  {}{}\n", src.id, to_string(src.kind), src.title, src.authors,
+                     src.publisher, year, src.citation_id(), src.unverified ? "\n  identifier unverified" : "");
+}
+
+}  // namespace pharmakon

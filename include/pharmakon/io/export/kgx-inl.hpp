@@ -2,7 +2,7 @@
 // words from detail/biolink.hpp.
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
-#  error "kgx-inl.hpp holds the out-of-line definitions of kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#  error "export/kgx-inl.hpp holds the out-of-line definitions of export/kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
 #endif
 #include <array>
 

@@ -56,7 +56,7 @@ struct importer : driver {
   bool have_label = false;
   std::map<std::pair<std::string, std::string>, std::uint64_t> action_counts;  ///< (action_type, mapping) -> rows
   std::uint64_t rows = 0, claims = 0, drugs = 0, merged_drugs = 0, targets = 0, merged_targets = 0, concepts = 0,
-                untargeted = 0, named = 0, unused_names = 0, noted = 0;
+                untargeted = 0, named = 0, unused_names = 0;
 
   using driver::driver;
 
@@ -64,26 +64,14 @@ struct importer : driver {
 
   /// The drug's ChEMBL record: the source of every claim about it (the same id as the curated knowledge base's).
   source_id drug_source(std::string const& chembl_id, std::string const& name) {
-    return source_for("src:chembl:" + chembl_id, [&] {
-      source s;
-      s.id = "src:chembl:" + chembl_id;
-      s.kind = source_kind::database;
-      s.title = fmt::format("{} drug mechanism records: {} ({})", chembl_name(), name, chembl_id);
-      s.publisher = "EMBL-EBI";
-      s.url = fmt::format("https://www.ebi.ac.uk/chembl/compound_report_card/{}/", chembl_id);
-      return s;
-    });
+    return source_for("src:chembl:" + chembl_id, source_kind::database,
+                      fmt::format("{} drug mechanism records: {} ({})", chembl_name(), name, chembl_id), "EMBL-EBI",
+                      fmt::format("https://www.ebi.ac.uk/chembl/compound_report_card/{}/", chembl_id));
   }
   source_id target_source(std::string const& chembl_id, std::string const& name) {
-    return source_for("src:chembl:target:" + chembl_id, [&] {
-      source s;
-      s.id = "src:chembl:target:" + chembl_id;
-      s.kind = source_kind::database;
-      s.title = fmt::format("{} target {}: {}", chembl_name(), chembl_id, name);
-      s.publisher = "EMBL-EBI";
-      s.url = fmt::format("https://www.ebi.ac.uk/chembl/target_report_card/{}/", chembl_id);
-      return s;
-    });
+    return source_for("src:chembl:target:" + chembl_id, source_kind::database,
+                      fmt::format("{} target {}: {}", chembl_name(), chembl_id, name), "EMBL-EBI",
+                      fmt::format("https://www.ebi.ac.uk/chembl/target_report_card/{}/", chembl_id));
   }
 
   drug_id drug_for(std::string const& chembl_id, std::string const& row_name) {
@@ -101,10 +89,7 @@ struct importer : driver {
     if (!row_name.empty() && row_name != d.name) d.synonyms.push_back(row_name);
     d.ids.push_back({"chembl", chembl_id});
     d.sources = {drug_source(chembl_id, d.name)};
-    d.id = unused_id(b, std::move(d.id));
-    ++drugs;
-    auto id = b.add(std::move(d));
-    return drug_of.emplace(chembl_id, id).first->second;
+    return add_new(b, std::move(d), drug_of, chembl_id, drugs);
   }
 
   target_id target_for(std::string const& chembl_id, std::string const& row_name) {
@@ -114,10 +99,7 @@ struct importer : driver {
     t.name = row_name.empty() ? "ChEMBL target " + chembl_id : row_name;
     t.ids.push_back({"chembl", chembl_id});
     t.sources = {target_source(chembl_id, t.name)};
-    t.id = unused_id(b, std::move(t.id));
-    ++targets;
-    auto id = b.add(std::move(t));
-    return target_of.emplace(chembl_id, id).first->second;
+    return add_new(b, std::move(t), target_of, chembl_id, targets);
   }
 
   /// The concept a mechanism without a target names (one per distinct text; its id from ChEMBL's mechanism id).
@@ -231,12 +213,7 @@ struct importer : driver {
       } else {
         auto target = target_for(target_chembl, target_name);
         ++action_counts[{act.empty() ? std::string("(none)") : act, fmt::format("acts_on ({})", to_string(a.type))}];
-        claim_meta meta({src});
-        if (!note.empty()) {
-          ++noted;
-          meta.with_note(joined(note));
-        }
-        b.add<rel::acts_on>(d, target, std::move(a), std::move(meta));
+        b.add<rel::acts_on>(d, target, std::move(a), noted_meta({src}, note));
       }
       ++claims;
     }
@@ -276,27 +253,13 @@ PHARMAKON_FUNC import_result try_import_chembl(std::span<std::filesystem::path c
                                                import_options const& opts) {
   using namespace detail::chembl;
   importer imp(opts);
-  struct opened {
-    std::unique_ptr<table_reader> t;
-    table kind = table::unknown;
-  };
-  std::vector<opened> tables;
-  for (auto const& f : files) {
-    opened o{std::make_unique<table_reader>(imp, f, ','), table::unknown};
-    if (!o.t->read_header("a CSV header line")) return imp.fail();
-    o.kind = classify(o.t->header());
-    if (o.kind == table::unknown) {
-      auto const& names = o.t->header().names;
-      imp.diags.add(errc::syntax, o.t->name(), 1, 1,
-                    "a ChEMBL drug mechanism table header (drug_id, ..., mechanism_of_action, action_type, target_id, "
-                    "...) or a drug table header (drug_id, drug_name, ...)",
-                    quote_value(names.empty() ? std::string() : names[0]));
-      return imp.fail();
-    }
-    if (o.kind == table::mechanisms && imp.release.empty()) imp.release = release_of(f);
-    imp.files.push_back(o.t->name());
-    tables.push_back(std::move(o));
-  }
+  auto opened = open_tables(imp, files, classify, table::unknown,
+                            "a ChEMBL drug mechanism table header (drug_id, ..., mechanism_of_action, action_type, "
+                            "target_id, ...) or a drug table header (drug_id, drug_name, ...)");
+  if (!opened) return imp.fail();
+  auto& tables = *opened;
+  for (auto const& t : tables)
+    if (t.kind == table::mechanisms && imp.release.empty()) imp.release = release_of(t.t->name());
   if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::mechanisms; }))
     return imp.fail_arguments("a ChEMBL drug mechanism table (drug_mechanism.csv)", "none among the files");
   // the drug table first, then the mechanisms that use its names

@@ -80,7 +80,7 @@ struct importer : driver {
   std::map<std::string, std::uint64_t> affinity_counts, other_activity_counts;
   std::uint64_t rows = 0, moa_rows = 0, new_drugs = 0, merged_by_id = 0, merged_by_chembl = 0, targets = 0,
                 merged_targets = 0, name_targets = 0, genes = 0, merged_genes = 0, pmid_sources = 0, doi_sources = 0,
-                url_sources = 0, text_sources = 0, noted = 0;
+                url_sources = 0, text_sources = 0;
 
   explicit importer(import_options const& o) : driver(o) {
     if (!o.base) return;
@@ -93,26 +93,15 @@ struct importer : driver {
   }
 
   source_id drug_page(std::string const& struct_id, std::string const& name) {
-    return source_for("src:drugcentral:" + struct_id, [&] {
-      source s;
-      s.id = "src:drugcentral:" + struct_id;
-      s.kind = source_kind::database;
-      s.title = fmt::format("DrugCentral: {} (structure {})", name, struct_id);
-      s.publisher = "DrugCentral (University of New Mexico)";
-      s.url = "https://drugcentral.org/drugcard/" + struct_id;
-      return s;
-    });
+    return source_for("src:drugcentral:" + struct_id, source_kind::database,
+                      fmt::format("DrugCentral: {} (structure {})", name, struct_id),
+                      "DrugCentral (University of New Mexico)", "https://drugcentral.org/drugcard/" + struct_id);
   }
   source_id target_page(std::string const& accession, std::string const& name) {
-    return source_for("src:drugcentral:target:" + accession, [&] {
-      source s;
-      s.id = "src:drugcentral:target:" + accession;
-      s.kind = source_kind::database;
-      s.title = fmt::format("DrugCentral target card: {} ({})", name, accession);
-      s.publisher = "DrugCentral (University of New Mexico)";
-      s.url = fmt::format("https://drugcentral.org/target/{}/view", accession);
-      return s;
-    });
+    return source_for("src:drugcentral:target:" + accession, source_kind::database,
+                      fmt::format("DrugCentral target card: {} ({})", name, accession),
+                      "DrugCentral (University of New Mexico)",
+                      fmt::format("https://drugcentral.org/target/{}/view", accession));
   }
 
   /// The source an ACT_SOURCE_URL / MOA_SOURCE_URL value stands for (`name` is ACT_SOURCE / MOA_SOURCE).
@@ -120,17 +109,13 @@ struct importer : driver {
     if (value.empty()) return std::nullopt;
     std::string_view v = value;
     bool url = (v.substr(0, 7) == "http://" || v.substr(0, 8) == "https://") && v.find(' ') == std::string_view::npos;
+    constexpr auto reference = "Reference cited by DrugCentral for a drug-target activity or mechanism";
     if (url && v.find("ncbi.nlm.nih.gov/pubmed/") != std::string_view::npos) {
       auto pmid = after(v, "/pubmed/");
       if (valid_identifier("pmid", pmid))
-        return source_for("src:pmid:" + pmid, [&] {
+        return source_for("src:pmid:" + pmid, source_kind::research, reference, {}, {}, [&](source& s) {
           ++pmid_sources;
-          source s;
-          s.id = "src:pmid:" + pmid;
-          s.kind = source_kind::research;
-          s.title = "Reference cited by DrugCentral for a drug-target activity or mechanism";
           s.pmid = pmid;
-          return s;
         });
     }
     if (url && v.find("doi.org/") != std::string_view::npos) {
@@ -139,70 +124,41 @@ struct importer : driver {
       std::string id = "src:doi:" + id_safe(doi);
       std::replace(id.begin(), id.end(), '/', '_');
       if (valid_identifier("doi", doi))
-        return source_for(id, [&] {
+        return source_for(id, source_kind::research, reference, {}, {}, [&](source& s) {
           ++doi_sources;
-          source s;
-          s.id = id;
-          s.kind = source_kind::research;
-          s.title = "Reference cited by DrugCentral for a drug-target activity or mechanism";
           s.doi = doi;
-          return s;
         });
     }
     if (url && v.find("guidetopharmacology.org") != std::string_view::npos) {
       auto lid = after(v, "ligandId=");
       if (valid_identifier("gtopdb_ligand", lid))
-        return source_for("src:gtopdb:ligand:" + lid, [&] {
-          source s;
-          s.id = "src:gtopdb:ligand:" + lid;
-          s.kind = source_kind::database;
-          s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: ligand {} (linked by DrugCentral)", lid);
-          s.publisher = "IUPHAR/BPS";
-          s.gtopdb_ligand = lid;
-          return s;
-        });
+        return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
+                          fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: ligand {} (linked by DrugCentral)", lid),
+                          "IUPHAR/BPS", {}, [&](source& s) { s.gtopdb_ligand = lid; });
     }
     if (url && v.find("/chembl/compound/inspect/") != std::string_view::npos) {
       auto cid = after(v, "/chembl/compound/inspect/");
       if (valid_identifier("chembl", cid)) {
         chembl_id = cid;
-        return source_for("src:chembl:" + cid, [&] {
-          source s;
-          s.id = "src:chembl:" + cid;
-          s.kind = source_kind::database;
-          s.title = fmt::format("ChEMBL compound record {} (linked by DrugCentral)", cid);
-          s.publisher = "EMBL-EBI";
-          s.url = value;
-          return s;
-        });
+        return source_for("src:chembl:" + cid, source_kind::database,
+                          fmt::format("ChEMBL compound record {} (linked by DrugCentral)", cid), "EMBL-EBI", value);
       }
     }
     if (url) {
       auto rest = v.substr(v.find("//") + 2);
       std::string id = "src:url:" + id_safe(rest);
       if (id.size() > 200) id = "src:url:" + id_safe(rest.substr(0, 160)) + ":" + short_digest(rest);
-      return source_for(id, [&] {
-        ++url_sources;
-        source s;
-        s.id = id;
-        s.kind = kind_of(name);
-        auto host = rest.substr(0, rest.find('/'));
-        s.title = fmt::format("{} cited by DrugCentral ({})", name.empty() ? std::string("Document") : name, host);
-        s.url = value;
-        return s;
-      });
+      auto host = rest.substr(0, rest.find('/'));
+      return source_for(id, kind_of(name),
+                        fmt::format("{} cited by DrugCentral ({})", name.empty() ? std::string("Document") : name, host),
+                        {}, value, [&](source&) { ++url_sources; });
     }
     // not a URL: a citation as text (e.g. "AUTHOR, TITLE, Journal, 1990, 48, 1, 20-29")
-    std::string id = "src:drugcentral:reference:" + short_digest(value);
-    return source_for(id, [&] {
-      ++text_sources;
-      source s;
-      s.id = id;
-      s.kind = kind_of(name);
-      s.title = one_line(value);
-      s.unverified = true;  // no identifier to check it against
-      return s;
-    });
+    return source_for("src:drugcentral:reference:" + short_digest(value), kind_of(name), one_line(value), {}, {},
+                      [&](source& s) {
+                        ++text_sources;
+                        s.unverified = true;  // no identifier to check it against
+                      });
   }
 
   target_id target_for(std::vector<std::string> const& accessions, std::string const& accession_field,
@@ -394,12 +350,8 @@ struct importer : driver {
       ++action_counts[{act.empty() ? std::string("(none)") : act,
                        fmt::format("acts_on ({}{})", to_string(a.type),
                                    a.modality == modality::unknown ? "" : fmt::format(", {}", to_string(a.modality)))}];
-      claim_meta meta(std::move(srcs));
-      if (!note.empty()) {
-        ++noted;
-        meta.with_note(joined(note));
-      }
-      claims.push_back({it->second, target, b.add_payload<rel::acts_on>(std::move(a)), b.add_evidence(std::move(meta))});
+      claims.push_back({it->second, target, b.add_payload<rel::acts_on>(std::move(a)),
+                        b.add_evidence(noted_meta(std::move(srcs), note))});
     }
     return !t.failed() && ok();
   }

@@ -117,42 +117,26 @@ struct importer : driver {
   std::unordered_map<std::string, gene_id> base_gene = base_by<gene>("entrez");
   std::map<std::pair<std::string, std::string>, std::uint64_t> action_counts;  ///< (type / action, mapping) -> rows
   std::uint64_t rows = 0, claims = 0, drugs = 0, merged_drugs = 0, target_count = 0, merged_targets = 0,
-                gene_count = 0, ligand_targets = 0, organisms = 0, affinities = 0, pmids = 0, noted = 0;
+                gene_count = 0, ligand_targets = 0, organisms = 0, affinities = 0, pmids = 0;
 
   using driver::driver;
 
   source_id ligand_source(std::string const& lid, std::string const& name) {
-    return source_for("src:gtopdb:ligand:" + lid, [&] {
-      source s;
-      s.id = "src:gtopdb:ligand:" + lid;
-      s.kind = source_kind::database;
-      s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid);
-      s.publisher = "IUPHAR/BPS";
-      s.gtopdb_ligand = lid;
-      return s;
-    });
+    return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
+                      fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid), "IUPHAR/BPS", {},
+                      [&](source& s) { s.gtopdb_ligand = lid; });
   }
   source_id target_source(std::string const& tid, std::string const& name) {
-    return source_for("src:gtopdb:target:" + tid, [&] {
-      source s;
-      s.id = "src:gtopdb:target:" + tid;
-      s.kind = source_kind::database;
-      s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid);
-      s.publisher = "IUPHAR/BPS";
-      s.gtopdb_target = tid;
-      return s;
-    });
+    return source_for("src:gtopdb:target:" + tid, source_kind::database,
+                      fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid), "IUPHAR/BPS", {},
+                      [&](source& s) { s.gtopdb_target = tid; });
   }
   source_id pmid_source(std::string const& pmid) {
-    return source_for("src:pmid:" + pmid, [&] {
-      ++pmids;
-      source s;
-      s.id = "src:pmid:" + pmid;
-      s.kind = source_kind::research;
-      s.title = "Reference cited by GtoPdb for a ligand-target interaction";
-      s.pmid = pmid;
-      return s;
-    });
+    return source_for("src:pmid:" + pmid, source_kind::research,
+                      "Reference cited by GtoPdb for a ligand-target interaction", {}, {}, [&](source& s) {
+                        ++pmids;
+                        s.pmid = pmid;
+                      });
   }
 
   drug_id drug_for(std::string const& lid, std::string const& row_name) {
@@ -416,12 +400,7 @@ struct importer : driver {
       auto target = digits(tid) ? target_for(tid, get(c("target")), get(c("target_gene_symbol")), get(c("target_uniprot")))
                : digits(tlid) ? ligand_target_for(tlid, get(c("target_ligand")), get(c("target_ligand_gene_symbol")))
                               : organism_target_for(organism, lid, get(c("ligand")));
-      claim_meta meta(std::move(srcs));
-      if (!note.empty()) {
-        ++noted;
-        meta.with_note(joined(note));
-      }
-      b.add<rel::acts_on>(d, target, std::move(a), std::move(meta));
+      b.add<rel::acts_on>(d, target, std::move(a), noted_meta(std::move(srcs), note));
       ++claims;
     }
     return !t.failed() && ok();
@@ -458,25 +437,11 @@ inline table classify(header_columns const& header) {
 PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path const> files, import_options const& opts) {
   using namespace detail::gtopdb;
   importer imp(opts);
-  struct opened {
-    std::unique_ptr<table_reader> t;
-    table kind = table::unknown;
-  };
-  std::vector<opened> tables;
-  for (auto const& f : files) {
-    opened o{std::make_unique<table_reader>(imp, f, ','), table::unknown};
-    if (!o.t->read_header("a CSV header line")) return imp.fail();
-    o.kind = classify(o.t->header());
-    if (o.kind == table::unknown) {
-      auto const& names = o.t->header().names;
-      imp.diags.add(errc::syntax, o.t->name(), 1, 1,
-                    "a GtoPdb table header (interactions.csv, ligands.csv, peptides.csv or targets_and_families.csv)",
-                    quote_value(names.empty() ? std::string() : names[0]));
-      return imp.fail();
-    }
-    imp.files.push_back(o.t->name());
-    tables.push_back(std::move(o));
-  }
+  auto opened = open_tables(
+      imp, files, classify, table::unknown,
+      "a GtoPdb table header (interactions.csv, ligands.csv, peptides.csv or targets_and_families.csv)");
+  if (!opened) return imp.fail();
+  auto& tables = *opened;
   if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::interactions; }))
     return imp.fail_arguments("an interactions table (interactions.csv)", "none among the files");
   // the dictionaries first, then the interactions that use them

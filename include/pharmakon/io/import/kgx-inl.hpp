@@ -1,7 +1,7 @@
 // The KGX TSV importer (io layer).
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
-#  error "kgx-inl.hpp holds the out-of-line definitions of kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#  error "import/kgx-inl.hpp holds the out-of-line definitions of import/kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
 #endif
 #include <charconv>
 #include <cmath>
@@ -219,10 +219,8 @@ struct importer : driver {
       std::optional<node_kind> kind;
       std::string category = categories.empty() ? std::string("biolink:NamedThing") : categories.front();
       if (!pk.empty()) {
-        kind = parse_enum<node_kind>(pk);
+        kind = enum_column(in, r, "pharmakon_kind", node_kind::drug, " | source");
         if (!kind) {
-          diags.add(errc::unknown_enum, in.name(), line_no, r.col("pharmakon_kind"),
-                    fmt::format("a pharmakon_kind ({} | source)", enum_choices<node_kind>()), quote_value(pk));
           if (diags.full()) return false;
           continue;
         }
@@ -254,15 +252,9 @@ struct importer : driver {
                                                               : source_region{pathp, std::uint32_t(line_no), 1};
       };
       auto enum_field = [&]<class E>(char const* column_name, E& out) {
-        auto v = r.raw(column_name);
-        if (v.empty()) return true;
-        if (auto e = parse_enum<E>(v)) {
-          out = *e;
-          return true;
-        }
-        diags.add(errc::unknown_enum, in.name(), line_no, r.col(column_name),
-                  fmt::format("a {} ({})", column_name, enum_choices<E>()), quote_value(v));
-        return false;
+        auto e = enum_column(in, r, column_name, out);
+        if (e) out = *e;
+        return e.has_value();
       };
       auto qty = [&](char const* column_name) -> std::optional<quantity> {
         auto v = r.get(column_name);
@@ -424,10 +416,8 @@ struct importer : driver {
       std::optional<relation_kind> kind;
       bool reversed = false;
       if (!pr.empty()) {
-        kind = parse_enum<relation_kind>(pr);
+        kind = enum_column(in, r, "pharmakon_relation", relation_kind::related);
         if (!kind) {
-          diags.add(errc::unknown_enum, in.name(), line_no, r.col("pharmakon_relation"),
-                    fmt::format("a pharmakon_relation ({})", enum_choices<relation_kind>()), quote_value(pr));
           if (diags.full()) return false;
           continue;
         }
@@ -464,6 +454,19 @@ struct importer : driver {
       }
     }
     return !in.failed();
+  }
+
+  /// The enum in column `column` of `r` (`fallback` if it is empty); nullopt, reported, if it is not one of E's
+  /// names (`more`: other words the column takes, for the message).
+  template <class E>
+  std::optional<E> enum_column(line_reader& in, row const& r, char const* column, E fallback,
+                               std::string_view more = {}) {
+    auto v = r.raw(column);
+    if (v.empty()) return fallback;
+    if (auto e = parse_enum<E>(v)) return e;
+    diags.add(errc::unknown_enum, in.name(), in.line_number(), r.col(column),
+              fmt::format("a {} ({}{})", column, enum_choices<E>(), more), quote_value(v));
+    return std::nullopt;
   }
 
   /// Splits `line` into `r`; false (reported) if it is not UTF-8 or has another number of columns than the header.
@@ -524,14 +527,7 @@ struct importer : driver {
       b.add<R>(*f, *t, std::forward<decltype(payload)>(payload)..., std::move(meta));
       return true;
     };
-    auto enum_or = [&]<class E>(char const* c, E fallback) -> std::optional<E> {
-      auto v = r.raw(c);
-      if (v.empty()) return fallback;
-      if (auto e = parse_enum<E>(v)) return e;
-      diags.add(errc::unknown_enum, in.name(), line_no, r.col(c), fmt::format("a {} ({})", c, enum_choices<E>()),
-                quote_value(v));
-      return std::nullopt;
-    };
+    auto enum_or = [&]<class E>(char const* c, E fallback) { return enum_column(in, r, c, fallback); };
     auto opt_bool = [&](char const* c) -> std::optional<bool> {
       auto v = r.raw(c);
       if (v == "true") return true;

@@ -17,6 +17,7 @@
 #include "../options.hpp"
 #include "line_reader.hpp"
 #include "sink.hpp"
+#include "text.hpp"
 
 namespace pharmakon::detail::import {
 
@@ -118,6 +119,38 @@ struct driver {
     return s;
   }
 
+  /// The source `id` (as `source_for`), made if new with these fields and then `more(s)` for the rest.
+  template <class More>
+  source_id source_for(std::string const& id, source_kind kind, std::string title, std::string publisher,
+                       std::string url, More&& more) {
+    return source_for(id, [&] {
+      source s;
+      s.id = id;
+      s.kind = kind;
+      s.title = std::move(title);
+      s.publisher = std::move(publisher);
+      s.url = std::move(url);
+      more(s);
+      return s;
+    });
+  }
+  source_id source_for(std::string const& id, source_kind kind, std::string title, std::string publisher,
+                       std::string url = {}) {
+    return source_for(id, kind, std::move(title), std::move(publisher), std::move(url), [](source&) {});
+  }
+
+  /// Claims given a note by `noted_meta`, for the report.
+  std::uint64_t noted = 0;
+  /// Evidence citing `sources`, with the items of `note` (if any, counted in `noted`) as its note.
+  claim_meta noted_meta(std::vector<source_id> sources, std::vector<std::string> const& note) {
+    claim_meta meta(std::move(sources));
+    if (!note.empty()) {
+      ++noted;
+      meta.with_note(joined(note));
+    }
+    return meta;
+  }
+
   /// Opens `path` as a new line reader; reports a file that cannot be opened (then `failed()` is true).
   std::unique_ptr<line_reader> open(std::filesystem::path const& path) {
     auto in = std::make_unique<line_reader>(path, opts, diags);
@@ -160,6 +193,15 @@ struct driver {
     return finish(naming, std::forward<Report>(report), [] {});
   }
 };
+
+/// Adds `e` (with an id no entity has yet, see `unused_id`) as the entity made for `key`, counted in `count`.
+template <entity_type E, class Id>
+Id add_new(builder& b, E e, std::unordered_map<std::string, Id>& made, std::string const& key, std::uint64_t& count) {
+  e.id = unused_id(b, std::move(e.id));
+  ++count;
+  auto id = b.add(std::move(e));
+  return made.emplace(key, id).first->second;
+}
 
 /// The entity made for `key` before, else the base's entity `key` names (then remembered, and counted in `merged`).
 template <class Id>

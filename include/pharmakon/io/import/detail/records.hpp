@@ -13,6 +13,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -204,8 +205,8 @@ class table_reader {
   /// False at the end of the table, when it cannot be read further, when the diagnostics are full, or when the
   /// import is cancelled (`phase` names what is read, for the progress callback).
   bool next(std::vector<std::string>& f, std::string_view phase) {
-    row_ok_ = true;
     while (!d_.diags.full() && rec_.next(f)) {
+      row_ok_ = true;
       if (!d_.gate.tick(phase, in_.get())) return false;
       if (f.size() == 1 && f[0].empty()) continue;
       char const* delim = rec_.delimiter() == '\t' ? "tab" : "comma";
@@ -240,5 +241,36 @@ class table_reader {
   header_columns header_;
   bool row_ok_ = true;
 };
+
+/// A table of a multi-table import (GtoPdb, ChEMBL) and what its header says it is.
+template <class Kind>
+struct classified_table {
+  std::unique_ptr<table_reader> t;
+  Kind kind;
+};
+
+/// Opens every file as a comma-separated table, reads its header and tells what it is with `classify` (which
+/// returns `unknown` for a header it does not know: reported, `expected` naming the headers it knows). Nullopt if a
+/// file cannot be read or is not known.
+template <class Kind, class Classify>
+std::optional<std::vector<classified_table<Kind>>> open_tables(driver& d, std::span<std::filesystem::path const> files,
+                                                               Classify&& classify, Kind unknown,
+                                                               std::string_view expected) {
+  std::vector<classified_table<Kind>> tables;
+  for (auto const& f : files) {
+    classified_table<Kind> o{std::make_unique<table_reader>(d, f, ','), unknown};
+    if (!o.t->read_header("a CSV header line")) return std::nullopt;
+    o.kind = classify(o.t->header());
+    if (o.kind == unknown) {
+      auto const& names = o.t->header().names;
+      d.diags.add(errc::syntax, o.t->name(), 1, 1, std::string(expected),
+                  quote_value(names.empty() ? std::string() : names[0]));
+      return std::nullopt;
+    }
+    d.files.push_back(o.t->name());
+    tables.push_back(std::move(o));
+  }
+  return tables;
+}
 
 }  // namespace pharmakon::detail::import

@@ -184,16 +184,9 @@ struct importer : driver {
       return false;
     }
     auto pathp = path_of(in.name());
-    std::string_view line;
     row r{h, {}, {}};
-    while (in.next(line)) {
-      if ((in.line_number() & 0xFFF) == 0 && !gate.tick("nodes", &in)) return false;
-      if (line.empty()) continue;
+    while (next_row(in, r, "nodes", 0xFFF)) {
       auto line_no = in.line_number();
-      if (!split_row(in, line, r)) {
-        if (diags.full()) return false;
-        continue;
-      }
       auto list = [&](char const* n) {
         std::vector<std::string> out;
         auto text = r.raw(n);
@@ -363,7 +356,7 @@ struct importer : driver {
       }
       nodes.push_back(*added);
     }
-    return !in.failed();
+    return !in.failed() && !gate.cancelled();
   }
 
   /// `k=v;k=v` with escaped values.
@@ -390,17 +383,10 @@ struct importer : driver {
         return false;
       }
     auto pathp = path_of(in.name());
-    std::string_view line;
     row r{h, {}, {}};
     std::map<std::string, payload_id<rel::related>> labels;
-    while (in.next(line)) {
-      if ((in.line_number() & 0xFFFF) == 0 && !gate.tick("edges", &in)) return false;
-      if (line.empty()) continue;
+    while (next_row(in, r, "edges", 0xFFFF)) {
       auto line_no = in.line_number();
-      if (!split_row(in, line, r)) {
-        if (diags.full()) return false;
-        continue;
-      }
       auto subject = r.get("subject"), object = r.get("object"), predicate = r.get("predicate");
       auto sn = node_of.find(subject);
       auto on = sn ? node_of.find(object) : std::nullopt;
@@ -453,7 +439,7 @@ struct importer : driver {
         if (diags.full()) return false;
       }
     }
-    return !in.failed();
+    return !in.failed() && !gate.cancelled();
   }
 
   /// The enum in column `column` of `r` (`fallback` if it is empty); nullopt, reported, if it is not one of E's
@@ -469,6 +455,17 @@ struct importer : driver {
     return std::nullopt;
   }
 
+  /// The next line of `in` split into `r`: a blank line is skipped, one that is not UTF-8 or has another number of
+  /// columns than the header is reported and skipped. False at the end, when the diagnostics are full or when the
+  /// import is cancelled (the progress callback, `phase`, is offered every `mask + 1` lines).
+  bool next_row(line_reader& in, row& r, std::string_view phase, std::uint64_t mask) {
+    std::string_view line;
+    while (!diags.full() && in.next(line)) {
+      if ((in.line_number() & mask) == 0 && !gate.tick(phase, &in)) return false;
+      if (!line.empty() && split_row(in, line, r)) return true;
+    }
+    return false;
+  }
   /// Splits `line` into `r`; false (reported) if it is not UTF-8 or has another number of columns than the header.
   bool split_row(line_reader& in, std::string_view line, row& r) {
     if (auto bad = text::invalid_utf8_offset(line); bad != std::string_view::npos) {

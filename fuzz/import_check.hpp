@@ -3,7 +3,7 @@
 // base passes the same checks as a loaded one.
 #pragma once
 
-#include <pharmakon/io/import/common.hpp>
+#include <pharmakon/io/import/options.hpp>
 
 #include "check.hpp"
 

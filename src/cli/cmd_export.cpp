@@ -48,9 +48,7 @@ void add_export(CLI::App& app, context& ctx) {
         if (a->out.empty() || a->out == "-") {
           emit(text);
         } else {
-          detail::exporter::out_file f(a->out);
-          f << text;
-          f.commit();
+          write_file_atomically(a->out, text);
         }
       } else if (a->to == "kgx") {
         export_kgx(*kb, a->out);

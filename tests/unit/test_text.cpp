@@ -2,6 +2,7 @@
 
 #include <pharmakon/model/enums.hpp>
 #include <pharmakon/model/text.hpp>
+#include <pharmakon/io/import/vocabulary.hpp>  // from_chembl, from_gtopdb
 
 using namespace pharmakon;
 

@@ -128,7 +128,7 @@ struct enum_table<relation_kind> {
 inline constexpr std::size_t relation_kind_count = enum_table<relation_kind>::entries.size();
 
 /// What a drug does at a target. One closed list, mappable to ChEMBL's `action_type` and GtoPdb's `action`
-/// (see `to_chembl()`, `from_gtopdb()`).
+/// (see `to_chembl()`; the importers' vocabularies, `from_chembl()` and `from_gtopdb()`, are in io/import/vocabulary.hpp).
 enum class action_type : std::uint8_t {
   agonist,
   full_agonist,
@@ -210,55 +210,6 @@ constexpr std::string_view to_chembl(action_type a) noexcept {
     case action_type::other: return "OTHER";
   }
   return "OTHER";
-}
-
-/// Maps a ChEMBL `action_type` (upper case, as in ChEMBL) to an action; nullopt for values with no counterpart.
-constexpr std::optional<action_type> from_chembl(std::string_view s) noexcept {
-  constexpr std::array<std::pair<std::string_view, action_type>, 17> m{{
-      {"AGONIST", action_type::agonist},
-      {"PARTIAL AGONIST", action_type::partial_agonist},
-      {"INVERSE AGONIST", action_type::inverse_agonist},
-      {"ANTAGONIST", action_type::antagonist},
-      {"ALLOSTERIC ANTAGONIST", action_type::allosteric_antagonist},
-      {"POSITIVE ALLOSTERIC MODULATOR", action_type::positive_allosteric_modulator},
-      {"NEGATIVE ALLOSTERIC MODULATOR", action_type::negative_allosteric_modulator},
-      {"POSITIVE MODULATOR", action_type::positive_allosteric_modulator},
-      {"NEGATIVE MODULATOR", action_type::negative_allosteric_modulator},
-      {"MODULATOR", action_type::modulator},
-      {"INHIBITOR", action_type::inhibitor},
-      {"BLOCKER", action_type::blocker},
-      {"OPENER", action_type::opener},
-      {"ACTIVATOR", action_type::activator},
-      {"RELEASING AGENT", action_type::releasing_agent},
-      {"BINDING AGENT", action_type::binding_agent},
-      {"SUBSTRATE", action_type::substrate},
-  }};
-  for (auto const& [k, v] : m)
-    if (k == s) return v;
-  if (s == "OTHER") return action_type::other;
-  return std::nullopt;
-}
-
-/// Maps a GtoPdb interaction `action` (e.g. "Full agonist", "Antagonist") to an action.
-constexpr std::optional<action_type> from_gtopdb(std::string_view s) noexcept {
-  constexpr std::array<std::pair<std::string_view, action_type>, 13> m{{
-      {"Agonist", action_type::agonist},
-      {"Full agonist", action_type::full_agonist},
-      {"Partial agonist", action_type::partial_agonist},
-      {"Biased agonist", action_type::biased_agonist},
-      {"Inverse agonist", action_type::inverse_agonist},
-      {"Antagonist", action_type::antagonist},
-      {"Inhibition", action_type::inhibitor},
-      {"Irreversible inhibition", action_type::irreversible_inhibitor},
-      {"Pore blocker", action_type::blocker},
-      {"Activation", action_type::activator},
-      {"Positive", action_type::positive_allosteric_modulator},
-      {"Negative", action_type::negative_allosteric_modulator},
-      {"Binding", action_type::binding_agent},
-  }};
-  for (auto const& [k, v] : m)
-    if (k == s) return v;
-  return std::nullopt;
 }
 
 /// How the drug competes with the endogenous ligand.

@@ -1,12 +1,15 @@
-// The KGX TSV exporter (io layer). The column layout is shared with the importer (import/kgx-inl.hpp).
+// The KGX TSV exporter (io layer). The importer (import/kgx-inl.hpp) reads these columns back; both take the Biolink
+// words from detail/biolink.hpp.
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
-#  error "kgx-inl.hpp holds the out-of-line definitions of kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#  error "export/kgx-inl.hpp holds the out-of-line definitions of export/kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
 #endif
 #include <array>
 
-#include "writer.hpp"
+#include "detail/biolink.hpp"
+#include "detail/escape.hpp"
 #include "kgx.hpp"
+#include "writer.hpp"
 
 namespace pharmakon {
 
@@ -36,53 +39,8 @@ constexpr std::size_t column(std::array<std::string_view, N> const& cols, std::s
   return N;
 }
 
-/// The Biolink category of a node kind (concepts: from their kind label).
-inline std::string category_of(node_kind k, std::string_view kind_label = {}) {
-  switch (k) {
-    case node_kind::drug: return "biolink:Drug";
-    case node_kind::target: return "biolink:Protein";
-    case node_kind::gene: return "biolink:Gene";
-    case node_kind::variant: return "biolink:SequenceVariant";
-    case node_kind::effect: return "biolink:PhenotypicFeature";
-    case node_kind::condition: return "biolink:Disease";
-    case node_kind::regimen: return "biolink:ClinicalIntervention";
-    case node_kind::warning: return "biolink:InformationContentEntity";
-    case node_kind::drug_class: return "biolink:ChemicalRole";
-    case node_kind::concept_node: break;
-  }
-  if (kind_label.substr(0, 8) == "biolink:") return std::string(kind_label);
-  static constexpr std::pair<std::string_view, std::string_view> hetionet[] = {
-      {"Anatomy", "biolink:AnatomicalEntity"},       {"Biological Process", "biolink:BiologicalProcess"},
-      {"Cellular Component", "biolink:CellularComponent"}, {"Molecular Function", "biolink:MolecularActivity"},
-      {"Pathway", "biolink:Pathway"},                {"Pharmacologic Class", "biolink:ChemicalRole"},
-      {"Symptom", "biolink:PhenotypicFeature"}};
-  for (auto const& [label, cat] : hetionet)
-    if (label == kind_label) return std::string(cat);
-  return "biolink:NamedThing";
-}
-
-/// The Biolink predicate of a relation kind (`related`: its label when that is a Biolink predicate).
-inline std::string predicate_of(relation_kind k, std::string_view label = {}) {
-  switch (k) {
-    case relation_kind::acts_on: return "biolink:directly_physically_interacts_with";
-    case relation_kind::encoded_by: return "biolink:gene_product_of";
-    case relation_kind::variant_of: return "biolink:is_sequence_variant_of";
-    case relation_kind::produces: return "biolink:causes";
-    case relation_kind::blocks:
-    case relation_kind::reduces: return "biolink:affects";
-    case relation_kind::indicated_for: return "biolink:treats";
-    case relation_kind::member_of: return "biolink:member_of";
-    case relation_kind::substrate_of: return "biolink:is_substrate_of";
-    case relation_kind::inhibits:
-    case relation_kind::induces: return "biolink:affects";
-    case relation_kind::has_metabolite: return "biolink:has_metabolite";
-    case relation_kind::interacts_with: return "biolink:interacts_with";
-    case relation_kind::related:
-      if (label.substr(0, 8) == "biolink:") return std::string(label);
-      return "biolink:related_to";
-    default: return "biolink:related_to";
-  }
-}
+using biolink::category_of;
+using biolink::predicate_of;
 
 inline std::string opt_text(std::optional<bool> b) { return b ? (*b ? "true" : "false") : ""; }
 inline std::string opt_text(std::optional<double> v) { return v ? detail::exporter::exact_number(*v) : ""; }
@@ -122,7 +80,6 @@ inline std::string json_string(std::string_view s) {
 PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path const& prefix) {
   using namespace detail::kgx;
   using detail::exporter::tsv_escape;
-  auto const& st = detail::state_of(kb);
   kgx_paths paths(prefix);
   auto join = [](auto const& items, auto&& fn) {
     std::string out;
@@ -138,18 +95,19 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     std::string out;
     for (auto s : ids) {
       if (!out.empty()) out += sep;
-      out += st.sources[s.index()].id;
+      out += kb.get(s).id;
     }
     return out;
   };
 
   // nodes: sources first (entities and claims cite them), then the entities in vertex order
-  detail::exporter::out_file nodes(paths.nodes);
+  atomic_files files;
+  auto& nodes = files.open(paths.nodes);
   for (std::size_t i = 0; i < node_columns.size(); ++i) nodes << (i ? "\t" : "") << node_columns[i];
   nodes << "\n";
   std::vector<std::string> row(node_columns.size());
   auto put = [&](std::string_view col, std::string value) { row[column(node_columns, col)] = std::move(value); };
-  auto flush_row = [&](detail::exporter::out_file& out) {
+  auto flush_row = [&](atomic_files::file& out) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out << "\t";
       out << row[i];
@@ -157,7 +115,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     }
     out << "\n";
   };
-  for (auto const& s : st.sources) {
+  for (auto const& s : kb.sources()) {
     put("id", tsv_escape(s.id));
     bool publication = s.kind != source_kind::database && s.kind != source_kind::other;
     put("category", publication ? "biolink:Publication" : "biolink:InformationContentEntity");
@@ -191,11 +149,11 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     put("sources", source_list(e.sources, '|'));
     put("region", region_text(e.region));
   };
-  for (std::uint32_t v = 0; v < st.vertex_count(); ++v) {
-    auto n = st.node_of(v);
+  for (std::uint32_t v = 0; v < num_vertices(kb.graph()); ++v) {
+    auto n = kb.node(v);
     switch (n.kind()) {
       case node_kind::drug: {
-        auto const& e = st.table<drug>()[n.index()];
+        auto const& e = kb.get(*n.as<drug>());
         base_columns(e, n.kind(), {});
         put("drug_class", tsv_escape(e.drug_class));
         put("prodrug", e.prodrug ? "true" : "");
@@ -204,14 +162,14 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         break;
       }
       case node_kind::effect: {
-        auto const& e = st.table<effect>()[n.index()];
+        auto const& e = kb.get(*n.as<effect>());
         base_columns(e, n.kind(), {});
         put("site", e.site == site::unspecified ? "" : std::string(to_string(e.site)));
         put("combined", e.combined ? std::string(to_string(*e.combined)) : "");
         break;
       }
       case node_kind::drug_class: {
-        auto const& e = st.table<drug_class>()[n.index()];
+        auto const& e = kb.get(*n.as<drug_class>());
         base_columns(e, n.kind(), {});
         put("inhibitors_of", tsv_escape(e.inhibitors_of));
         put("inducers_of", tsv_escape(e.inducers_of));
@@ -219,7 +177,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         break;
       }
       case node_kind::target: {
-        auto const& e = st.table<target>()[n.index()];
+        auto const& e = kb.get(*n.as<target>());
         base_columns(e, n.kind(), {});
         put("target_type", std::string(to_string(e.type)));
         put("family", tsv_escape(e.family));
@@ -228,13 +186,13 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         break;
       }
       case node_kind::gene: {
-        auto const& e = st.table<gene>()[n.index()];
+        auto const& e = kb.get(*n.as<gene>());
         base_columns(e, n.kind(), {});
         put("symbol", tsv_escape(e.symbol));
         break;
       }
       case node_kind::regimen: {
-        auto const& e = st.table<regimen>()[n.index()];
+        auto const& e = kb.get(*n.as<regimen>());
         base_columns(e, n.kind(), {});
         put("dose", qty_text(e.dose));
         put("dose_max", opt_text(e.dose_max));
@@ -253,7 +211,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         break;
       }
       case node_kind::warning: {
-        auto const& e = st.table<warning>()[n.index()];
+        auto const& e = kb.get(*n.as<warning>());
         base_columns(e, n.kind(), {});
         put("warning_kind", std::string(to_string(e.kind)));
         put("severity", std::string(to_string(e.severity)));
@@ -262,29 +220,32 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         break;
       }
       case node_kind::concept_node: {
-        auto const& e = st.table<concept_node>()[n.index()];
+        auto const& e = kb.get(*n.as<concept_node>());
         base_columns(e, n.kind(), e.kind_label);
         put("kind_label", tsv_escape(e.kind_label));
         break;
       }
       default:
-        base_columns(st.base_of(n), n.kind(), {});
+        base_columns(kb.base(n), n.kind(), {});
         break;
     }
     flush_row(nodes);
   }
 
   // edges: every claim, in claim order
-  detail::exporter::out_file edges(paths.edges);
+  auto& edges = files.open(paths.edges);
   for (std::size_t i = 0; i < edge_columns.size(); ++i) edges << (i ? "\t" : "") << edge_columns[i];
   edges << "\n";
   std::vector<std::string> erow(edge_columns.size());
   auto eput = [&](std::string_view col, std::string value) { erow[column(edge_columns, col)] = std::move(value); };
+  auto described = [&kb](auto tag, claim_id id, auto& out) {
+    using R = decltype(tag);
+    for_each_field(kb.claim_as<R>(id)->payload(), [&](std::string_view name, auto const& x) { out(name, tsv_escape(field_text(x))); });
+  };
   for (std::uint32_t c = 0; c < kb.claim_count(); ++c) {
     auto v = kb.claim(claim_id{c});
     auto kind = v.kind();
-    auto payload = st.claim_payload[c];
-    std::string label = kind == relation_kind::related ? st.labels[payload].label : std::string();
+    std::string label = kind == relation_kind::related ? kb.claim_as<rel::related>(v.id())->payload().label : std::string();
     eput("id", fmt::format("pharmakon:claim:{}", c));
     eput("subject", tsv_escape(kb.base(v.from()).id));
     eput("predicate", predicate_of(kind, label));
@@ -293,7 +254,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     eput("agent_type", "not_provided");
     eput("primary_knowledge_source", "infores:pharmakon");
     eput("publications", join(v.sources(), [&](source_id s) {
-           auto const& src = st.sources[s.index()];
+           auto const& src = kb.get(s);
            if (!src.pmid.empty()) return "PMID:" + src.pmid;
            if (!src.doi.empty()) return tsv_escape("doi:" + src.doi);
            return std::string();
@@ -308,7 +269,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     eput("region", region_text(v.region()));
     switch (kind) {
       case relation_kind::acts_on: {
-        auto const& a = st.actions[payload];
+        auto const& a = kb.claim_as<rel::acts_on>(v.id())->payload();
         eput("action", std::string(to_string(a.type)));
         eput("modality", std::string(to_string(a.modality)));
         eput("reversible", opt_text(a.reversible));
@@ -325,11 +286,15 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
              }));
         break;
       }
-      default:
-        detail::with_described_table(kind, st.payloads, [&](auto const& t) {
-          for_each_field(t[payload], [&](std::string_view name, auto const& x) { eput(name, tsv_escape(field_text(x))); });
-        });
-        break;
+      // described payloads: a column per field (model/describe.hpp)
+      case relation_kind::indicated_for: described(rel::indicated_for{}, v.id(), eput); break;
+      case relation_kind::modulates_response: described(rel::modulates_response{}, v.id(), eput); break;
+      case relation_kind::substrate_of: described(rel::substrate_of{}, v.id(), eput); break;
+      case relation_kind::inhibits: described(rel::inhibits{}, v.id(), eput); break;
+      case relation_kind::induces: described(rel::induces{}, v.id(), eput); break;
+      case relation_kind::has_metabolite: described(rel::has_metabolite{}, v.id(), eput); break;
+      case relation_kind::interacts_with: described(rel::interacts_with{}, v.id(), eput); break;
+      default: break;
     }
     for (std::size_t i = 0; i < erow.size(); ++i) {
       if (i) edges << "\t";
@@ -339,14 +304,12 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     edges << "\n";
   }
 
-  detail::exporter::out_file meta(paths.meta);
-  meta << fmt::format(
+  files.open(paths.meta) << fmt::format(
       "{{\n  \"format\": \"pharmakon-kgx\",\n  \"format_version\": 1,\n  \"name\": {},\n  \"version\": {},\n"
       "  \"content_hash\": {},\n  \"nodes\": {},\n  \"sources\": {},\n  \"edges\": {}\n}}\n",
-      json_string(kb.name()), json_string(kb.version()), json_string(kb.content_hash()), st.vertex_count(),
-      st.sources.size(), kb.claim_count());
-  detail::exporter::out_file* all[] = {&nodes, &edges, &meta};
-  detail::exporter::commit_all(all);
+      json_string(kb.name()), json_string(kb.version()), json_string(kb.content_hash()), num_vertices(kb.graph()),
+      kb.sources().size(), kb.claim_count());
+  files.commit();
 }
 
 }  // namespace pharmakon

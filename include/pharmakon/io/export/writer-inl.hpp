@@ -1,25 +1,29 @@
-// Shared pieces of the exporters (io layer).
+// The atomic multi-file writer (io layer).
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
 #  error "writer-inl.hpp holds the out-of-line definitions of writer.hpp: include writer.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
 #endif
 #include <cerrno>
 #include <cstring>
+#include <set>
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <fmt/format.h>
 
 #include "writer.hpp"
 
-namespace pharmakon::detail::exporter {
+namespace pharmakon {
 
-PHARMAKON_FUNC out_file::out_file(std::filesystem::path path) : path_(std::move(path)) {
+PHARMAKON_FUNC atomic_files::file::file(std::filesystem::path path) : path_(std::move(path)) {
   tmp_ = path_;
   tmp_ += fmt::format(".tmp{}", ::getpid());
   f_ = std::fopen(tmp_.c_str(), "wb");
   if (!f_) fail("open");
 }
 
-PHARMAKON_FUNC out_file::~out_file() {
+PHARMAKON_FUNC atomic_files::file::~file() {
   if (f_) std::fclose(f_);
   if (f_ || finished_) {  // never published: the temporary file goes
     std::error_code ec;
@@ -27,15 +31,15 @@ PHARMAKON_FUNC out_file::~out_file() {
   }
 }
 
-PHARMAKON_FUNC void out_file::flush() {
+PHARMAKON_FUNC void atomic_files::file::flush() {
   if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) fail("write");
   buf_.clear();
 }
 
-PHARMAKON_FUNC void out_file::finish() {
+PHARMAKON_FUNC void atomic_files::file::finish() {
   if (!f_) return;
   flush();
-  bool ok = std::fflush(f_) == 0;
+  bool ok = std::fflush(f_) == 0 && ::fsync(::fileno(f_)) == 0;
   ok = std::fclose(f_) == 0 && ok;
   f_ = nullptr;
   if (!ok) {
@@ -48,7 +52,7 @@ PHARMAKON_FUNC void out_file::finish() {
   finished_ = true;
 }
 
-PHARMAKON_FUNC void out_file::publish() {
+PHARMAKON_FUNC void atomic_files::file::publish() {
   if (!finished_) return;
   finished_ = false;
   if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
@@ -60,80 +64,33 @@ PHARMAKON_FUNC void out_file::publish() {
   }
 }
 
-PHARMAKON_FUNC void out_file::fail(std::string_view what) {
+PHARMAKON_FUNC void atomic_files::file::fail(std::string_view what) {
   int e = errno;
   throw error(errc::io, fmt::format("{}: cannot write ({}): {}", path_.string(), what, std::strerror(e)));
 }
 
-PHARMAKON_FUNC std::string tsv_escape(std::string_view s, std::string_view also) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '%' || c == '\t' || c == '\n' || c == '\r' || also.find(c) != std::string_view::npos)
-      out += fmt::format("%{:02X}", unsigned(static_cast<unsigned char>(c)));
-    else
-      out += c;
-  }
-  return out;
+PHARMAKON_FUNC atomic_files::file& atomic_files::open(std::filesystem::path path) {
+  files_.push_back(std::make_unique<file>(std::move(path)));
+  return *files_.back();
 }
 
-PHARMAKON_FUNC std::string tsv_unescape(std::string_view s) {
-  if (s.find('%') == std::string_view::npos) return std::string(s);
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      auto code = s.substr(i + 1, 2);
-      char c = 0;
-      if (code == "25") c = '%';
-      else if (code == "09") c = '\t';
-      else if (code == "0A") c = '\n';
-      else if (code == "0D") c = '\r';
-      else if (code == "7C") c = '|';
-      else if (code == "3B") c = ';';
-      else if (code == "2C") c = ',';
-      else if (code == "3D") c = '=';
-      if (c) {
-        out += c;
-        i += 2;
-        continue;
-      }
+PHARMAKON_FUNC void atomic_files::commit() {
+  for (auto& f : files_) f->finish();
+  for (auto& f : files_) f->publish();
+  // the renames themselves reach the disk with their folders; best effort: the files are in place already
+  std::set<std::filesystem::path> folders;
+  for (auto const& f : files_) folders.insert(f->path().has_parent_path() ? f->path().parent_path() : ".");
+  for (auto const& d : folders)
+    if (int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
     }
-    out += s[i];
-  }
-  return out;
 }
 
-PHARMAKON_FUNC std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20) out += c;  // other control characters are not XML
-    }
-  }
-  return out;
+PHARMAKON_FUNC void write_file_atomically(std::filesystem::path const& path, std::string_view text) {
+  atomic_files out;
+  out.open(path) << text;
+  out.commit();
 }
 
-PHARMAKON_FUNC std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-PHARMAKON_FUNC std::string exact_number(double v) { return fmt::format("{}", v); }
-
-}  // namespace pharmakon::detail::exporter
+}  // namespace pharmakon

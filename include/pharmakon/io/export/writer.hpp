@@ -1,74 +1,81 @@
 #pragma once
-/// \file export_common.hpp
-/// What the exporters share: an output file that appears only when complete (written to a temporary file next
-/// to it and renamed), and the escaping rules of the text formats.
+/// \file writer.hpp
+/// Files that appear whole or not at all, for every exporter (and for hosts that write pharmakon's formats
+/// themselves, such as the CLI): an `atomic_files` writes each of its files to a temporary file beside it and
+/// renames them into place only when all are complete.
 
 #include <cstdio>
 #include <filesystem>
-#include <span>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../../config.hpp"
 #include "../../error.hpp"
 
-namespace pharmakon::detail::exporter {
+namespace pharmakon {
 
-/// A buffered output file written through `PATH.tmpPID` and renamed over PATH by `commit()`; destroyed without
-/// `commit()`, it removes the temporary file. Every failure throws `error` (errc::io) naming the path.
-class PHARMAKON_API out_file {
+/// A set of output files written all or nothing, as far as the file system allows. Each is written to
+/// `PATH.tmpPID`; `commit()` writes out, fsyncs and closes every one before it renames any into place (then fsyncs
+/// their folders), so a full disk, a failed write or a crash leaves every old file as it was. Destroyed without
+/// `commit()` (an exception while the files were written), it removes its temporary files. Every failure throws
+/// `error` (errc::io) naming the path.
+///
+///     atomic_files out;
+///     auto& nodes = out.open("kb_nodes.tsv");
+///     nodes << "id\tname\n";
+///     out.commit();
+class PHARMAKON_API atomic_files {
  public:
-  explicit out_file(std::filesystem::path path);
-  out_file(out_file const&) = delete;
-  out_file& operator=(out_file const&) = delete;
-  ~out_file();
-  void write(std::string_view s) {
-    buf_.append(s);
-    if (buf_.size() >= (std::size_t(1) << 20)) flush();
-  }
-  out_file& operator<<(std::string_view s) {
-    write(s);
-    return *this;
-  }
-  /// Writes out what is buffered and closes the temporary file (throws `error` on a write error, e.g. a full
-  /// disk, and removes it); the target is not touched yet.
-  void finish();
-  /// Renames the finished temporary file onto the target.
-  void publish();
-  /// `finish()` then `publish()`.
-  void commit() {
-    finish();
-    publish();
-  }
+  /// One file of the set: buffered text, written to its temporary file as the buffer fills.
+  class PHARMAKON_API file {
+   public:
+    explicit file(std::filesystem::path path);
+    file(file const&) = delete;
+    file& operator=(file const&) = delete;
+    ~file();
+    void write(std::string_view s) {
+      buf_.append(s);
+      if (buf_.size() >= (std::size_t(1) << 20)) flush();
+    }
+    file& operator<<(std::string_view s) {
+      write(s);
+      return *this;
+    }
+    /// Where the file appears on `commit()`.
+    std::filesystem::path const& path() const noexcept { return path_; }
+
+   private:
+    friend class atomic_files;
+    void flush();
+    void finish();   ///< written out, fsynced and closed; the target is not touched yet
+    void publish();  ///< renamed onto the target
+    [[noreturn]] void fail(std::string_view what);
+    std::filesystem::path path_, tmp_;
+    std::FILE* f_ = nullptr;
+    bool finished_ = false;  ///< closed, not yet renamed
+    std::string buf_;
+  };
+
+  atomic_files() = default;
+  atomic_files(atomic_files const&) = delete;
+  atomic_files& operator=(atomic_files const&) = delete;
+
+  /// Starts a file of the set at `path` (its temporary file is created now). The reference stays valid as long
+  /// as the set.
+  PHARMAKON_FUNC file& open(std::filesystem::path path);
+  /// Finishes every file, then renames every one into place, in the order they were opened.
+  PHARMAKON_FUNC void commit();
 
  private:
-  void flush();
-  [[noreturn]] void fail(std::string_view what);
-  std::filesystem::path path_, tmp_;
-  std::FILE* f_ = nullptr;
-  bool finished_ = false;  ///< closed, not yet renamed
-  std::string buf_;
+  std::vector<std::unique_ptr<file>> files_;
 };
 
-/// Commits several files all or nothing as far as the file system allows: every file is finished (written out
-/// and closed) before any is renamed into place, so a full disk leaves every old file as it was.
-inline void commit_all(std::span<out_file* const> files) {
-  for (auto* f : files) f->finish();
-  for (auto* f : files) f->publish();
-}
+/// Writes `text` to `path` through a temporary file and a rename (an `atomic_files` of one file).
+PHARMAKON_API PHARMAKON_FUNC void write_file_atomically(std::filesystem::path const& path, std::string_view text);
 
-/// TSV text: `%` `\t` `\n` `\r` and (in lists) `|` as %25 %09 %0A %0D %7C; `also` adds characters to escape.
-PHARMAKON_API PHARMAKON_FUNC std::string tsv_escape(std::string_view s, std::string_view also = "|");
-/// The inverse of `tsv_escape` (only the escapes it writes, plus %3B %2C %3D).
-PHARMAKON_API PHARMAKON_FUNC std::string tsv_unescape(std::string_view s);
-/// XML character data or attribute value.
-PHARMAKON_API PHARMAKON_FUNC std::string xml_escape(std::string_view s);
-/// A CSV field (RFC 4180: quoted when it holds a comma, quote or line end).
-PHARMAKON_API PHARMAKON_FUNC std::string csv_field(std::string_view s);
-/// A number that reads back as the same double.
-PHARMAKON_API PHARMAKON_FUNC std::string exact_number(double v);
-
-}  // namespace pharmakon::detail::exporter
+}  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
 #  include "writer-inl.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-/// \file import_chembl.hpp
+/// \file chembl.hpp
 /// Imports ChEMBL drug mechanisms: a `drug_mechanism` table as CSV (header `drug_internal_id, drug_id, drug_name,
 /// mechanism_id, mechanism_of_action, action_type, target_internal_id, target_id, target_name,
 /// direct_interaction, molecular_mechanism, disease_efficacy, mechanism_comment, selectivity_comment`; required)
@@ -19,7 +19,7 @@
 #include <span>
 
 #include "../../config.hpp"
-#include "common.hpp"
+#include "options.hpp"
 
 namespace pharmakon {
 

@@ -11,35 +11,18 @@
 #include <unordered_map>
 
 #include "../../graph/builder.hpp"
-#include "drugcentral.hpp"
 #include "../kb_file/loader.hpp"
-#include "../../model/text.hpp"
+#include "detail/driver.hpp"
 #include "detail/records.hpp"
+#include "detail/text.hpp"
+#include "drugcentral.hpp"
+#include "vocabulary.hpp"
 
 namespace pharmakon {
 
 namespace detail::drugcentral {
 
-using detail::import::header_columns;
-using detail::import::id_safe;
-using detail::import::one_line;
-using detail::import::record_reader;
-using detail::import::short_digest;
-
-inline std::vector<std::string> split_pipes(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    auto bar = s.find('|', start);
-    auto part = s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
+using namespace detail::import;
 
 inline target_type type_of(std::string_view target_class) {
   if (target_class == "GPCR" || target_class == "Nuclear hormone receptor" || target_class == "Membrane receptor")
@@ -48,15 +31,6 @@ inline target_type type_of(std::string_view target_class) {
   if (target_class == "Enzyme" || target_class == "Kinase") return target_type::enzyme;
   if (target_class == "Transporter") return target_type::transporter;
   return target_type::other;
-}
-
-/// DrugCentral's ACTION_TYPE (ChEMBL's vocabulary plus a few of its own) as an action type and modality.
-inline std::optional<std::pair<action_type, modality>> action_of(std::string_view s) {
-  if (auto a = from_chembl(s)) return std::pair{*a, modality::unknown};
-  if (s == "ANTIBODY BINDING") return std::pair{action_type::binding_agent, modality::unknown};
-  if (s == "GATING INHIBITOR") return std::pair{action_type::inhibitor, modality::unknown};
-  if (s == "ALLOSTERIC MODULATOR") return std::pair{action_type::modulator, modality::allosteric};
-  return std::nullopt;
 }
 
 /// The kind of a source DrugCentral names in ACT_SOURCE / MOA_SOURCE.
@@ -91,18 +65,14 @@ struct pending {
   evidence_id evidence;
 };
 
-struct importer {
-  import_options const& opts;
-  detail::import::sink diags;
-  detail::import::progress_gate gate;
-  builder b;
+struct importer : driver {
   std::unordered_map<std::string, std::uint32_t> drug_index;  ///< STRUCT_ID -> index into `drugs`
   std::vector<drug_info> drugs;
   std::unordered_map<std::string, std::set<std::string>> structs_of_chembl;
   std::unordered_map<std::string, target_id> target_of;            ///< accessions as given, or "\tname\torganism"
   std::map<std::pair<std::string, std::string>, gene_id> gene_of;  ///< (organism, symbol)
-  std::unordered_map<std::string, source_id> source_of;
-  std::unordered_map<std::string, drug_id> base_drug_dc, base_drug_chembl;
+  std::unordered_map<std::string, drug_id> base_drug_dc = base_by<drug>("drugcentral");
+  std::unordered_map<std::string, drug_id> base_drug_chembl = base_by<drug>("chembl");
   std::unordered_map<std::string, target_id> base_target;  ///< by UniProt accession
   std::unordered_map<std::string, gene_id> base_gene;      ///< human genes, by symbol
   std::vector<pending> claims;
@@ -110,53 +80,28 @@ struct importer {
   std::map<std::string, std::uint64_t> affinity_counts, other_activity_counts;
   std::uint64_t rows = 0, moa_rows = 0, new_drugs = 0, merged_by_id = 0, merged_by_chembl = 0, targets = 0,
                 merged_targets = 0, name_targets = 0, genes = 0, merged_genes = 0, pmid_sources = 0, doi_sources = 0,
-                url_sources = 0, text_sources = 0, noted = 0;
+                url_sources = 0, text_sources = 0;
 
-  explicit importer(import_options const& o) : opts(o), gate(o) {
-    diags.max = o.max_diagnostics;
-    if (o.base) {
-      b = builder(*o.base);
-      auto const& kb = *o.base;
-      for (auto d : kb.ids<drug>()) {
-        if (auto v = kb[d].identifier_of("drugcentral")) base_drug_dc.emplace(std::string(*v), d);
-        if (auto v = kb[d].identifier_of("chembl")) base_drug_chembl.emplace(std::string(*v), d);
-      }
-      for (auto t : kb.ids<target>())
-        for (auto const& i : kb[t].ids)
-          if (i.scheme == "uniprot") base_target.emplace(i.value, t);
-      for (auto g : kb.ids<gene>())
-        if (!kb[g].symbol.empty()) base_gene.emplace(kb[g].symbol, g);
-    }
+  explicit importer(import_options const& o) : driver(o) {
+    if (!o.base) return;
+    auto const& kb = *o.base;
+    for (auto t : kb.ids<target>())
+      for (auto const& i : kb[t].ids)
+        if (i.scheme == "uniprot") base_target.emplace(i.value, t);
+    for (auto g : kb.ids<gene>())
+      if (!kb[g].symbol.empty()) base_gene.emplace(kb[g].symbol, g);
   }
 
-  source_id source_for(std::string const& id, auto&& make) {
-    if (auto it = source_of.find(id); it != source_of.end()) return it->second;
-    auto existing = b.find_source(id);
-    auto s = existing ? *existing : b.add_source(make());
-    source_of.emplace(id, s);
-    return s;
-  }
   source_id drug_page(std::string const& struct_id, std::string const& name) {
-    return source_for("src:drugcentral:" + struct_id, [&] {
-      source s;
-      s.id = "src:drugcentral:" + struct_id;
-      s.kind = source_kind::database;
-      s.title = fmt::format("DrugCentral: {} (structure {})", name, struct_id);
-      s.publisher = "DrugCentral (University of New Mexico)";
-      s.url = "https://drugcentral.org/drugcard/" + struct_id;
-      return s;
-    });
+    return source_for("src:drugcentral:" + struct_id, source_kind::database,
+                      fmt::format("DrugCentral: {} (structure {})", name, struct_id),
+                      "DrugCentral (University of New Mexico)", "https://drugcentral.org/drugcard/" + struct_id);
   }
   source_id target_page(std::string const& accession, std::string const& name) {
-    return source_for("src:drugcentral:target:" + accession, [&] {
-      source s;
-      s.id = "src:drugcentral:target:" + accession;
-      s.kind = source_kind::database;
-      s.title = fmt::format("DrugCentral target card: {} ({})", name, accession);
-      s.publisher = "DrugCentral (University of New Mexico)";
-      s.url = fmt::format("https://drugcentral.org/target/{}/view", accession);
-      return s;
-    });
+    return source_for("src:drugcentral:target:" + accession, source_kind::database,
+                      fmt::format("DrugCentral target card: {} ({})", name, accession),
+                      "DrugCentral (University of New Mexico)",
+                      fmt::format("https://drugcentral.org/target/{}/view", accession));
   }
 
   /// The source an ACT_SOURCE_URL / MOA_SOURCE_URL value stands for (`name` is ACT_SOURCE / MOA_SOURCE).
@@ -164,17 +109,13 @@ struct importer {
     if (value.empty()) return std::nullopt;
     std::string_view v = value;
     bool url = (v.substr(0, 7) == "http://" || v.substr(0, 8) == "https://") && v.find(' ') == std::string_view::npos;
+    constexpr auto reference = "Reference cited by DrugCentral for a drug-target activity or mechanism";
     if (url && v.find("ncbi.nlm.nih.gov/pubmed/") != std::string_view::npos) {
       auto pmid = after(v, "/pubmed/");
       if (valid_identifier("pmid", pmid))
-        return source_for("src:pmid:" + pmid, [&] {
+        return source_for("src:pmid:" + pmid, source_kind::research, reference, {}, {}, [&](source& s) {
           ++pmid_sources;
-          source s;
-          s.id = "src:pmid:" + pmid;
-          s.kind = source_kind::research;
-          s.title = "Reference cited by DrugCentral for a drug-target activity or mechanism";
           s.pmid = pmid;
-          return s;
         });
     }
     if (url && v.find("doi.org/") != std::string_view::npos) {
@@ -183,70 +124,41 @@ struct importer {
       std::string id = "src:doi:" + id_safe(doi);
       std::replace(id.begin(), id.end(), '/', '_');
       if (valid_identifier("doi", doi))
-        return source_for(id, [&] {
+        return source_for(id, source_kind::research, reference, {}, {}, [&](source& s) {
           ++doi_sources;
-          source s;
-          s.id = id;
-          s.kind = source_kind::research;
-          s.title = "Reference cited by DrugCentral for a drug-target activity or mechanism";
           s.doi = doi;
-          return s;
         });
     }
     if (url && v.find("guidetopharmacology.org") != std::string_view::npos) {
       auto lid = after(v, "ligandId=");
       if (valid_identifier("gtopdb_ligand", lid))
-        return source_for("src:gtopdb:ligand:" + lid, [&] {
-          source s;
-          s.id = "src:gtopdb:ligand:" + lid;
-          s.kind = source_kind::database;
-          s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: ligand {} (linked by DrugCentral)", lid);
-          s.publisher = "IUPHAR/BPS";
-          s.gtopdb_ligand = lid;
-          return s;
-        });
+        return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
+                          fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: ligand {} (linked by DrugCentral)", lid),
+                          "IUPHAR/BPS", {}, [&](source& s) { s.gtopdb_ligand = lid; });
     }
     if (url && v.find("/chembl/compound/inspect/") != std::string_view::npos) {
       auto cid = after(v, "/chembl/compound/inspect/");
       if (valid_identifier("chembl", cid)) {
         chembl_id = cid;
-        return source_for("src:chembl:" + cid, [&] {
-          source s;
-          s.id = "src:chembl:" + cid;
-          s.kind = source_kind::database;
-          s.title = fmt::format("ChEMBL compound record {} (linked by DrugCentral)", cid);
-          s.publisher = "EMBL-EBI";
-          s.url = value;
-          return s;
-        });
+        return source_for("src:chembl:" + cid, source_kind::database,
+                          fmt::format("ChEMBL compound record {} (linked by DrugCentral)", cid), "EMBL-EBI", value);
       }
     }
     if (url) {
       auto rest = v.substr(v.find("//") + 2);
       std::string id = "src:url:" + id_safe(rest);
       if (id.size() > 200) id = "src:url:" + id_safe(rest.substr(0, 160)) + ":" + short_digest(rest);
-      return source_for(id, [&] {
-        ++url_sources;
-        source s;
-        s.id = id;
-        s.kind = kind_of(name);
-        auto host = rest.substr(0, rest.find('/'));
-        s.title = fmt::format("{} cited by DrugCentral ({})", name.empty() ? std::string("Document") : name, host);
-        s.url = value;
-        return s;
-      });
+      auto host = rest.substr(0, rest.find('/'));
+      return source_for(id, kind_of(name),
+                        fmt::format("{} cited by DrugCentral ({})", name.empty() ? std::string("Document") : name, host),
+                        {}, value, [&](source&) { ++url_sources; });
     }
     // not a URL: a citation as text (e.g. "AUTHOR, TITLE, Journal, 1990, 48, 1, 20-29")
-    std::string id = "src:drugcentral:reference:" + short_digest(value);
-    return source_for(id, [&] {
-      ++text_sources;
-      source s;
-      s.id = id;
-      s.kind = kind_of(name);
-      s.title = one_line(value);
-      s.unverified = true;  // no identifier to check it against
-      return s;
-    });
+    return source_for("src:drugcentral:reference:" + short_digest(value), kind_of(name), one_line(value), {}, {},
+                      [&](source& s) {
+                        ++text_sources;
+                        s.unverified = true;  // no identifier to check it against
+                      });
   }
 
   target_id target_for(std::vector<std::string> const& accessions, std::string const& accession_field,
@@ -270,7 +182,7 @@ struct importer {
       for (auto const& a : accessions) joined += (joined.empty() ? "" : "_") + a;
       t.id = "target:drugcentral:" + (joined.size() > 160 ? accessions[0] + "_etc:" + short_digest(joined) : joined);
     }
-    t.id = detail::import::unused_id(b, std::move(t.id));
+    t.id = unused_id(b, std::move(t.id));
     t.name = name.empty() ? "DrugCentral target " + accession_field : name;
     t.type = type_of(target_class);
     t.family = target_class;
@@ -301,7 +213,7 @@ struct importer {
     g.id = "gene:drugcentral:" + (organism == "Homo sapiens" || organism.empty() ? "" : id_safe(organism) + ":") +
            id_safe(symbol);
     if (g.id.size() > 200) g.id = g.id.substr(0, 160) + ":" + short_digest(organism + "\t" + symbol);
-    g.id = detail::import::unused_id(b, std::move(g.id));
+    g.id = unused_id(b, std::move(g.id));
     g.name = symbol;
     g.symbol = symbol;
     g.sources = srcs;
@@ -310,22 +222,12 @@ struct importer {
     return gene_of.emplace(key, id).first->second;
   }
 
-  static std::optional<std::size_t> bad_utf8(std::vector<std::string> const& f) {
-    for (std::size_t i = 0; i < f.size(); ++i)
-      if (text::invalid_utf8_offset(f[i]) != std::string_view::npos) return i;
-    return std::nullopt;
-  }
-
-  bool read(detail::import::line_reader& in, record_reader& rec, header_columns const& col) {
-    static constexpr std::string_view need[] = {
-        "DRUG_NAME",  "STRUCT_ID",      "TARGET_NAME",    "TARGET_CLASS", "ACCESSION", "GENE",
-        "ACT_VALUE",  "ACT_UNIT",       "ACT_TYPE",       "ACT_SOURCE",   "RELATION",  "MOA",
-        "MOA_SOURCE", "ACT_SOURCE_URL", "MOA_SOURCE_URL", "ACTION_TYPE",  "ORGANISM"};
-    for (auto n : need)
-      if (!col.has(n)) {
-        diags.add(errc::missing_field, in.name(), 1, 1, fmt::format("a column '{}' in the header", n), "none");
-        return false;
-      }
+  bool read(table_reader& t) {
+    if (!t.require({"DRUG_NAME", "STRUCT_ID", "TARGET_NAME", "TARGET_CLASS", "ACCESSION", "GENE", "ACT_VALUE",
+                    "ACT_UNIT", "ACT_TYPE", "ACT_SOURCE", "RELATION", "MOA", "MOA_SOURCE", "ACT_SOURCE_URL",
+                    "MOA_SOURCE_URL", "ACTION_TYPE", "ORGANISM"}))
+      return false;
+    auto const& col = t.header();
     auto c = [&](std::string_view n) { return *col[n]; };
     auto c_drug = c("DRUG_NAME"), c_struct = c("STRUCT_ID"), c_tname = c("TARGET_NAME"), c_class = c("TARGET_CLASS"),
          c_acc = c("ACCESSION"), c_gene = c("GENE"), c_value = c("ACT_VALUE"), c_unit = c("ACT_UNIT"),
@@ -334,83 +236,45 @@ struct importer {
          c_action = c("ACTION_TYPE"), c_org = c("ORGANISM");
     auto c_swiss = col["SWISSPROT"], c_comment = col["ACT_COMMENT"];
     std::vector<std::string> f;
-    while (rec.next(f)) {
-      if (!gate.tick("interactions", &in)) return false;
-      if (f.size() == 1 && f[0].empty()) continue;
-      auto error = [&](errc code, std::size_t field, std::string expected, std::string found) {
-        auto p = rec.at(field);
-        diags.add(code, in.name(), p.line, p.column, std::move(expected), std::move(found));
-      };
-      if (auto s = rec.stray()) {
-        diags.add(errc::syntax, in.name(), s->line, s->column, "a tab or the line end after a closing quote",
-                  "more text");
-        if (diags.full()) return false;
-        continue;
-      }
-      if (f.size() != col.names.size()) {
-        diags.add(errc::syntax, in.name(), rec.line(), 1, fmt::format("{} tab-separated columns", col.names.size()),
-                  fmt::format("{}", f.size()));
-        if (diags.full()) return false;
-        continue;
-      }
+    while (t.next(f, "interactions")) {
       ++rows;
-      if (auto bad = bad_utf8(f)) {
-        error(errc::encoding, *bad, fmt::format("UTF-8 text in '{}'", col.names[*bad]), "invalid UTF-8");
-        if (diags.full()) return false;
-        continue;
-      }
-      bool ok = true;
-      auto fail = [&](errc code, std::size_t field, std::string expected, std::string found) {
-        if (!ok) return;  // one diagnostic per row
-        error(code, field, std::move(expected), std::move(found));
-        ok = false;
-      };
       auto const& sid = f[c_struct];
       if (!valid_identifier("drugcentral", sid))
-        fail(errc::bad_id, c_struct, "a DrugCentral structure id (digits) in 'STRUCT_ID'", detail::import::quoted(sid));
+        t.error(errc::bad_id, c_struct, "a DrugCentral structure id (digits) in 'STRUCT_ID'", quote_value(sid));
       std::string drug_name = one_line(f[c_drug]), target_name = one_line(f[c_tname]), organism = one_line(f[c_org]),
                   target_class = one_line(f[c_class]);
       for (auto [text, field] : {std::pair{&drug_name, c_drug}, std::pair{&target_name, c_tname},
                                  std::pair{&organism, c_org}, std::pair{&target_class, c_class}})
-        if (!detail::import::clean_text(*text))
-          fail(errc::encoding, field, "text without control characters", detail::import::quoted(*text));
+        if (!clean_text(*text))
+          t.error(errc::encoding, field, "text without control characters", quote_value(*text));
       auto accessions = split_pipes(f[c_acc]);
       for (auto const& a : accessions)
         if (!valid_identifier("uniprot", a))
-          fail(errc::bad_identifier, c_acc,
+          t.error(errc::bad_identifier, c_acc,
                "UniProt accessions (6 or 10 upper-case letters and digits, |-separated) in 'ACCESSION'",
-               detail::import::quoted(a));
+               quote_value(a));
       if (accessions.empty() && target_name.empty())
-        fail(errc::missing_field, c_tname, "a target: an ACCESSION or a TARGET_NAME", "neither");
+        t.error(errc::missing_field, c_tname, "a target: an ACCESSION or a TARGET_NAME", "neither");
       std::vector<std::string> gene_symbols;
       for (auto const& g : split_pipes(f[c_gene])) {
         auto sym = one_line(g);
-        if (!detail::import::clean_text(sym))
-          fail(errc::encoding, c_gene, "gene symbols without control characters", detail::import::quoted(sym));
+        if (!clean_text(sym))
+          t.error(errc::encoding, c_gene, "gene symbols without control characters", quote_value(sym));
         if (!sym.empty() && std::find(gene_symbols.begin(), gene_symbols.end(), sym) == gene_symbols.end())
           gene_symbols.push_back(sym);
       }
       auto const& moa = f[c_moa];
       bool is_moa = moa == "1" || moa == "1.0";
       if (!is_moa && !moa.empty() && moa != "0" && moa != "0.0")
-        fail(errc::unknown_enum, c_moa, "1, 0 or nothing in 'MOA'", detail::import::quoted(moa));
+        t.error(errc::unknown_enum, c_moa, "1, 0 or nothing in 'MOA'", quote_value(moa));
       auto const& value_text = f[c_value];
-      std::optional<double> value;
-      if (!value_text.empty()) {
-        double v = 0;
-        auto [p, ec] = std::from_chars(value_text.data(), value_text.data() + value_text.size(), v);
-        if (ec != std::errc{} || p != value_text.data() + value_text.size() || !std::isfinite(v))
-          fail(errc::bad_quantity, c_value, "a number in 'ACT_VALUE'", detail::import::quoted(value_text));
-        else
-          value = v;
-      }
-      if (!ok) {
-        if (diags.full()) return false;
-        continue;
-      }
+      auto value = parse_number(value_text);
+      if (!value && !value_text.empty())
+        t.error(errc::bad_quantity, c_value, "a number in 'ACT_VALUE'", quote_value(value_text));
+      if (!t.row_ok()) continue;
       // the action and its note
       auto const& act = f[c_action];
-      auto mapped = action_of(act);
+      auto mapped = from_drugcentral(act);
       action a;
       if (mapped) std::tie(a.type, a.modality) = *mapped;
       std::vector<std::string> note;
@@ -445,7 +309,7 @@ struct importer {
       if (value && !relation.empty() && relation != "=")
         note.push_back(fmt::format("relation '{}' on the activity value", relation));
       if (c_comment && !f[*c_comment].empty()) note.push_back("assay: " + one_line(f[*c_comment]));
-      if (!diags.diags.empty()) continue;  // a failed import builds nothing: only keep checking
+      if (!ok()) continue;  // a failed import builds nothing: only keep checking
       // the drug (made or merged once every row is read) and its page
       auto [it, fresh] = drug_index.try_emplace(sid, std::uint32_t(drugs.size()));
       if (fresh) drugs.push_back({sid, drug_name.empty() ? "DrugCentral structure " + sid : drug_name, {}, {}});
@@ -480,26 +344,20 @@ struct importer {
       std::vector<std::string> swissprot;
       if (c_swiss)
         for (auto const& sp : split_pipes(f[*c_swiss]))
-          if (detail::import::clean_text(sp)) swissprot.push_back(sp);
-      auto t =
+          if (clean_text(sp)) swissprot.push_back(sp);
+      auto target =
           target_for(accessions, f[c_acc], target_name, target_class, gene_symbols, swissprot, organism, info.page);
       ++action_counts[{act.empty() ? std::string("(none)") : act,
                        fmt::format("acts_on ({}{})", to_string(a.type),
                                    a.modality == modality::unknown ? "" : fmt::format(", {}", to_string(a.modality)))}];
-      claim_meta meta(std::move(srcs));
-      if (!note.empty()) {
-        ++noted;
-        std::string joined;
-        for (auto const& n : note) joined += (joined.empty() ? "" : "; ") + n;
-        meta.with_note(std::move(joined));
-      }
-      claims.push_back({it->second, t, b.add_payload<rel::acts_on>(std::move(a)), b.add_evidence(std::move(meta))});
+      claims.push_back({it->second, target, b.add_payload<rel::acts_on>(std::move(a)),
+                        b.add_evidence(noted_meta(std::move(srcs), note))});
     }
-    return !rec.failed();
+    return !t.failed() && ok();
   }
 
   /// Makes or merges the drugs, then adds the claims in file order.
-  void finish() {
+  void finish_claims() {
     std::vector<drug_id> ids;
     ids.reserve(drugs.size());
     for (auto const& d : drugs) {
@@ -521,7 +379,7 @@ struct importer {
         }
       drug e;
       e.id = "drug:drugcentral:" + d.struct_id;
-      e.id = detail::import::unused_id(b, std::move(e.id));
+      e.id = unused_id(b, std::move(e.id));
       e.name = d.name;
       e.ids.push_back({"drugcentral", d.struct_id});
       if (chembl) e.ids.push_back({"chembl", *chembl});
@@ -572,60 +430,23 @@ struct importer {
 PHARMAKON_FUNC import_result try_import_drugcentral(std::span<std::filesystem::path const> files,
                                                     import_options const& opts) {
   using namespace detail::drugcentral;
-  import_result result;
   importer imp(opts);
-  auto failed = [&] {
-    result.diagnostics = std::move(imp.diags.diags);
-    result.cancelled = imp.gate.cancelled();
-    return std::move(result);
-  };
-  if (files.empty()) {
-    imp.diags.add(errc::io, "<arguments>", 0, 0, "a DrugCentral drug.target.interaction.tsv(.gz) file", "none");
-    return failed();
-  }
+  if (files.empty()) return imp.fail_arguments("a DrugCentral drug.target.interaction.tsv(.gz) file", "none");
   for (auto const& f : files) {
-    detail::import::line_reader in(f, opts, imp.diags);
-    record_reader rec(in, imp.diags, '\t', opts.max_line_bytes);
-    std::vector<std::string> h;
-    if (!in.open() || !rec.next(h)) {
-      if (!rec.failed()) imp.diags.add(errc::syntax, in.name(), 1, 1, "a header line", "an empty file");
-      return failed();
-    }
-    if (!h.empty() && h[0].size() >= 3 && h[0].compare(0, 3, "\xEF\xBB\xBF") == 0) h[0].erase(0, 3);  // a UTF-8 BOM
-    for (auto& name : h)
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](char ch) { return char(std::toupper(static_cast<unsigned char>(ch))); });
-    header_columns col(std::move(h));
-    if (!col.has("STRUCT_ID") || !col.has("ACCESSION")) {
-      imp.diags.add(errc::syntax, in.name(), 1, 1,
+    table_reader t(imp, f, '\t');
+    if (!t.read_header("a header line", /*upper_case=*/true)) return imp.fail();
+    if (!t.header().has("STRUCT_ID") || !t.header().has("ACCESSION")) {
+      auto const& names = t.header().names;
+      imp.diags.add(errc::syntax, t.name(), 1, 1,
                     "a DrugCentral drug.target.interaction header (DRUG_NAME, STRUCT_ID, TARGET_NAME, ..., ACCESSION, "
                     "..., ORGANISM)",
-                    detail::import::quoted(col.names.empty() ? std::string() : col.names[0]));
-      return failed();
+                    quote_value(names.empty() ? std::string() : names[0]));
+      return imp.fail();
     }
-    result.report.files.push_back(in.name());
-    if (!imp.read(in, rec, col) || !imp.diags.diags.empty()) return failed();
+    imp.files.push_back(t.name());
+    if (!imp.read(t)) return imp.fail();
   }
-  if (!imp.gate.tick("building", nullptr, true)) return failed();
-  try {
-    imp.finish();
-    if (!opts.name.empty())
-      imp.b.set_name(opts.name);
-    else if (!opts.base)
-      imp.b.set_name("drugcentral");
-    if (!opts.version.empty()) imp.b.set_version(opts.version);
-    result.kb = imp.b.build();
-  } catch (error const& e) {
-    imp.diags.add(e.code(), "<import>", 0, 0, "a consistent graph", e.what());
-    return failed();
-  }
-  auto files_read = std::move(result.report.files);
-  result.report = imp.report();
-  result.report.files = std::move(files_read);
-  result.report.result = result.kb->stats();
-  result.report.seconds = imp.gate.seconds();
-  imp.gate.tick("done", nullptr, true);
-  return result;
+  return imp.finish({{}, {}, "drugcentral", {}}, [&] { return imp.report(); }, [&] { imp.finish_claims(); });
 }
 
 }  // namespace pharmakon

@@ -1,5 +1,5 @@
 #pragma once
-/// \file import_drugcentral.hpp
+/// \file drugcentral.hpp
 /// Imports DrugCentral's drug–target interaction download (`drug.target.interaction.tsv.gz`: tab-separated,
 /// quoted fields, header `DRUG_NAME STRUCT_ID TARGET_NAME TARGET_CLASS ACCESSION GENE SWISSPROT ACT_VALUE ACT_UNIT
 /// ACT_TYPE ACT_COMMENT ACT_SOURCE RELATION MOA MOA_SOURCE ACT_SOURCE_URL MOA_SOURCE_URL ACTION_TYPE TDL
@@ -24,7 +24,7 @@
 #include <span>
 
 #include "../../config.hpp"
-#include "common.hpp"
+#include "options.hpp"
 
 namespace pharmakon {
 

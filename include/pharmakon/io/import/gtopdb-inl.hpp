@@ -9,10 +9,13 @@
 #include <unordered_map>
 
 #include "../../graph/builder.hpp"
-#include "gtopdb.hpp"
-#include "../kb_file/loader.hpp"
 #include "../../model/text.hpp"
+#include "../kb_file/loader.hpp"
+#include "detail/driver.hpp"
 #include "detail/records.hpp"
+#include "detail/text.hpp"
+#include "gtopdb.hpp"
+#include "vocabulary.hpp"
 
 namespace pharmakon {
 
@@ -74,6 +77,8 @@ PHARMAKON_FUNC std::string gtopdb_plain_text(std::string_view s) {
 
 namespace detail::gtopdb {
 
+using namespace detail::import;
+
 enum class table : std::uint8_t { interactions, ligands, peptides, targets, unknown };
 
 /// What a ligand table says about a ligand.
@@ -96,127 +101,46 @@ inline target_type type_of(std::string_view t) {
   return target_type::other;
 }
 
-/// A header row, as column name -> index.
-struct columns {
-  std::unordered_map<std::string, std::size_t> index;
-  std::vector<std::string> names;
-  explicit columns(std::vector<std::string> const& header) : names(header) {
-    for (std::size_t i = 0; i < header.size(); ++i) index.emplace(header[i], i);
-  }
-  std::string name_of(std::size_t i) const { return i < names.size() ? names[i] : std::string(); }
-  std::optional<std::size_t> operator[](std::string const& name) const {
-    auto it = index.find(name);
-    if (it == index.end()) return std::nullopt;
-    return it->second;
-  }
-};
-
-inline std::vector<std::string> split_pipes(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    auto bar = s.find('|', start);
-    auto part = s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
-
-/// The index of the first field that is not valid UTF-8, if any.
-inline std::optional<std::size_t> bad_utf8(std::vector<std::string> const& f) {
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (text::invalid_utf8_offset(f[i]) != std::string_view::npos) return i;
-  return std::nullopt;
-}
-
 inline bool digits(std::string_view s) {
   return !s.empty() && s.size() <= 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-struct importer {
-  import_options const& opts;
-  detail::import::sink diags;
-  detail::import::progress_gate gate;
-  builder b;
+struct importer : driver {
   std::unordered_map<std::string, ligand_info> ligands;
   std::unordered_map<std::string, target_info> targets;
   std::unordered_map<std::string, drug_id> drug_of;
   std::unordered_map<std::string, target_id> target_of;  ///< "319", or "ligand:6274" for a ligand as a target
   std::unordered_map<std::string, gene_id> gene_of;      ///< by Entrez id
-  std::unordered_map<std::string, source_id> source_of;
   // the base's entities, by identifier
-  std::unordered_map<std::string, drug_id> base_drug;
-  std::unordered_map<std::string, target_id> base_target;
-  std::unordered_map<std::string, gene_id> base_gene;
+  std::unordered_map<std::string, drug_id> base_drug = base_by<drug>("gtopdb_ligand");
+  std::unordered_map<std::string, target_id> base_target = base_by<target>("gtopdb_target");
+  std::unordered_map<std::string, gene_id> base_gene = base_by<gene>("entrez");
   std::map<std::pair<std::string, std::string>, std::uint64_t> action_counts;  ///< (type / action, mapping) -> rows
   std::uint64_t rows = 0, claims = 0, drugs = 0, merged_drugs = 0, target_count = 0, merged_targets = 0,
-                gene_count = 0, ligand_targets = 0, organisms = 0, affinities = 0, pmids = 0, noted = 0;
+                gene_count = 0, ligand_targets = 0, organisms = 0, affinities = 0, pmids = 0;
 
-  explicit importer(import_options const& o) : opts(o), gate(o) {
-    diags.max = o.max_diagnostics;
-    if (o.base) {
-      b = builder(*o.base);
-      auto const& kb = *o.base;
-      for (auto d : kb.ids<drug>())
-        if (auto v = kb[d].identifier_of("gtopdb_ligand")) base_drug.emplace(std::string(*v), d);
-      for (auto t : kb.ids<target>())
-        if (auto v = kb[t].identifier_of("gtopdb_target")) base_target.emplace(std::string(*v), t);
-      for (auto g : kb.ids<gene>())
-        if (auto v = kb[g].identifier_of("entrez")) base_gene.emplace(std::string(*v), g);
-    }
-  }
+  using driver::driver;
 
-  source_id source_for(std::string const& id, auto&& make) {
-    if (auto it = source_of.find(id); it != source_of.end()) return it->second;
-    auto existing = b.find_source(id);
-    auto s = existing ? *existing : b.add_source(make());
-    source_of.emplace(id, s);
-    return s;
-  }
   source_id ligand_source(std::string const& lid, std::string const& name) {
-    return source_for("src:gtopdb:ligand:" + lid, [&] {
-      source s;
-      s.id = "src:gtopdb:ligand:" + lid;
-      s.kind = source_kind::database;
-      s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid);
-      s.publisher = "IUPHAR/BPS";
-      s.gtopdb_ligand = lid;
-      return s;
-    });
+    return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
+                      fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid), "IUPHAR/BPS", {},
+                      [&](source& s) { s.gtopdb_ligand = lid; });
   }
   source_id target_source(std::string const& tid, std::string const& name) {
-    return source_for("src:gtopdb:target:" + tid, [&] {
-      source s;
-      s.id = "src:gtopdb:target:" + tid;
-      s.kind = source_kind::database;
-      s.title = fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid);
-      s.publisher = "IUPHAR/BPS";
-      s.gtopdb_target = tid;
-      return s;
-    });
+    return source_for("src:gtopdb:target:" + tid, source_kind::database,
+                      fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid), "IUPHAR/BPS", {},
+                      [&](source& s) { s.gtopdb_target = tid; });
   }
   source_id pmid_source(std::string const& pmid) {
-    return source_for("src:pmid:" + pmid, [&] {
-      ++pmids;
-      source s;
-      s.id = "src:pmid:" + pmid;
-      s.kind = source_kind::research;
-      s.title = "Reference cited by GtoPdb for a ligand-target interaction";
-      s.pmid = pmid;
-      return s;
-    });
+    return source_for("src:pmid:" + pmid, source_kind::research,
+                      "Reference cited by GtoPdb for a ligand-target interaction", {}, {}, [&](source& s) {
+                        ++pmids;
+                        s.pmid = pmid;
+                      });
   }
 
   drug_id drug_for(std::string const& lid, std::string const& row_name) {
-    if (auto it = drug_of.find(lid); it != drug_of.end()) return it->second;
-    if (auto it = base_drug.find(lid); it != base_drug.end()) {
-      ++merged_drugs;
-      return drug_of.emplace(lid, it->second).first->second;
-    }
+    if (auto known = made_or_merged(drug_of, base_drug, lid, merged_drugs)) return *known;
     drug d;
     d.id = "drug:gtopdb:" + lid;
     auto li = ligands.find(lid);
@@ -239,11 +163,7 @@ struct importer {
 
   target_id target_for(std::string const& tid, std::string const& row_name, std::string const& row_symbol,
                        std::string const& row_uniprot) {
-    if (auto it = target_of.find(tid); it != target_of.end()) return it->second;
-    if (auto it = base_target.find(tid); it != base_target.end()) {
-      ++merged_targets;
-      return target_of.emplace(tid, it->second).first->second;
-    }
+    if (auto known = made_or_merged(target_of, base_target, tid, merged_targets)) return *known;
     auto ti = targets.find(tid);
     target t;
     t.id = "target:gtopdb:" + tid;
@@ -323,107 +243,60 @@ struct importer {
   }
 
   // ----- the optional tables -----
-  void read_ligands(detail::import::line_reader& in, detail::import::record_reader& csv, columns const& col) {
-    auto id = col["Ligand id"], name = col["Name"], type = col["Type"], approved = col["Approved"], syn = col["Synonyms"],
-         inn = col["INN"], cid = col["PubChem CID"], key = col["InChIKey"];
+  // the dictionaries: a row without a usable id is skipped (reported when an interaction needs it)
+  void read_ligands(table_reader& t) {
+    auto const& col = t.header();
+    auto id = col["Ligand id"], name = col["Name"], type = col["Type"], approved = col["Approved"],
+         syn = col["Synonyms"], inn = col["INN"], cid = col["PubChem CID"], key = col["InChIKey"];
     std::vector<std::string> f;
-    while (csv.next(f)) {
-      if (!gate.tick("ligands", &in)) return;
-      if (auto bad = bad_utf8(f)) {
-        diags.add(errc::encoding, in.name(), csv.line(), 1, fmt::format("UTF-8 text in column {}", *bad + 1), "invalid UTF-8");
-        continue;
-      }
-      auto get = [&](std::optional<std::size_t> c) { return c && *c < f.size() ? f[*c] : std::string(); };
+    while (t.next(f, "ligands")) {
+      auto get = [&](std::optional<std::size_t> c) { return field_or_empty(f, c); };
       auto lid = get(id);
-      if (!digits(lid)) continue;  // reported when an interaction needs it
-      ligand_info li;
-      li.name = get(name);
-      li.type = get(type);
-      li.inn = get(inn);
-      li.pubchem_cid = get(cid);
-      li.inchikey = get(key);
-      li.approved = get(approved) == "yes" || get(approved) == "t";
-      li.synonyms = split_pipes(get(syn));
+      if (!digits(lid)) continue;
+      ligand_info li{get(name), get(type), get(inn), get(cid), get(key), split_pipes(get(syn)),
+                     get(approved) == "yes" || get(approved) == "t"};
       ligands.emplace(lid, std::move(li));
     }
   }
-  void read_targets(detail::import::line_reader& in, detail::import::record_reader& csv, columns const& col) {
+  void read_targets(table_reader& t) {
+    auto const& col = t.header();
     auto id = col["Target id"], name = col["Target name"], type = col["Type"], family = col["Family name"],
          syn = col["synonyms"], symbol = col["HGNC symbol"], hgnc = col["HGNC id"], entrez = col["Human Entrez Gene"],
          uniprot = col["Human SwissProt"];
     std::vector<std::string> f;
-    while (csv.next(f)) {
-      if (!gate.tick("targets", &in)) return;
-      if (auto bad = bad_utf8(f)) {
-        diags.add(errc::encoding, in.name(), csv.line(), 1, fmt::format("UTF-8 text in column {}", *bad + 1), "invalid UTF-8");
-        continue;
-      }
-      auto get = [&](std::optional<std::size_t> c) { return c && *c < f.size() ? f[*c] : std::string(); };
+    while (t.next(f, "targets")) {
+      auto get = [&](std::optional<std::size_t> c) { return field_or_empty(f, c); };
       auto tid = get(id);
       if (!digits(tid)) continue;
-      target_info ti;
-      ti.name = get(name);
-      ti.type = get(type);
-      ti.family = get(family);
-      ti.synonyms = split_pipes(get(syn));
-      ti.symbol = get(symbol);
-      ti.hgnc = get(hgnc);
-      ti.entrez = get(entrez);
-      ti.uniprot = get(uniprot);
+      target_info ti{get(name), get(type), get(family), get(symbol), get(hgnc), get(entrez), get(uniprot),
+                     split_pipes(get(syn))};
       if (ti.entrez.find('|') != std::string::npos || ti.symbol.find('|') != std::string::npos) ti.entrez.clear();
       targets.emplace(tid, std::move(ti));
     }
   }
 
   // ----- interactions -----
-  bool read_interactions(detail::import::line_reader& in, detail::import::record_reader& csv, columns const& col) {
-    std::vector<std::string> need = {"ligand_id", "ligand", "target_id", "target", "type", "action", "affinity_units",
-                                     "affinity_high", "affinity_median", "affinity_low", "pubmed_id"};
-    for (auto const& n : need)
-      if (!col[n]) {
-        diags.add(errc::missing_field, in.name(), 1, 1, fmt::format("a column '{}' in the header", n), "none");
-        return false;
-      }
-    auto c = [&](char const* n) { return col[n]; };
+  bool read_interactions(table_reader& t) {
+    if (!t.require({"ligand_id", "ligand", "target_id", "target", "type", "action", "affinity_units", "affinity_high",
+                    "affinity_median", "affinity_low", "pubmed_id"}))
+      return false;
+    auto c = [&](char const* n) { return t.header()[n]; };
     std::vector<std::string> f;
-    while (csv.next(f)) {
-      if (!gate.tick("interactions", &in)) return false;
-      auto line = csv.line();
-      auto get = [&](std::optional<std::size_t> i) -> std::string const& {
-        static std::string const none;
-        return i && *i < f.size() ? f[*i] : none;
-      };
-      if (f.size() == 1 && f[0].empty()) continue;
-      if (f.size() != col.index.size()) {
-        diags.add(errc::syntax, in.name(), line, 1, fmt::format("{} comma-separated columns", col.index.size()),
-                  fmt::format("{}", f.size()));
-        if (diags.full()) return false;
-        continue;
-      }
+    while (t.next(f, "interactions")) {
+      auto get = [&](std::optional<std::size_t> i) -> std::string const& { return field_or_empty(f, i); };
       ++rows;
-      if (auto bad = bad_utf8(f)) {
-        diags.add(errc::encoding, in.name(), line, 1, fmt::format("UTF-8 text in column {} ('{}')", *bad + 1, col.name_of(*bad)),
-                  "invalid UTF-8");
-        if (diags.full()) return false;
-        continue;
-      }
       auto const& lid = get(c("ligand_id"));
-      if (!digits(lid)) {
-        diags.add(errc::bad_id, in.name(), line, 1, "a GtoPdb ligand id (digits) in 'ligand_id'", detail::import::quoted(lid));
-        if (diags.full()) return false;
-        continue;
-      }
       auto const& tid = get(c("target_id"));
       auto const& tlid = get(c("target_ligand_id"));
       auto const& organism = get(c("target_species"));
       bool whole_organism = tid.empty() && tlid.empty() && !organism.empty() && organism != "None" && organism != "Unknown";
-      if (!digits(tid) && !digits(tlid) && !whole_organism) {
-        diags.add(errc::missing_field, in.name(), line, 1,
-                  "a target: 'target_id' or 'target_ligand_id' (digits), or an organism in 'target_species'",
-                  detail::import::quoted(tid.empty() ? tlid : tid));
-        if (diags.full()) return false;
-        continue;
-      }
+      if (!digits(lid))
+        t.error(errc::bad_id, *c("ligand_id"), "a GtoPdb ligand id (digits) in 'ligand_id'", quote_value(lid));
+      else if (!digits(tid) && !digits(tlid) && !whole_organism)
+        t.error(errc::missing_field, *c("target_id"),
+                "a target: 'target_id' or 'target_ligand_id' (digits), or an organism in 'target_species'",
+                quote_value(tid.empty() ? tlid : tid));
+      if (!t.row_ok()) continue;
       // the action: GtoPdb's `action`, else its `type`; what does not map is kept in the note
       auto const& type = get(c("type"));
       auto const& act = get(c("action"));
@@ -469,19 +342,15 @@ struct importer {
                                    a.modality == modality::unknown ? "" : fmt::format(", {}", to_string(a.modality)))}];
       // the affinity
       auto const& units = get(c("affinity_units"));
-      auto number = [&](std::string const& s, char const* column) -> std::optional<double> {
-        if (s.empty()) return std::nullopt;
-        double v = 0;
-        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (ec != std::errc{} || p != s.data() + s.size() || !std::isfinite(v)) {
-          diags.add(errc::bad_quantity, in.name(), line, 1, fmt::format("a number in '{}'", column), detail::import::quoted(s));
-          return std::nullopt;
-        }
+      auto number = [&](char const* column) -> std::optional<double> {
+        auto const& s = get(c(column));
+        auto v = parse_number(s);
+        if (!v && !s.empty()) t.error(errc::bad_quantity, *c(column), fmt::format("a number in '{}'", column), quote_value(s));
         return v;
       };
-      auto median = number(get(c("affinity_median")), "affinity_median");
-      auto high = number(get(c("affinity_high")), "affinity_high");
-      auto low = number(get(c("affinity_low")), "affinity_low");
+      auto median = number("affinity_median");
+      auto high = number("affinity_high");
+      auto low = number("affinity_low");
       std::optional<affinity_measure> measure;
       if (units == "pKi") measure = affinity_measure::pKi;
       else if (units == "pKd") measure = affinity_measure::pKd;
@@ -495,7 +364,7 @@ struct importer {
       std::vector<source_id> srcs{ligand_source(lid, get(c("ligand")))};
       for (auto const& pmid : split_pipes(get(c("pubmed_id")))) {
         if (!valid_identifier("pmid", pmid)) {
-          diags.add(errc::bad_identifier, in.name(), line, 1, "PubMed ids (digits) in 'pubmed_id'", detail::import::quoted(pmid));
+          t.error(errc::bad_identifier, *c("pubmed_id"), "PubMed ids (digits) in 'pubmed_id'", quote_value(pmid));
           continue;
         }
         auto s = pmid_source(pmid);
@@ -526,23 +395,15 @@ struct importer {
       if (get(c("primary_target")) == "t") note.push_back("primary target");
       if (get(c("endogenous")) == "t") note.push_back("endogenous ligand");
       if (auto const& site = get(c("receptor_site")); !site.empty()) note.push_back(fmt::format("site: {}", site));
-      if (diags.full()) return false;
-      if (!diags.diags.empty()) continue;
+      if (!ok()) continue;  // a failed import builds nothing: only keep checking
       auto d = drug_for(lid, get(c("ligand")));
-      auto t = digits(tid)    ? target_for(tid, get(c("target")), get(c("target_gene_symbol")), get(c("target_uniprot")))
+      auto target = digits(tid) ? target_for(tid, get(c("target")), get(c("target_gene_symbol")), get(c("target_uniprot")))
                : digits(tlid) ? ligand_target_for(tlid, get(c("target_ligand")), get(c("target_ligand_gene_symbol")))
                               : organism_target_for(organism, lid, get(c("ligand")));
-      claim_meta meta(std::move(srcs));
-      if (!note.empty()) {
-        ++noted;
-        std::string joined;
-        for (auto const& n : note) joined += (joined.empty() ? "" : "; ") + n;
-        meta.with_note(std::move(joined));
-      }
-      b.add<rel::acts_on>(d, t, std::move(a), std::move(meta));
+      b.add<rel::acts_on>(d, target, std::move(a), noted_meta(std::move(srcs), note));
       ++claims;
     }
-    return !csv.failed();
+    return !t.failed() && ok();
   }
 
   import_report report() const {
@@ -562,8 +423,8 @@ struct importer {
   }
 };
 
-inline table classify(std::vector<std::string> const& header) {
-  auto has = [&](std::string_view n) { return std::find(header.begin(), header.end(), n) != header.end(); };
+inline table classify(header_columns const& header) {
+  auto has = [&](std::string_view n) { return header.has(n); };
   if (has("ligand_id") && has("target_id")) return table::interactions;
   if (has("Target id") && has("Family name")) return table::targets;
   if (has("Ligand id") && has("Single letter amino acid sequence")) return table::peptides;
@@ -575,71 +436,23 @@ inline table classify(std::vector<std::string> const& header) {
 
 PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path const> files, import_options const& opts) {
   using namespace detail::gtopdb;
-  import_result result;
   importer imp(opts);
-  auto failed = [&] {
-    result.diagnostics = std::move(imp.diags.diags);
-    result.cancelled = imp.gate.cancelled();
-    return std::move(result);
-  };
-  struct opened {
-    std::unique_ptr<detail::import::line_reader> in;
-    std::unique_ptr<detail::import::record_reader> csv;
-    std::vector<std::string> header;
-    table kind = table::unknown;
-  };
-  std::vector<opened> tables;
-  for (auto const& f : files) {
-    opened o;
-    o.in = std::make_unique<detail::import::line_reader>(f, opts, imp.diags);
-    o.csv = std::make_unique<detail::import::record_reader>(*o.in, imp.diags, ',', opts.max_line_bytes);
-    if (!o.in->open() || !o.csv->next(o.header)) {
-      if (!o.csv->failed()) imp.diags.add(errc::syntax, o.in->name(), 1, 1, "a CSV header line", "an empty file");
-      return failed();
-    }
-    o.kind = classify(o.header);
-    if (o.kind == table::unknown) {
-      imp.diags.add(errc::syntax, o.in->name(), 1, 1,
-                    "a GtoPdb table header (interactions.csv, ligands.csv, peptides.csv or targets_and_families.csv)",
-                    detail::import::quoted(o.header.empty() ? std::string() : o.header[0]));
-      return failed();
-    }
-    result.report.files.push_back(o.in->name());
-    tables.push_back(std::move(o));
-  }
-  if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::interactions; })) {
-    imp.diags.add(errc::io, "<arguments>", 0, 0, "an interactions table (interactions.csv)", "none among the files");
-    return failed();
-  }
+  auto opened = open_tables(
+      imp, files, classify, table::unknown,
+      "a GtoPdb table header (interactions.csv, ligands.csv, peptides.csv or targets_and_families.csv)");
+  if (!opened) return imp.fail();
+  auto& tables = *opened;
+  if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::interactions; }))
+    return imp.fail_arguments("an interactions table (interactions.csv)", "none among the files");
   // the dictionaries first, then the interactions that use them
   for (auto& t : tables) {
-    columns col(t.header);
-    if (t.kind == table::ligands || t.kind == table::peptides) imp.read_ligands(*t.in, *t.csv, col);
-    else if (t.kind == table::targets) imp.read_targets(*t.in, *t.csv, col);
-    if (t.csv->failed() || imp.gate.cancelled()) return failed();
+    if (t.kind == table::ligands || t.kind == table::peptides) imp.read_ligands(*t.t);
+    else if (t.kind == table::targets) imp.read_targets(*t.t);
+    if (t.t->failed() || imp.gate.cancelled()) return imp.fail();
   }
   for (auto& t : tables)
-    if (t.kind == table::interactions) {
-      columns col(t.header);
-      if (!imp.read_interactions(*t.in, *t.csv, col) || !imp.diags.diags.empty()) return failed();
-    }
-  if (!imp.gate.tick("building", nullptr, true)) return failed();
-  if (!opts.name.empty()) imp.b.set_name(opts.name);
-  else if (!opts.base) imp.b.set_name("gtopdb");
-  if (!opts.version.empty()) imp.b.set_version(opts.version);
-  try {
-    result.kb = imp.b.build();
-  } catch (error const& e) {
-    imp.diags.add(e.code(), "<import>", 0, 0, "a consistent graph", e.what());
-    return failed();
-  }
-  auto files_read = std::move(result.report.files);
-  result.report = imp.report();
-  result.report.files = std::move(files_read);
-  result.report.result = result.kb->stats();
-  result.report.seconds = imp.gate.seconds();
-  imp.gate.tick("done", nullptr, true);
-  return result;
+    if (t.kind == table::interactions && !imp.read_interactions(*t.t)) return imp.fail();
+  return imp.finish({{}, {}, "gtopdb", {}}, [&] { return imp.report(); });
 }
 
 }  // namespace pharmakon

@@ -1,5 +1,5 @@
 #pragma once
-/// \file import_gtopdb.hpp
+/// \file gtopdb.hpp
 /// Imports the IUPHAR/BPS Guide to PHARMACOLOGY (GtoPdb) download tables: `interactions.csv` (required) and,
 /// if given, `ligands.csv` / `peptides.csv` (names, synonyms, PubChem CID, InChIKey) and
 /// `targets_and_families.csv` (target type and family, the human gene). Files are told apart by their header.
@@ -15,7 +15,7 @@
 #include <span>
 
 #include "../../config.hpp"
-#include "common.hpp"
+#include "options.hpp"
 
 namespace pharmakon {
 

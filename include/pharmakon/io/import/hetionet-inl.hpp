@@ -7,12 +7,18 @@
 #include <map>
 
 #include "../../graph/builder.hpp"
-#include "hetionet.hpp"
 #include "../kb_file/loader.hpp"
+#include "detail/driver.hpp"
+#include "detail/line_reader.hpp"
+#include "detail/string_table.hpp"
+#include "detail/text.hpp"
+#include "hetionet.hpp"
 
 namespace pharmakon {
 
 namespace detail::hetionet {
+
+using namespace detail::import;
 
 /// A Hetionet node kind and what it becomes.
 struct kind_info {
@@ -88,11 +94,7 @@ inline std::string id_for(std::string_view kind_name, std::string_view local) {
 }
 
 /// The state of one import.
-struct importer {
-  import_options const& opts;
-  detail::import::sink diags;
-  detail::import::progress_gate gate;
-  builder b;
+struct importer : driver {
   source_id src;
   evidence_id ev_plain, ev_treats, ev_palliates;
   payload_id<rel::acts_on> binds;
@@ -100,8 +102,8 @@ struct importer {
   std::array<payload_id<rel::related>, metaedges.size()> labels{};
 
   // nodes, in the order of the node table
-  std::array<detail::import::string_table, kinds.size()> local_index;  ///< per kind: id after `::` -> node
-  detail::import::string_table extra_index;  ///< Hetionet id -> node, for kinds v1.0 does not have
+  std::array<string_table, kinds.size()> local_index;  ///< per kind: id after `::` -> node
+  string_table extra_index;  ///< Hetionet id -> node, for kinds v1.0 does not have
   std::vector<std::uint32_t> target_of_gene;  ///< per gene: target index + 1, 0 = none yet
   std::vector<std::string> extra_kinds;       ///< kinds beyond v1.0's, kept as concepts
   std::map<std::string, std::uint64_t> extra_kind_counts;
@@ -115,10 +117,7 @@ struct importer {
   std::map<std::pair<std::string, std::string>, any_node> base_xref;
   std::vector<std::uint32_t> base_target_of_gene;  ///< base gene index -> base target index + 1
 
-  explicit importer(import_options const& o) : opts(o), gate(o) {
-    diags.max = o.max_diagnostics;
-    if (o.base) b = builder(*o.base);
-  }
+  using driver::driver;
 
   void prepare_base() {
     if (!opts.base) return;
@@ -165,7 +164,7 @@ struct importer {
   }
 
   // ----- nodes -----
-  bool read_nodes(detail::import::line_reader& in) {
+  bool read_nodes(line_reader& in) {
     nodes_path = std::make_shared<const std::string>(in.name());
     b.reserve_entities(std::size_t(in.bytes_total() / 40));  // ~53 bytes a row in v1.0's table
     std::string_view line;
@@ -174,7 +173,7 @@ struct importer {
     while (in.next(line)) {
       if ((in.line_number() & 0x3FFF) == 0 && !gate.tick("nodes", &in)) return false;
       if (line.empty()) continue;
-      auto n = detail::import::split_tsv(line, f);
+      auto n = split_tsv(line, f);
       auto line_no = in.line_number();
       auto col_of = [&](std::size_t field) {
         return std::uint64_t(f[field].data() - line.data()) + 1;
@@ -187,30 +186,30 @@ struct importer {
       }
       auto sep = f[0].find("::");
       if (sep == std::string_view::npos || sep == 0 || sep + 2 >= f[0].size() ||
-          !detail::import::plain_id(f[0].substr(sep + 2))) {
+          !plain_id(f[0].substr(sep + 2))) {
         diags.add(errc::bad_id, in.name(), line_no, 1, "a Hetionet id Kind::identifier (e.g. Compound::DB00704)",
-                  detail::import::quoted(f[0]));
+                  quote_value(f[0]));
         continue;
       }
       if (f[0].substr(0, sep) != f[2]) {
         diags.add(errc::syntax, in.name(), line_no, col_of(2),
-                  fmt::format("the kind the id names ({})", detail::import::quoted(f[0].substr(0, sep))),
-                  detail::import::quoted(f[2]));
+                  fmt::format("the kind the id names ({})", quote_value(f[0].substr(0, sep))),
+                  quote_value(f[2]));
         continue;
       }
-      if (f[1].empty() || !detail::import::clean_text(f[1])) {
+      if (f[1].empty() || !clean_text(f[1])) {
         diags.add(f[1].empty() ? errc::missing_field : errc::encoding, in.name(), line_no, col_of(1),
                   "a name (UTF-8 text)", f[1].empty() ? "an empty field" : "invalid UTF-8 or a control character");
         continue;
       }
-      if (!detail::import::clean_text(f[2])) {
+      if (!clean_text(f[2])) {
         diags.add(errc::encoding, in.name(), line_no, col_of(2), "a kind (UTF-8 text)", "invalid UTF-8 or a control character");
         continue;
       }
       auto ki = kind_index(f[2]);
       auto local = f[0].substr(sep + 2);
       if (ki == 0xFF ? extra_index.find(f[0]).has_value() : local_index[ki].find(local).has_value()) {
-        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", fmt::format("{} again", detail::import::quoted(f[0])));
+        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", fmt::format("{} again", quote_value(f[0])));
         continue;
       }
       auto entity = add_node(ki, f[0], local, f[1], f[2], line_no);
@@ -274,7 +273,7 @@ struct importer {
   std::optional<std::uint32_t> add_entity(E e, std::string_view hid) {
     if (b.find_id(e.id)) {  // only possible on top of a base that has this id already
       diags.add(errc::duplicate_id, *nodes_path, 0, 0, "an id the base knowledge base does not have",
-                fmt::format("{} (from {})", detail::import::quoted(e.id), detail::import::quoted(hid)));
+                fmt::format("{} (from {})", quote_value(e.id), quote_value(hid)));
       return std::nullopt;
     }
     return b.add(std::move(e)).index();
@@ -316,12 +315,12 @@ struct importer {
     bool ok = false;
   };
 
-  void report_kind(detail::import::line_reader& in, std::uint64_t line, std::size_t column, std::string_view id,
+  void report_kind(line_reader& in, std::uint64_t line, std::size_t column, std::string_view id,
                    metaedge_info const& me, std::uint8_t want) {
     diags.add(errc::syntax, in.name(), line, column,
               fmt::format("a {} node ({} is {} - {} - {})", kinds[want].name, me.abbrev, kinds[me.source].name,
                           me.verb, kinds[me.target].name),
-              detail::import::quoted(id));
+              quote_value(id));
   }
 
   /// The metaedge named `m` (the previous line's is tried first: edge lists are grouped by metaedge).
@@ -345,7 +344,7 @@ struct importer {
 
   /// Checks one line and fills `e` (hashes computed, table slots prefetched); reports what is wrong with it.
   /// `tab` holds the line's first two tabs, `tabs` how many it has.
-  bool parse_edge(detail::import::line_reader& in, std::string_view line, char const* const* tab, unsigned tabs,
+  bool parse_edge(line_reader& in, std::string_view line, char const* const* tab, unsigned tabs,
                   std::uint64_t line_no, edge_line& e) {
     e.ok = false;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -360,7 +359,7 @@ struct importer {
     auto mi = metaedge_of(m);
     if (!mi) {
       diags.add(errc::unknown_enum, in.name(), line_no, t1 + 2,
-                fmt::format("a Hetionet v1.0 metaedge ({})", metaedge_choices()), detail::import::quoted(m));
+                fmt::format("a Hetionet v1.0 metaedge ({})", metaedge_choices()), quote_value(m));
       return !diags.full();
     }
     auto const& me = metaedges[*mi];
@@ -379,15 +378,15 @@ struct importer {
     e.t = *lt;
     e.metaedge = *mi;
     e.target_column = std::uint32_t(t2 + 2);
-    e.hs = detail::import::string_table::hash_of(e.s);
-    e.ht = detail::import::string_table::hash_of(e.t);
+    e.hs = string_table::hash_of(e.s);
+    e.ht = string_table::hash_of(e.t);
     local_index[me.source].prefetch(e.hs);
     local_index[me.target].prefetch(e.ht);
     e.ok = true;
     return true;
   }
 
-  bool read_edges(detail::import::line_reader& in) {
+  bool read_edges(line_reader& in) {
     // lines are checked in batches: the hash-table slots of a batch's ids are prefetched while the next lines
     // are split, so the lookups do not wait for memory one after the other
     prepare_targets();
@@ -406,7 +405,7 @@ struct importer {
           auto const& k = kinds[sn ? me.target : me.source];
           diags.add(errc::unknown_reference, in.name(), line_nos[which][i], sn ? e.target_column : 1,
                     "a node id declared in the node table",
-                    detail::import::quoted(fmt::format("{}::{}", k.name, sn ? e.t : e.s)));
+                    quote_value(fmt::format("{}::{}", k.name, sn ? e.t : e.s)));
           if (diags.full()) return false;
           continue;
         }
@@ -429,7 +428,7 @@ struct importer {
         for (; n < batch && p < end; ++n) {
           char const* tab[2];
           unsigned tabs = 0;
-          char const* eol = detail::import::scan_line(p, end, tab, 2, tabs);
+          char const* eol = scan_line(p, end, tab, 2, tabs);
           line_nos[cur][n] = ++line_no;
           if (!parse_edge(in, std::string_view(p, std::size_t(eol - p)), tab, tabs, line_no, lines[cur][n])) return false;
           p = eol < end ? eol + 1 : end;
@@ -511,76 +510,48 @@ PHARMAKON_FUNC std::optional<std::string> hetionet_pharmakon_id(std::string_view
 PHARMAKON_FUNC import_result try_import_hetionet(std::span<std::filesystem::path const> files,
                                                  import_options const& opts) {
   using namespace detail::hetionet;
-  import_result result;
   importer imp(opts);
-  auto finish_failed = [&]() {
-    result.diagnostics = std::move(imp.diags.diags);
-    result.cancelled = imp.gate.cancelled();
-    return std::move(result);
-  };
-  if (files.size() != 2) {
-    imp.diags.add(errc::io, "<arguments>", 0, 0, "two files: the node table and the edge list",
-                  fmt::format("{} file{}", files.size(), files.size() == 1 ? "" : "s"));
-    return finish_failed();
-  }
+  if (files.size() != 2)
+    return imp.fail_arguments("two files: the node table and the edge list",
+                              fmt::format("{} file{}", files.size(), files.size() == 1 ? "" : "s"));
   imp.prepare_base();
   imp.add_source();
   // the node table first (edges refer to it), whichever order the files were given in
-  std::array<std::unique_ptr<detail::import::line_reader>, 2> readers;
+  std::array<std::unique_ptr<line_reader>, 2> readers;
   std::array<file_role, 2> roles{file_role::unknown, file_role::unknown};
   std::array<std::string_view, 2> headers;
   for (std::size_t i = 0; i < 2; ++i) {
-    readers[i] = std::make_unique<detail::import::line_reader>(files[i], opts, imp.diags);
-    if (!readers[i]->open() || !readers[i]->next(headers[i])) {
-      if (!readers[i]->failed()) imp.diags.add(errc::syntax, readers[i]->name(), 1, 1, "a header line", "an empty file");
-      return finish_failed();
+    readers[i] = imp.open(files[i]);
+    if (readers[i]->failed() || !readers[i]->next(headers[i])) {
+      imp.no_header(*readers[i], "a header line");
+      return imp.fail();
     }
     if (headers[i] == "id\tname\tkind") roles[i] = file_role::nodes;
     else if (headers[i] == "source\tmetaedge\ttarget") roles[i] = file_role::edges;
     else {
       imp.diags.add(errc::syntax, readers[i]->name(), 1, 1,
                     "a Hetionet header: 'id<TAB>name<TAB>kind' (nodes) or 'source<TAB>metaedge<TAB>target' (edges)",
-                    detail::import::quoted(headers[i]));
-      return finish_failed();
+                    quote_value(headers[i]));
+      return imp.fail();
     }
-    result.report.files.push_back(readers[i]->name());
+    imp.files.push_back(readers[i]->name());
   }
   if (roles[0] == roles[1]) {
     imp.diags.add(errc::io, readers[1]->name(), 1, 1,
                   roles[0] == file_role::nodes ? "an edge list" : "a node table", "a second one");
-    return finish_failed();
+    return imp.fail();
   }
   std::size_t ni = roles[0] == file_role::nodes ? 0 : 1;
-  // the edge file's reader inflates ahead while the node table is read: stop it until then? no: its queue is
-  // bounded (4 MiB), so it simply waits
+  // the edge file's reader inflates ahead while the node table is read; its queue is bounded (4 MiB), so it
+  // simply waits
   bool ok = imp.read_nodes(*readers[ni]);
   readers[ni]->close();
-  if (!ok || !imp.diags.diags.empty()) return finish_failed();
+  if (!ok || !imp.ok()) return imp.fail();
   imp.b.reserve_claims(std::size_t(readers[1 - ni]->bytes_total() / 4));
   ok = imp.read_edges(*readers[1 - ni]);
   readers[1 - ni]->close();
-  if (!ok || !imp.diags.diags.empty()) return finish_failed();
-  if (!imp.gate.tick("building", nullptr, true)) return finish_failed();
-
-  if (!opts.name.empty()) imp.b.set_name(opts.name);
-  else if (!opts.base) imp.b.set_name("hetionet");
-  if (!opts.version.empty()) imp.b.set_version(opts.version);
-  else if (!opts.base) imp.b.set_version("1.0");
-  try {
-    result.kb = imp.b.build();
-  } catch (error const& e) {
-    imp.diags.add(e.code(), "<import>", 0, 0, "a consistent graph", e.what());
-    return finish_failed();
-  }
-  result.report = [&] {
-    auto r = imp.report();
-    r.files = std::move(result.report.files);
-    return r;
-  }();
-  result.report.result = result.kb->stats();
-  result.report.seconds = imp.gate.seconds();
-  imp.gate.tick("done", nullptr, true);
-  return result;
+  if (!ok || !imp.ok()) return imp.fail();
+  return imp.finish({{}, {}, "hetionet", "1.0"}, [&] { return imp.report(); });
 }
 
 }  // namespace pharmakon

@@ -1,5 +1,5 @@
 #pragma once
-/// \file import_hetionet.hpp
+/// \file hetionet.hpp
 /// Imports Hetionet v1.0 (Himmelstein et al., eLife 2017, doi:10.7554/eLife.26726): the node table
 /// (`id name kind`, TSV) and an edge list (`source metaedge target`, SIF), each plain or gzipped.
 ///
@@ -17,7 +17,7 @@
 #include <string_view>
 
 #include "../../config.hpp"
-#include "common.hpp"
+#include "options.hpp"
 
 namespace pharmakon {
 

@@ -1,64 +1,64 @@
 // The KGX TSV importer (io layer).
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
-#  error "kgx-inl.hpp holds the out-of-line definitions of kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#  error "import/kgx-inl.hpp holds the out-of-line definitions of import/kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
 #endif
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "../../graph/builder.hpp"
-#include "../export/writer.hpp"
+#include "../../model/text.hpp"
+#include "../export/detail/biolink.hpp"
+#include "../export/detail/escape.hpp"
+#include "detail/driver.hpp"
+#include "detail/line_reader.hpp"
+#include "detail/records.hpp"
+#include "detail/string_table.hpp"
+#include "detail/text.hpp"
 #include "kgx.hpp"
 
 namespace pharmakon {
 
 namespace detail::kgx {
 
-/// The pharmakon kind of a Biolink category (nullopt: keep as a concept).
-inline std::optional<node_kind> kind_of_category(std::string_view c) {
-  if (c == "biolink:Drug" || c == "biolink:SmallMolecule" || c == "biolink:ChemicalEntity" ||
-      c == "biolink:MolecularMixture" || c == "biolink:ChemicalMixture" || c == "biolink:ComplexMolecularMixture")
-    return node_kind::drug;
-  if (c == "biolink:Protein" || c == "biolink:GeneProduct" || c == "biolink:Polypeptide") return node_kind::target;
-  if (c == "biolink:Gene") return node_kind::gene;
-  if (c == "biolink:SequenceVariant" || c == "biolink:Snv") return node_kind::variant;
-  if (c == "biolink:Disease" || c == "biolink:DiseaseOrPhenotypicFeature") return node_kind::condition;
-  if (c == "biolink:PhenotypicFeature") return node_kind::effect;
-  return std::nullopt;
+using namespace detail::import;
+using detail::exporter::tsv_unescape;
+
+/// A KGX header line as column name -> index.
+inline header_columns header_of(std::string_view line) {
+  std::vector<std::string_view> f;
+  split_tsv_all(line, f);
+  return header_columns(std::vector<std::string>(f.begin(), f.end()));
 }
 
-/// A table row split into fields, with the column names of its header.
-struct header {
-  std::vector<std::string> names;
-  std::unordered_map<std::string, std::size_t> index;
-  explicit header(std::string_view line) {
-    std::vector<std::string_view> f;
-    detail::import::split_tsv_all(line, f);
-    for (auto v : f) {
-      index.emplace(std::string(v), names.size());
-      names.emplace_back(v);
-    }
+/// One line of a KGX nodes or edges file, split into its fields.
+struct row {
+  header_columns const& h;
+  std::string_view line;
+  std::vector<std::string_view> f;
+  /// The field of column `n` as written (empty if there is no such column).
+  std::string_view raw(char const* n) const {
+    auto i = h[n];
+    return i ? f[*i] : std::string_view();
   }
-  bool has(std::string const& n) const { return index.count(n) > 0; }
-  std::optional<std::size_t> at(std::string const& n) const {
-    auto it = index.find(n);
-    if (it == index.end()) return std::nullopt;
-    return it->second;
+  /// The field of column `n`, unescaped.
+  std::string get(char const* n) const { return tsv_unescape(raw(n)); }
+  /// The 1-based column of the field of column `n` in the line (1 if there is no such column).
+  std::uint64_t col(char const* n) const {
+    auto i = h[n];
+    return i ? std::uint64_t(f[*i].data() - line.data()) + 1 : 1;
   }
 };
 
-struct importer {
-  import_options const& opts;
-  detail::import::sink diags;
-  detail::import::progress_gate gate;
-  builder b;
-  detail::import::string_table node_of;  ///< KGX id -> index into `nodes`
+struct importer : driver {
+  string_table node_of;  ///< KGX id -> index into `nodes`
   std::vector<any_node> nodes;
   std::map<std::string, std::shared_ptr<const std::string>> paths;  ///< interned region paths
   std::optional<source_id> file_source_;
@@ -78,10 +78,7 @@ struct importer {
   std::string name, version;
   std::uint64_t generated_sources = 0;
 
-  explicit importer(import_options const& o) : opts(o), gate(o) {
-    diags.max = o.max_diagnostics;
-    if (o.base) b = builder(*o.base);
-  }
+  using driver::driver;
 
   std::shared_ptr<const std::string> path_of(std::string const& p) {
     auto& s = paths[p];
@@ -90,7 +87,7 @@ struct importer {
   }
   /// "path:line:column" (the path may hold colons).
   source_region region_of(std::string_view text) {
-    auto t = detail::exporter::tsv_unescape(text);
+    auto t = tsv_unescape(text);
     auto c2 = t.rfind(':');
     auto c1 = c2 == std::string::npos || c2 == 0 ? std::string::npos : t.rfind(':', c2 - 1);
     if (c1 == std::string::npos) return {};
@@ -114,26 +111,26 @@ struct importer {
   }
 
   // ----- nodes: a first pass for the sources, a second for the entities -----
-  bool read_sources(detail::import::line_reader& in, header const& h) {
-    auto kind_col = h.at("pharmakon_kind");
+  bool read_sources(line_reader& in, header_columns const& h) {
+    auto kind_col = h["pharmakon_kind"];
     if (!kind_col) return true;
     std::string_view line;
     std::vector<std::string_view> f;
     while (in.next(line)) {
       if ((in.line_number() & 0xFFF) == 0 && !gate.tick("sources", &in)) return false;
       if (line.empty()) continue;
-      detail::import::split_tsv_all(line, f);
+      split_tsv_all(line, f);
       if (f.size() != h.names.size() || f[*kind_col] != "source") continue;  // checked in the second pass
       auto get = [&](char const* n) {
-        auto i = h.at(n);
-        return i ? detail::exporter::tsv_unescape(f[*i]) : std::string();
+        auto i = h[n];
+        return i ? tsv_unescape(f[*i]) : std::string();
       };
       source s;
       s.id = get("id");
       auto kind = parse_enum<source_kind>(get("source_kind"));
       if (!kind) {
         diags.add(errc::unknown_enum, in.name(), in.line_number(), 1,
-                  fmt::format("a source_kind ({})", enum_choices<source_kind>()), detail::import::quoted(get("source_kind")));
+                  fmt::format("a source_kind ({})", enum_choices<source_kind>()), quote_value(get("source_kind")));
         if (diags.full()) return false;
         continue;
       }
@@ -151,12 +148,12 @@ struct importer {
       s.gtopdb_ligand = get("gtopdb_ligand");
       s.gtopdb_target = get("gtopdb_target");
       s.unverified = get("unverified") == "true";
-      if (auto i = h.at("sections"); i && !f[*i].empty())
-        for (auto const& x : split_list(std::string(f[*i]))) s.sections.push_back(detail::exporter::tsv_unescape(x));
-      if (h.has("region")) s.region = region_of(f[*h.at("region")]);
+      if (auto i = h["sections"]; i && !f[*i].empty())
+        for (auto const& x : split_list(std::string(f[*i]))) s.sections.push_back(tsv_unescape(x));
+      if (h.has("region")) s.region = region_of(f[*h["region"]]);
       if (s.id.empty() || b.find_source(s.id)) {
         diags.add(errc::duplicate_id, in.name(), in.line_number(), 1, "a new source id",
-                  detail::import::quoted(s.id));
+                  quote_value(s.id));
         if (diags.full()) return false;
         continue;
       }
@@ -171,11 +168,11 @@ struct importer {
     std::size_t start = 0;
     while (start < list.size()) {
       auto end = list.find(sep, start);
-      auto id = detail::exporter::tsv_unescape(list.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      auto id = tsv_unescape(list.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
       if (!id.empty()) {
         if (auto s = b.find_source(id)) out.push_back(*s);
         else diags.add(errc::unknown_reference, file, line, column, "a source declared in the nodes file",
-                       detail::import::quoted(id));
+                       quote_value(id));
       }
       if (end == std::string_view::npos) break;
       start = end + 1;
@@ -183,51 +180,33 @@ struct importer {
     return out;
   }
 
-  bool read_entities(detail::import::line_reader& in, header const& h) {
+  bool read_entities(line_reader& in, header_columns const& h) {
     if (!h.has("id") || !h.has("category")) {
       diags.add(errc::missing_field, in.name(), 1, 1, "the KGX node columns 'id' and 'category'", "a header without them");
       return false;
     }
     auto pathp = path_of(in.name());
-    std::string_view line;
-    std::vector<std::string_view> f;
-    while (in.next(line)) {
-      if ((in.line_number() & 0xFFF) == 0 && !gate.tick("nodes", &in)) return false;
-      if (line.empty()) continue;
+    row r{h, {}, {}};
+    while (next_row(in, r, "nodes", 0xFFF)) {
       auto line_no = in.line_number();
-      if (auto bad = text::invalid_utf8_offset(line); bad != std::string_view::npos) {
-        diags.add(errc::encoding, in.name(), line_no, bad + 1, "UTF-8 text", "invalid UTF-8");
-        if (diags.full()) return false;
-        continue;
-      }
-      detail::import::split_tsv_all(line, f);
-      auto col = [&](char const* n) { auto i = h.at(n); return i ? std::uint64_t(f[*i].data() - line.data()) + 1 : 1; };
-      if (f.size() != h.names.size()) {
-        diags.add(errc::syntax, in.name(), line_no, 1, fmt::format("{} tab-separated columns", h.names.size()),
-                  fmt::format("{}", f.size()));
-        if (diags.full()) return false;
-        continue;
-      }
-      auto raw = [&](char const* n) -> std::string_view { auto i = h.at(n); return i ? f[*i] : std::string_view(); };
-      auto get = [&](char const* n) { return detail::exporter::tsv_unescape(raw(n)); };
       auto list = [&](char const* n) {
         std::vector<std::string> out;
-        auto r = raw(n);
+        auto text = r.raw(n);
         std::size_t start = 0;
-        while (start < r.size()) {
-          auto end = r.find('|', start);
-          auto item = r.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-          if (!item.empty()) out.push_back(detail::exporter::tsv_unescape(item));
+        while (start < text.size()) {
+          auto end = text.find('|', start);
+          auto item = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+          if (!item.empty()) out.push_back(tsv_unescape(item));
           if (end == std::string_view::npos) break;
           start = end + 1;
         }
         return out;
       };
-      auto pk = raw("pharmakon_kind");
+      auto pk = r.raw("pharmakon_kind");
       if (pk == "source") continue;  // read in the first pass
-      auto kgx_id = get("id");
-      if (!detail::import::plain_id(kgx_id)) {
-        diags.add(errc::bad_id, in.name(), line_no, 1, "a node id (printable, no spaces)", detail::import::quoted(kgx_id));
+      auto kgx_id = r.get("id");
+      if (!plain_id(kgx_id)) {
+        diags.add(errc::bad_id, in.name(), line_no, 1, "a node id (printable, no spaces)", quote_value(kgx_id));
         if (diags.full()) return false;
         continue;
       }
@@ -235,16 +214,14 @@ struct importer {
       std::optional<node_kind> kind;
       std::string category = categories.empty() ? std::string("biolink:NamedThing") : categories.front();
       if (!pk.empty()) {
-        kind = parse_enum<node_kind>(pk);
+        kind = enum_column(in, r, "pharmakon_kind", node_kind::drug, " | source");
         if (!kind) {
-          diags.add(errc::unknown_enum, in.name(), line_no, col("pharmakon_kind"),
-                    fmt::format("a pharmakon_kind ({} | source)", enum_choices<node_kind>()), detail::import::quoted(pk));
           if (diags.full()) return false;
           continue;
         }
       } else {
         for (auto const& c : categories)
-          if ((kind = kind_of_category(c))) {
+          if ((kind = biolink::kind_of(c))) {
             category = c;
             break;
           }
@@ -255,7 +232,7 @@ struct importer {
       bool native = kgx_id.compare(0, prefix.size(), prefix) == 0;
       auto fill = [&](entity_base& e) {
         e.id = native ? kgx_id : prefix + kgx_id;
-        e.name = get("name");
+        e.name = r.get("name");
         if (e.name.empty()) e.name = kgx_id;
         e.synonyms = list("synonym");
         for (auto const& x : list("xref")) {
@@ -264,34 +241,28 @@ struct importer {
           else e.ids.push_back({x.substr(0, colon), x.substr(colon + 1)});
         }
         if (!native) e.ids.push_back({"kgx", kgx_id});
-        e.sources = sources_of(raw("sources"), '|', in.name(), line_no, col("sources"));
+        e.sources = sources_of(r.raw("sources"), '|', in.name(), line_no, r.col("sources"));
         if (e.sources.empty() && !native) e.sources.push_back(file_source());
-        e.region = h.has("region") && !raw("region").empty() ? region_of(raw("region"))
+        e.region = h.has("region") && !r.raw("region").empty() ? region_of(r.raw("region"))
                                                               : source_region{pathp, std::uint32_t(line_no), 1};
       };
       auto enum_field = [&]<class E>(char const* column_name, E& out) {
-        auto v = raw(column_name);
-        if (v.empty()) return true;
-        if (auto e = parse_enum<E>(v)) {
-          out = *e;
-          return true;
-        }
-        diags.add(errc::unknown_enum, in.name(), line_no, col(column_name),
-                  fmt::format("a {} ({})", column_name, enum_choices<E>()), detail::import::quoted(v));
-        return false;
+        auto e = enum_column(in, r, column_name, out);
+        if (e) out = *e;
+        return e.has_value();
       };
       auto qty = [&](char const* column_name) -> std::optional<quantity> {
-        auto v = get(column_name);
+        auto v = r.get(column_name);
         if (v.empty()) return std::nullopt;
         quantity_error err;
         if (auto q = parse_quantity(v, &err)) return q;
-        diags.add(errc::bad_quantity, in.name(), line_no, col(column_name), err.expected, detail::import::quoted(err.found));
+        diags.add(errc::bad_quantity, in.name(), line_no, r.col(column_name), err.expected, quote_value(err.found));
         return std::nullopt;
       };
       std::optional<any_node> added;
       bool ok = true;
       if (b.find_id(native ? kgx_id : prefix + kgx_id)) {
-        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", detail::import::quoted(kgx_id));
+        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", quote_value(kgx_id));
         if (diags.full()) return false;
         continue;
       }
@@ -299,10 +270,10 @@ struct importer {
         case node_kind::drug: {
           drug e;
           fill(e);
-          e.drug_class = get("drug_class");
-          e.prodrug = get("prodrug") == "true";
+          e.drug_class = r.get("drug_class");
+          e.prodrug = r.get("prodrug") == "true";
           ok = enum_field("site", e.site);
-          e.site_sources = sources_of(raw("site_sources"), '|', in.name(), line_no, col("site_sources"));
+          e.site_sources = sources_of(r.raw("site_sources"), '|', in.name(), line_no, r.col("site_sources"));
           if (ok) added = b.add(std::move(e));
           break;
         }
@@ -310,16 +281,16 @@ struct importer {
           target e;
           fill(e);
           ok = enum_field("target_type", e.type);
-          e.family = get("family");
-          e.gene_symbol = get("gene_symbol");
-          e.species = get("species");
+          e.family = r.get("family");
+          e.gene_symbol = r.get("gene_symbol");
+          e.species = r.get("species");
           if (ok) added = b.add(std::move(e));
           break;
         }
         case node_kind::gene: {
           gene e;
           fill(e);
-          e.symbol = get("symbol");
+          e.symbol = r.get("symbol");
           added = b.add(std::move(e));
           break;
         }
@@ -328,9 +299,9 @@ struct importer {
           effect e;
           fill(e);
           ok = enum_field("site", e.site);
-          if (auto c = raw("combined"); !c.empty()) {
+          if (!r.raw("combined").empty()) {
             interaction_severity sev{};
-            ok = ok && enum_field("combined", sev);
+            ok = enum_field("combined", sev) && ok;
             e.combined = sev;
           }
           if (ok) added = b.add(std::move(e));
@@ -339,8 +310,8 @@ struct importer {
         case node_kind::drug_class: {
           drug_class e;
           fill(e);
-          e.inhibitors_of = get("inhibitors_of");
-          e.inducers_of = get("inducers_of");
+          e.inhibitors_of = r.get("inhibitors_of");
+          e.inducers_of = r.get("inducers_of");
           ok = enum_field("min_strength", e.min_strength);
           if (ok) added = b.add(std::move(e));
           break;
@@ -351,21 +322,21 @@ struct importer {
           fill(e);
           auto dose = qty("dose");
           if (!dose) {
-            if (raw("dose").empty())
-              diags.add(errc::missing_field, in.name(), line_no, col("dose"), "a dose for a regimen", "none");
+            if (r.raw("dose").empty())
+              diags.add(errc::missing_field, in.name(), line_no, r.col("dose"), "a dose for a regimen", "none");
             ok = false;
             break;
           }
           e.dose = *dose;
           e.dose_max = qty("dose_max");
           e.every = qty("every");
-          if (auto t = get("times_per_day"); !t.empty()) e.times_per_day = std::atoi(t.c_str());
-          e.as_needed = get("as_needed") == "true";
+          if (auto t = r.get("times_per_day"); !t.empty()) e.times_per_day = std::atoi(t.c_str());
+          e.as_needed = r.get("as_needed") == "true";
           ok = enum_field("route", e.route);
-          e.formulation = get("formulation");
-          e.product = get("product");
-          e.population = get("population");
-          for (auto const& p : split_list(std::string(raw("preconditions")))) {
+          e.formulation = r.get("formulation");
+          e.product = r.get("product");
+          e.population = r.get("population");
+          for (auto const& p : split_list(std::string(r.raw("preconditions")))) {
             if (p.empty()) continue;
             precondition pc;
             for (auto const& [k, v] : composite_fields(p)) {
@@ -386,7 +357,7 @@ struct importer {
           warning e;
           fill(e);
           ok = enum_field("warning_kind", e.kind) && enum_field("severity", e.severity);
-          e.about = get("about");
+          e.about = r.get("about");
           for (auto const& a : list("concerns_action"))
             if (auto at = parse_enum<action_type>(a)) e.concerns_action.push_back(*at);
           if (ok) added = b.add(std::move(e));
@@ -395,7 +366,7 @@ struct importer {
         case node_kind::concept_node: {
           concept_node e;
           fill(e);
-          e.kind_label = pk.empty() ? category : get("kind_label");
+          e.kind_label = pk.empty() ? category : r.get("kind_label");
           added = b.add(std::move(e));
           break;
         }
@@ -405,12 +376,12 @@ struct importer {
         continue;
       }
       if (!node_of.insert(kgx_id, std::uint32_t(nodes.size()))) {
-        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", detail::import::quoted(kgx_id));
+        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", quote_value(kgx_id));
         if (diags.full()) return false;
       }
       nodes.push_back(*added);
     }
-    return !in.failed();
+    return !in.failed() && !gate.cancelled();
   }
 
   /// `k=v;k=v` with escaped values.
@@ -422,7 +393,7 @@ struct importer {
       auto item = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
       auto eq = item.find('=');
       if (eq != std::string_view::npos)
-        out.emplace_back(std::string(item.substr(0, eq)), detail::exporter::tsv_unescape(item.substr(eq + 1)));
+        out.emplace_back(std::string(item.substr(0, eq)), tsv_unescape(item.substr(eq + 1)));
       if (end == std::string_view::npos) break;
       start = end + 1;
     }
@@ -430,105 +401,122 @@ struct importer {
   }
 
   // ----- edges -----
-  bool read_edges(detail::import::line_reader& in, header const& h) {
+  bool read_edges(line_reader& in, header_columns const& h) {
     for (char const* need : {"subject", "predicate", "object"})
       if (!h.has(need)) {
         diags.add(errc::missing_field, in.name(), 1, 1, fmt::format("the KGX edge column '{}'", need), "a header without it");
         return false;
       }
     auto pathp = path_of(in.name());
-    std::string_view line;
-    std::vector<std::string_view> f;
+    row r{h, {}, {}};
     std::map<std::string, payload_id<rel::related>> labels;
-    while (in.next(line)) {
-      if ((in.line_number() & 0xFFFF) == 0 && !gate.tick("edges", &in)) return false;
-      if (line.empty()) continue;
+    while (next_row(in, r, "edges", 0xFFFF)) {
       auto line_no = in.line_number();
-      if (auto bad = text::invalid_utf8_offset(line); bad != std::string_view::npos) {
-        diags.add(errc::encoding, in.name(), line_no, bad + 1, "UTF-8 text", "invalid UTF-8");
-        if (diags.full()) return false;
-        continue;
-      }
-      detail::import::split_tsv_all(line, f);
-      if (f.size() != h.names.size()) {
-        diags.add(errc::syntax, in.name(), line_no, 1, fmt::format("{} tab-separated columns", h.names.size()),
-                  fmt::format("{}", f.size()));
-        if (diags.full()) return false;
-        continue;
-      }
-      auto raw = [&](char const* n) -> std::string_view { auto i = h.at(n); return i ? f[*i] : std::string_view(); };
-      auto get = [&](char const* n) { return detail::exporter::tsv_unescape(raw(n)); };
-      auto col = [&](char const* n) { auto i = h.at(n); return i ? std::uint64_t(f[*i].data() - line.data()) + 1 : 1; };
-      auto subject = get("subject"), object = get("object"), predicate = get("predicate");
+      auto subject = r.get("subject"), object = r.get("object"), predicate = r.get("predicate");
       auto sn = node_of.find(subject);
       auto on = sn ? node_of.find(object) : std::nullopt;
       if (!sn || !on) {
-        diags.add(errc::unknown_reference, in.name(), line_no, sn ? col("object") : col("subject"),
-                  "a node id of the nodes file", detail::import::quoted(sn ? object : subject));
+        diags.add(errc::unknown_reference, in.name(), line_no, sn ? r.col("object") : r.col("subject"),
+                  "a node id of the nodes file", quote_value(sn ? object : subject));
         if (diags.full()) return false;
         continue;
       }
       any_node from = nodes[*sn], to = nodes[*on];
       // the relation: pharmakon's column, else the predicate and the kinds of the ends
-      auto pr = raw("pharmakon_relation");
+      auto pr = r.raw("pharmakon_relation");
       std::optional<relation_kind> kind;
       bool reversed = false;
       if (!pr.empty()) {
-        kind = parse_enum<relation_kind>(pr);
+        kind = enum_column(in, r, "pharmakon_relation", relation_kind::related);
         if (!kind) {
-          diags.add(errc::unknown_enum, in.name(), line_no, col("pharmakon_relation"),
-                    fmt::format("a pharmakon_relation ({})", enum_choices<relation_kind>()), detail::import::quoted(pr));
           if (diags.full()) return false;
           continue;
         }
       } else {
-        auto fk = from.kind(), tk = to.kind();
-        if (predicate == "biolink:treats" && fk == node_kind::drug && tk == node_kind::condition) kind = relation_kind::indicated_for;
-        else if (predicate == "biolink:gene_product_of" && fk == node_kind::target && tk == node_kind::gene) kind = relation_kind::encoded_by;
-        else if (predicate == "biolink:has_gene_product" && fk == node_kind::gene && tk == node_kind::target) {
-          kind = relation_kind::encoded_by;
-          reversed = true;
-        } else if (predicate == "biolink:is_sequence_variant_of" && fk == node_kind::variant && tk == node_kind::gene)
-          kind = relation_kind::variant_of;
-        else if ((predicate == "biolink:directly_physically_interacts_with" || predicate == "biolink:physically_interacts_with" ||
-                  predicate == "biolink:interacts_with" || predicate == "biolink:affects") &&
-                 fk == node_kind::drug && tk == node_kind::target)
-          kind = relation_kind::acts_on;
-        else if ((predicate == "biolink:causes" || predicate == "biolink:has_side_effect" ||
-                  predicate == "biolink:has_adverse_event") && fk == node_kind::drug && tk == node_kind::effect)
-          kind = relation_kind::produces;
-        else kind = relation_kind::related;
+        std::tie(kind, reversed) = biolink::relation_of(predicate, from.kind(), to.kind());
       }
       if (reversed) std::swap(from, to);
       ++edge_counts[fmt::format("{}\x1f{}", pr.empty() ? predicate : "pharmakon " + std::string(pr), to_string(*kind))];
       // the evidence
       claim_meta meta;
-      if (!raw("sources").empty()) meta.sources = sources_of(raw("sources"), '|', in.name(), line_no, col("sources"));
+      if (!r.raw("sources").empty()) meta.sources = sources_of(r.raw("sources"), '|', in.name(), line_no, r.col("sources"));
       if (meta.sources.empty())
-        for (auto const& p : split_list(get("publications"))) {
+        for (auto const& p : split_list(r.get("publications"))) {
           if (p.compare(0, 5, "PMID:") == 0 && p.size() > 5)
             meta.sources.push_back(source_named("src:pmid:" + p.substr(5), source_kind::research, "Publication cited by a KGX edge", p.substr(5)));
         }
       if (meta.sources.empty())
         for (char const* ks : {"primary_knowledge_source", "knowledge_source", "aggregator_knowledge_source", "provided_by"})
-          for (auto const& k : split_list(get(ks))) {
+          for (auto const& k : split_list(r.get(ks))) {
             if (k.empty()) continue;
             meta.sources.push_back(source_named("src:" + k, source_kind::database, "Knowledge source of a KGX edge: " + k));
             break;
           }
       if (meta.sources.empty()) meta.sources.push_back(file_source());
-      meta.negated = raw("negated") == "true" || raw("negated") == "True";
-      meta.hypothesis = raw("hypothesis") == "true";
-      meta.unverified = raw("unverified") == "true";
-      meta.note = get("note");
-      if (h.has("region") && !raw("region").empty()) meta.region = region_of(raw("region"));
+      meta.negated = r.raw("negated") == "true" || r.raw("negated") == "True";
+      meta.hypothesis = r.raw("hypothesis") == "true";
+      meta.unverified = r.raw("unverified") == "true";
+      meta.note = r.get("note");
+      if (h.has("region") && !r.raw("region").empty()) meta.region = region_of(r.raw("region"));
       else if (pr.empty()) meta.region = source_region{pathp, std::uint32_t(line_no), 1};
       if (!diags.diags.empty()) continue;
-      if (!add_claim(*kind, from, to, predicate, meta, raw, get, in, line_no, col, labels)) {
+      if (!add_claim(*kind, from, to, predicate, meta, r, in, line_no, labels)) {
         if (diags.full()) return false;
       }
     }
-    return !in.failed();
+    return !in.failed() && !gate.cancelled();
+  }
+
+  /// The enum in column `column` of `r` (`fallback` if it is empty); nullopt, reported, if it is not one of E's
+  /// names (`more`: other words the column takes, for the message).
+  template <class E>
+  std::optional<E> enum_column(line_reader& in, row const& r, char const* column, E fallback,
+                               std::string_view more = {}) {
+    auto v = r.raw(column);
+    if (v.empty()) return fallback;
+    if (auto e = parse_enum<E>(v)) return e;
+    diags.add(errc::unknown_enum, in.name(), in.line_number(), r.col(column),
+              fmt::format("a {} ({}{})", column, enum_choices<E>(), more), quote_value(v));
+    return std::nullopt;
+  }
+
+  /// The next line of `in` split into `r`: a blank line is skipped, one that is not UTF-8 or has another number of
+  /// columns than the header is reported and skipped. False at the end, when the diagnostics are full or when the
+  /// import is cancelled (the progress callback, `phase`, is offered every `mask + 1` lines).
+  bool next_row(line_reader& in, row& r, std::string_view phase, std::uint64_t mask) {
+    std::string_view line;
+    while (!diags.full() && in.next(line)) {
+      if ((in.line_number() & mask) == 0 && !gate.tick(phase, &in)) return false;
+      if (!line.empty() && split_row(in, line, r)) return true;
+    }
+    return false;
+  }
+  /// Splits `line` into `r`; false (reported) if it is not UTF-8 or has another number of columns than the header.
+  bool split_row(line_reader& in, std::string_view line, row& r) {
+    if (auto bad = text::invalid_utf8_offset(line); bad != std::string_view::npos) {
+      diags.add(errc::encoding, in.name(), in.line_number(), bad + 1, "UTF-8 text", "invalid UTF-8");
+      return false;
+    }
+    r.line = line;
+    split_tsv_all(line, r.f);
+    if (r.f.size() == r.h.names.size()) return true;
+    diags.add(errc::syntax, in.name(), in.line_number(), 1, fmt::format("{} tab-separated columns", r.h.names.size()),
+              fmt::format("{}", r.f.size()));
+    return false;
+  }
+
+  import_report report() const {
+    import_report r;
+    r.format = "kgx";
+    for (auto const& [k, n] : node_counts) {
+      auto sep = k.find('\x1f');
+      r.nodes.push_back({k.substr(0, sep), k.substr(sep + 1), n});
+    }
+    for (auto const& [k, n] : edge_counts) {
+      auto sep = k.find('\x1f');
+      r.edges.push_back({k.substr(0, sep), k.substr(sep + 1), n});
+    }
+    return r;
   }
 
   static std::vector<std::string> split_list(std::string const& s) {
@@ -543,12 +531,11 @@ struct importer {
     return out;
   }
 
-  template <class Raw, class Get, class Col>
   bool add_claim(relation_kind kind, any_node from, any_node to, std::string const& predicate, claim_meta& meta,
-                 Raw&& raw, Get&& get, detail::import::line_reader& in, std::uint64_t line_no, Col&& col,
+                 row const& r, line_reader& in, std::uint64_t line_no,
                  std::map<std::string, payload_id<rel::related>>& labels) {
     auto wrong = [&](std::string_view what) {
-      diags.add(errc::syntax, in.name(), line_no, col("subject"),
+      diags.add(errc::syntax, in.name(), line_no, r.col("subject"),
                 fmt::format("ends that fit {} ({})", to_string(kind), what),
                 fmt::format("{} -> {}", to_string(from.kind()), to_string(to.kind())));
       return false;
@@ -562,23 +549,16 @@ struct importer {
       b.add<R>(*f, *t, std::forward<decltype(payload)>(payload)..., std::move(meta));
       return true;
     };
-    auto enum_or = [&]<class E>(char const* c, E fallback) -> std::optional<E> {
-      auto v = raw(c);
-      if (v.empty()) return fallback;
-      if (auto e = parse_enum<E>(v)) return e;
-      diags.add(errc::unknown_enum, in.name(), line_no, col(c), fmt::format("a {} ({})", c, enum_choices<E>()),
-                detail::import::quoted(v));
-      return std::nullopt;
-    };
+    auto enum_or = [&]<class E>(char const* c, E fallback) { return enum_column(in, r, c, fallback); };
     // a described payload (model/describe.hpp): each field from the column of its name; empty keeps the default
     auto described_payload = [&]<class P>(P p) -> std::optional<P> {
       bool good = true;
       for_each_field(p, [&](std::string_view name, auto& v) {
-        auto text = get(name.data());
+        auto text = r.get(name.data());
         if (text.empty()) return;
         if (!parse_field_text(text, v)) {
-          diags.add(errc::unknown_enum, in.name(), line_no, col(name.data()), fmt::format("a valid '{}'", name),
-                    detail::import::quoted(text));
+          diags.add(errc::unknown_enum, in.name(), line_no, r.col(name.data()), fmt::format("a valid '{}'", name),
+                    quote_value(text));
           good = false;
         }
       });
@@ -586,19 +566,14 @@ struct importer {
       return p;
     };
     auto opt_bool = [&](char const* c) -> std::optional<bool> {
-      auto v = raw(c);
+      auto v = r.raw(c);
       if (v == "true") return true;
       if (v == "false") return false;
       return std::nullopt;
     };
     auto number = [&](std::string const& s) -> std::optional<double> {
-      if (s.empty()) return std::nullopt;
-      double v = 0;
-      auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-      if (ec != std::errc{} || p != s.data() + s.size() || !std::isfinite(v)) {
-        diags.add(errc::bad_quantity, in.name(), line_no, 1, "a number", detail::import::quoted(s));
-        return std::nullopt;
-      }
+      auto v = parse_number(s);
+      if (!v && !s.empty()) diags.add(errc::bad_quantity, in.name(), line_no, 1, "a number", quote_value(s));
       return v;
     };
     switch (kind) {
@@ -611,8 +586,8 @@ struct importer {
         a.modality = *m;
         a.reversible = opt_bool("reversible");
         a.surmountable = opt_bool("surmountable");
-        a.efficacy = number(get("efficacy"));
-        for (auto const& item : split_list(std::string(raw("affinities")))) {
+        a.efficacy = number(r.get("efficacy"));
+        for (auto const& item : split_list(std::string(r.raw("affinities")))) {
           if (item.empty()) continue;
           affinity af;
           for (auto const& [k, v] : composite_fields(item)) {
@@ -623,7 +598,7 @@ struct importer {
             else if (k == "high") af.high = number(v);
             else if (k == "unit") af.conc_unit = parse_unit(v);
             else if (k == "species") af.species = v;
-            else if (k == "sources") af.sources = sources_of(v, ',', in.name(), line_no, col("affinities"));
+            else if (k == "sources") af.sources = sources_of(v, ',', in.name(), line_no, r.col("affinities"));
           }
           a.affinities.push_back(std::move(af));
         }
@@ -674,7 +649,7 @@ struct importer {
       case relation_kind::carries: return typed(rel::carries{});
       case relation_kind::concerns: return typed(rel::concerns{});
       case relation_kind::related: {
-        auto label = raw("pharmakon_relation").empty() ? predicate : get("label");
+        auto label = r.raw("pharmakon_relation").empty() ? predicate : r.get("label");
         auto it = labels.find(label);
         if (it == labels.end()) it = labels.emplace(label, b.add_payload<rel::related>(related_label{label})).first;
         if (meta.note.empty() && !meta.region.known()) {
@@ -695,41 +670,42 @@ enum class file_role : std::uint8_t { nodes, edges, meta, unknown };
 
 PHARMAKON_FUNC import_result try_import_kgx(std::span<std::filesystem::path const> files, import_options const& opts) {
   using namespace detail::kgx;
-  import_result result;
   importer imp(opts);
-  auto failed = [&] {
-    result.diagnostics = std::move(imp.diags.diags);
-    result.cancelled = imp.gate.cancelled();
-    return std::move(result);
+  // reads `path` past its header line with `read(reader, header)`; false if it cannot be read or `read` fails
+  auto read = [&](std::filesystem::path const& path, auto&& read_body) {
+    auto in = imp.open(path);
+    std::string_view first;
+    if (in->failed() || !in->next(first)) {
+      imp.no_header(*in, "a KGX header line");
+      return false;
+    }
+    return read_body(*in, header_of(first));
   };
   std::optional<std::filesystem::path> nodes_path, edges_path, meta_path;
   for (auto const& f : files) {
-    detail::import::line_reader probe(f, opts, imp.diags);
-    std::string_view first;
-    if (!probe.open()) return failed();
-    if (!probe.next(first)) {
-      if (!probe.failed()) imp.diags.add(errc::syntax, probe.name(), 1, 1, "a KGX header line", "an empty file");
-      return failed();
-    }
-    header h(first);
-    auto role = !first.empty() && first.front() == '{' ? file_role::meta
-                : h.has("subject") && h.has("predicate") && h.has("object") ? file_role::edges
-                : h.has("id") && h.has("category")                          ? file_role::nodes
-                                                                            : file_role::unknown;
-    auto& slot = role == file_role::nodes ? nodes_path : role == file_role::edges ? edges_path : meta_path;
-    if (role == file_role::unknown || slot) {
-      imp.diags.add(errc::syntax, probe.name(), 1, 1,
-                    role == file_role::unknown ? "a KGX nodes header (id, category, ...) or edges header (subject, predicate, object, ...)"
-                                               : "one file of each kind",
-                    role == file_role::unknown ? detail::import::quoted(first) : std::string("a second one"));
-      return failed();
-    }
-    slot = f;
+    bool known = read(f, [&](line_reader& in, header_columns const& h) {
+      auto first = h.names.empty() ? std::string() : h.names.front();
+      auto role = !first.empty() && first.front() == '{'                      ? file_role::meta
+                  : h.has("subject") && h.has("predicate") && h.has("object") ? file_role::edges
+                  : h.has("id") && h.has("category")                          ? file_role::nodes
+                                                                              : file_role::unknown;
+      auto& slot = role == file_role::nodes ? nodes_path : role == file_role::edges ? edges_path : meta_path;
+      if (role != file_role::unknown && !slot) {
+        slot = f;
+        return true;
+      }
+      std::string line;
+      for (auto const& n : h.names) line += (line.empty() ? "" : "\t") + n;
+      imp.diags.add(errc::syntax, in.name(), 1, 1,
+                    role == file_role::unknown
+                        ? "a KGX nodes header (id, category, ...) or edges header (subject, predicate, object, ...)"
+                        : "one file of each kind",
+                    role == file_role::unknown ? quote_value(line) : std::string("a second one"));
+      return false;
+    });
+    if (!known) return imp.fail();
   }
-  if (!nodes_path) {
-    imp.diags.add(errc::io, "<arguments>", 0, 0, "a KGX nodes file", "none among the files");
-    return failed();
-  }
+  if (!nodes_path) return imp.fail_arguments("a KGX nodes file", "none among the files");
   // the name and version: PREFIX_pharmakon.json next to PREFIX_nodes.tsv, if it is there
   if (!meta_path) {
     auto n = nodes_path->string();
@@ -745,62 +721,24 @@ PHARMAKON_FUNC import_result try_import_kgx(std::span<std::filesystem::path cons
     auto j = nlohmann::json::parse(ss.str(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
       imp.diags.add(errc::syntax, meta_path->string(), 1, 1, "a JSON object with the knowledge base's name and version", "something else");
-      return failed();
+      return imp.fail();
     }
     if (j.contains("name") && j["name"].is_string()) imp.name = j["name"].get<std::string>();
     if (j.contains("version") && j["version"].is_string()) imp.version = j["version"].get<std::string>();
-    result.report.files.push_back(meta_path->string());
+    imp.files.push_back(meta_path->string());
   }
   imp.file_name = nodes_path->filename().string();
-  {
-    detail::import::line_reader in(*nodes_path, opts, imp.diags);
-    std::string_view first;
-    if (!in.open() || !in.next(first)) return failed();
-    header h(first);
-    if (!imp.read_sources(in, h)) return failed();
-  }
-  {
-    detail::import::line_reader in(*nodes_path, opts, imp.diags);
-    std::string_view first;
-    if (!in.open() || !in.next(first)) return failed();
-    header h(first);
-    if (!imp.read_entities(in, h) || !imp.diags.diags.empty()) return failed();
-    result.report.files.push_back(in.name());
-  }
+  // the nodes file twice (its sources first: entities cite them), then the edges
+  auto sources = [&](line_reader& in, header_columns const& h) { return imp.read_sources(in, h); };
+  auto entities = [&](line_reader& in, header_columns const& h) { return imp.read_entities(in, h) && imp.ok(); };
+  auto edges = [&](line_reader& in, header_columns const& h) { return imp.read_edges(in, h) && imp.ok(); };
+  if (!read(*nodes_path, sources) || !read(*nodes_path, entities)) return imp.fail();
+  imp.files.push_back(nodes_path->string());
   if (edges_path) {
-    detail::import::line_reader in(*edges_path, opts, imp.diags);
-    std::string_view first;
-    if (!in.open() || !in.next(first)) return failed();
-    header h(first);
-    if (!imp.read_edges(in, h) || !imp.diags.diags.empty()) return failed();
-    result.report.files.push_back(in.name());
+    if (!read(*edges_path, edges)) return imp.fail();
+    imp.files.push_back(edges_path->string());
   }
-  if (!imp.gate.tick("building", nullptr, true)) return failed();
-  if (!opts.name.empty()) imp.b.set_name(opts.name);
-  else if (!imp.name.empty()) imp.b.set_name(imp.name);
-  else if (!opts.base) imp.b.set_name("kgx");
-  if (!opts.version.empty()) imp.b.set_version(opts.version);
-  else if (!imp.version.empty()) imp.b.set_version(imp.version);
-  try {
-    result.kb = imp.b.build();
-  } catch (error const& e) {
-    imp.diags.add(e.code(), "<import>", 0, 0, "a consistent graph", e.what());
-    return failed();
-  }
-  auto& rep = result.report;
-  rep.format = "kgx";
-  for (auto const& [k, n] : imp.node_counts) {
-    auto sep = k.find('\x1f');
-    rep.nodes.push_back({k.substr(0, sep), k.substr(sep + 1), n});
-  }
-  for (auto const& [k, n] : imp.edge_counts) {
-    auto sep = k.find('\x1f');
-    rep.edges.push_back({k.substr(0, sep), k.substr(sep + 1), n});
-  }
-  rep.result = result.kb->stats();
-  rep.seconds = imp.gate.seconds();
-  imp.gate.tick("done", nullptr, true);
-  return result;
+  return imp.finish({imp.name, imp.version, "kgx", {}}, [&] { return imp.report(); });
 }
 
 }  // namespace pharmakon

@@ -1,5 +1,5 @@
 #pragma once
-/// \file import_kgx.hpp
+/// \file kgx.hpp
 /// Imports KGX TSV (Biolink-model nodes and edges files, plain or gzipped), the format `export_kgx` writes and
 /// that the NCATS Translator and Monarch knowledge graphs are distributed in.
 ///
@@ -20,7 +20,7 @@
 
 #include "../../config.hpp"
 #include "../export/kgx.hpp"
-#include "common.hpp"
+#include "options.hpp"
 
 namespace pharmakon {
 

@@ -1,5 +1,5 @@
 #pragma once
-/// \file import_common.hpp
+/// \file options.hpp
 /// What every importer shares: options (a base to import on top of, progress, cancellation), the report of what
 /// was imported, and the result. Imports are all-or-nothing like loads: the input is read and checked in full,
 /// a failed or cancelled import returns diagnostics (`file:line:column: error: expected …, found …`) and no
@@ -94,5 +94,5 @@ PHARMAKON_API PHARMAKON_FUNC progress_callback terminal_progress(std::FILE* out 
 }  // namespace pharmakon
 
 #ifdef PHARMAKON_INCLUDE_IMPL
-#  include "common-inl.hpp"
+#  include "options-inl.hpp"
 #endif

@@ -1,61 +1,30 @@
-// Shared machinery of the importers (io layer): a streaming line reader over plain or gzipped files that inflates
-// on a second thread, field splitting, a string-keyed table for ids, diagnostics and the report.
+// The importers' input (io layer, internal): a streaming line reader over plain or gzipped files that inflates on a
+// second thread, and the splitting of TSV lines (an SSE2 scanner for the hot loops).
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
-#  error "common-inl.hpp holds the out-of-line definitions of common.hpp: include common.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
+#  error "detail/line_reader.hpp is part of the importers' out-of-line definitions; include <pharmakon/pharmakon.hpp>"
 #endif
 #include <algorithm>
-#include <chrono>
+#include <array>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
-#include <unistd.h>
 #include <zlib.h>
 #if defined(__SSE2__)
 #  include <emmintrin.h>
 #endif
 
-#include "common.hpp"
-#include "../../model/text.hpp"
+#include "../options.hpp"
+#include "sink.hpp"
 
-namespace pharmakon {
-
-namespace detail::import {
-
-using clock = std::chrono::steady_clock;
-
-inline double seconds_since(clock::time_point t0) {
-  return std::chrono::duration<double>(clock::now() - t0).count();
-}
-
-/// A value for "found …": quoted, control characters escaped, cut at 80 bytes.
-inline std::string quoted(std::string_view s) {
-  std::string out = "'";
-  for (char c : s.substr(0, 80)) {
-    if (c == '\0') out += "\\0";
-    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\x{:02x}", int(static_cast<unsigned char>(c)));
-    else out += c;
-  }
-  if (s.size() > 80) out += "...";
-  return out + "'";
-}
-
-/// Collects diagnostics up to a limit.
-struct sink {
-  std::vector<diagnostic> diags;
-  std::size_t max = 50;
-  bool full() const { return diags.size() >= max; }
-  void add(errc code, std::string const& path, std::uint64_t line, std::uint64_t column, std::string expected,
-           std::string found) {
-    if (full()) return;
-    diags.push_back({code, path, std::uint32_t(std::min<std::uint64_t>(line, 0xFFFFFFFFu)),
-                     std::uint32_t(std::min<std::uint64_t>(column, 0xFFFFFFFFu)), std::move(expected),
-                     std::move(found)});
-  }
-};
+namespace pharmakon::detail::import {
 
 /// Reads a plain or gzipped text file line by line. With `background`, a second thread inflates 1 MiB blocks
 /// ahead of the parser (at most four in flight), so decompression and parsing overlap on two cores.
@@ -381,207 +350,4 @@ inline void split_tsv_all(std::string_view line, std::vector<std::string_view>& 
   }
 }
 
-/// Maps strings (ids) to uint32 values with open addressing. A slot is 32 bytes and holds the value, the length and
-/// the key itself when it is at most 24 bytes long (ids usually are), so a lookup touches one cache line; a longer
-/// key keeps its first 20 bytes there and the rest in an arena. Lookups do not allocate.
-class string_table {
- public:
-  void reserve(std::size_t n) {
-    std::size_t size = 64;
-    while (size * 2 < n * 3) size <<= 1;
-    if (size > slots_.size()) rehash(size);
-  }
-  std::size_t size() const noexcept { return count_; }
-  /// Inserts key -> value; returns false (and leaves the table alone) if the key is present.
-  bool insert(std::string_view key, std::uint32_t value) {
-    if (key.size() >= empty) return false;
-    if ((count_ + 1) * 3 > slots_.size() * 2) rehash(std::max<std::size_t>(64, slots_.size() * 2));
-    auto h = hash_of(key);
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      auto& s = slots_[i];
-      if (s.len == empty) {
-        s.len = std::uint32_t(key.size());
-        s.value = value;
-        std::memset(s.key, 0, sizeof s.key);
-        if (key.size() <= inline_max) {
-          std::memcpy(s.key, key.data(), key.size());
-        } else {
-          std::memcpy(s.key, key.data(), head);
-          auto offset = std::uint32_t(arena_.size());
-          std::memcpy(s.key + head, &offset, 4);
-          arena_.append(key);
-        }
-        ++count_;
-        return true;
-      }
-      if (equal(s, key)) return false;
-    }
-  }
-  /// The hash `find` uses for `key`: compute it, `prefetch` it, do other work, then `find(key, hash)`.
-  static std::uint64_t hash_of(std::string_view key) noexcept { return hash_str(key); }
-  void prefetch(std::uint64_t h) const noexcept {
-    // branch-free: GCC 12 drops a prefetch that is the only statement under an `if`
-    std::size_t mask = slots_.size() - std::size_t(!slots_.empty());
-    __builtin_prefetch(slots_.data() + (h & mask));
-  }
-  std::optional<std::uint32_t> find(std::string_view key) const noexcept { return find(key, hash_of(key)); }
-  std::optional<std::uint32_t> find(std::string_view key, std::uint64_t h) const noexcept {
-    if (slots_.empty()) return std::nullopt;
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      auto const& s = slots_[i];
-      if (s.len == empty) return std::nullopt;
-      if (equal(s, key)) return s.value;
-    }
-  }
-  template <class F>
-  void for_each(F&& f) const {
-    for (auto const& s : slots_)
-      if (s.len != empty) f(key_of(s), s.value);
-  }
-
- private:
-  static constexpr std::uint32_t empty = 0xFFFFFFFFu;
-  static constexpr std::size_t inline_max = 24, head = 20;
-  struct slot {
-    std::uint32_t len = empty, value = 0;
-    char key[inline_max] = {};
-  };
-  static_assert(sizeof(slot) == 32);
-  std::string key_of(slot const& s) const {
-    if (s.len <= inline_max) return std::string(s.key, s.len);
-    std::uint32_t offset;
-    std::memcpy(&offset, s.key + head, 4);
-    return arena_.substr(offset, s.len);
-  }
-  bool equal(slot const& s, std::string_view key) const noexcept {
-    if (s.len != key.size()) return false;
-    std::size_t n = std::min(key.size(), key.size() <= inline_max ? inline_max : head);
-    unsigned diff = 0;
-    for (std::size_t i = 0; i < n; ++i) diff |= unsigned(s.key[i] ^ key[i]);  // short: no call to memcmp
-    if (diff) return false;
-    if (key.size() <= inline_max) return true;
-    std::uint32_t offset;
-    std::memcpy(&offset, s.key + head, 4);
-    return std::memcmp(arena_.data() + offset + head, key.data() + head, key.size() - head) == 0;
-  }
-  void rehash(std::size_t size) {
-    std::vector<slot> old(size);
-    old.swap(slots_);
-    std::size_t mask = size - 1;
-    for (auto const& s : old) {
-      if (s.len == empty) continue;
-      std::size_t i = hash_of(key_of(s)) & mask;
-      while (slots_[i].len != empty) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
-  }
-  std::vector<slot> slots_;
-  std::string arena_;
-  std::size_t count_ = 0;
-};
-
-/// Calls the progress callback at most every 100 ms, and checks the cancel flag.
-class progress_gate {
- public:
-  explicit progress_gate(import_options const& o) : opts_(o), t0_(clock::now()), last_(t0_) {}
-  /// False when the import should stop (cancelled).
-  bool tick(std::string_view phase, line_reader const* in, bool force = false) {
-    if (opts_.cancel && opts_.cancel->load(std::memory_order_relaxed)) return cancel();
-    if (!opts_.progress) return true;
-    auto now = clock::now();
-    if (!force && now - last_ < std::chrono::milliseconds(100)) return true;
-    last_ = now;
-    import_progress p;
-    p.phase = phase;
-    if (in) {
-      p.file = in->name();
-      p.bytes_done = in->bytes_done();
-      p.bytes_total = in->bytes_total();
-      p.records = in->line_number();
-    }
-    p.seconds = std::chrono::duration<double>(now - t0_).count();
-    if (!opts_.progress(p)) return cancel();
-    return true;
-  }
-  bool cancelled() const noexcept { return cancelled_; }
-  double seconds() const { return seconds_since(t0_); }
-
- private:
-  bool cancel() {
-    cancelled_ = true;
-    return false;
-  }
-  import_options const& opts_;
-  clock::time_point t0_, last_;
-  bool cancelled_ = false;
-};
-
-/// True for ids made of printable ASCII without spaces (what every importer accepts as an id).
-inline bool plain_id(std::string_view s) {
-  if (s.empty() || s.size() > 256) return false;
-  for (char c : s)
-    if (c <= ' ' || c >= 0x7F) return false;
-  return true;
-}
-
-/// True if `s` is valid UTF-8 without control characters (names, labels).
-inline bool clean_text(std::string_view s) {
-  if (text::invalid_utf8_offset(s) != std::string_view::npos) return false;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) < 0x20) return false;
-  return true;
-}
-
-}  // namespace detail::import
-
-PHARMAKON_FUNC std::string import_report::to_string() const {
-  std::string out = fmt::format("Imported {} from {} in {:.2f} s\n", format, fmt::join(files, ", "), seconds);
-  auto table = [&](std::string_view title, std::vector<row> const& rows) {
-    if (rows.empty()) return;
-    std::size_t w1 = title.size(), w2 = 8;
-    std::uint64_t total = 0;
-    for (auto const& r : rows) {
-      w1 = std::max(w1, r.original.size());
-      w2 = std::max(w2, r.pharmakon.size());
-      total += r.count;
-    }
-    out += fmt::format("\n  {:<{}}  {:<{}}  {:>10}\n", title, w1, "pharmakon", w2, "count");
-    for (auto const& r : rows) out += fmt::format("  {:<{}}  {:<{}}  {:>10}\n", r.original, w1, r.pharmakon, w2, r.count);
-    out += fmt::format("  {:<{}}  {:<{}}  {:>10}\n", "total", w1, "", w2, total);
-  };
-  table("original node kind", nodes);
-  table("original edge kind", edges);
-  out += "\n  in the knowledge base:";
-  for (std::size_t k = 0; k < node_kind_count; ++k)
-    if (result.nodes[k]) out += fmt::format(" {} {},", result.nodes[k], pharmakon::to_string(node_kind(k)));
-  for (std::size_t k = 0; k < relation_kind_count; ++k)
-    if (result.claims[k]) out += fmt::format(" {} {},", result.claims[k], pharmakon::to_string(relation_kind(k)));
-  out += fmt::format(" {} sources\n", result.sources);
-  for (auto const& n : notes) out += fmt::format("  note: {}\n", n);
-  return out;
-}
-
-PHARMAKON_FUNC progress_callback terminal_progress(std::FILE* out, std::atomic<bool> const* cancel) {
-  bool tty = out && isatty(fileno(out));
-  return [out, cancel, tty, last = std::string()](import_progress const& p) mutable {
-    if (cancel && cancel->load()) return false;
-    if (!tty) return true;
-    std::string line;
-    if (p.bytes_total > 0)
-      line = fmt::format("{} {}: {:3.0f}%  {} records  {:.1f} s", p.phase, p.file,
-                         100.0 * double(p.bytes_done) / double(p.bytes_total), p.records, p.seconds);
-    else
-      line = fmt::format("{}{}{}  {:.1f} s", p.phase, p.file.empty() ? "" : " ", p.file, p.seconds);
-    if (p.phase == "done") line.clear();
-    std::size_t pad = last.size() > line.size() ? last.size() - line.size() : 0;
-    fmt::print(out, "\r{}{}", line, std::string(pad, ' '));
-    if (line.empty()) fmt::print(out, "\r");
-    std::fflush(out);
-    last = std::move(line);
-    return true;
-  };
-}
-
-}  // namespace pharmakon
+}  // namespace pharmakon::detail::import

@@ -1,0 +1,29 @@
+#pragma once
+/// \file dot.hpp
+/// Graphviz DOT of a drug's mechanism neighbourhood (its targets with actions and affinities, their genes, the
+/// effects it produces, blocks or reduces and the targets that mediate them, its indications and warnings):
+/// `dot -Tsvg naltrexone.dot > naltrexone.svg`.
+
+#include <string>
+
+#include "../config.hpp"
+#include "../graph/knowledge_base.hpp"
+
+namespace pharmakon {
+
+struct dot_options {
+  bool show_sources = false;    ///< cite the sources (as [n] references) on each edge
+  bool show_negated = true;     ///< draw claims the sources deny, dotted
+  bool show_genes = true;       ///< the genes encoding the targets
+  bool show_effects = true;     ///< effects and the targets that mediate them
+  bool show_indications = true; ///< conditions and warnings
+};
+
+/// The mechanism neighbourhood of `d` as Graphviz DOT text.
+PHARMAKON_API PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, dot_options const& opts = {});
+
+}  // namespace pharmakon
+
+#ifdef PHARMAKON_INCLUDE_IMPL
+#  include "dot-inl.hpp"
+#endif

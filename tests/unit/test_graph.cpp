@@ -91,6 +91,25 @@ struct fixture {
     w.kind = warning_kind::warning;
     w.severity = severity::life_threatening;
     auto wid = b.add(w);
+    target cyp;
+    cyp.id = "target:CYP3A4";
+    cyp.name = "cytochrome P450 3A4";
+    cyp.type = target_type::enzyme;
+    auto cy = b.add(cyp);
+    drug nor;
+    nor.id = "drug:noroxycodone";
+    nor.name = "noroxycodone";
+    auto nr = b.add(nor);
+    drug_class agonists;
+    agonists.id = "class:opioid-agonists";
+    agonists.name = "opioid agonists";
+    auto cls = b.add(agonists);
+    drug_class inhibitors;
+    inhibitors.id = "class:strong-cyp3a4-inhibitors";
+    inhibitors.name = "strong CYP3A4 inhibitors";
+    inhibitors.inhibitors_of = "target:CYP3A4";
+    inhibitors.min_strength = strength::strong;
+    auto icls = b.add(inhibitors);
     concept_node pw;
     pw.id = "concept:Pathway::1";
     pw.name = "a pathway";
@@ -121,6 +140,15 @@ struct fixture {
     b.add<rel::concerns>(wid, m, {{l}});
     b.add<rel::modulates_response>(vid, n, pgx_effect{pgx_finding::associated, "better outcome"}, {{p}});
     b.add<rel::related>(cid, gid, related_label{"participates"}, {{p}});
+    b.add<rel::member_of>(o, cls, {{l}});
+    b.add<rel::substrate_of>(o, cy, clearance{pathway::major, false}, {{l}});
+    b.add<rel::inhibits>(n, cy, modulation{strength::weak}, {{p}});
+    b.add<rel::induces>(n, cy, modulation{strength::weak}, {{p}});
+    b.add<rel::has_metabolite>(o, nr, metabolite_formation{false, "target:CYP3A4"}, {{l}});
+    b.add<rel::interacts_with>(any_node(icls), any_node(o),
+                               stated_interaction{interaction_severity::major, management::adjust_dose, direction::increase,
+                                                  false, "", "drug:oxycodone", "watch breathing"},
+                               {{l}});
     kb = b.build();
   }
 };
@@ -148,6 +176,8 @@ TEST_CASE("every node kind is stored with its own fields") {
   CHECK(kb[kb.at<regimen>("regimen:oral")].dose == quantity{50, unit::mg});
   CHECK(kb[kb.at<warning>("warning:overdose")].severity == severity::life_threatening);
   CHECK(kb[kb.at<concept_node>("a pathway")].kind_label == "Pathway");
+  CHECK(kb[kb.at<drug_class>("strong CYP3A4 inhibitors")].inhibitors_of == "target:CYP3A4");
+  CHECK(kb[kb.at<drug_class>("strong CYP3A4 inhibitors")].min_strength == strength::strong);
   CHECK(kb.name() == "fixture");
   CHECK(kb.content_hash().size() == 16);
 }
@@ -317,7 +347,7 @@ TEST_CASE("a builder started from a knowledge base extends a copy and leaves the
 TEST_CASE("Boost.Graph algorithms run on the graph and on filtered views of it") {
   fixture f;
   auto const& g = f.kb.graph();
-  CHECK(boost::num_vertices(g) == 11);
+  CHECK(boost::num_vertices(g) == 15);
   CHECK(boost::num_edges(g) == f.kb.claim_count());
   // only acts_on and encoded_by edges: naltrexone reaches OPRM1 through MOR
   auto pred = [&g](graph_type::edge_descriptor e) {

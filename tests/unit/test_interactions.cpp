@@ -169,7 +169,7 @@ TEST_CASE("every interaction renders in text, Markdown and JSON with its mechani
   auto json = render_json(a, 2);
   CHECK(json.find("\"mechanism\": \"exposure\"") != std::string::npos);
   CHECK(json.find("\"worst_severity\": \"major\"") != std::string::npos);
-  CHECK(render_markdown(a).find("| Most severe |") != std::string::npos);
+  CHECK(render_markdown(a).find("**Most severe:** major") != std::string::npos);
 }
 
 TEST_CASE("a class id or an unknown name is not a drug") {

@@ -519,7 +519,10 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
           }
           warnings_between(dx, t, y->type, in.warnings, in.path);
           warnings_between(dy, t, x->type, in.warnings, in.path);
-          for (auto const& w : in.warnings) in.severity = std::min(in.severity, severity_of_warning(w.w));
+          for (auto const& w : in.warnings) {
+            in.severity = std::min(in.severity, severity_of_warning(w.w));
+            in.tier = std::min(in.tier, w.ev.tier);
+          }
           in.management = default_management(in.severity);
           pair.push_back(std::move(in));
         }
@@ -704,8 +707,8 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
                 interaction in;
                 in.mechanism = interaction_mechanism::stated;
                 in.kind = interaction_kind::stated;
-                in.first = kb[swapped ? list[j] : list[i]].name;
-                in.second = kb[swapped ? list[i] : list[j]].name;
+                in.first = kb[list[i]].name;
+                in.second = kb[list[j]].name;
                 in.no_interaction = c.negated();
                 in.severity = c.negated() ? interaction_severity::minor : st.says.severity;
                 in.management = c.negated() ? management::none : st.says.management;
@@ -719,6 +722,9 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
                 pair.push_back(std::move(in));
               } else {
                 auto& p = *target_in;
+                // orient the statement's ends like the interaction's drugs (the perpetrator first)
+                auto const& side_of_first = kb[list[i]].name;  // between_first is always on the first listed drug's side
+                if (side_of_first != p.first) std::swap(st.between_first, st.between_second);
                 // the label's word: its severity when it is graver, its management, and whether it is intended
                 p.severity = std::min(p.severity, st.says.severity);
                 p.management = st.says.management;

@@ -468,7 +468,15 @@ inline std::vector<conflict> find_conflicts(kb_state const& st) {
       for (auto x = i; x < j; ++x)
         for (auto y = x + 1; y < j; ++y) {
           bool nx = st.claim_flags[x] & flag_negated, ny = st.claim_flags[y] & flag_negated;
-          if (nx != ny)
+          // two stated interactions about different things (one drug's exposure, another's) do not contradict
+          bool same_statement = true;
+          if (kind == relation_kind::interacts_with) {
+            auto const& ix = std::get<std::vector<stated_interaction>>(st.payloads);
+            auto const& a = ix[st.claim_payload[x]];
+            auto const& b = ix[st.claim_payload[y]];
+            same_statement = a.effect == b.effect && a.exposure_of == b.exposure_of;
+          }
+          if (nx != ny && same_statement)
             conflicts.push_back({conflict::reason::negation, claim_id{x}, claim_id{y}});
           else if (!nx && kind == relation_kind::acts_on &&
                    incompatible(st.actions[st.claim_payload[x]].type, st.actions[st.claim_payload[y]].type))

@@ -31,3 +31,5 @@
 #include "kb/default_kb.hpp"
 #include "answers/answers.hpp"
 #include "render/render.hpp"
+#include "render/html.hpp"
+#include "answers/ask.hpp"

@@ -3,6 +3,20 @@
 
 namespace pharmakon::cli {
 
+int answer_interactions(context const& ctx, knowledge_base const& kb, std::vector<std::string> const& names) {
+  std::vector<drug_id> ids;
+  bool ok = true;
+  for (auto const& n : names) {
+    auto d = resolve_drug(kb, n);
+    if (d) ids.push_back(*d);
+    ok = ok && d.has_value();
+  }
+  if (!ok) return int(bad_input);
+  auto answer = screen_interactions(kb, ids);
+  emit(ctx.render(answer));
+  return int(answer.interactions.empty() ? answered : finding);
+}
+
 void add_interactions(CLI::App& app, context& ctx) {
   auto* cmd = app.add_subcommand("interactions", "Screen drugs for interactions through shared targets");
   auto names = std::make_shared<std::vector<std::string>>();
@@ -12,17 +26,7 @@ void add_interactions(CLI::App& app, context& ctx) {
     ctx.run = [&ctx, names] {
       auto kb = ctx.load();
       if (!kb) return int(bad_input);
-      std::vector<drug_id> ids;
-      bool ok = true;
-      for (auto const& n : *names) {
-        auto d = resolve_drug(*kb, n);
-        if (d) ids.push_back(*d);
-        ok = ok && d.has_value();
-      }
-      if (!ok) return int(bad_input);
-      auto answer = screen_interactions(*kb, ids);
-      emit(render(answer, ctx.fmt_()));
-      return int(answer.interactions.empty() ? answered : finding);
+      return answer_interactions(ctx, *kb, *names);
     };
   });
 }

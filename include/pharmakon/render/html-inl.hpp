@@ -244,7 +244,7 @@ inline std::string clip(std::string const& s, std::size_t max_chars) {
 
 inline std::string svg_picture(std::vector<std::vector<svg_node>> const& cols, std::vector<svg_edge> const& edges,
                                std::string const& id, std::string const& title, std::string const& desc) {
-  constexpr int box_w = 210, box_h = 30, gap_x = 120, gap_y = 14, pad = 10, max_chars = 30;
+  constexpr int box_w = 210, box_h = 30, gap_x = 120, gap_y = 14, pad = 10, max_chars = 27;
   std::size_t rows = 1;
   for (auto const& c : cols) rows = std::max(rows, c.size());
   int height = int(rows) * (box_h + gap_y) - gap_y + 2 * pad;
@@ -318,7 +318,9 @@ inline std::string mechanism_figure(mechanism_answer const& a, audience aud, pag
     if (e.ev.negated) continue;
     if (cols[std::size_t(ecol)].size() >= max_effects) { ++left_out; continue; }
     std::string verb = e.how == relation_kind::blocks ? "blocks" : e.how == relation_kind::reduces ? "reduces" : "produces";
-    auto name = aud == audience::patient ? f.lay(e.effect_id, e.effect) : e.effect;
+    auto patient_name = f.patient_name(e.effect_id, e.effect);
+    if (aud == audience::patient && !patient_name) continue;
+    auto name = aud == audience::patient ? *patient_name : e.effect;
     int row = int(cols[std::size_t(ecol)].size());
     cols[std::size_t(ecol)].push_back({name, "effect"});
     bool drawn = false;
@@ -654,9 +656,12 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
     for (auto const& e : a.effects) {
       if (e.ev.tier != tier) continue;
       if (aud == audience::patient) {
+        auto name = f.patient_name(e.effect_id, e.effect);
+        if (!name) continue;
         auto p = e;
         p.via.clear();
-        p.effect = f.lay(e.effect_id, e.effect);
+        p.effect = *name;
+        p.ev.note.clear();  // curators' remarks are written for professionals
         items += statement(esc(effect_line(p).text), e.ev, f);
       } else {
         items += statement(esc(effect_line(e).text), e.ev, f);
@@ -665,7 +670,10 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
     for (auto const& i : a.indications) {
       if (i.ev.tier != tier) continue;
       auto p = i;
-      if (aud == audience::patient) p.condition = f.lay(i.condition_id, i.condition);
+      if (aud == audience::patient) {
+        p.condition = f.lay(i.condition_id, i.condition);
+        p.ev.note.clear();
+      }
       items += statement(esc(indication_line(p).text), i.ev, f);
     }
     out += html_section(fmt::format("tier-{}", to_string(tier)), tier_title(tier), items);

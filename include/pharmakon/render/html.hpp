@@ -8,6 +8,7 @@
 /// the disclaimer. Every string that comes from a knowledge base goes through `html_escape()`.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,14 @@ struct page_facts {
   std::string lay(std::string_view id, std::string_view name) const {
     for (auto const& [k, v] : lay_names)
       if (k == id) return v;
+    return std::string(name);
+  }
+  /// The name the patient view shows for entity `id`: its lay name; else the curated name unless that is worded in
+  /// receptor terms (then nullopt: the statement waits for a lay name rather than show jargon).
+  std::optional<std::string> patient_name(std::string_view id, std::string_view name) const {
+    for (auto const& [k, v] : lay_names)
+      if (k == id) return v;
+    if (name.find("receptor") != std::string_view::npos) return std::nullopt;
     return std::string(name);
   }
 };

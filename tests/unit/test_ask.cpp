@@ -53,6 +53,8 @@ TEST_CASE("phrasings of the issue and their commands") {
 
 TEST_CASE("questions it cannot read say what was understood") {
   CHECK(command_of("hello").rfind("unreadable: no drug", 0) == 0);
+  CHECK(command_of("what is the weather like").rfind("unreadable: no drug", 0) == 0);
+  CHECK(command_of("What is Foozol?") == "moa|Foozol");
   CHECK(command_of("Is naltrexone safe?") == "unreadable: drugs: naltrexone");
   CHECK(command_of("is 100 mg a day too much") == "unreadable: no drug the knowledge base knows; dose: 100 mg; every 24 h");
   CHECK(command_of("") .rfind("unreadable", 0) == 0);

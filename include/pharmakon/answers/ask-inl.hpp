@@ -355,7 +355,10 @@ PHARMAKON_FUNC std::optional<question> parse_question(knowledge_base const& kb, 
       name = slot(t, *find_word(t, "does", *h), {"work", "act"});
     } else if (!t.empty() && (t[0].lower == "what" || t[0].lower == "whats") && !r.dose && !interaction_words) {
       std::size_t after = t[0].lower == "whats" ? 0 : t.size() > 1 && (t[1].lower == "is" || t[1].lower == "are") ? 1 : t.size();
+      // "What is X?" reads as a mechanism question about X only when X is one word: "what is the weather like" is
+      // not about a drug
       if (after < t.size()) name = slot(t, after, {});
+      if (name.find(' ') != std::string::npos) name.clear();
     }
     if (!name.empty() && !is_number(name)) {
       q.kind = question_kind::mechanism;

@@ -378,7 +378,8 @@ inline std::string interaction_figure(interaction_summary const& s, int n, audie
       words.push_back(fmt::format("{} and {}: {} {}", s.first, s.second, s.kind == "additive" ? "more" : "less", e));
     }
   }
-  auto svg = svg_picture(cols, edges, fmt::format("fig-i{}", n), s.title, fmt::format("How {} and {} meet", s.first, s.second));
+  auto svg = svg_picture(cols, edges, fmt::format("fig-i{}", n), aud == audience::patient ? s.plain_title : s.title,
+                         fmt::format("How {} and {} meet", s.first, s.second));
   return figure(svg, "Arrows: each drug's action at the shared target, and the effects at stake.", words);
 }
 

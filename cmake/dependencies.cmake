@@ -9,3 +9,15 @@ if(NOT TARGET Boost::headers)
   add_library(Boost::headers INTERFACE IMPORTED)
   target_include_directories(Boost::headers INTERFACE ${Boost_INCLUDE_DIRS})
 endif()
+
+# cpp-httplib (libcpp-httplib-dev) for `pharmakon serve`, only with the CLI. Debian builds it as a shared library with
+# OpenSSL, zlib and Brotli support; its header must be compiled with the same switches (its pkg-config Cflags), or
+# the classes it declares would not match the library's.
+if(PHARMAKON_BUILD_CLI)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(PHARMAKON_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+  if(NOT TARGET pharmakon::httplib)
+    add_library(pharmakon::httplib INTERFACE IMPORTED)
+    target_link_libraries(pharmakon::httplib INTERFACE PkgConfig::PHARMAKON_HTTPLIB)
+  endif()
+endif()

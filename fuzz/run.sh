@@ -134,6 +134,17 @@ seed fuzz_import_hetionet "$root"/tests/data/fuzz-regressions/hetionet-*
 seed fuzz_import_gtopdb "$root"/tests/data/fuzz-regressions/gtopdb-*
 seed fuzz_import_kgx "$root"/tests/data/fuzz-regressions/kgx-*
 seed fuzz_snapshot "$root"/tests/data/fuzz-regressions/snapshot-*
+# questions: the issue's phrasings and the unit tests' table; CDS Hooks: the requests of the server tests
+i=0
+grep -ho '{"[^"]*", "[a-z-]*|' "$root"/tests/unit/test_ask.cpp | sed 's/^{"//; s/", ".*$//' | while read -r q; do
+  i=$((i + 1)); seed_text fuzz_ask "t$i" "$q"
+done
+for q in "What is the mechanism of action of naltrexone?" "How does Vivitrol work?" "Does tramadol interact with sertraline?" \
+         "Can I take naltrexone with oxycodone?" "Is 100 mg of naltrexone a day too much?" "What is ReVia?"; do
+  i=$((i + 1)); seed_text fuzz_ask "q$i" "$q"
+done
+seed_text fuzz_cds_request select '{"hook":"order-select","hookInstance":"x","context":{"patientId":"1","draftOrders":{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"MedicationRequest","medicationCodeableConcept":{"text":"oxycodone 5 MG Oral Tablet","coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"7804","display":"oxycodone"}]},"dosageInstruction":[{"doseAndRate":[{"doseQuantity":{"value":500,"unit":"mg"}}],"timing":{"repeat":{"frequency":1,"period":1,"periodUnit":"d"}},"route":{"text":"oral"}}]}}]}},"prefetch":{"meds":{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"MedicationStatement","status":"active","medicationCodeableConcept":{"text":"ReVia 50 mg"}}}]}}}'
+seed_text fuzz_cds_request sign '{"hook":"order-sign","hookInstance":"y","context":{"draftOrders":{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"MedicationRequest","medication":{"concept":{"text":"morphine"}}}},{"resource":{"resourceType":"MedicationRequest","medicationCodeableConcept":{"text":"methadone"}}}]}}}'
 export PHARMAKON_FUZZ_SNAPSHOT_SEEDS="$corpus/fuzz_snapshot.seeds" PHARMAKON_FUZZ_GOLDEN_KB="$root/tests/data/golden/kb.toml"
 export PHARMAKON_FUZZ_KGX_SEEDS="$corpus/fuzz_import_kgx.seeds"
 
@@ -146,6 +157,8 @@ run_one() {
     fuzz_load_toml|fuzz_load_two) extra="-dict=$root/fuzz/toml.dict -max_len=131072" ;;
     fuzz_quantity) extra="-max_len=256" ;;
     fuzz_lookup) extra="-max_len=1024" ;;
+    fuzz_ask) extra="-max_len=1200" ;;
+    fuzz_cds_request) extra="-max_len=16384" ;;
     *) extra="-max_len=65536" ;;
   esac
   # shellcheck disable=SC2086

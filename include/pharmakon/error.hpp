@@ -39,6 +39,7 @@ enum class errc : std::uint16_t {
   unknown_name = 18,      ///< a lookup of a name nothing has
   invalid_graph = 19,     ///< a builder was given an inconsistent graph (a dangling handle)
   corrupt = 20,           ///< a snapshot or import that is truncated or fails its checksum
+  unreadable_question = 21, ///< a question in plain words that `ask` could not read
 };
 
 constexpr std::string_view errc_name(errc e) noexcept {
@@ -63,6 +64,7 @@ constexpr std::string_view errc_name(errc e) noexcept {
     case errc::unknown_name: return "unknown_name";
     case errc::invalid_graph: return "invalid_graph";
     case errc::corrupt: return "corrupt";
+    case errc::unreadable_question: return "unreadable_question";
   }
   return "?";
 }

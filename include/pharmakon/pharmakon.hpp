@@ -35,3 +35,5 @@
 #include "render/render.hpp"
 #include "render/catalog.hpp"
 #include "render/dot.hpp"
+#include "render/html.hpp"
+#include "answers/ask.hpp"

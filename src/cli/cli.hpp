@@ -28,6 +28,8 @@ struct context {
   std::vector<std::string> kb_files;
   bool no_default = false;
   std::string format_name = "text";
+  std::string audience_name = "clinician";  ///< --audience, for --format html
+  std::string question;                     ///< the question asked (`ask`), the title of an HTML page
   std::function<int()> run;  ///< set by the chosen subcommand
 
   /// The knowledge base: embedded default plus --kb files (or only the files with --no-default).
@@ -62,19 +64,47 @@ struct context {
     }
     return std::move(*r.kb);
   }
-  pharmakon::format fmt_() const { return *parse_enum<pharmakon::format>(format_name); }
+  pharmakon::format fmt_() const { return parse_enum<pharmakon::format>(format_name).value_or(pharmakon::format::text); }
+
+  /// The answer in the chosen format (html: the answer page of render/html.hpp, for the chosen reader).
+  template <class Answer>
+  std::string render(Answer const& a) const {
+    if (format_name == "html") {
+      html_options o;
+      o.audience = parse_enum<audience>(audience_name).value_or(audience::clinician);
+      o.question = question;
+      return render_html(a, o);
+    }
+    return pharmakon::render(a, fmt_());
+  }
 };
 
-/// Adds --format to an answer subcommand; `with_dot` also offers "dot" (Graphviz, for `moa`).
+/// Adds --format (and --audience, for html) to an answer subcommand; `with_dot` also offers "dot" (Graphviz, for
+/// `moa`).
 inline void add_format_option(CLI::App* cmd, context& ctx, bool with_dot = false) {
   auto* o = cmd->add_option("-f,--format", ctx.format_name,
-                            with_dot ? "Output format (dot: the mechanism as a Graphviz graph)" : "Output format");
+                            with_dot ? "Output format (html: the answer page; dot: the mechanism as a Graphviz graph)"
+                                     : "Output format (html: the answer page)");
   if (with_dot)
-    o->check(CLI::IsMember({"text", "markdown", "json", "dot"}));
+    o->check(CLI::IsMember({"text", "markdown", "json", "html", "dot"}));
   else
-    o->check(CLI::IsMember({"text", "markdown", "json"}));
+    o->check(CLI::IsMember({"text", "markdown", "json", "html"}));
   o->capture_default_str();
+  cmd->add_option("--audience", ctx.audience_name, "Reader of an html page: " + enum_choices<audience>())
+      ->check(CLI::IsMember({"clinician", "patient", "researcher"}))
+      ->capture_default_str();
 }
+
+/// A dose check's arguments, as `dose-check` takes them.
+struct dose_args {
+  std::string drug, amount, unit, route, every, condition, opioid_free;
+};
+
+// The answering subcommands' work, shared with `ask` so a question answers exactly as its subcommand does (same
+// output, same exit code).
+int answer_moa(context const& ctx, knowledge_base const& kb, std::string const& name);
+int answer_interactions(context const& ctx, knowledge_base const& kb, std::vector<std::string> const& names);
+int answer_dose(context const& ctx, knowledge_base const& kb, dose_args const& a);
 
 /// Resolves a drug name; on failure prints the error with suggestions and returns nullopt.
 inline std::optional<drug_id> resolve_drug(knowledge_base const& kb, std::string const& name) {
@@ -100,5 +130,7 @@ void add_show(CLI::App& app, context& ctx);
 void add_validate(CLI::App& app, context& ctx);
 void add_import(CLI::App& app, context& ctx);
 void add_export(CLI::App& app, context& ctx);
+void add_ask(CLI::App& app, context& ctx);
+void add_serve(CLI::App& app, context& ctx);
 
 }  // namespace pharmakon::cli

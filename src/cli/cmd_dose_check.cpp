@@ -4,10 +4,6 @@
 namespace pharmakon::cli {
 
 namespace {
-struct dose_args {
-  std::string drug, amount, unit, route, every, condition, opioid_free;
-};
-
 std::optional<quantity> parse_arg(std::string const& what, std::string const& text, bool interval) {
   quantity_error e;
   auto q = interval ? parse_interval(text, &e) : parse_quantity(text, &e);
@@ -15,6 +11,45 @@ std::optional<quantity> parse_arg(std::string const& what, std::string const& te
   return q;
 }
 }  // namespace
+
+int answer_dose(context const& ctx, knowledge_base const& kb, dose_args const& a) {
+  auto d = resolve_drug(kb, a.drug);
+  if (!d) return int(bad_input);
+  dose_query q;
+  auto dose = parse_arg("dose", a.unit.empty() ? a.amount : a.amount + " " + a.unit, false);
+  if (!dose) return int(bad_input);
+  q.dose = *dose;
+  if (!a.route.empty()) {
+    q.route = parse_enum<route>(a.route);
+    if (!q.route) {
+      fmt::print(stderr, "error: route: expected one of {}, found '{}'\n", enum_choices<route>(), a.route);
+      return int(bad_input);
+    }
+  }
+  if (!a.every.empty()) {
+    q.every = parse_arg("--every", a.every, true);
+    if (!q.every) return int(bad_input);
+  }
+  if (!a.opioid_free.empty()) {
+    q.opioid_free_for = parse_arg("--opioid-free", a.opioid_free, true);
+    if (!q.opioid_free_for) return int(bad_input);
+  }
+  if (!a.condition.empty()) {
+    try {
+      q.condition = kb.at<condition>(a.condition);
+    } catch (lookup_error const& e) {
+      fmt::print(stderr, "error: {}\n", e.what());
+      return int(bad_input);
+    }
+  }
+  auto answer = check_dose(kb, *d, q);
+  emit(ctx.render(answer));
+  switch (answer.verdict) {
+    case dose_verdict::within: return int(answered);
+    case dose_verdict::wrong_dimension: return int(bad_input);  // a unit error is bad input
+    default: return int(finding);
+  }
+}
 
 void add_dose_check(CLI::App& app, context& ctx) {
   auto* cmd = app.add_subcommand("dose-check", "Check a dose against the drug's regimens");
@@ -31,42 +66,7 @@ void add_dose_check(CLI::App& app, context& ctx) {
     ctx.run = [&ctx, a] {
       auto kb = ctx.load();
       if (!kb) return int(bad_input);
-      auto d = resolve_drug(*kb, a->drug);
-      if (!d) return int(bad_input);
-      dose_query q;
-      auto dose = parse_arg("dose", a->unit.empty() ? a->amount : a->amount + " " + a->unit, false);
-      if (!dose) return int(bad_input);
-      q.dose = *dose;
-      if (!a->route.empty()) {
-        q.route = parse_enum<route>(a->route);
-        if (!q.route) {
-          fmt::print(stderr, "error: route: expected one of {}, found '{}'\n", enum_choices<route>(), a->route);
-          return int(bad_input);
-        }
-      }
-      if (!a->every.empty()) {
-        q.every = parse_arg("--every", a->every, true);
-        if (!q.every) return int(bad_input);
-      }
-      if (!a->opioid_free.empty()) {
-        q.opioid_free_for = parse_arg("--opioid-free", a->opioid_free, true);
-        if (!q.opioid_free_for) return int(bad_input);
-      }
-      if (!a->condition.empty()) {
-        try {
-          q.condition = kb->at<condition>(a->condition);
-        } catch (lookup_error const& e) {
-          fmt::print(stderr, "error: {}\n", e.what());
-          return int(bad_input);
-        }
-      }
-      auto answer = check_dose(*kb, *d, q);
-      emit(render(answer, ctx.fmt_()));
-      switch (answer.verdict) {
-        case dose_verdict::within: return int(answered);
-        case dose_verdict::wrong_dimension: return int(bad_input);  // a unit error is bad input
-        default: return int(finding);
-      }
+      return answer_dose(ctx, *kb, *a);
     };
   });
 }

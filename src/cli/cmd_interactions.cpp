@@ -3,6 +3,22 @@
 
 namespace pharmakon::cli {
 
+int answer_interactions(context const& ctx, knowledge_base const& kb, std::vector<std::string> const& names) {
+  std::vector<drug_id> ids;
+  bool ok = true;
+  for (auto const& n : names) {
+    auto d = resolve_drug(kb, n);
+    if (d) ids.push_back(*d);
+    ok = ok && d.has_value();
+  }
+  if (!ok) return int(bad_input);
+  auto answer = screen_interactions(kb, ids);
+  emit(ctx.render(answer));
+  // a finding that needs attention: moderate or worse (minor findings and "no interaction" statements do not)
+  auto worst = answer.worst();
+  return int(worst && *worst <= interaction_severity::moderate ? finding : answered);
+}
+
 void add_interactions(CLI::App& app, context& ctx) {
   auto* cmd = app.add_subcommand("interactions", "Screen drugs for interactions: shared targets and effects, metabolism, label statements");
   auto names = std::make_shared<std::vector<std::string>>();
@@ -12,19 +28,7 @@ void add_interactions(CLI::App& app, context& ctx) {
     ctx.run = [&ctx, names] {
       auto kb = ctx.load();
       if (!kb) return int(bad_input);
-      std::vector<drug_id> ids;
-      bool ok = true;
-      for (auto const& n : *names) {
-        auto d = resolve_drug(*kb, n);
-        if (d) ids.push_back(*d);
-        ok = ok && d.has_value();
-      }
-      if (!ok) return int(bad_input);
-      auto answer = screen_interactions(*kb, ids);
-      emit(render(answer, ctx.fmt_()));
-      // a finding that needs attention: moderate or worse (minor findings and "no interaction" statements do not)
-      auto worst = answer.worst();
-      return int(worst && *worst <= interaction_severity::moderate ? finding : answered);
+      return answer_interactions(ctx, *kb, *names);
     };
   });
 }

@@ -3,6 +3,16 @@
 
 namespace pharmakon::cli {
 
+int answer_moa(context const& ctx, knowledge_base const& kb, std::string const& name) {
+  auto d = resolve_drug(kb, name);
+  if (!d) return int(bad_input);
+  if (ctx.format_name == "dot")
+    emit(mechanism_dot(kb, *d));  // render with e.g. `| dot -Tsvg -o naltrexone.svg`
+  else
+    emit(ctx.render(mechanism_of(kb, *d)));
+  return int(answered);
+}
+
 void add_moa(CLI::App& app, context& ctx) {
   auto* cmd = app.add_subcommand("moa", "Mechanism of action of a drug, with numbered sources");
   auto name = std::make_shared<std::string>();
@@ -13,13 +23,7 @@ void add_moa(CLI::App& app, context& ctx) {
     ctx.run = [&ctx, name] {
       auto kb = ctx.load();
       if (!kb) return int(bad_input);
-      auto d = resolve_drug(*kb, *name);
-      if (!d) return int(bad_input);
-      if (ctx.format_name == "dot")
-        emit(mechanism_dot(*kb, *d));  // render with e.g. `| dot -Tsvg -o naltrexone.svg`
-      else
-        emit(render(mechanism_of(*kb, *d), ctx.fmt_()));
-      return int(answered);
+      return answer_moa(ctx, *kb, *name);
     };
   });
 }

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   add_validate(app, ctx);
   add_import(app, ctx);
   add_export(app, ctx);
+  add_ask(app, ctx);
+  add_serve(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (CLI::ParseError const& e) {

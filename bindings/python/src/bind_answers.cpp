@@ -64,6 +64,33 @@ void add_rendering(py::class_<Answer>& c) {
            "The answer as plain Python data: the parsed JSON of to_json().")
       .def("_repr_markdown_", [](Answer const& a) { return render_markdown(a); },
            "Markdown for Jupyter's rich display.")
+      .def(
+          "to_html",
+          [](Answer const& a, std::string const& aud, std::string const& question, std::string const& base_url) {
+            auto who = parse_enum<audience>(aud);
+            if (!who) throw usage_error(errc::unknown_enum, "audience: expected clinician, patient or researcher, found '" + aud + "'");
+            html_options o;
+            o.audience = *who;
+            o.question = question;
+            o.base_url = base_url;
+            py::gil_scoped_release nogil;
+            return render_html(a, o);
+          },
+          py::arg("audience") = "clinician", py::arg("question") = "", py::arg("base_url") = "http://127.0.0.1:8765",
+          "The answer page: one self-contained HTML document (inline CSS and SVG, no script) with the statements by "
+          "evidence tier, linked references, review status and the disclaimer. audience: \"clinician\", "
+          "\"patient\" (plain words, every warning kept) or \"researcher\" (affinities, identifiers, conflicts). "
+          "question: the page's title (default: composed from the answer). base_url: where the page's reader choice "
+          "and follow-up question box point (a `pharmakon serve`).")
+      .def(
+          "_repr_html_",
+          [](Answer const& a) {
+            html_options o;
+            o.question_box = false;
+            py::gil_scoped_release nogil;
+            return render_html(a, o);
+          },
+          "HTML for Jupyter's rich display (the answer page, without the question box).")
       .def("__str__", [](Answer const& a) { return render_text(a); })
       .def_property_readonly("kb", [](Answer const& a) { return a.kb; }, "Which knowledge base answered (KBInfo).")
       .def_property_readonly("references", [](Answer const& a) { return a.references.sources.to_vector(); },

@@ -712,6 +712,28 @@ void bind_graph(py::module_& m) {
           "the verdict DoseVerdict.wrong_dimension; a string that does not parse raises QuantityError. (`dose_check` "
           "is a deprecated alias.)");
 
+  kb.def(
+      "ask",
+      [](knowledge_base const& k, std::string const& text) -> py::object {
+        any_answer a;
+        {
+          py::gil_scoped_release nogil;
+          try {
+            a = answer(k, read_question(k, text));
+          } catch (question_error const& e) {
+            throw usage_error(errc::unreadable_question,
+                              std::string(e.what()) + ". Questions it can answer: " +
+                                  fmt::format("{}", fmt::join(example_questions, " / ")));
+          }
+        }
+        return std::visit([](auto&& x) { return py::cast(std::move(x)); }, std::move(a));
+      },
+      py::arg("question"),
+      "Answers a question in plain words (\"How does Vivitrol work?\", \"Can I take naltrexone with oxycodone?\", "
+      "\"Is 100 mg of naltrexone a day too much?\") as kb.moa, kb.interactions or kb.dose_check would: a "
+      "MechanismAnswer, InteractionAnswer or DoseAnswer. Raises UsageError for a question it cannot read, "
+      "UnknownNameError for a drug it does not know. Deterministic and offline (no language model).");
+
   // ----- module functions -----
   m.def(
       "default_kb", [] { return default_kb(); }, py::call_guard<py::gil_scoped_release>(),

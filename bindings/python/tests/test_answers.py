@@ -241,3 +241,30 @@ def test_answers_keep_their_parts_alive(kb):
     assert groups[0].targets[0] == "mu opioid receptor"
     assert path[0].from_ == "naltrexone"
     assert regimen.dose == pharmakon.Quantity(50, "mg") and regimen.preconditions
+
+
+def test_answers_render_as_html_pages_for_each_reader():
+    kb = pharmakon.default_kb()
+    a = kb.moa("naltrexone")
+    page = a.to_html()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<h1>What is the mechanism of action of naltrexone?</h1>" in page
+    assert "Curated; sources verified; not clinically reviewed" in page
+    patient = a.to_html(audience="patient", question="How does ReVia work?")
+    assert "<h1>How does ReVia work?</h1>" in patient and 'aria-current="page">Patient' in patient
+    assert 'name="q"' not in a._repr_html_()
+    with pytest.raises(pharmakon.UsageError):
+        a.to_html(audience="robot")
+    assert "naltrexone blocks oxycodone" in kb.interactions(["naltrexone", "oxycodone"]).to_html()
+
+
+def test_kb_ask_answers_as_the_matching_method():
+    kb = pharmakon.default_kb()
+    assert kb.ask("How does Vivitrol work?").to_text() == kb.moa("naltrexone").to_text()
+    assert isinstance(kb.ask("Can I take naltrexone with oxycodone?"), pharmakon.InteractionAnswer)
+    dose = kb.ask("Is 100 mg of naltrexone a day too much?")
+    assert dose.verdict.name == "above"
+    with pytest.raises(pharmakon.UsageError, match="could not read the question"):
+        kb.ask("what is the weather like")
+    with pytest.raises(pharmakon.UnknownNameError):
+        kb.ask("How does Foozol work?")

@@ -269,8 +269,10 @@ std::string clip(std::string s, std::size_t n) {
   return s + "...";
 }
 
+/// CDS Hooks indicator by the interaction severity scale: contraindicated and major are critical, moderate a
+/// warning, minor (and a statement of no interaction) info.
 std::string indicator_of(int severity_rank) {
-  return severity_rank <= 0 ? "critical" : severity_rank <= 2 ? "warning" : "info";
+  return severity_rank <= 1 ? "critical" : severity_rank == 2 ? "warning" : "info";
 }
 
 json source_of(knowledge_base const& kb, reference_list const& refs, std::vector<int> const& cited) {
@@ -311,11 +313,16 @@ json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const
     for (auto const& s : summaries) {
       bool involves_draft = std::find(draft_names.begin(), draft_names.end(), s.first) != draft_names.end() ||
                             std::find(draft_names.begin(), draft_names.end(), s.second) != draft_names.end();
-      if (!involves_draft) continue;
+      if (!involves_draft || s.no_interaction) continue;
       std::string sev = s.severity;
       if (!sev.empty()) sev[0] = char(std::toupper(static_cast<unsigned char>(sev[0])));
-      std::string detail = fmt::format("**{}** ({}, {}).\n\n{}: {}; {}: {}.", s.title, s.kind, s.severity, s.first,
-                                       s.first_action, s.second, s.second_action);
+      std::string detail = fmt::format("**{}** ({}, {}).", s.title, s.mechanism, s.severity);
+      if (!s.target.empty()) detail += fmt::format("\n\n{}: {}; {}: {}.", s.first, s.first_action, s.second, s.second_action);
+      if (s.intended) detail += "\n\nIntended combination: used on purpose; watch for what follows.";
+      if (!s.management.empty()) detail += fmt::format("\n\nWhat to do: {}.", s.management);
+      for (auto const& st : s.stated) {
+        detail += "\n- " + st.text;
+      }
       if (!s.effects.empty()) {
         detail += fmt::format("\n\n{}:", s.effects_label);
         for (auto const& e : s.effects) detail += "\n- " + e;
@@ -328,6 +335,7 @@ json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const
           cited.insert(cited.end(), w.refs.begin(), w.refs.end());
         }
       }
+      for (auto const& st : s.stated) cited.insert(cited.begin(), st.refs.begin(), st.refs.end());
       for (auto const& p : s.path) cited.insert(cited.end(), p.refs.begin(), p.refs.end());
       detail += "\n\n" + std::string(disclaimer);
       json card{{"uuid", fmt::format("{}-{}-{}", s.kind, s.first, s.second)},

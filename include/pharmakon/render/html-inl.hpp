@@ -141,22 +141,57 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
     s.title = kind_phrase(i);
     switch (i.kind) {
       case interaction_kind::blockade: s.plain_title = fmt::format("{} blocks the effects of {}", i.first, i.second); break;
+      case interaction_kind::peripheral_blockade:
+        s.plain_title = fmt::format("{} blocks some effects of {} outside the brain (such as constipation)", i.first, i.second);
+        break;
       case interaction_kind::displacement:
         s.plain_title = fmt::format("{} can displace {} and reverse its effects", i.first, i.second);
         break;
       case interaction_kind::additive: s.plain_title = fmt::format("{} and {} add to each other's effects", i.first, i.second); break;
       case interaction_kind::duplicate: s.plain_title = fmt::format("{} and {} have the same blocking action", i.first, i.second); break;
+      case interaction_kind::more_exposure:
+        s.plain_title = fmt::format("{} raises the amount of {} in the body", i.first, i.affected);
+        break;
+      case interaction_kind::less_exposure:
+        s.plain_title = fmt::format("{} lowers the amount of {} in the body", i.first, i.affected);
+        break;
+      case interaction_kind::stated:
+        s.plain_title = i.no_interaction ? fmt::format("{} and {}: no important interaction is known", i.first, i.second)
+                                         : fmt::format("{} and {}: the label warns about taking them together", i.first, i.second);
+        break;
     }
     s.kind = std::string(to_string(i.kind));
-    s.severity = enum_words(to_string(i.level));
-    s.severity_rank = int(i.level);
+    s.mechanism = enum_words(to_string(i.mechanism));
+    s.severity = i.no_interaction ? std::string("no interaction") : enum_words(to_string(i.severity));
+    s.severity_rank = i.no_interaction ? 4 : int(i.severity);
+    s.management = i.no_interaction ? std::string() : management_words(i.management);
+    s.intended = i.intended;
+    s.no_interaction = i.no_interaction;
     s.first = i.first;
     s.second = i.second;
-    s.first_action = action_words(i.first_action);
-    s.second_action = action_words(i.second_action);
-    s.target = i.target.name;
+    bool at_target = i.mechanism == interaction_mechanism::same_target;
+    s.first_action = at_target ? action_words(i.first_action) : std::string();
+    s.second_action = at_target ? action_words(i.second_action) : std::string();
+    s.target = at_target && i.target ? i.target->name : std::string();
     s.effects = i.effects;
-    s.effects_label = i.kind == interaction_kind::additive ? "effects that add up" : "effects blocked or reversed";
+    switch (i.kind) {
+      case interaction_kind::additive: s.effects_label = "effects that add up"; break;
+      case interaction_kind::more_exposure: s.effects_label = fmt::format("more of {}'s effects", i.affected); break;
+      case interaction_kind::less_exposure: s.effects_label = fmt::format("less of {}'s effects", i.affected); break;
+      case interaction_kind::peripheral_blockade: s.effects_label = "peripheral effects blocked"; break;
+      case interaction_kind::stated: s.effects_label = i.direction == direction::increase ? "more" : "less"; break;
+      default: s.effects_label = "effects blocked or reversed"; break;
+    }
+    for (auto const& st : i.stated) {
+      std::string change = !st.effect.empty() ? fmt::format("{} {}", st.says.direction == direction::increase ? "more" : "less", st.effect)
+                         : !st.exposure_of.empty() ? fmt::format("{} {} exposure", st.says.direction == direction::increase ? "higher" : "lower", st.exposure_of)
+                         : std::string();
+      auto text = fmt::format("{} with {}: {}{}{}{}", st.between_first, st.between_second, enum_words(to_string(st.says.severity)),
+                              change.empty() ? "" : ", " + change, st.says.advice.empty() ? "" : "; ", st.says.advice);
+      auto plain = fmt::format("{}{}", st.says.advice.empty() ? enum_words(to_string(st.says.severity)) : st.says.advice, "");
+      s.stated.push_back({text, plain, st.ev.tier == evidence_tier::label ? "label" : std::string(to_string(st.ev.tier)), st.ev.refs,
+                          std::string(to_string(st.ev.tier))});
+    }
     for (auto const& w : i.warnings) {
       auto l = warning_line(w);
       s.warnings.push_back({fmt::format("{}: {}", w.drug, l.text),
@@ -353,7 +388,7 @@ inline std::string interaction_figure(interaction_summary const& s, int n, audie
   std::vector<svg_edge> edges;
   std::vector<std::string> words;
   std::string verb = s.kind == "additive" ? "adds" : "blocks";
-  if (aud != audience::patient) {
+  if (aud != audience::patient && !s.target.empty()) {
     cols.push_back({{s.target, "target"}});
     edges.push_back({0, 0, 1, 0, s.first_action, "acts"});
     edges.push_back({0, 1, 1, 0, s.second_action, "acts"});
@@ -699,7 +734,7 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
   auto list = summarize(a);
   std::string out = "<section aria-labelledby=\"short-h\">\n<h2 id=\"short-h\">In short</h2>\n<div class=\"summary\">\n";
   if (list.empty())
-    out += "<p>" + esc(fmt::format("No pharmacodynamic interaction through a shared target between {} in this knowledge base. "
+    out += "<p>" + esc(fmt::format("No interaction found between {} in this knowledge base (shared targets, shared effects, metabolism, label statements). "
                                    "A missing finding is not evidence of safety.", english_list(a.drugs))) + "</p>\n";
   else {
     out += fmt::format("<p>{} found among {}:</p>\n<ul>\n", list.size() == 1 ? "One interaction" : fmt::format("{} interactions", list.size()),
@@ -715,9 +750,19 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
     ++n;
     out += fmt::format("<section aria-labelledby=\"int-{}\">\n<h2 id=\"int-{}\">{}. {} <span class=\"meta\">({}, {})</span></h2>\n", n, n, n,
                        esc(aud == audience::patient ? s.plain_title : s.title), esc(s.kind), esc(s.severity));
-    if (aud != audience::patient)
+    if (s.intended) out += "<p><strong>Intended combination</strong>: used on purpose; watch for what follows.</p>\n";
+    if (aud != audience::patient && !s.target.empty())
       out += "<p>" + esc(fmt::format("{}: {}; {}: {}", s.first, s.first_action, s.second, s.second_action)) + "</p>\n";
     if (!s.effects.empty()) out += "<p>" + esc(fmt::format("{}: {}", s.effects_label, english_list(s.effects))) + "</p>\n";
+    if (!s.management.empty())
+      out += "<p>" + esc(fmt::format("What to do: {} ({}).", s.management, s.mechanism)) + "</p>\n";
+    if (!s.stated.empty()) {
+      out += "<h3>What the labels and guidelines say</h3>\n<ul class=\"warnings\">\n";
+      for (auto const& w : s.stated)
+        out += fmt::format("<li>{}{} <span class=\"meta\">{} evidence · {}</span></li>\n",
+                           esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier), esc(f.statement_review));
+      out += "</ul>\n";
+    }
     out += interaction_figure(s, n, aud);
     if (!s.warnings.empty()) {
       out += fmt::format("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");

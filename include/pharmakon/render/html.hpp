@@ -106,8 +106,12 @@ struct interaction_summary {
   std::string title;                ///< e.g. "naltrexone blocks oxycodone at the mu opioid receptor"
   std::string plain_title;          ///< the same without target names, for patients
   std::string kind;                 ///< "blockade", ...
-  std::string severity;             ///< "life threatening", "serious", "moderate", "minor"
-  int severity_rank = 2;            ///< 0 the most severe
+  std::string mechanism;            ///< "same target", "same effect", "exposure", "stated"
+  std::string severity;             ///< "contraindicated", "major", "moderate", "minor" ("no interaction")
+  int severity_rank = 2;            ///< 0 the most severe (contraindicated), 3 minor, 4 a statement of no interaction
+  std::string management;           ///< "avoid the combination", "adjust the dose", "monitor", ...
+  bool intended = false;            ///< used on purpose (naloxone for an overdose)
+  bool no_interaction = false;      ///< a source states there is none
   std::string first, second;        ///< the two drugs
   std::string first_action, second_action;
   std::string target;               ///< the shared target's name
@@ -121,6 +125,7 @@ struct interaction_summary {
     std::string tier;
   };
   std::vector<statement> warnings;
+  std::vector<statement> stated;    ///< what labels and guidelines say about it (severity, change, advice)
   std::vector<statement> path;      ///< the path through the graph, one step each
 };
 PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer const& a);

@@ -110,6 +110,14 @@ int main(int argc, char** argv) {
   std::vector<pharmakon::drug_id> all(kb.ids<pharmakon::drug>().begin(), kb.ids<pharmakon::drug>().end());
   std::size_t found = 0;
   auto s_screen = time_us(runs, [&] { found = pharmakon::screen_interactions(kb, all).interactions.size(); });
+  // a real patient's medication list: 20 drugs (opioids, benzodiazepines, antidepressants, azoles, inducers, ...)
+  std::vector<pharmakon::drug_id> list20;
+  for (auto n : {"oxycodone", "alprazolam", "sertraline", "tramadol", "gabapentin", "ketoconazole", "methadone",
+                 "naltrexone", "codeine", "fluoxetine", "quetiapine", "ondansetron", "rifampin", "zolpidem", "ethanol",
+                 "clarithromycin", "lorazepam", "bupropion", "fentanyl", "citalopram"})
+    list20.push_back(kb.at<pharmakon::drug>(n));
+  std::size_t found20 = 0;
+  auto s_screen20 = time_us(runs * 5, [&] { found20 = pharmakon::screen_interactions(kb, list20).interactions.size(); });
   auto s_lookup = time_us(runs * 100, [&] { sink += kb.find<pharmakon::drug>("Vivitrol").has_value(); });
 
   // 4. the whole CLI process
@@ -135,6 +143,8 @@ int main(int argc, char** argv) {
              s_lookup.p90, s_lookup.min);
   fmt::print("| interaction screen, all {} drugs ({} pairs, {} interactions) | {:.0f} µs | {:.0f} µs | {:.0f} µs | |\n",
              all.size(), all.size() * (all.size() - 1) / 2, found, s_screen.p50, s_screen.p90, s_screen.min);
+  fmt::print("| interaction screen of a 20-drug medication list (190 pairs, {} interactions) | {:.0f} µs | {:.0f} µs | {:.0f} µs | ≤ 1 ms |\n",
+             found20, s_screen20.p50, s_screen20.p90, s_screen20.min);
   fmt::print("| whole `pharmakon moa naltrexone` process | {:.2f} ms | {:.2f} ms | {:.2f} ms | ≤ 10 ms |\n", s_cli.p50,
              s_cli.p90, s_cli.min);
   return sink == 0 ? 1 : 0;

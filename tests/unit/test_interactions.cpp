@@ -178,3 +178,21 @@ TEST_CASE("a class id or an unknown name is not a drug") {
   CHECK(kb.find<drug_class>("stated class"));
   CHECK_THROWS_AS(kb.at<drug>("agonst"), lookup_error);
 }
+
+TEST_CASE("a drug class or a target named where a drug is expected says what it is") {
+  auto const& kb = default_kb();
+  try {
+    (void)kb.at<drug>("benzodiazepines");
+    FAIL("no error");
+  } catch (lookup_error const& e) {
+    std::string m = e.what();
+    CHECK(m.find("is a drug class (class:benzodiazepines), not a drug: name its drugs, e.g. ") != std::string::npos);
+    CHECK(m.find("alprazolam") != std::string::npos);
+  }
+  try {
+    (void)kb.at<drug>("fluoxetinne");
+    FAIL("no error");
+  } catch (lookup_error const& e) {
+    CHECK(std::string(e.what()).find("unknown drug 'fluoxetinne'; did you mean fluoxetine") == 0);
+  }
+}

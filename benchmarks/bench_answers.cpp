@@ -112,10 +112,10 @@ int main(int argc, char** argv) {
   auto s_screen = time_us(runs, [&] { found = pharmakon::screen_interactions(kb, all).interactions.size(); });
   // a real patient's medication list: 20 drugs (opioids, benzodiazepines, antidepressants, azoles, inducers, ...)
   std::vector<pharmakon::drug_id> list20;
-  for (auto n : {"oxycodone", "alprazolam", "sertraline", "tramadol", "gabapentin", "ketoconazole", "methadone",
+  for (auto name : {"oxycodone", "alprazolam", "sertraline", "tramadol", "gabapentin", "ketoconazole", "methadone",
                  "naltrexone", "codeine", "fluoxetine", "quetiapine", "ondansetron", "rifampin", "zolpidem", "ethanol",
                  "clarithromycin", "lorazepam", "bupropion", "fentanyl", "citalopram"})
-    list20.push_back(kb.at<pharmakon::drug>(n));
+    list20.push_back(kb.at<pharmakon::drug>(name));
   std::size_t found20 = 0;
   auto s_screen20 = time_us(runs * 5, [&] { found20 = pharmakon::screen_interactions(kb, list20).interactions.size(); });
   auto s_lookup = time_us(runs * 100, [&] { sink += kb.find<pharmakon::drug>("Vivitrol").has_value(); });

@@ -83,7 +83,7 @@ struct context {
 /// `moa`).
 inline void add_format_option(CLI::App* cmd, context& ctx, bool with_dot = false) {
   auto* o = cmd->add_option("-f,--format", ctx.format_name,
-                            with_dot ? "Output format (html: the answer page; dot: the mechanism as a Graphviz graph)"
+                            with_dot ? "Output format (html: the answer page; dot: a Graphviz graph of the mechanism or of the paths)"
                                      : "Output format (html: the answer page)");
   if (with_dot)
     o->check(CLI::IsMember({"text", "markdown", "json", "html", "dot"}));

@@ -13,7 +13,10 @@ int answer_interactions(context const& ctx, knowledge_base const& kb, std::vecto
   }
   if (!ok) return int(bad_input);
   auto answer = screen_interactions(kb, ids);
-  emit(ctx.render(answer));
+  if (ctx.format_name == "dot")
+    emit(interactions_dot(answer));  // the paths, e.g. `| dot -Tsvg -o interactions.svg`
+  else
+    emit(ctx.render(answer));
   // a finding that needs attention: moderate or worse (minor findings and "no interaction" statements do not)
   auto worst = answer.worst();
   return int(worst && *worst <= interaction_severity::moderate ? finding : answered);
@@ -23,7 +26,7 @@ void add_interactions(CLI::App& app, context& ctx) {
   auto* cmd = app.add_subcommand("interactions", "Screen drugs for interactions: shared targets and effects, metabolism, label statements");
   auto names = std::make_shared<std::vector<std::string>>();
   cmd->add_option("drugs", *names, "Two or more drugs")->required()->expected(2, 100000);
-  add_format_option(cmd, ctx);
+  add_format_option(cmd, ctx, /*with_dot=*/true);
   cmd->callback([&ctx, names] {
     ctx.run = [&ctx, names] {
       auto kb = ctx.load();

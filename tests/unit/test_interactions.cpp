@@ -196,3 +196,14 @@ TEST_CASE("a drug class or a target named where a drug is expected says what it 
     CHECK(std::string(e.what()).find("unknown drug 'fluoxetinne'; did you mean fluoxetine") == 0);
   }
 }
+
+TEST_CASE("the paths of an interaction screen as Graphviz DOT, one cluster per interaction") {
+  auto a = screen({"agonist", "inhibitor", "antagonist"});
+  auto dot = interactions_dot(a);
+  CHECK(dot.rfind("digraph interactions {", 0) == 0);
+  CHECK(dot.find("subgraph cluster_1") != std::string::npos);
+  CHECK(dot.find("exposure / more_exposure (major)") != std::string::npos);
+  CHECK(dot.find("-> \"c") != std::string::npos);
+  CHECK(dot.find("substrate_of (major pathway)") != std::string::npos);
+  CHECK(dot.back() == '\n');
+}

@@ -85,6 +85,7 @@ struct reading {
   std::vector<std::pair<span, drug_id>> drugs;  ///< resolved mentions, in order, distinct drugs
   std::optional<span> dose;                     ///< number + unit
   std::string dose_text, every, route, condition;
+  std::optional<span> condition_span;           ///< "for alcohol use disorder": its words name no drug
 };
 
 inline std::string join(std::vector<token> const& t, span s, bool lower = false) {
@@ -189,7 +190,9 @@ inline void read_drugs(reading& r, knowledge_base const& kb) {
   constexpr std::size_t max_words = 5;
   for (std::size_t i = 0; i < t.size();) {
     bool found = false;
-    if (!stop_word(t[i].lower) && !is_number(t[i].lower) && !(r.dose && i >= r.dose->begin && i < r.dose->end)) {
+    bool in_condition = r.condition_span && i >= r.condition_span->begin && i < r.condition_span->end;
+    if (!stop_word(t[i].lower) && !is_number(t[i].lower) && !(r.dose && i >= r.dose->begin && i < r.dose->end) &&
+        !in_condition) {
       for (std::size_t n = std::min(max_words, t.size() - i); n >= 1; --n) {
         span s{i, i + n};
         if (n > 1 && stop_word(t[i + n - 1].lower)) continue;
@@ -213,6 +216,7 @@ inline void read_condition(reading& r, knowledge_base const& kb) {
     for (std::size_t n = std::min<std::size_t>(6, t.size() - i - 1); n >= 1; --n)
       if (kb.find<condition>(join(t, {i + 1, i + 1 + n}))) {
         r.condition = join(t, {i + 1, i + 1 + n});
+        r.condition_span = span{i + 1, i + 1 + n};
         return;
       }
   }
@@ -256,8 +260,8 @@ PHARMAKON_FUNC std::optional<question> parse_question(knowledge_base const& kb, 
   read_dose(r);
   read_interval(r);
   read_route(r);
-  read_drugs(r, kb);
   read_condition(r, kb);
+  read_drugs(r, kb);
   auto const& t = r.toks;
   auto names = [&] {
     std::vector<std::string> out;

@@ -21,6 +21,9 @@ struct field {
   std::string_view name;
   M T::*member;
 };
+// spelled out for compilers without class template argument deduction for aggregates (clang before 17)
+template <class T, class M>
+field(std::string_view, M T::*) -> field<T, M>;
 
 /// Specialised for each described record: `static constexpr auto fields = std::tuple{field{...}, ...};`
 template <class T>

@@ -141,4 +141,49 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
       q(fmt::format("{}: mechanism (dotted: stated not to hold)", kb[d].name)), nodes, edges, legend);
 }
 
+PHARMAKON_FUNC std::string interactions_dot(interaction_answer const& a) {
+  auto q = [](std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (c == '\n') {
+        out += "\\n";
+        continue;
+      }
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::string out = "digraph interactions {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+                    "  edge [fontname=\"Helvetica\", fontsize=10];\n";
+  out += fmt::format("  label={};\n  labelloc=t;\n", q(fmt::format("Interactions: {}", fmt::join(a.drugs, ", "))));
+  int n = 0;
+  for (auto const& i : a.interactions) {
+    ++n;
+    // node names are per cluster, so one entity can stand in several interactions
+    out += fmt::format("  subgraph cluster_{} {{\n    label={};\n", n,
+                       q(fmt::format("{}. {} / {} ({}){}", n, to_string(i.mechanism), to_string(i.kind),
+                                     i.no_interaction ? std::string("no interaction") : std::string(to_string(i.severity)),
+                                     i.intended ? ", intended" : "")));
+    std::set<std::string> nodes;
+    auto node = [&](std::string const& name) {
+      auto id = fmt::format("c{}_{}", n, name);
+      if (nodes.insert(name).second) {
+        bool drug = name == i.first || name == i.second;
+        out += fmt::format("    {} [label={}{}];\n", q(id), q(name), drug ? ", style=\"rounded,bold\"" : "");
+      }
+      return q(id);
+    };
+    for (auto const& p : i.path) {
+      auto from = node(p.from), to = node(p.to);
+      std::string label(to_string(p.relation));
+      if (!p.detail.empty()) label += " (" + p.detail + ")";
+      if (!p.refs.empty()) label += fmt::format(" [{}]", fmt::join(p.refs, ","));
+      out += fmt::format("    {} -> {} [label={}];\n", from, to, q(label));
+    }
+    out += "  }\n";
+  }
+  return out + "}\n";
+}
+
 }  // namespace pharmakon

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "../answers/answers.hpp"
 #include "../config.hpp"
 #include "../graph/knowledge_base.hpp"
 
@@ -21,6 +22,10 @@ struct dot_options {
 
 /// The mechanism neighbourhood of `d` as Graphviz DOT text.
 PHARMAKON_API PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, dot_options const& opts = {});
+
+/// The paths of an interaction screen as Graphviz DOT: one cluster per interaction (titled with its mechanism,
+/// kind and severity), one edge per path step, labelled with the relation and its reference numbers.
+PHARMAKON_API PHARMAKON_FUNC std::string interactions_dot(interaction_answer const& a);
 
 }  // namespace pharmakon
 

@@ -25,22 +25,25 @@ inline std::string action_text(action const& a) {
   return out;
 }
 
+/// A DOT string literal: quotes and backslashes escaped, line ends as \n.
+inline std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace detail::dot
 
 PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, dot_options const& opts) {
   using namespace detail::dot;
-  auto q = [](std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-      if (c == '"' || c == '\\') out += '\\';
-      if (c == '\n') {
-        out += "\\n";
-        continue;
-      }
-      out += c;
-    }
-    return out + "\"";
-  };
+  auto q = [](std::string_view x) { return detail::dot::quoted(x); };
   std::map<std::string, int> refs;  // source id -> [n]
   auto cite = [&](claim_view const& c) {
     if (!opts.show_sources) return std::string();
@@ -142,18 +145,7 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
 }
 
 PHARMAKON_FUNC std::string interactions_dot(interaction_answer const& a) {
-  auto q = [](std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-      if (c == '"' || c == '\\') out += '\\';
-      if (c == '\n') {
-        out += "\\n";
-        continue;
-      }
-      out += c;
-    }
-    return out + "\"";
-  };
+  auto q = [](std::string_view x) { return detail::dot::quoted(x); };
   std::string out = "digraph interactions {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
                     "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   out += fmt::format("  label={};\n  labelloc=t;\n", q(fmt::format("Interactions: {}", fmt::join(a.drugs, ", "))));

@@ -1,4 +1,5 @@
-"""Interaction screen: the pharmacodynamic interactions among a patient's medications, through shared targets.
+"""Interaction screen: the interactions among a patient's medications, through shared targets, shared effects,
+metabolism (enzymes and transporters) and what labels and guidelines state.
 
     python3 examples/python/interaction_screen.py [MEDICATION-LIST | DRUG DRUG ...] [--markdown]
 
@@ -14,6 +15,8 @@ from pathlib import Path
 import pharmakon
 
 DEFAULT_LIST = Path(__file__).resolve().parent.parent / "data" / "medication-list.txt"
+M = pharmakon.InteractionMechanism
+K = pharmakon.InteractionKind
 
 
 def read_list(path: Path) -> list[str]:
@@ -23,6 +26,32 @@ def read_list(path: Path) -> list[str]:
         if line:
             names.append(line)
     return names
+
+
+def describe(i: pharmakon.Interaction) -> str:
+    """One line for one finding: who does what to whom, and where."""
+    if i.no_interaction:
+        return f"{i.first} + {i.second}: a source states there is no clinically relevant interaction"
+    if i.kind in (K.blockade, K.peripheral_blockade):
+        what = f"{i.first} blocks {i.second}"
+    elif i.kind == K.displacement:
+        what = f"{i.first} displaces {i.second}"
+    elif i.mechanism == M.exposure:
+        change = "raises" if i.kind == K.more_exposure else "lowers"
+        what = f"{i.first} {change} the exposure of {i.affected}"
+        if i.affected != i.second:
+            what += f" (from {i.second})"
+    else:
+        what = f"{i.first} + {i.second}"
+        if i.affected is not None:  # a stated change of exposure
+            what += f": {'higher' if i.direction == pharmakon.Direction.increase else 'lower'} {i.affected} exposure"
+    if i.target is not None:  # the shared receptor, or the enzyme / transporter; none for shared effects
+        what += f" {'through' if i.mechanism == M.exposure else 'at'} the {i.target.name}"
+    if i.effects:
+        what += f" ({', '.join(i.effects)})"
+    if i.intended:
+        what += " [used on purpose]"
+    return what
 
 
 def main() -> int:
@@ -46,20 +75,24 @@ def main() -> int:
 
     print(f"Screened: {', '.join(answer.drugs)}")
     for i in answer.interactions:
-        what = (f"{i.first} blocks {i.second}" if i.kind == pharmakon.InteractionKind.blockade
-                else f"{i.first} + {i.second}")
-        effects = f" ({', '.join(i.effects)})" if i.effects else ""
-        print(f"  {i.severity.name:<16} {i.kind.name:<13} {what} at the {i.target.name}{effects}")
+        print(f"  {i.severity.name:<15} {i.mechanism.name:<11} {i.kind.name:<19} {describe(i)}")
+        print(f"      what to do: {i.management.name} ({i.tier.name} evidence)")
+        for s in i.stated:
+            print(f"      stated ({s.between[0]} with {s.between[1]}, {s.severity.name}): {s.advice}")
         for w in i.warnings:
             print(f"      {w.kind.name} ({w.severity.name}): {w.about}")
     if not answer.interactions:
-        print("  no pharmacodynamic interaction through a shared target in this knowledge base")
+        print("  no interaction found in this knowledge base "
+              "(shared targets, shared effects, metabolism, label statements)")
+    if answer.without_metabolism:
+        print(f"  not checked for metabolism (no data): {', '.join(answer.without_metabolism)}")
     if args.markdown:
         print()
         print(answer.to_markdown())
     else:
-        print(f"\n{len(answer.interactions)} interaction(s); knowledge base {answer.kb.name} {answer.kb.version} "
-              f"({answer.kb.content_hash})\n{pharmakon.disclaimer}")
+        worst = answer.worst.name if answer.worst is not None else "none"
+        print(f"\n{len(answer.interactions)} finding(s), most severe: {worst}; knowledge base {answer.kb.name} "
+              f"{answer.kb.version} ({answer.kb.content_hash})\n{pharmakon.disclaimer}")
     return 0
 
 

@@ -30,7 +30,7 @@ def test_moa_naltrexone_states_the_seed_facts():
 
 def test_every_drug_has_a_mechanism_answer_in_every_format():
     drugs = json.loads(run("drugs", "--format", "json").stdout)["drugs"]
-    assert len(drugs) >= 25
+    assert len(drugs) >= 100
     for d in drugs:
         for fmt in ("text", "markdown", "json"):
             p = run("moa", d["name"], "--format", fmt)
@@ -42,7 +42,7 @@ def test_unknown_drug_suggests_the_closest_name_and_exits_2():
     p = run("moa", "naltrexon")
     assert p.returncode == 2
     assert p.stdout == ""
-    assert "unknown drug 'naltrexon'; did you mean naltrexone?" in p.stderr
+    assert p.stderr == "error: unknown drug 'naltrexon'; did you mean naltrexone, 6-beta-naltrexol?\n"
 
 
 def test_interactions_blockade_with_warning_and_sources():
@@ -56,11 +56,34 @@ def test_interactions_blockade_with_warning_and_sources():
 def test_two_agonists_add_up_and_unrelated_drugs_do_not_interact():
     p = run("interactions", "morphine", "methadone", "--format", "json")
     assert p.returncode == 1
-    kinds = {i["kind"] for i in json.loads(p.stdout)["interactions"]}
-    assert kinds == {"additive"}
+    found = [(i["mechanism"], i["kind"], i["severity"], i["target"]["id"]) for i in json.loads(p.stdout)["interactions"]]
+    assert found == [("same_target", "additive", "major", "target:MOR")]
     p = run("interactions", "acamprosate", "disulfiram")
     assert p.returncode == 0
-    assert "no pharmacodynamic interaction" in p.stdout
+    assert ("no interaction found in this knowledge base (shared targets, shared effects, metabolism, label "
+            "statements)") in p.stdout
+    # and no finding is not evidence of safety: neither drug has metabolism data
+    assert "no metabolism data for acamprosate and disulfiram" in p.stdout
+
+
+@pytest.mark.parametrize("drugs,code,worst,finding", [
+    # a contraindicated blockade at the shared receptor
+    (["naltrexone", "oxycodone"], 1, "contraindicated", ("same_target", "blockade", "contraindicated", None)),
+    # opioid + benzodiazepine: one effect through different targets, and the boxed warning's severity
+    (["oxycodone", "alprazolam"], 1, "major", ("same_effect", "additive", "major", None)),
+    # a strong CYP2D6 inhibitor lowers the morphine formed from codeine
+    (["codeine", "fluoxetine"], 1, "moderate", ("exposure", "less_exposure", "moderate", "morphine")),
+    # only minor findings (a stated exposure change, and a statement of none): exit 0
+    (["naltrexone", "acamprosate"], 0, "minor", ("stated", "stated", "minor", "acamprosate")),
+])
+def test_interactions_exit_1_only_for_moderate_or_worse(drugs, code, worst, finding):
+    p = run("interactions", *drugs, "--format", "json")
+    assert p.returncode == code, p.stderr
+    d = json.loads(p.stdout)
+    assert d["schema_version"] == "2.0" and d["worst_severity"] == worst
+    first = d["interactions"][0]
+    assert (first["mechanism"], first["kind"], first["severity"], first["affected"]) == finding
+    assert run("interactions", *drugs).returncode == code  # the text format exits alike
 
 
 def test_dose_check_within_above_and_unit_error():
@@ -125,9 +148,14 @@ def test_moa_format_dot_is_a_graphviz_graph_of_the_mechanism():
     for gene in ("OPRM1", "OPRK1", "OPRD1"):
         assert gene in out
     assert "antagonist" in out
-    # other answers do not offer dot
+    # an interaction screen draws the paths of its findings, one cluster each (and exits as for text: 1 here)
     q = run("interactions", "morphine", "naltrexone", "--format", "dot")
-    assert q.returncode == 2 and "dot" in q.stderr
+    assert q.returncode == 1, q.stderr
+    assert q.stdout.startswith("digraph interactions {") and q.stdout.rstrip().endswith("}")
+    assert 'label="1. same_target / blockade (contraindicated)"' in q.stdout
+    # a dose check does not offer dot
+    q = run("dose-check", "naltrexone", "50", "mg", "--format", "dot")
+    assert q.returncode == 2 and "dot" in q.stderr and q.stdout == ""
 
 
 def test_validate_of_the_shipped_files_explains_no_default():

@@ -12,6 +12,12 @@ std::optional<std::string> nonempty(std::string const& s) {
   return s;
 }
 
+/// An interaction's action at the shared target: only same_target interactions have one (as in the JSON).
+std::optional<action_type> action_at_target(interaction const& i, action_type t) {
+  if (i.mechanism != interaction_mechanism::same_target) return std::nullopt;
+  return t;
+}
+
 py::dict identifiers_dict(std::vector<identifier> const& ids) {
   py::dict d;
   for (auto const& i : ids) d[py::str(i.scheme)] = i.value;
@@ -290,10 +296,16 @@ void bind_answers(py::module_& m) {
       .def_property_readonly("direction", [](stated_statement const& s) { return s.says.direction; }, "The Direction of the change.")
       .def_property_readonly("intended", [](stated_statement const& s) { return s.says.intended; },
                              "True when the combination is used on purpose.")
-      .def_readonly("effect", &stated_statement::effect, "The effect that changes (a name), or ''.")
-      .def_readonly("exposure_of", &stated_statement::exposure_of, "The drug whose exposure changes (a name), or ''.")
+      .def_property_readonly("effect", [](stated_statement const& s) { return nonempty(s.effect); },
+                             "The effect that changes (a name), or None.")
+      .def_property_readonly("exposure_of", [](stated_statement const& s) { return nonempty(s.exposure_of); },
+                             "The drug whose exposure changes (a name), or None.")
       .def_property_readonly("advice", [](stated_statement const& s) { return s.says.advice; }, "What to do, in the curator's words.")
-      .def_readonly("evidence", &stated_statement::ev, "The Evidence.");
+      .def_readonly("evidence", &stated_statement::ev, "The Evidence.")
+      .def("__repr__", [](stated_statement const& s) {
+        return fmt::format("<StatedStatement {} / {}: {}, {}>", s.between_first, s.between_second,
+                           to_string(s.says.severity), to_string(s.says.management));
+      });
 
   py::class_<interaction>(m, "Interaction",
                           "One interaction between two screened drugs: its mechanism, severity, management and the path "
@@ -305,10 +317,14 @@ void bind_answers(py::module_& m) {
       .def_readonly("first", &interaction::first, "The drug that acts on the other's: antagonist, inhibitor or inducer.")
       .def_readonly("second", &interaction::second, "The other drug.")
       .def_readonly("target", &interaction::target, "The shared receptor, or the enzyme/transporter (TargetRef), or None.")
-      .def_readonly("first_action", &interaction::first_action, "same_target: the first drug's ActionType there.")
-      .def_readonly("second_action", &interaction::second_action, "same_target: the second drug's ActionType there.")
+      .def_property_readonly("first_action", [](interaction const& i) { return action_at_target(i, i.first_action); },
+                             "same_target: the first drug's ActionType at the target; None for other mechanisms.")
+      .def_property_readonly("second_action", [](interaction const& i) { return action_at_target(i, i.second_action); },
+                             "same_target: the second drug's ActionType at the target; None for other mechanisms.")
       .def_readonly("effects", &interaction::effects, "Effects at stake: blocked, added, or changed with the exposure.")
-      .def_readonly("affected", &interaction::affected, "exposure: the drug or metabolite whose concentrations change.")
+      .def_property_readonly("affected", [](interaction const& i) { return nonempty(i.affected); },
+                             "The drug or metabolite whose concentrations change (exposure, and stated exposure "
+                             "changes), or None.")
       .def_readonly("direction", &interaction::direction, "The Direction of the effects or of the exposure.")
       .def_readonly("intended", &interaction::intended, "True when a source says the combination is used on purpose.")
       .def_readonly("no_interaction", &interaction::no_interaction,

@@ -1,4 +1,6 @@
 // KnowledgeBase, entity views (Drug, Target, ...), claim views (Action, ...) and loading.
+#include <algorithm>
+
 #include "common.hpp"
 
 namespace pharmakon::python {
@@ -39,6 +41,49 @@ py::list in_entities(knowledge_base const& kb, to_id_t<R> to) {
   py::list out;
   for (auto e : kb.in<R>(to))
     if (!e.negated()) out.append(wrap_node(kb, any_node(e.from())));
+  return out;
+}
+
+/// Whether drug `d` belongs to the rule-defined class `c`: it inhibits (induces) the class's target with at least
+/// the class's strength (strong < moderate < weak), the rule screen_interactions applies.
+bool rule_member(knowledge_base const& kb, drug_id d, drug_class const& c) {
+  auto matches = [&](auto range, std::string const& want) {
+    if (want.empty()) return false;
+    for (auto e : range)
+      if (!e.negated() && kb[e.to()].id == want && e.payload().strength <= c.min_strength) return true;
+    return false;
+  };
+  return matches(kb.out<rel::inhibits>(d), c.inhibitors_of) || matches(kb.out<rel::induces>(d), c.inducers_of);
+}
+
+/// The classes of a drug: those its (non-negated) member_of claims state, then the rule-defined classes it meets.
+py::list classes_of(knowledge_base const& kb, drug_id d) {
+  std::vector<class_id> ids;
+  auto add = [&](class_id c) {
+    if (std::find(ids.begin(), ids.end(), c) == ids.end()) ids.push_back(c);
+  };
+  for (auto m : kb.out<rel::member_of>(d))
+    if (!m.negated()) add(m.to());
+  for (auto c : kb.ids<drug_class>())
+    if (kb[c].defined_by_rule() && rule_member(kb, d, kb[c])) add(c);
+  py::list out;
+  for (auto c : ids) out.append(wrap_node(kb, any_node(c)));
+  return out;
+}
+
+/// The members of a class: the drugs stated to belong to it, then those its rule admits.
+py::list members_of(knowledge_base const& kb, class_id c) {
+  std::vector<drug_id> ids;
+  auto add = [&](drug_id d) {
+    if (std::find(ids.begin(), ids.end(), d) == ids.end()) ids.push_back(d);
+  };
+  for (auto m : kb.in<rel::member_of>(c))
+    if (!m.negated()) add(m.from());
+  if (kb[c].defined_by_rule())
+    for (auto d : kb.ids<drug>())
+      if (rule_member(kb, d, kb[c])) add(d);
+  py::list out;
+  for (auto d : ids) out.append(wrap_node(kb, any_node(d)));
   return out;
 }
 
@@ -244,8 +289,10 @@ void bind_graph(py::module_& m) {
       .def_property_readonly("site", [](entity_view<drug> const& d) { return d.get().site; },
                              "Where it acts (Site): peripheral drugs do not reach the brain to a relevant extent.")
       .def_property_readonly(
-          "classes", [](entity_view<drug> const& d) { return out_entities<rel::member_of>(d.kb, d.id()); },
-          "The drug classes it is stated to belong to (list of DrugClass).")
+          "classes", [](entity_view<drug> const& d) { return classes_of(d.kb, d.id()); },
+          "The drug classes it belongs to (list of DrugClass): those its member_of claims state, then the classes "
+          "defined by a rule it meets (it inhibits or induces the class's target strongly enough), as the "
+          "interaction screen sees them.")
       .def_property_readonly(
           "actions", [](entity_view<drug> const& d) { return claims_list(d.kb, d.kb.out<rel::acts_on>(d.id())); },
           "Every acts_on claim of the drug (list of Action), including negated and disputed ones.")
@@ -310,6 +357,12 @@ void bind_graph(py::module_& m) {
           "Drug-response findings about the variant (list of PgxClaim).");
 
   bind_entity<effect>(m, "Effect", "A physiological effect or process.")
+      .def_property_readonly("site", [](entity_view<effect> const& e) { return e.get().site; },
+                             "Where it arises (Site): a peripheral antagonist blocks only peripheral effects.")
+      .def_property_readonly("combined", [](entity_view<effect> const& e) { return e.get().combined; },
+                             "The InteractionSeverity the screen gives two drugs that both produce the effect through "
+                             "different targets, when no label states the combination; None: such effects do not "
+                             "add up.")
       .def_property_readonly("mediated_by",
                              [](entity_view<effect> const& e) { return out_entities<rel::mediated_by>(e.kb, e.id()); },
                              "Targets the effect is mediated by (list of Target).");
@@ -379,7 +432,10 @@ void bind_graph(py::module_& m) {
                              [](entity_view<drug_class> const& c) {
                                return c.get().defined_by_rule() ? py::cast(c.get().min_strength) : py::none();
                              },
-                             "The weakest Strength the rule admits, or None.");
+                             "The weakest Strength the rule admits, or None.")
+      .def_property_readonly("members", [](entity_view<drug_class> const& c) { return members_of(c.kb, c.id()); },
+                             "Its drugs (list of Drug): those stated by member_of claims, then those its rule admits "
+                             "(the drugs that inhibit or induce the target with at least min_strength).");
 
   bind_entity<concept_node>(m, "Concept", "An imported entity of a kind pharmakon does not model.")
       .def_property_readonly("kind_label", [](entity_view<concept_node> const& c) { return c.get().kind_label; },
@@ -578,6 +634,10 @@ void bind_graph(py::module_& m) {
            py::arg("name"), "The regimen with id or name `name`. Raises UnknownNameError.")
       .def("warning", [](knowledge_base const& k, std::string const& name) { return view_of(k, k.at<warning>(name)); },
            py::arg("name"), "The warning with id or name `name`. Raises UnknownNameError.")
+      .def("drug_class",
+           [](knowledge_base const& k, std::string const& name) { return view_of(k, k.at<drug_class>(name)); },
+           py::arg("name"),
+           "The drug class named `name` (\"benzodiazepines\", \"class:benzodiazepines\"). Raises UnknownNameError.")
       .def("concept",
            [](knowledge_base const& k, std::string const& name) { return view_of(k, k.at<concept_node>(name)); },
            py::arg("name"), "The (imported) concept named `name`. Raises UnknownNameError.")
@@ -686,9 +746,12 @@ void bind_graph(py::module_& m) {
             return screen_interactions(k, ids);
           },
           py::arg("drugs"),
-          "Pharmacodynamic interactions among `drugs` (names, ids or Drug objects) through shared targets: an "
-          "InteractionAnswer, most severe first. Raises UnknownNameError for an unknown drug. (`interactions` is a "
-          "deprecated alias.)")
+          "Interactions among `drugs` (names, ids or Drug objects), every pair screened: through a shared target, "
+          "a shared effect (e.g. respiratory depression), metabolism (an inhibitor or inducer of an enzyme or "
+          "transporter that clears the other drug or forms its active metabolite) and what labels and guidelines "
+          "state. An InteractionAnswer, most severe first (InteractionSeverity); `without_metabolism` names the "
+          "drugs whose exposure interactions cannot be found. Raises UnknownNameError for an unknown drug. "
+          "(`interactions` is a deprecated alias.)")
       .def(
           "check_dose",
           [](knowledge_base const& k, py::object d, py::object dose, py::object route_arg, py::object every,
@@ -730,7 +793,7 @@ void bind_graph(py::module_& m) {
       },
       py::arg("question"),
       "Answers a question in plain words (\"How does Vivitrol work?\", \"Can I take naltrexone with oxycodone?\", "
-      "\"Is 100 mg of naltrexone a day too much?\") as kb.moa, kb.interactions or kb.dose_check would: a "
+      "\"Is 100 mg of naltrexone a day too much?\") as kb.mechanism_of, kb.screen_interactions or kb.check_dose would: a "
       "MechanismAnswer, InteractionAnswer or DoseAnswer. Raises UsageError for a question it cannot read, "
       "UnknownNameError for a drug it does not know. Deterministic and offline (no language model).");
 

@@ -140,6 +140,14 @@ std::string claim_detail(knowledge_base const& kb, claim_view c) {
     case relation_kind::modulates_response: return n(kb.claim_as<rel::modulates_response>(c.id())->payload().finding);
     case relation_kind::related: return kb.claim_as<rel::related>(c.id())->payload().label;
     case relation_kind::indicated_for: return kb.claim_as<rel::indicated_for>(c.id())->payload().adjunct;
+    case relation_kind::substrate_of: return n(kb.claim_as<rel::substrate_of>(c.id())->payload().pathway);
+    case relation_kind::inhibits: return n(kb.claim_as<rel::inhibits>(c.id())->payload().strength);
+    case relation_kind::induces: return n(kb.claim_as<rel::induces>(c.id())->payload().strength);
+    case relation_kind::has_metabolite: {
+      auto active = kb.claim_as<rel::has_metabolite>(c.id())->payload().active;
+      return !active ? "" : *active ? "active" : "inactive";
+    }
+    case relation_kind::interacts_with: return n(kb.claim_as<rel::interacts_with>(c.id())->payload().severity);
     default: return {};
   }
 }
@@ -166,6 +174,31 @@ py::dict claim_attrs(knowledge_base const& kb, claim_view c) {
       break;
     }
     case relation_kind::related: a["label"] = kb.claim_as<rel::related>(c.id())->payload().label; break;
+    case relation_kind::substrate_of: {
+      auto const& p = kb.claim_as<rel::substrate_of>(c.id())->payload();
+      a["pathway"] = n(p.pathway);
+      a["sensitive"] = p.sensitive;
+      break;
+    }
+    case relation_kind::inhibits: a["strength"] = n(kb.claim_as<rel::inhibits>(c.id())->payload().strength); break;
+    case relation_kind::induces: a["strength"] = n(kb.claim_as<rel::induces>(c.id())->payload().strength); break;
+    case relation_kind::has_metabolite: {
+      auto const& p = kb.claim_as<rel::has_metabolite>(c.id())->payload();
+      a["active"] = p.active;
+      a["formed_by"] = opt(p.formed_by);
+      break;
+    }
+    case relation_kind::interacts_with: {
+      auto const& p = kb.claim_as<rel::interacts_with>(c.id())->payload();
+      a["severity"] = n(p.severity);
+      a["management"] = n(p.management);
+      a["direction"] = n(p.direction);
+      a["intended"] = p.intended;
+      a["effect"] = opt(p.effect);
+      a["exposure_of"] = opt(p.exposure_of);
+      a["advice"] = p.advice;
+      break;
+    }
     default: break;
   }
   return a;
@@ -187,12 +220,14 @@ py::tuple entities_table(knowledge_base const& kb) {
 
 py::tuple drugs_table(knowledge_base const& kb) {
   table t{{"id", k("str")},       {"name", k("str")},    {"drug_class", k("str")}, {"synonyms", k("list")},
-          {"identifiers", k("dict")}, {"n_targets", k("int")}, {"sources", k("list")}};
+          {"identifiers", k("dict")}, {"n_targets", k("int")}, {"prodrug", k("bool")}, {"site", e<site>()},
+          {"sources", k("list")}};
   for (auto d : kb.ids<drug>()) {
     auto const& x = kb[d];
     std::size_t targets = 0;
     for (auto c : kb.out<rel::acts_on>(d)) targets += c.negated() ? 0 : 1;
-    t.row(x.id, x.name, x.drug_class, x.synonyms, ids_dict(x), targets, source_ids(kb, x.sources));
+    t.row(x.id, x.name, x.drug_class, x.synonyms, ids_dict(x), targets, x.prodrug, n(x.site),
+          source_ids(kb, x.sources));
   }
   return t.result();
 }

@@ -193,7 +193,7 @@ void bind_values(py::module_& m) {
   bind_enum<target_type>(m, "TargetType", "What kind of molecule a target is.");
   bind_enum<route>(m, "Route", "Routes of administration.");
   bind_enum<warning_kind>(m, "WarningKind", "Kinds of warning, in the order of a label's emphasis.");
-  bind_enum<severity>(m, "Severity", "Severity of a warning or an interaction, most severe first.");
+  bind_enum<severity>(m, "Severity", "Severity of a warning, most severe first (interactions use InteractionSeverity).");
   bind_enum<precondition_kind>(m, "PreconditionKind", "Preconditions a regimen sets before its first dose.");
   bind_enum<pgx_finding>(m, "PgxFinding", "What a pharmacogenetic study found about a variant and a drug's response.");
   bind_enum<affinity_measure>(m, "AffinityMeasure",

@@ -119,7 +119,8 @@ def test_mechanism_of_naltrexone(kb):
 def test_moa_argument_errors(kb):
     with pytest.raises(pharmakon.UnknownNameError) as e:
         kb.mechanism_of("naltrexon")
-    assert e.value.suggestions == ["naltrexone"]
+    # the closest name first; naltrexone's active metabolite is the next closest drug name
+    assert e.value.suggestions == ["naltrexone", "6-beta-naltrexol"]
     for bad in (None, 42, ["naltrexone"], b"naltrexone"):
         with pytest.raises(TypeError):
             kb.mechanism_of(bad)
@@ -134,7 +135,13 @@ def test_interactions(kb):
     assert a.drugs == ["naltrexone", "oxycodone"]
     assert len(a.interactions) == 1
     i = a.interactions[0]
-    assert i.kind == pharmakon.InteractionKind.blockade and i.severity == pharmakon.Severity.life_threatening
+    assert i.mechanism == pharmakon.InteractionMechanism.same_target
+    assert i.kind == pharmakon.InteractionKind.blockade
+    assert i.severity == pharmakon.InteractionSeverity.contraindicated
+    assert i.management == pharmakon.Management.avoid and i.direction == pharmakon.Direction.decrease
+    assert not i.intended and not i.no_interaction and i.affected is None
+    assert i.tier == pharmakon.EvidenceTier.label
+    assert a.worst == pharmakon.InteractionSeverity.contraindicated
     assert (i.first, i.second) == ("naltrexone", "oxycodone")
     assert i.target.id == "target:MOR"
     assert i.first_action == pharmakon.ActionType.antagonist
@@ -148,8 +155,11 @@ def test_interactions(kb):
         (p.from_, p.relation.name, p.detail, p.to, p.refs) for p in i.path]
     # Drug objects, generators, tuples and duplicates
     assert kb.screen_interactions((d for d in [kb.drug("naltrexone"), "oxycodone", "ReVia"])).to_json() == a.to_json()
-    assert kb.screen_interactions(["acamprosate", "naltrexone"]).interactions == []
-    assert kb.screen_interactions([]).interactions == []
+    none = kb.screen_interactions(["acamprosate", "disulfiram"])
+    assert none.interactions == [] and none.worst is None
+    assert none.without_metabolism == ["acamprosate", "disulfiram"]  # so no finding is not evidence of safety
+    empty = kb.screen_interactions([])
+    assert empty.interactions == [] and empty.drugs == [] and empty.worst is None
 
 
 def test_interactions_argument_errors(kb):
@@ -245,7 +255,7 @@ def test_answers_keep_their_parts_alive(kb):
 
 def test_answers_render_as_html_pages_for_each_reader():
     kb = pharmakon.default_kb()
-    a = kb.moa("naltrexone")
+    a = kb.mechanism_of("naltrexone")
     page = a.to_html()
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<h1>What is the mechanism of action of naltrexone?</h1>" in page
@@ -255,12 +265,12 @@ def test_answers_render_as_html_pages_for_each_reader():
     assert 'name="q"' not in a._repr_html_()
     with pytest.raises(pharmakon.UsageError):
         a.to_html(audience="robot")
-    assert "naltrexone blocks oxycodone" in kb.interactions(["naltrexone", "oxycodone"]).to_html()
+    assert "naltrexone blocks oxycodone" in kb.screen_interactions(["naltrexone", "oxycodone"]).to_html()
 
 
 def test_kb_ask_answers_as_the_matching_method():
     kb = pharmakon.default_kb()
-    assert kb.ask("How does Vivitrol work?").to_text() == kb.moa("naltrexone").to_text()
+    assert kb.ask("How does Vivitrol work?").to_text() == kb.mechanism_of("naltrexone").to_text()
     assert isinstance(kb.ask("Can I take naltrexone with oxycodone?"), pharmakon.InteractionAnswer)
     dose = kb.ask("Is 100 mg of naltrexone a day too much?")
     assert dose.verdict.name == "above"

@@ -2,6 +2,7 @@
 
 import ast
 import inspect
+import keyword
 import warnings
 from pathlib import Path
 
@@ -106,7 +107,11 @@ def test_stubs_declare_everything():
                     declared |= classes.get(bb, set())
             stub_cls = bases[0] if bases else None
         actual = public_members(obj)
-        undeclared = sorted(actual - declared)
+        # a member named by a Python keyword (NodeKind's "class") cannot be declared; the stub must say how to
+        # reach it
+        for m in sorted(n for n in actual if keyword.iskeyword(n)):
+            assert f'{name}.__members__["{m}"]' in STUB.read_text(encoding="utf-8"), f"{name}.{m}"
+        undeclared = sorted(n for n in actual - declared if not keyword.iskeyword(n))
         assert undeclared == [], f"{name}: {undeclared}"
     assert STUB.with_name("py.typed").exists()
 
@@ -142,3 +147,70 @@ def test_old_names_are_deprecated_aliases_that_warn_once(old, new, args):
         warnings.simplefilter("error")
         getattr(kb, old)(*args)  # the second call is silent
     assert "Deprecated alias" in getattr(pharmakon.KnowledgeBase, old).__doc__
+
+
+def test_stub_enums_declare_exactly_the_members():
+    """Each enum's stub declares its members, no more: a member removed from C++ must leave the stub too."""
+    _, classes = stub_names()
+    for name in pharmakon.__all__:
+        obj = getattr(pharmakon, name)
+        if not (inspect.isclass(obj) and hasattr(obj, "__members__")) or issubclass(obj, BaseException):
+            continue
+        runtime = {m for m in obj.__members__ if not keyword.iskeyword(m)}
+        assert classes[name] == runtime, name
+
+
+def _annotations(cls_name):
+    """{property name: return annotation as source text} of one stub class."""
+    for node in stub_tree().body:
+        if isinstance(node, ast.ClassDef) and node.name == cls_name:
+            return {item.name: ast.unparse(item.returns) for item in node.body
+                    if isinstance(item, ast.FunctionDef) and item.returns is not None and
+                    any(isinstance(d, ast.Name) and d.id == "property" for d in item.decorator_list)}
+    raise AssertionError(f"no stub class {cls_name}")
+
+
+def _conforms(value, annotation):
+    """Whether `value` has the stub type `annotation` (a typing expression evaluated in the pharmakon namespace)."""
+    import typing
+
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Union:
+        return any(_conforms(value, a) for a in args)
+    if annotation is type(None):
+        return value is None
+    if origin is list:
+        return isinstance(value, list) and all(_conforms(v, args[0]) for v in value)
+    if origin is tuple:
+        return isinstance(value, tuple) and len(value) == len(args) and all(map(_conforms, value, args))
+    if origin is dict:
+        return isinstance(value, dict) and all(_conforms(k, args[0]) and _conforms(v, args[1]) for k, v in value.items())
+    return isinstance(value, annotation)
+
+
+def test_stub_types_of_the_interaction_answer_hold_at_runtime(kb):
+    """The stubs' property types (Optional, list, tuple, enums) are what the objects return, and none is Any."""
+    from typing import Optional  # noqa: F401 - for eval of the annotations
+
+    namespace = {**vars(pharmakon), "Optional": Optional}
+    answer = kb.screen_interactions(["naltrexone", "oxycodone", "alprazolam", "codeine", "fluoxetine", "sertraline",
+                                     "acamprosate", "naloxegol"])
+    objects = {"InteractionAnswer": [answer], "Interaction": answer.interactions,
+               "StatedStatement": [s for i in answer.interactions for s in i.stated],
+               "PathStep": [p for i in answer.interactions for p in i.path],
+               "DrugClass": kb.classes(), "Drug": [kb.drug(n) for n in ("codeine", "naloxegol", "fluoxetine")],
+               "Effect": kb.effects()}
+    seen_none = set()
+    for cls_name, values in objects.items():
+        assert values, cls_name
+        for prop, text in _annotations(cls_name).items():
+            assert "Any" not in text, f"{cls_name}.{prop}: {text}"
+            annotation = eval(text, namespace)  # noqa: S307 - our own stub
+            for v in values:
+                got = getattr(v, prop)
+                assert _conforms(got, annotation), f"{cls_name}.{prop} = {got!r} is not {text}"
+                if got is None:
+                    seen_none.add(f"{cls_name}.{prop}")
+    # the optional fields are exercised both ways
+    assert {"Interaction.target", "Interaction.affected", "Interaction.first_action", "StatedStatement.effect",
+            "StatedStatement.exposure_of", "DrugClass.min_strength", "Effect.combined"} <= seen_none

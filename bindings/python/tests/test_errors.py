@@ -89,9 +89,10 @@ def test_unknown_name_error(kb):
         kb.drug("naltrexon")
     e = info.value
     assert isinstance(e, pharmakon.UnknownNameError) and isinstance(e, LookupError)
-    assert e.name == "naltrexon" and e.suggestions == ["naltrexone"]
+    assert e.name == "naltrexon" and e.suggestions == ["naltrexone", "6-beta-naltrexol"]  # closest first
     assert e.code == pharmakon.ErrorCode.unknown_name
-    assert str(e) == "unknown drug 'naltrexon'; did you mean naltrexone?"  # not quoted like a KeyError's
+    # not quoted like a KeyError's
+    assert str(e) == "unknown drug 'naltrexon'; did you mean naltrexone, 6-beta-naltrexol?"
     with pytest.raises(pharmakon.UnknownNameError) as info:
         kb.entity("naltrexon")
     assert "naltrexone" in info.value.suggestions

@@ -62,10 +62,20 @@ def test_mechanism_table_agrees_with_the_answers(kb):
 def test_interaction_screen():
     r = run("interaction_screen.py")
     assert r.returncode == 0, r.stderr
-    assert "naltrexone blocks oxycodone at the mu opioid receptor" in r.stdout
-    assert "life_threatening" in r.stdout and pharmakon.disclaimer in r.stdout
+    lines = r.stdout.splitlines()
+    assert any(line.split()[:3] == ["contraindicated", "same_target", "blockade"] and
+               "naltrexone blocks oxycodone at the mu opioid receptor" in line for line in lines)
+    # a shared effect has no shared target: the line names none
+    assert any(line.split()[:3] == ["major", "same_effect", "additive"] and
+               line.endswith("oxycodone + alprazolam (respiratory depression, CNS depression)") for line in lines)
+    assert "not checked for metabolism (no data): acamprosate" in r.stdout
+    assert "most severe: contraindicated" in r.stdout and pharmakon.disclaimer in r.stdout
+    r = run("interaction_screen.py", "codeine", "fluoxetine")
+    assert r.returncode == 0, r.stderr
+    assert "fluoxetine lowers the exposure of morphine (from codeine) through the cytochrome P450 2D6" in r.stdout
     r = run("interaction_screen.py", "acamprosate", "disulfiram", "--markdown")
-    assert r.returncode == 0 and "no pharmacodynamic interaction" in r.stdout and "# " in r.stdout
+    assert r.returncode == 0 and "# " in r.stdout
+    assert "no interaction found in this knowledge base (shared targets, shared effects, metabolism" in r.stdout
     r = run("interaction_screen.py", "morphine", "buprenorfine")
     assert r.returncode == 2 and "did you mean buprenorphine" in r.stderr
 

@@ -317,7 +317,6 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
   auto& refs = out.references;
 
   // ---- what each drug brings: actions (its own and its active metabolites'), classes, metabolism ----
-  std::vector<drug_id> rule_classes_holder;
   std::vector<class_id> rule_classes;
   for (auto c : kb.ids<drug_class>())
     if (kb[c].defined_by_rule()) rule_classes.push_back(c);

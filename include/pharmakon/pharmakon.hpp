@@ -13,6 +13,7 @@
 #include "model/enums.hpp"
 #include "model/ids.hpp"
 #include "model/label_sections.hpp"
+#include "model/entity_fields.hpp"
 #include "model/relations.hpp"
 #include "model/text.hpp"
 #include "model/units.hpp"

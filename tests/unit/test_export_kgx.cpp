@@ -24,7 +24,7 @@ knowledge_base every_kind() {
   source s;
   s.id = "src:pmid:12813472";
   s.kind = source_kind::research;
-  s.pmid = "12813472";
+  s.set_identifier("pmid", "12813472");
   s.title = "A title with a\ttab, a | pipe and 100% of a percent";
   s.year = 2003;
   auto p = b.add_source(s);

@@ -194,7 +194,7 @@ TEST_CASE("fuzz regressions: answers about entities with invalid UTF-8 names ren
   s.id = "src:pmid:1";
   s.kind = source_kind::research;
   s.title = "t\xff";
-  s.pmid = "1";
+  s.set_identifier("pmid", "1");
   auto sid = b.add_source(s);
   drug d;
   d.id = "drug:x";

@@ -23,12 +23,12 @@ struct fixture {
     label.id = "src:dailymed:cd11c435-b0f0-4bb9-ae78-60f101f3703f";
     label.kind = source_kind::label;
     label.title = "VIVITROL label";
-    label.dailymed_setid = "cd11c435-b0f0-4bb9-ae78-60f101f3703f";
+    label.set_identifier("dailymed_setid", "cd11c435-b0f0-4bb9-ae78-60f101f3703f");
     auto l = b.add_source(label);
     source paper;
     paper.id = "src:pmid:12813472";
     paper.kind = source_kind::research;
-    paper.pmid = "12813472";
+    paper.set_identifier("pmid", "12813472");
     auto p = b.add_source(paper);
     source guide;
     guide.id = "src:guideline:x";
@@ -222,7 +222,7 @@ TEST_CASE("claims carry sources, the best evidence tier and their qualifiers") {
     if (kb[e.to()].name == "mu opioid receptor") {
       CHECK(e.tier() == evidence_tier::label);  // label beats research
       CHECK(e.sources().size() == 2);
-      CHECK(kb.get(e.sources()[0]).dailymed_setid == "cd11c435-b0f0-4bb9-ae78-60f101f3703f");
+      CHECK(kb.get(e.sources()[0]).identifier_or_empty("dailymed_setid") == "cd11c435-b0f0-4bb9-ae78-60f101f3703f");
       CHECK(e.payload().modality == modality::competitive);
       CHECK(e.payload().best_p_affinity() == doctest::Approx(9.4));
     }
@@ -282,7 +282,7 @@ TEST_CASE("agonist and antagonist claims for one drug at one target conflict") {
   source s;
   s.id = "src:pmid:1";
   s.kind = source_kind::research;
-  s.pmid = "1";
+  s.set_identifier("pmid", "1");
   auto sid = b.add_source(s);
   drug d;
   d.id = "drug:x";

@@ -28,24 +28,24 @@ TEST_CASE("html_escape: markup, quotes, ampersands, invalid UTF-8 and control ch
 
 TEST_CASE("references link to their public records; only http(s) URLs become links") {
   source s;
-  s.pmid = "12813472";
+  s.set_identifier("pmid", "12813472");
   CHECK(source_url(s) == "https://pubmed.ncbi.nlm.nih.gov/12813472/");
   s = {};
-  s.doi = "10.1038/sj.npp.1300219";
+  s.set_identifier("doi", "10.1038/sj.npp.1300219");
   CHECK(source_url(s) == "https://doi.org/10.1038/sj.npp.1300219");
   s = {};
-  s.dailymed_setid = "cd11c435-b0f0-4bb9-ae78-60f101f3703f";
+  s.set_identifier("dailymed_setid", "cd11c435-b0f0-4bb9-ae78-60f101f3703f");
   CHECK(source_url(s) == "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=cd11c435-b0f0-4bb9-ae78-60f101f3703f");
   s = {};
-  s.gtopdb_ligand = "1639";
+  s.set_identifier("gtopdb_ligand", "1639");
   CHECK(contains(source_url(s), "guidetopharmacology.org/GRAC/LigandDisplayForward?ligandId=1639"));
   s = {};
-  s.url = "javascript:alert(1)";
+  s.set_identifier("url", "javascript:alert(1)");
   CHECK(source_url(s).empty());
-  s.url = "https://example.org/a\"onmouseover=\"x";
+  s.set_identifier("url", "https://example.org/a\"onmouseover=\"x");
   CHECK(source_url(s).empty());
-  s.url = "HTTPS://example.org/x";
-  CHECK(source_url(s) == s.url);
+  s.set_identifier("url", "HTTPS://example.org/x");
+  CHECK(source_url(s) == s.identifier_or_empty("url"));
   CHECK(identifier_url({"chembl", "CHEMBL19019"}) == "https://www.ebi.ac.uk/chembl/compound_report_card/CHEMBL19019/");
   CHECK(identifier_url({"unii", "5S6W795CQM"}).empty());
   CHECK(url_encode("a b&c/d") == "a%20b%26c%2Fd");

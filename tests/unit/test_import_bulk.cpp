@@ -16,7 +16,7 @@ source paper(std::string const& pmid) {
   source s;
   s.id = "src:pmid:" + pmid;
   s.kind = source_kind::research;
-  s.pmid = pmid;
+  s.set_identifier("pmid", pmid);
   return s;
 }
 

@@ -53,10 +53,10 @@ TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL
   CHECK(src.id == "src:chembl:CHEMBL19019");
   CHECK(src.kind == source_kind::database);
   CHECK(src.title == "ChEMBL 36 drug mechanism records: NALTREXONE (CHEMBL19019)");
-  CHECK(src.url == "https://www.ebi.ac.uk/chembl/compound_report_card/CHEMBL19019/");
+  CHECK(src.identifier_or_empty("url") == "https://www.ebi.ac.uk/chembl/compound_report_card/CHEMBL19019/");
   CHECK(e->tier() == evidence_tier::other);
   // no PubMed id or DOI is made up: the tables have none
-  for (auto const& s : kb.sources()) CHECK((s.pmid.empty() && s.doi.empty()));
+  for (auto const& s : kb.sources()) CHECK((s.identifier_or_empty("pmid").empty() && s.identifier_or_empty("doi").empty()));
   // the salt is a drug of its own, with the same target
   auto hcl = kb.at<drug>("NALTREXONE HYDROCHLORIDE");
   CHECK(hcl != ntx);

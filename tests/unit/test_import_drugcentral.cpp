@@ -103,7 +103,7 @@ TEST_CASE("drugcentral: interactions become acts_on claims with actions, p-affin
   CHECK(kb.find<target>("OPRM_HUMAN") == mor);  // SWISSPROT entry names are synonyms
   REQUIRE(kb.out<rel::encoded_by>(mor).count() == 1);
   CHECK(kb[(*kb.out<rel::encoded_by>(mor).begin()).to()].symbol == "OPRM1");
-  CHECK(kb.get(kb[mor].sources[0]).url == "https://drugcentral.org/target/P35372/view");
+  CHECK(kb.get(kb[mor].sources[0]).identifier_or_empty("url") == "https://drugcentral.org/target/P35372/view");
   auto at_mor = acting(kb, ntx, "P35372");
   REQUIRE(at_mor.size() == 1);
   auto const& e = at_mor[0];
@@ -118,7 +118,7 @@ TEST_CASE("drugcentral: interactions become acts_on claims with actions, p-affin
   CHECK(cites(kb, e, "src:chembl:CHEMBL19019"));
   auto const& page = kb.get(*kb.find_source("src:drugcentral:1765"));
   CHECK(page.kind == source_kind::database);
-  CHECK(page.url == "https://drugcentral.org/drugcard/1765");
+  CHECK(page.identifier_or_empty("url") == "https://drugcentral.org/drugcard/1765");
   CHECK(page.title == "DrugCentral: naltrexone (structure 1765)");
   // a rat receptor family: four accessions on one target, a gene for each symbol
   auto family = acting(kb, ntx, "Q9R0C9");
@@ -146,15 +146,15 @@ TEST_CASE("drugcentral: cited URLs become sources of their kind; what the model 
   auto acarbose = acting(kb, kb.at<drug>("acarbose"), "P14410");
   REQUIRE(acarbose.size() == 1);
   CHECK(cites(kb, acarbose[0], "src:pmid:21669536"));
-  CHECK(kb.get(*kb.find_source("src:pmid:21669536")).pmid == "21669536");
+  CHECK(kb.get(*kb.find_source("src:pmid:21669536")).identifier_or_empty("pmid") == "21669536");
   CHECK(acarbose[0].tier() == evidence_tier::research);
   CHECK(acarbose[0].payload().affinities[0].sources.size() == 1);
-  CHECK(kb.get(acarbose[0].payload().affinities[0].sources[0]).pmid == "21669536");
+  CHECK(kb.get(acarbose[0].payload().affinities[0].sources[0]).identifier_or_empty("pmid") == "21669536");
   // a DOI URL is a DOI source (id as the curated knowledge base writes them), the MoA's PubMed URL a second one
   auto mirodenafil = acting(kb, kb.at<drug>("mirodenafil"), "O76074");
   REQUIRE(mirodenafil.size() == 1);
   CHECK(cites(kb, mirodenafil[0], "src:doi:10.1002_jlcr.1116"));
-  CHECK(kb.get(*kb.find_source("src:doi:10.1002_jlcr.1116")).doi == "10.1002/jlcr.1116");
+  CHECK(kb.get(*kb.find_source("src:doi:10.1002_jlcr.1116")).identifier_or_empty("doi") == "10.1002/jlcr.1116");
   CHECK(cites(kb, mirodenafil[0], "src:pmid:18638004"));
   // a drug label URL is a label: the claim has the label tier
   auto adalimumab = acting(kb, kb.at<drug>("adalimumab"), "P01375");
@@ -164,13 +164,13 @@ TEST_CASE("drugcentral: cited URLs become sources of their kind; what the model 
   bool label = false;
   for (auto s : adalimumab[0].sources())
     label = label ||
-            (kb.get(s).kind == source_kind::label && kb.get(s).url.find("accessdata.fda.gov") != std::string::npos);
+            (kb.get(s).kind == source_kind::label && kb.get(s).identifier_or_empty("url").find("accessdata.fda.gov") != std::string::npos);
   CHECK(label);
   // a GtoPdb ligand page is that ligand's GtoPdb source
   auto nitrendipine = acting(kb, kb.at<drug>("(S)-nitrendipine"), "O15554");
   REQUIRE(nitrendipine.size() == 1);
   CHECK(cites(kb, nitrendipine[0], "src:gtopdb:ligand:2334"));
-  CHECK(kb.get(*kb.find_source("src:gtopdb:ligand:2334")).gtopdb_ligand == "2334");
+  CHECK(kb.get(*kb.find_source("src:gtopdb:ligand:2334")).identifier_or_empty("gtopdb_ligand") == "2334");
   // a reference given as text, not as a URL
   auto niperotidine = acting(kb, kb.at<drug>("niperotidine"), "P25021");
   REQUIRE(niperotidine.size() == 1);

@@ -55,7 +55,7 @@ TEST_CASE("gtopdb: interactions become acts_on claims with actions, affinities a
     }
     // sources: the ligand's GtoPdb page and each PubMed id, the latter also on the affinity
     bool has_pmid = false;
-    for (auto s : e.sources()) has_pmid = has_pmid || !kb.get(s).pmid.empty();
+    for (auto s : e.sources()) has_pmid = has_pmid || !kb.get(s).identifier_or_empty("pmid").empty();
     CHECK(has_pmid);
     CHECK(e.tier() == evidence_tier::research);
     CHECK(!af.sources.empty());

@@ -87,7 +87,7 @@ TEST_CASE("hetionet: nodes and edges become typed entities and claims, nothing d
   // every claim cites the dataset
   auto src = kb.find_source(hetionet_source_id);
   REQUIRE(src);
-  CHECK(kb.get(*src).doi == "10.7554/eLife.26726");
+  CHECK(kb.get(*src).identifier_or_empty("doi") == "10.7554/eLife.26726");
   CHECK(kb.get(*src).kind == source_kind::database);
   for (std::uint32_t c = 0; c < kb.claim_count(); ++c) {
     auto cv = kb.claim(claim_id{c});

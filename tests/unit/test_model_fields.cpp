@@ -190,3 +190,39 @@ TEST_CASE("fields: reference lines and the catalog show them") {
   CHECK(json.find("\"half_life\"") != std::string::npos);
   (void)moa;
 }
+
+TEST_CASE("source identifiers: a list of (scheme, value) in source_schemes order, one key or column each") {
+  source s;
+  s.id = "src:x";
+  s.kind = source_kind::label;
+  s.set_identifier("url", "https://example.org");
+  s.set_identifier("dailymed_setid", "cd11c435-b0f0-4bb9-ae78-60f101f3703f");
+  s.set_identifier("pmid", "12813472");
+  REQUIRE(s.ids.size() == 3);
+  CHECK(s.ids[0].scheme == "pmid");
+  CHECK(s.ids[1].scheme == "dailymed_setid");
+  CHECK(s.ids[2].scheme == "url");
+  CHECK(s.identifier_of("pmid") == "12813472");
+  CHECK_FALSE(s.identifier_of("doi"));
+  CHECK(s.citation_id() == "PMID 12813472; DailyMed setid cd11c435-b0f0-4bb9-ae78-60f101f3703f");
+  s.set_identifier("pmid", "");  // an empty value removes it
+  CHECK(s.ids.size() == 2);
+  s.set_identifier("pmid", "");
+  s.set_identifier("dailymed_setid", "");
+  CHECK(s.citation_id() == "https://example.org");  // a URL only when there is nothing else
+  builder b;
+  source odd = s;
+  odd.ids.push_back({"chembl", "CHEMBL1"});
+  CHECK_THROWS_AS(b.add_source(odd), usage_error);
+  // pushed out of order, stored in order
+  source late;
+  late.id = "src:y";
+  late.ids = {{"url", "https://example.org"}, {"doi", "10.1038/sj.npp.1300219"}};
+  auto id = b.add_source(late);
+  auto kb = b.build();
+  CHECK(kb.get(id).ids.front().scheme == "doi");
+  // the KB file keeps its keys
+  auto loaded = sample();
+  auto const& label = loaded.get(*loaded.find_source("src:label:x"));
+  CHECK(label.ids == std::vector<identifier>{{"dailymed_setid", "cd11c435-b0f0-4bb9-ae78-60f101f3703f"}});
+}

@@ -253,8 +253,10 @@ py::tuple sources_table(knowledge_base const& kb) {
           {"unverified", k("bool")}};
   for (auto const& s : kb.sources())
     t.row(s.id, n(s.kind), n(s.tier()), s.title, opt(s.authors), opt(s.publisher),
-          s.year ? std::optional<int>(s.year) : std::nullopt, opt(s.pmid), opt(s.doi), opt(s.dailymed_setid),
-          opt(s.nda), opt(s.url), opt(s.gtopdb_ligand), opt(s.gtopdb_target), s.citation_id(), s.unverified);
+          s.year ? std::optional<int>(s.year) : std::nullopt, opt(s.identifier_or_empty("pmid")),
+          opt(s.identifier_or_empty("doi")), opt(s.identifier_or_empty("dailymed_setid")), opt(s.identifier_or_empty("nda")),
+          opt(s.identifier_or_empty("url")), opt(s.identifier_or_empty("gtopdb_ligand")),
+          opt(s.identifier_or_empty("gtopdb_target")), s.citation_id(), s.unverified);
   return t.result();
 }
 

@@ -1,5 +1,6 @@
 // Enums, the exception hierarchy and the small value types (Quantity, Source, Diagnostic, Precondition, Affinity).
 #include <cmath>
+#include <map>
 
 #include "common.hpp"
 
@@ -79,6 +80,11 @@ void translate(std::exception_ptr p) {
 std::optional<std::string> nonempty(std::string const& s) {
   if (s.empty()) return std::nullopt;
   return s;
+}
+/// A source's identifier `scheme`, or None.
+std::optional<std::string> id_of(source const& s, std::string_view scheme) {
+  auto v = s.identifier_of(scheme);
+  return v ? std::optional<std::string>(*v) : std::nullopt;
 }
 
 quantity make_quantity(double value, std::string const& unit_text) {
@@ -327,15 +333,22 @@ void bind_values(py::module_& m) {
                              "Issuing body, or None.")
       .def_property_readonly("year", [](source const& s) { return s.year ? std::optional<int>(s.year) : std::nullopt; },
                              "Year of publication, or None.")
-      .def_property_readonly("pmid", [](source const& s) { return nonempty(s.pmid); }, "PubMed id, or None.")
-      .def_property_readonly("doi", [](source const& s) { return nonempty(s.doi); }, "DOI (10.x/...), or None.")
-      .def_property_readonly("dailymed_setid", [](source const& s) { return nonempty(s.dailymed_setid); },
+      .def_property_readonly("identifiers",
+                             [](source const& s) {
+                               std::map<std::string, std::string> out;
+                               for (auto const& i : s.ids) out[i.scheme] = i.value;
+                               return out;
+                             },
+                             "Identifiers by scheme, e.g. {\"pmid\": \"12813472\"}; .pmid, .doi, ... read one each.")
+      .def_property_readonly("pmid", [](source const& s) { return id_of(s, "pmid"); }, "PubMed id, or None.")
+      .def_property_readonly("doi", [](source const& s) { return id_of(s, "doi"); }, "DOI (10.x/...), or None.")
+      .def_property_readonly("dailymed_setid", [](source const& s) { return id_of(s, "dailymed_setid"); },
                              "DailyMed set id of a drug label, or None.")
-      .def_property_readonly("nda", [](source const& s) { return nonempty(s.nda); }, "NDA/ANDA/BLA number, or None.")
-      .def_property_readonly("url", [](source const& s) { return nonempty(s.url); }, "URL, or None.")
-      .def_property_readonly("gtopdb_ligand", [](source const& s) { return nonempty(s.gtopdb_ligand); },
+      .def_property_readonly("nda", [](source const& s) { return id_of(s, "nda"); }, "NDA/ANDA/BLA number, or None.")
+      .def_property_readonly("url", [](source const& s) { return id_of(s, "url"); }, "URL, or None.")
+      .def_property_readonly("gtopdb_ligand", [](source const& s) { return id_of(s, "gtopdb_ligand"); },
                              "IUPHAR/BPS Guide to Pharmacology ligand id, or None.")
-      .def_property_readonly("gtopdb_target", [](source const& s) { return nonempty(s.gtopdb_target); },
+      .def_property_readonly("gtopdb_target", [](source const& s) { return id_of(s, "gtopdb_target"); },
                              "IUPHAR/BPS Guide to Pharmacology target id, or None.")
       .def_property_readonly("date", [](source const& s) { return nonempty(s.date); },
                              "A label's revision date (\"YYYY-MM-DD\" or \"YYYY-MM\"), or None.")

@@ -116,8 +116,10 @@ inline void hash_entity(fnv1a& h, warning const& e) {
 inline void hash_entity(fnv1a& h, concept_node const& e) { hash_base(h, e); h.str(e.kind_label); }
 inline void hash_source(fnv1a& h, source const& s) {
   h.str(s.id); h.u64(std::uint64_t(s.kind)); h.str(s.title); h.str(s.authors); h.str(s.publisher);
-  h.u64(std::uint64_t(s.year)); h.str(s.pmid); h.str(s.doi); h.str(s.dailymed_setid); h.str(s.nda); h.str(s.url);
-  h.str(s.gtopdb_ligand); h.str(s.gtopdb_target); h.u64(s.unverified);
+  h.u64(std::uint64_t(s.year));
+  // every scheme in its place, "" when absent: the same bytes as when each scheme was a field of its own
+  for (auto scheme : source_schemes) h.str(s.identifier_or_empty(scheme));
+  h.u64(s.unverified);
   if (!s.date.empty() || !s.version.empty()) { h.str("revision"); h.str(s.date); h.str(s.version); }
 }
 inline void hash_action(fnv1a& h, action const& a) {
@@ -200,6 +202,16 @@ PHARMAKON_FUNC builder::builder(knowledge_base const& base) {
 
 PHARMAKON_FUNC source_id builder::add_source(source s) {
   if (source_ids_.count(s.id)) throw usage_error(errc::duplicate_id, fmt::format("duplicate source id '{}'", s.id));
+  auto rank = [](std::string_view scheme) {
+    return std::size_t(std::find(source_schemes.begin(), source_schemes.end(), scheme) - source_schemes.begin());
+  };
+  for (auto const& i : s.ids)
+    if (rank(i.scheme) == source_schemes.size())
+      throw usage_error(errc::bad_identifier,
+                        fmt::format("source '{}': identifier scheme '{}' is not one of {}", s.id, i.scheme,
+                                    fmt::join(source_schemes, ", ")));
+  std::stable_sort(s.ids.begin(), s.ids.end(),
+                   [&](identifier const& a, identifier const& b) { return rank(a.scheme) < rank(b.scheme); });
   source_id id{std::uint32_t(sources_.size())};
   source_ids_.emplace(s.id, id.index());
   sources_.push_back(std::move(s));

@@ -4,6 +4,8 @@
 /// Every entity keeps the `source_region` it was declared at, so checks after parsing can still point at
 /// file:line:column.
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -40,6 +42,13 @@ struct identifier {
   friend bool operator==(identifier const&, identifier const&) = default;
 };
 
+/// The value of identifier `scheme` in `ids`, if there is one.
+inline std::optional<std::string_view> identifier_in(std::vector<identifier> const& ids, std::string_view scheme) noexcept {
+  for (auto const& i : ids)
+    if (i.scheme == scheme) return std::string_view(i.value);
+  return std::nullopt;
+}
+
 /// Fields every entity has.
 struct entity_base {
   std::string id;                     ///< stable string id with its kind prefix, e.g. "drug:naltrexone"
@@ -52,9 +61,7 @@ struct entity_base {
 
   /// The value of identifier `scheme`, if the entity has one.
   std::optional<std::string_view> identifier_of(std::string_view scheme) const noexcept {
-    for (auto const& i : ids)
-      if (i.scheme == scheme) return std::string_view(i.value);
-    return std::nullopt;
+    return identifier_in(ids, scheme);
   }
 };
 
@@ -149,6 +156,11 @@ struct concept_node : entity_base {
   std::string kind_label;
 };
 
+/// The identifier schemes of a source, in the order they are stored, hashed, exported and cited; the KB-file keys
+/// and KGX columns of the same names. `url` is cited only when there is no other identifier.
+inline constexpr std::array<std::string_view, 7> source_schemes{"pmid",          "doi", "dailymed_setid", "nda", "url",
+                                                                "gtopdb_ligand", "gtopdb_target"};
+
 /// An evidence source. At least one identifier, or (guideline) title + year + publisher.
 struct source {
   std::string id;  ///< e.g. "src:pmid:12813472"
@@ -157,7 +169,7 @@ struct source {
   std::string authors;
   std::string publisher;  ///< issuing body
   int year = 0;
-  std::string pmid, doi, dailymed_setid, nda, url, gtopdb_ligand, gtopdb_target;
+  std::vector<identifier> ids;  ///< its identifiers (schemes of `source_schemes`), in that order; set_identifier keeps it so
   std::string date;     ///< for a label: its revision date, "YYYY-MM-DD" or "YYYY-MM"; may be empty
   std::string version;  ///< for a label: its DailyMed version; may be empty
   bool unverified = false;  ///< the identifier could not be checked against a public record
@@ -168,16 +180,38 @@ struct source {
 
   evidence_tier tier() const noexcept { return tier_of(kind); }
 
+  /// The value of identifier `scheme` ("pmid", "doi", ...), if the source has one.
+  std::optional<std::string_view> identifier_of(std::string_view scheme) const noexcept {
+    return identifier_in(ids, scheme);
+  }
+  /// The value of identifier `scheme`, or "" (for the places that print it either way).
+  std::string_view identifier_or_empty(std::string_view scheme) const noexcept {
+    return identifier_of(scheme).value_or(std::string_view());
+  }
+  /// Sets identifier `scheme` (an empty value removes it), keeping `ids` in `source_schemes` order.
+  void set_identifier(std::string_view scheme, std::string value) {
+    std::erase_if(ids, [&](identifier const& i) { return i.scheme == scheme; });
+    if (value.empty()) return;
+    auto rank = [](std::string_view s) {
+      return std::size_t(std::find(source_schemes.begin(), source_schemes.end(), s) - source_schemes.begin());
+    };
+    auto at = std::find_if(ids.begin(), ids.end(), [&](identifier const& i) { return rank(i.scheme) > rank(scheme); });
+    ids.insert(at, identifier{std::string(scheme), std::move(value)});
+  }
+
   /// The most specific identifier, printed in reference lists ("PMID 12813472", "DailyMed setid ...").
   std::string citation_id() const {
     std::vector<std::string> parts;
-    if (!pmid.empty()) parts.push_back("PMID " + pmid);
-    if (!doi.empty()) parts.push_back("doi:" + doi);
-    if (!dailymed_setid.empty()) parts.push_back("DailyMed setid " + dailymed_setid);
-    if (!nda.empty()) parts.push_back(nda);
-    if (!gtopdb_ligand.empty()) parts.push_back("GtoPdb ligand " + gtopdb_ligand);
-    if (!gtopdb_target.empty()) parts.push_back("GtoPdb target " + gtopdb_target);
-    if (parts.empty() && !url.empty()) parts.push_back(url);
+    for (auto const& i : ids) {
+      if (i.scheme == "pmid") parts.push_back("PMID " + i.value);
+      else if (i.scheme == "doi") parts.push_back("doi:" + i.value);
+      else if (i.scheme == "dailymed_setid") parts.push_back("DailyMed setid " + i.value);
+      else if (i.scheme == "gtopdb_ligand") parts.push_back("GtoPdb ligand " + i.value);
+      else if (i.scheme == "gtopdb_target") parts.push_back("GtoPdb target " + i.value);
+      else if (i.scheme != "url") parts.push_back(i.value);  // nda: "NDA021897" says what it is
+    }
+    if (parts.empty())
+      if (auto url = identifier_of("url")) parts.emplace_back(*url);
     if (parts.empty() && kind == source_kind::guideline) parts.push_back(fmt::format("{} {}", publisher, year));
     return fmt::format("{}", fmt::join(parts, "; "));
   }

@@ -98,18 +98,28 @@ inline bool is_web_url(std::string_view u) {
 
 }  // namespace detail::html
 
+namespace detail::html {
+
+/// The public records of a source, most specific first: (label, address) for PubMed, doi.org, DailyMed, GtoPdb and
+/// the source's own web address. `source_url` is the first; a reference item links them all.
+inline std::vector<std::pair<std::string, std::string>> record_links(source const& s) {
+  std::vector<std::pair<std::string, std::string>> links;
+  auto v = [&](std::string_view scheme) { return s.identifier_of(scheme); };
+  if (auto x = v("pmid")) links.emplace_back("PubMed", "https://pubmed.ncbi.nlm.nih.gov/" + url_encode(*x) + "/");
+  if (auto x = v("doi")) links.emplace_back("doi.org", "https://doi.org/" + path_encode(*x));
+  if (auto x = v("dailymed_setid"))
+    links.emplace_back("DailyMed", "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" + url_encode(*x));
+  if (auto x = v("gtopdb_ligand")) links.emplace_back("GtoPdb ligand", identifier_url({"gtopdb_ligand", std::string(*x)}));
+  if (auto x = v("gtopdb_target")) links.emplace_back("GtoPdb target", identifier_url({"gtopdb_target", std::string(*x)}));
+  if (auto x = v("url"); x && is_web_url(*x)) links.emplace_back("Record", std::string(*x));
+  return links;
+}
+
+}  // namespace detail::html
+
 PHARMAKON_FUNC std::string source_url(source const& s) {
-  using detail::html::path_encode;
-  if (!s.pmid.empty()) return "https://pubmed.ncbi.nlm.nih.gov/" + url_encode(s.pmid) + "/";
-  if (!s.doi.empty()) return "https://doi.org/" + path_encode(s.doi);
-  if (!s.dailymed_setid.empty())
-    return "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" + url_encode(s.dailymed_setid);
-  if (!s.gtopdb_ligand.empty())
-    return "https://www.guidetopharmacology.org/GRAC/LigandDisplayForward?ligandId=" + url_encode(s.gtopdb_ligand);
-  if (!s.gtopdb_target.empty())
-    return "https://www.guidetopharmacology.org/GRAC/ObjectDisplayForward?objectId=" + url_encode(s.gtopdb_target);
-  if (detail::html::is_web_url(s.url)) return s.url;
-  return "";
+  auto links = detail::html::record_links(s);
+  return links.empty() ? std::string() : links.front().second;
 }
 
 PHARMAKON_FUNC std::string identifier_url(identifier const& id) {
@@ -491,16 +501,7 @@ inline std::string audience_name(audience a) {
 
 inline std::string reference_item(source const& s, std::size_t n) {
   std::string out = fmt::format("<li id=\"ref-{}\">{}", n, esc(detail::render::reference_text(s)));
-  std::vector<std::pair<std::string, std::string>> links;
-  if (!s.pmid.empty()) links.emplace_back("PubMed", "https://pubmed.ncbi.nlm.nih.gov/" + url_encode(s.pmid) + "/");
-  if (!s.doi.empty()) links.emplace_back("doi.org", "https://doi.org/" + path_encode(s.doi));
-  if (!s.dailymed_setid.empty())
-    links.emplace_back("DailyMed", "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" + url_encode(s.dailymed_setid));
-  if (!s.gtopdb_ligand.empty())
-    links.emplace_back("GtoPdb ligand", identifier_url({"gtopdb_ligand", s.gtopdb_ligand}));
-  if (!s.gtopdb_target.empty())
-    links.emplace_back("GtoPdb target", identifier_url({"gtopdb_target", s.gtopdb_target}));
-  if (is_web_url(s.url)) links.emplace_back("Record", s.url);
+  auto links = record_links(s);
   if (!links.empty()) {
     out += " <span class=\"records\">";
     for (auto const& [label, url] : links)

@@ -266,16 +266,14 @@ inline std::string reference_text(source const& s) {
     out += p;
     if (!p.empty() && p.back() != '.' && p.back() != '?' && p.back() != '!') out += ".";
   }
-  bool has_identifier = !s.pmid.empty() || !s.doi.empty() || !s.dailymed_setid.empty() || !s.nda.empty() ||
-                        !s.gtopdb_ligand.empty() || !s.gtopdb_target.empty() || !s.url.empty();
-  auto id = has_identifier ? s.citation_id() : std::string();
+  auto id = s.ids.empty() ? std::string() : s.citation_id();
   if (!id.empty()) out += " " + id + ".";
   if (auto r = revision_text(s); !r.empty()) {
     r[0] = char(r[0] - 'a' + 'A');  // "Revised 2024-05, version 12." / "Version 12."
     out += " " + r + ".";
   }
   if (!s.sections.empty()) out += " Sections: " + sections_text(s) + ".";
-  if (!s.url.empty() && id.find(s.url) == std::string::npos) out += " " + s.url;
+  if (auto url = s.identifier_of("url"); url && id.find(*url) == std::string::npos) out += " " + std::string(*url);
   out += fmt::format(" ({}{})", enum_words(to_string(s.kind)), s.unverified ? ", identifier unverified" : "");
   return out;
 }
@@ -571,16 +569,7 @@ inline ordered_json json_references(reference_list const& r) {
   for (std::size_t i = 0; i < r.sources.size(); ++i) {
     auto const& s = r.sources[i];
     ordered_json ids = ordered_json::object();
-    auto put = [&](char const* k, std::string const& v) {
-      if (!v.empty()) ids[k] = v;
-    };
-    put("pmid", s.pmid);
-    put("doi", s.doi);
-    put("dailymed_setid", s.dailymed_setid);
-    put("nda", s.nda);
-    put("url", s.url);
-    put("gtopdb_ligand", s.gtopdb_ligand);
-    put("gtopdb_target", s.gtopdb_target);
+    for (auto const& x : s.ids) ids[x.scheme] = x.value;
     out.push_back({{"n", int(i) + 1}, {"id", s.id}, {"kind", std::string(to_string(s.kind))},
                    {"tier", std::string(to_string(s.tier()))}, {"title", s.title}, {"authors", s.authors},
                    {"publisher", s.publisher}, {"year", s.year ? ordered_json(s.year) : ordered_json(nullptr)},

@@ -127,13 +127,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     put("authors", tsv_escape(s.authors));
     put("publisher", tsv_escape(s.publisher));
     put("year", s.year ? fmt::format("{}", s.year) : "");
-    put("pmid", tsv_escape(s.pmid));
-    put("doi", tsv_escape(s.doi));
-    put("dailymed_setid", tsv_escape(s.dailymed_setid));
-    put("nda", tsv_escape(s.nda));
-    put("url", tsv_escape(s.url));
-    put("gtopdb_ligand", tsv_escape(s.gtopdb_ligand));
-    put("gtopdb_target", tsv_escape(s.gtopdb_target));
+    for (auto const& i : s.ids) put(i.scheme, tsv_escape(i.value));  // a column per scheme (source_schemes)
     put("unverified", s.unverified ? "true" : "");
     put("date", tsv_escape(s.date));
     put("version", tsv_escape(s.version));
@@ -262,8 +256,8 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     eput("primary_knowledge_source", "infores:pharmakon");
     eput("publications", join(v.sources(), [&](source_id s) {
            auto const& src = kb.get(s);
-           if (!src.pmid.empty()) return "PMID:" + src.pmid;
-           if (!src.doi.empty()) return tsv_escape("doi:" + src.doi);
+           if (auto pmid = src.identifier_of("pmid")) return "PMID:" + std::string(*pmid);
+           if (auto doi = src.identifier_of("doi")) return tsv_escape("doi:" + std::string(*doi));
            return std::string();
          }));
     eput("pharmakon_relation", std::string(to_string(kind)));

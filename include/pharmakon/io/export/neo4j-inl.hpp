@@ -89,7 +89,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
     for (auto const& s : kb.sources())
       out << fmt::format("{},Source,{},{},{},{},{},{},{},{},{}\n", csv_field(s.id), to_string(s.kind), csv_field(s.title),
                          csv_field(s.authors), csv_field(s.publisher), s.year ? fmt::format("{}", s.year) : "",
-                         csv_field(s.pmid), csv_field(s.doi), csv_field(s.url), csv_field(s.citation_id()));
+                         csv_field(s.identifier_or_empty("pmid")), csv_field(s.identifier_or_empty("doi")), csv_field(s.identifier_or_empty("url")), csv_field(s.citation_id()));
     written.push_back(p);
   }
   // one file per node kind

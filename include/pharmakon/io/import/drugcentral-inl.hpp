@@ -115,7 +115,7 @@ struct importer : driver {
       if (valid_identifier("pmid", pmid))
         return source_for("src:pmid:" + pmid, source_kind::research, reference, {}, {}, [&](source& s) {
           ++pmid_sources;
-          s.pmid = pmid;
+          s.set_identifier("pmid", pmid);
         });
     }
     if (url && v.find("doi.org/") != std::string_view::npos) {
@@ -126,7 +126,7 @@ struct importer : driver {
       if (valid_identifier("doi", doi))
         return source_for(id, source_kind::research, reference, {}, {}, [&](source& s) {
           ++doi_sources;
-          s.doi = doi;
+          s.set_identifier("doi", doi);
         });
     }
     if (url && v.find("guidetopharmacology.org") != std::string_view::npos) {
@@ -134,7 +134,7 @@ struct importer : driver {
       if (valid_identifier("gtopdb_ligand", lid))
         return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
                           fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: ligand {} (linked by DrugCentral)", lid),
-                          "IUPHAR/BPS", {}, [&](source& s) { s.gtopdb_ligand = lid; });
+                          "IUPHAR/BPS", {}, [&](source& s) { s.set_identifier("gtopdb_ligand", lid); });
     }
     if (url && v.find("/chembl/compound/inspect/") != std::string_view::npos) {
       auto cid = after(v, "/chembl/compound/inspect/");

@@ -124,18 +124,18 @@ struct importer : driver {
   source_id ligand_source(std::string const& lid, std::string const& name) {
     return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
                       fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid), "IUPHAR/BPS", {},
-                      [&](source& s) { s.gtopdb_ligand = lid; });
+                      [&](source& s) { s.set_identifier("gtopdb_ligand", lid); });
   }
   source_id target_source(std::string const& tid, std::string const& name) {
     return source_for("src:gtopdb:target:" + tid, source_kind::database,
                       fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid), "IUPHAR/BPS", {},
-                      [&](source& s) { s.gtopdb_target = tid; });
+                      [&](source& s) { s.set_identifier("gtopdb_target", tid); });
   }
   source_id pmid_source(std::string const& pmid) {
     return source_for("src:pmid:" + pmid, source_kind::research,
                       "Reference cited by GtoPdb for a ligand-target interaction", {}, {}, [&](source& s) {
                         ++pmids;
-                        s.pmid = pmid;
+                        s.set_identifier("pmid", pmid);
                       });
   }
 

@@ -147,9 +147,9 @@ struct importer : driver {
       s.authors = "Himmelstein DS, Lizee A, Hessler C, et al.";
       s.publisher = "eLife";
       s.year = 2017;
-      s.doi = "10.7554/eLife.26726";
-      s.pmid = "28936969";
-      s.url = "https://het.io";
+      s.set_identifier("doi", "10.7554/eLife.26726");
+      s.set_identifier("pmid", "28936969");
+      s.set_identifier("url", "https://het.io");
       src = b.add_source(std::move(s));
     }
     ev_plain = b.add_evidence(claim_meta({src}));

@@ -104,8 +104,8 @@ struct importer : driver {
     s.id = id;
     s.kind = kind;
     s.title = title;
-    s.pmid = std::move(pmid);
-    if (s.pmid.empty() && kind == source_kind::database) s.url = "https://github.com/biolink/kgx";
+    if (!pmid.empty()) s.set_identifier("pmid", std::move(pmid));
+    else if (kind == source_kind::database) s.set_identifier("url", "https://github.com/biolink/kgx");
     ++generated_sources;
     return b.add_source(std::move(s));
   }
@@ -140,13 +140,7 @@ struct importer : driver {
       s.publisher = get("publisher");
       auto year = get("year");
       if (!year.empty()) s.year = std::atoi(year.c_str());
-      s.pmid = get("pmid");
-      s.doi = get("doi");
-      s.dailymed_setid = get("dailymed_setid");
-      s.nda = get("nda");
-      s.url = get("url");
-      s.gtopdb_ligand = get("gtopdb_ligand");
-      s.gtopdb_target = get("gtopdb_target");
+      for (auto scheme : source_schemes) s.set_identifier(scheme, get(std::string(scheme).c_str()));
       s.unverified = get("unverified") == "true";
       s.date = get("date");
       s.version = get("version");

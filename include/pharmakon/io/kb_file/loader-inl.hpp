@@ -712,24 +712,17 @@ inline void read_source(reader& r) {
     else
       src.year = int(*v);
   }
-  auto ident = [&](std::string_view key, std::string& field) {
+  for (auto key : source_schemes) {  // each identifier is a key of its own: pmid = "...", doi = "..."
     auto v = r.str(key, false, "an identifier string");
-    if (!v) return;
+    if (!v) continue;
     std::string expected;
     if (!valid_identifier(key, *v, &expected)) {
       r.error(errc::bad_identifier, r.table().get(key)->source().begin, fmt::format("'{}' to be {}", key, expected),
               quote_value(*v));
-      return;
+      continue;
     }
-    field = *v;
-  };
-  ident("pmid", src.pmid);
-  ident("doi", src.doi);
-  ident("dailymed_setid", src.dailymed_setid);
-  ident("nda", src.nda);
-  ident("url", src.url);
-  ident("gtopdb_ligand", src.gtopdb_ligand);
-  ident("gtopdb_target", src.gtopdb_target);
+    src.set_identifier(key, std::move(*v));
+  }
   src.unverified = r.boolean("unverified").value_or(false);
   read_label_revision(r, src);
   read_sections(r, src);
@@ -738,9 +731,7 @@ inline void read_source(reader& r) {
             fmt::format("a {} source", to_string(*kind)));
   src.region = r.region();
   r.finish("[[source]]");
-  bool has_id = !src.pmid.empty() || !src.doi.empty() || !src.dailymed_setid.empty() || !src.nda.empty() ||
-                !src.url.empty() || !src.gtopdb_ligand.empty() || !src.gtopdb_target.empty();
-  if (!has_id && !r.failed()) {
+  if (src.ids.empty() && !r.failed()) {
     std::vector<std::string_view> missing;  // what a guideline without an identifier lacks
     if (src.title.empty()) missing.push_back("'title'");
     if (!src.year) missing.push_back("'year'");
@@ -784,16 +775,9 @@ std::optional<node_id<E>> add_entity(reader& r, E e) {
   return r.b().add(std::move(e));
 }
 
-}  // namespace detail::load
-
-PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_base const* base,
-                                    load_options const& opts) {
-  using namespace detail::load;
-  load_result result;
-  sink s;
+// ----- phase 1: the files: size, UTF-8, NUL, then TOML syntax -----
+inline std::vector<parsed> read_documents(std::span<document const> docs, load_options const& opts, sink& s) {
   std::vector<parsed> files;
-
-  // 1. bytes: size, UTF-8, NUL; then TOML syntax
   for (auto const& d : docs) {
     if (d.text.size() > opts.max_file_bytes) {
       s.add(errc::limit, d.path, {}, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
@@ -822,12 +806,12 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       s.add(errc::syntax, d.path, p, "valid TOML", std::move(found));
     }
   }
-  if (!s.diags.empty()) {
-    result.diagnostics = std::move(s.diags);
-    return result;
-  }
+  return files;
+}
 
-  builder b = base ? builder(*base) : builder();
+/// The `[kb]` table of each file, and top-level keys the format does not define.
+inline void read_metadata(std::vector<parsed> const& files, sink& s, builder& b, load_options const& opts,
+                          bool on_a_base) {
   for (auto const& f : files) {
     for (auto const& [k, v] : f.root)
       if (std::find(top_keys.begin(), top_keys.end(), k.str()) == top_keys.end())
@@ -842,7 +826,7 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
         r.str("description");
         r.finish("[kb]");
         // the first file with [kb] names a fresh knowledge base; files added to a base keep its name
-        if (name && version && (!base && b.name() == "unnamed")) {
+        if (name && version && (!on_a_base && b.name() == "unnamed")) {
           b.set_name(*name);
           b.set_version(*version);
         }
@@ -851,516 +835,587 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       }
     }
   }
+}
 
-  // 2. sources of every file first: entities and claims of any file may cite them
-  for (auto const& f : files) each(f, "source", s, b, opts, [](reader& r) { read_source(r); });
+// ----- phase 3: the entity tables (phase 2 is read_source) -----
+inline void read_class(reader& r) {
+  drug_class c;
+  bool ok = read_base(r, c, "class:", false);
+  // the rule's targets are checked once every target exists (below)
+  c.inhibitors_of = r.str("inhibitors_of").value_or("");
+  c.inducers_of = r.str("inducers_of").value_or("");
+  auto min = r.enumeration<strength>("min_strength");
+  if (!c.inhibitors_of.empty() && !c.inducers_of.empty())
+    r.error(errc::unexpected_key, r.table().get("inducers_of")->source().begin,
+            "either 'inhibitors_of' or 'inducers_of'", "both");
+  if (c.defined_by_rule() && !min && !r.table().get("min_strength"))
+    r.error(errc::missing_field, r.pos(), "'min_strength' (strong | moderate | weak) with the class's rule",
+            "no such key in this table");
+  if (!c.defined_by_rule() && r.table().get("min_strength"))
+    r.error(errc::unexpected_key, r.table().get("min_strength")->source().begin,
+            "'min_strength' only with 'inhibitors_of' or 'inducers_of'", "neither");
+  r.finish("[[class]]");
+  if (min) c.min_strength = *min;
+  if (ok && !r.failed()) add_entity(r, std::move(c));
+}
 
-  // 3. entities of every file; drug classes first, so that a drug's `classes` may name a class of any file
-  for (auto const& f : files)
-    each(f, "class", s, b, opts, [&](reader& r) {
-      drug_class c;
-      bool ok = read_base(r, c, "class:", false);
-      // the rule's targets are checked once every target exists (below)
-      c.inhibitors_of = r.str("inhibitors_of").value_or("");
-      c.inducers_of = r.str("inducers_of").value_or("");
-      auto min = r.enumeration<strength>("min_strength");
-      if (!c.inhibitors_of.empty() && !c.inducers_of.empty())
-        r.error(errc::unexpected_key, r.table().get("inducers_of")->source().begin,
-                "either 'inhibitors_of' or 'inducers_of'", "both");
-      if (c.defined_by_rule() && !min && !r.table().get("min_strength"))
-        r.error(errc::missing_field, r.pos(), "'min_strength' (strong | moderate | weak) with the class's rule",
-                "no such key in this table");
-      if (!c.defined_by_rule() && r.table().get("min_strength"))
-        r.error(errc::unexpected_key, r.table().get("min_strength")->source().begin,
-                "'min_strength' only with 'inhibitors_of' or 'inducers_of'", "neither");
-      r.finish("[[class]]");
-      if (min) c.min_strength = *min;
-      if (ok && !r.failed()) add_entity(r, std::move(c));
-    });
-  for (auto const& f : files) {
-    each(f, "drug", s, b, opts, [&](reader& r) {
-      drug d;
-      bool ok = read_base(r, d, "drug:", true);
-      d.drug_class = r.str("class").value_or("");
-      d.prodrug = r.boolean("prodrug").value_or(false);
-      d.site = r.enumeration<site>("site").value_or(site::unspecified);
-      if (auto const* n = r.node("site_sources", false, "a non-empty array of source ids"))
-        r.resolve_sources(*n, d.site_sources, "site_sources");
-      if (d.site != site::unspecified && d.site_sources.empty() && !r.table().get("site_sources"))
-        r.error(errc::missing_source, r.table().get("site")->source().begin,
-                "'site_sources' (the sources that say where the drug acts) with 'site'", "no such key in this table");
-      if (d.site == site::unspecified && r.table().get("site_sources"))
-        r.error(errc::unexpected_key, r.table().get("site_sources")->source().begin, "'site_sources' only with 'site'",
-                "no 'site'");
-      d.half_life = read_half_life(r);
-      auto classes = r.ref_array<drug_class>("classes");
-      r.finish("[[drug]]");
-      if (!ok || r.failed()) return;
-      auto meta = claim_meta(d.sources, d.region);
-      auto id = add_entity(r, std::move(d));
-      if (id)
-        for (auto c : classes) r.b().add<rel::member_of>(*id, c, meta);
-    });
-    each(f, "gene", s, b, opts, [&](reader& r) {
-      gene g;
-      bool ok = read_base(r, g, "gene:", true);
-      g.symbol = r.str("symbol").value_or("");
-      r.finish("[[gene]]");
-      if (ok) add_entity(r, std::move(g));
-    });
-    auto simple = [&](auto tag, std::string_view key, std::string_view prefix) {
-      using E = decltype(tag);
-      each(f, key, s, b, opts, [&](reader& r) {
-        E e;
-        bool ok = read_base(r, e, prefix, false);
-        r.finish(fmt::format("[[{}]]", key));
-        if (ok) add_entity(r, std::move(e));
-      });
-    };
-    each(f, "effect", s, b, opts, [&](reader& r) {
-      effect e;
-      bool ok = read_base(r, e, "effect:", false);
-      e.site = r.enumeration<site>("site").value_or(site::unspecified);
-      e.combined = r.enumeration<interaction_severity>("combined");
-      r.finish("[[effect]]");
-      if (ok && !r.failed()) add_entity(r, std::move(e));
-    });
-    simple(condition{}, "condition", "condition:");
-    each(f, "concept", s, b, opts, [&](reader& r) {
-      concept_node c;
-      bool ok = read_base(r, c, "concept:", false);
-      auto kind = r.str("kind", true, "the original kind of the concept");
-      r.finish("[[concept]]");
-      if (ok && kind) {
-        c.kind_label = *kind;
-        add_entity(r, std::move(c));
-      }
-    });
+inline void read_drug(reader& r) {
+  drug d;
+  bool ok = read_base(r, d, "drug:", true);
+  d.drug_class = r.str("class").value_or("");
+  d.prodrug = r.boolean("prodrug").value_or(false);
+  d.site = r.enumeration<site>("site").value_or(site::unspecified);
+  if (auto const* n = r.node("site_sources", false, "a non-empty array of source ids"))
+    r.resolve_sources(*n, d.site_sources, "site_sources");
+  if (d.site != site::unspecified && d.site_sources.empty() && !r.table().get("site_sources"))
+    r.error(errc::missing_source, r.table().get("site")->source().begin,
+            "'site_sources' (the sources that say where the drug acts) with 'site'", "no such key in this table");
+  if (d.site == site::unspecified && r.table().get("site_sources"))
+    r.error(errc::unexpected_key, r.table().get("site_sources")->source().begin, "'site_sources' only with 'site'",
+            "no 'site'");
+  d.half_life = read_half_life(r);
+  auto classes = r.ref_array<drug_class>("classes");
+  r.finish("[[drug]]");
+  if (!ok || r.failed()) return;
+  auto meta = claim_meta(d.sources, d.region);
+  auto id = add_entity(r, std::move(d));
+  if (id)
+    for (auto c : classes) r.b().add<rel::member_of>(*id, c, meta);
+}
+
+inline void read_gene(reader& r) {
+  gene g;
+  bool ok = read_base(r, g, "gene:", true);
+  g.symbol = r.str("symbol").value_or("");
+  r.finish("[[gene]]");
+  if (ok) add_entity(r, std::move(g));
+}
+
+inline void read_effect(reader& r) {
+  effect e;
+  bool ok = read_base(r, e, "effect:", false);
+  e.site = r.enumeration<site>("site").value_or(site::unspecified);
+  e.combined = r.enumeration<interaction_severity>("combined");
+  r.finish("[[effect]]");
+  if (ok && !r.failed()) add_entity(r, std::move(e));
+}
+
+inline void read_concept(reader& r) {
+  concept_node c;
+  bool ok = read_base(r, c, "concept:", false);
+  auto kind = r.str("kind", true, "the original kind of the concept");
+  r.finish("[[concept]]");
+  if (ok && kind) {
+    c.kind_label = *kind;
+    add_entity(r, std::move(c));
   }
-  // targets refer to genes: after every plain entity of every file exists
-  for (auto const& f : files) {
-    each(f, "target", s, b, opts, [&](reader& r) {
-      target t;
-      bool ok = read_base(r, t, "target:", true);
-      t.type = r.enumeration<target_type>("type").value_or(target_type::other);
-      t.family = r.str("family").value_or("");
-      t.species = r.str("species").value_or("");
-      auto gene_ref = r.ref<gene>("gene", false);
-      r.finish("[[target]]");
-      if (!ok || r.failed()) return;
-      if (gene_ref) t.gene_symbol = r.b().get(*gene_ref).symbol;
-      auto sources = t.sources;
-      auto region = t.region;
-      auto id = add_entity(r, std::move(t));
-      if (id && gene_ref && !sources.empty()) r.b().add<rel::encoded_by>(*id, *gene_ref, claim_meta(sources, region));
-    });
+}
+
+inline void read_target(reader& r) {
+  target t;
+  bool ok = read_base(r, t, "target:", true);
+  t.type = r.enumeration<target_type>("type").value_or(target_type::other);
+  t.family = r.str("family").value_or("");
+  t.species = r.str("species").value_or("");
+  auto gene_ref = r.ref<gene>("gene", false);
+  r.finish("[[target]]");
+  if (!ok || r.failed()) return;
+  if (gene_ref) t.gene_symbol = r.b().get(*gene_ref).symbol;
+  auto sources = t.sources;
+  auto region = t.region;
+  auto id = add_entity(r, std::move(t));
+  if (id && gene_ref && !sources.empty()) r.b().add<rel::encoded_by>(*id, *gene_ref, claim_meta(sources, region));
+}
+
+/// A class's rule names a target: checked once every target exists.
+inline void check_class_rule(reader& r) {
+  for (std::string_view key : {"inhibitors_of", "inducers_of"})
+    if (auto const* n = r.table().get(key); n && n->is_string()) {
+      auto t = r.ref_of<target>(*n->value<std::string>(), n->source().begin);
+      if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter)
+        r.error(errc::unknown_reference, n->source().begin, fmt::format("'{}' to name an enzyme or transporter", key),
+                fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(*n->value<std::string>())));
+    }
+}
+
+inline void read_variant(reader& r) {
+  variant v;
+  bool ok = read_base(r, v, "variant:", true);
+  auto gene_ref = r.ref<gene>("gene", true);
+  r.finish("[[variant]]");
+  if (!ok || r.failed()) return;
+  auto sources = v.sources;
+  auto region = v.region;
+  auto id = add_entity(r, std::move(v));
+  if (id && gene_ref && !sources.empty()) r.b().add<rel::variant_of>(*id, *gene_ref, claim_meta(sources, region));
+}
+
+/// One table of a regimen's `preconditions`; nullopt (and `r` marked failed) if it has errors.
+inline std::optional<precondition> read_precondition(reader& r, toml::table const& t) {
+  reader pr(t, r.path_ptr(), r.diags(), r.b(), r.opts());
+  precondition p;
+  auto k = pr.enumeration<precondition_kind>("kind", true);
+  p.min = pr.qty("min", false, {dimension::time});
+  p.recommended = pr.qty("recommended", false, {dimension::time});
+  p.note = pr.str("note").value_or("");
+  pr.finish("a precondition");
+  if (p.min && p.recommended && p.recommended->base_value() < p.min->base_value())
+    pr.error(errc::out_of_range, t.get("recommended")->source().begin,
+             fmt::format("'recommended' to be at least 'min' ({})", *p.min), fmt::format("{}", *p.recommended));
+  if (pr.failed()) {
+    r.mark_failed();
+    return std::nullopt;
   }
-  // a class's rule names a target: checked now that every target exists
-  for (auto const& f : files)
-    each(f, "class", s, b, opts, [&](reader& r) {
-      for (std::string_view key : {"inhibitors_of", "inducers_of"})
-        if (auto const* n = r.table().get(key); n && n->is_string()) {
-          auto t = r.ref_of<target>(*n->value<std::string>(), n->source().begin);
-          if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter)
-            r.error(errc::unknown_reference, n->source().begin, fmt::format("'{}' to name an enzyme or transporter", key),
-                    fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(*n->value<std::string>())));
+  if (k) p.kind = *k;
+  return p;
+}
+
+inline void read_regimen(reader& r) {
+  regimen g;
+  bool ok = read_base(r, g, "regimen:", true, false);
+  auto d = r.ref<drug>("drug", true);
+  auto c = r.ref<condition>("condition", false);
+  auto dose = r.qty("dose", true, {dimension::mass, dimension::volume});
+  auto dose_max = r.qty("dose_max", false, {dimension::mass, dimension::volume});
+  auto every = r.qty("every", false, {dimension::time});
+  std::optional<double> per_day;
+  if (auto const* n = r.node("times_per_day", false, "a whole number of doses per day")) {
+    auto v = n->value<std::int64_t>();
+    if (!n->is_integer() || !v)
+      r.error(errc::wrong_type, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
+    else if (*v < 1 || *v > 48)
+      r.error(errc::out_of_range, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
+    else
+      per_day = double(*v);
+  }
+  g.as_needed = r.boolean("as_needed").value_or(false);
+  if (every && per_day)
+    r.error(errc::unexpected_key, r.table().get("times_per_day")->source().begin,
+            "either 'every' or 'times_per_day', not both", "'times_per_day' next to 'every'");
+  if (!every && !per_day && !g.as_needed && r.table().get("every") == nullptr &&
+      r.table().get("times_per_day") == nullptr)
+    r.error(errc::missing_field, r.pos(),
+            "'every' (a dosing interval such as \"24 h\"), 'times_per_day', or as_needed = true", "none of them");
+  auto route = r.enumeration<pharmakon::route>("route", true);
+  g.formulation = r.str("formulation").value_or("");
+  g.product = r.str("product").value_or("");
+  g.population = r.str("population").value_or("");
+  if (auto const* n = r.node("preconditions", false, "an array of tables")) {
+    if (auto const* arr = n->as_array()) {
+      for (auto const& el : *arr) {
+        auto const* t = el.as_table();
+        if (!t) {
+          r.error(errc::wrong_type, el.source().begin, "a table such as { kind = \"opioid_free\", min = \"7 d\" }",
+                  type_name(el));
+          continue;
         }
-    });
-  // entities that refer to targets (a warning's `concerns`) or to other entities: after every target exists
-  for (auto const& f : files) {
-    each(f, "variant", s, b, opts, [&](reader& r) {
-      variant v;
-      bool ok = read_base(r, v, "variant:", true);
-      auto gene_ref = r.ref<gene>("gene", true);
-      r.finish("[[variant]]");
-      if (!ok || r.failed()) return;
-      auto sources = v.sources;
-      auto region = v.region;
-      auto id = add_entity(r, std::move(v));
-      if (id && gene_ref && !sources.empty()) r.b().add<rel::variant_of>(*id, *gene_ref, claim_meta(sources, region));
-    });
-    each(f, "regimen", s, b, opts, [&](reader& r) {
-      regimen g;
-      bool ok = read_base(r, g, "regimen:", true, false);
-      auto d = r.ref<drug>("drug", true);
-      auto c = r.ref<condition>("condition", false);
-      auto dose = r.qty("dose", true, {dimension::mass, dimension::volume});
-      auto dose_max = r.qty("dose_max", false, {dimension::mass, dimension::volume});
-      auto every = r.qty("every", false, {dimension::time});
-      std::optional<double> per_day;
-      if (auto const* n = r.node("times_per_day", false, "a whole number of doses per day")) {
-        auto v = n->value<std::int64_t>();
-        if (!n->is_integer() || !v)
-          r.error(errc::wrong_type, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
-        else if (*v < 1 || *v > 48)
-          r.error(errc::out_of_range, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
+        if (auto p = read_precondition(r, *t)) g.preconditions.push_back(std::move(*p));
+      }
+    } else {
+      r.error(errc::wrong_type, n->source().begin, "'preconditions' to be an array of tables", type_name(*n));
+    }
+  }
+  r.finish("[[regimen]]");
+  if (dose && dose_max) {
+    if (dose->dim() != dose_max->dim())
+      r.error(errc::wrong_dimension, r.table().get("dose_max")->source().begin,
+              "'dose_max' of the same dimension as 'dose'", fmt::format("{}", *dose_max));
+    else if (dose_max->base_value() < dose->base_value())
+      r.error(errc::out_of_range, r.table().get("dose_max")->source().begin,
+              fmt::format("'dose_max' to be at least 'dose' ({})", *dose), fmt::format("{}", *dose_max));
+  }
+  if (!ok || r.failed() || !d || !dose || !route) return;
+  g.dose = *dose;
+  g.dose_max = dose_max;
+  g.every = every;
+  if (per_day) g.times_per_day = int(*per_day);
+  g.route = *route;
+  auto meta = claim_meta(g.sources, g.region);
+  auto id = add_entity(r, std::move(g));
+  if (!id) return;
+  r.b().add<rel::dosed_as>(*d, *id, meta);
+  if (c) r.b().add<rel::regimen_for>(*id, *c, meta);
+}
+
+inline void read_warning(reader& r) {
+  warning w;
+  bool ok = read_base(r, w, "warning:", true, false);
+  auto d = r.ref<drug>("drug", true);
+  auto kind = r.enumeration<warning_kind>("kind", true);
+  auto sev = r.enumeration<severity>("severity", true);
+  auto about = r.str("about", true, "what the warning is about");
+  std::vector<target_id> concerns;
+  if (auto const* n = r.node("concerns", false, "an array of target ids")) {
+    if (auto const* arr = n->as_array()) {
+      for (auto const& el : *arr) {
+        auto v = el.value<std::string>();
+        if (!el.is_string() || !v) { r.error(errc::wrong_type, el.source().begin, "a target id", type_name(el)); continue; }
+        if (auto t = r.ref_of<target>(*v, el.source().begin)) concerns.push_back(*t);
+      }
+    } else {
+      r.error(errc::wrong_type, n->source().begin, "'concerns' to be an array of target ids", type_name(*n));
+    }
+  }
+  if (auto const* n = r.node("concerns_action", false, "an array of action types")) {
+    if (auto const* arr = n->as_array()) {
+      for (auto const& el : *arr) {
+        auto v = el.value<std::string_view>();
+        auto a = v ? parse_enum<action_type>(*v) : std::nullopt;
+        if (!a)
+          r.error(errc::unknown_enum, el.source().begin,
+                  fmt::format("an action in 'concerns_action' (one of {})", enum_choices<action_type>()),
+                  v ? quote_value(*v) : type_name(el));
         else
-          per_day = double(*v);
+          w.concerns_action.push_back(*a);
       }
-      g.as_needed = r.boolean("as_needed").value_or(false);
-      if (every && per_day)
-        r.error(errc::unexpected_key, r.table().get("times_per_day")->source().begin,
-                "either 'every' or 'times_per_day', not both", "'times_per_day' next to 'every'");
-      if (!every && !per_day && !g.as_needed && r.table().get("every") == nullptr &&
-          r.table().get("times_per_day") == nullptr)
-        r.error(errc::missing_field, r.pos(),
-                "'every' (a dosing interval such as \"24 h\"), 'times_per_day', or as_needed = true", "none of them");
-      auto route = r.enumeration<pharmakon::route>("route", true);
-      g.formulation = r.str("formulation").value_or("");
-      g.product = r.str("product").value_or("");
-      g.population = r.str("population").value_or("");
-      if (auto const* n = r.node("preconditions", false, "an array of tables")) {
-        if (auto const* arr = n->as_array()) {
-          for (auto const& el : *arr) {
-            auto const* t = el.as_table();
-            if (!t) {
-              r.error(errc::wrong_type, el.source().begin, "a table such as { kind = \"opioid_free\", min = \"7 d\" }",
-                      type_name(el));
-              continue;
-            }
-            reader pr(*t, r.path_ptr(), r.diags(), r.b(), r.opts());
-            precondition p;
-            auto k = pr.enumeration<precondition_kind>("kind", true);
-            p.min = pr.qty("min", false, {dimension::time});
-            p.recommended = pr.qty("recommended", false, {dimension::time});
-            p.note = pr.str("note").value_or("");
-            pr.finish("a precondition");
-            if (p.min && p.recommended && p.recommended->base_value() < p.min->base_value())
-              pr.error(errc::out_of_range, t->get("recommended")->source().begin,
-                       fmt::format("'recommended' to be at least 'min' ({})", *p.min), fmt::format("{}", *p.recommended));
-            if (pr.failed()) {
-              r.mark_failed();
-              continue;
-            }
-            if (k) p.kind = *k;
-            g.preconditions.push_back(std::move(p));
-          }
-        } else {
-          r.error(errc::wrong_type, n->source().begin, "'preconditions' to be an array of tables", type_name(*n));
-        }
-      }
-      r.finish("[[regimen]]");
-      if (dose && dose_max) {
-        if (dose->dim() != dose_max->dim())
-          r.error(errc::wrong_dimension, r.table().get("dose_max")->source().begin,
-                  "'dose_max' of the same dimension as 'dose'", fmt::format("{}", *dose_max));
-        else if (dose_max->base_value() < dose->base_value())
-          r.error(errc::out_of_range, r.table().get("dose_max")->source().begin,
-                  fmt::format("'dose_max' to be at least 'dose' ({})", *dose), fmt::format("{}", *dose_max));
-      }
-      if (!ok || r.failed() || !d || !dose || !route) return;
-      g.dose = *dose;
-      g.dose_max = dose_max;
-      g.every = every;
-      if (per_day) g.times_per_day = int(*per_day);
-      g.route = *route;
-      auto meta = claim_meta(g.sources, g.region);
-      auto id = add_entity(r, std::move(g));
-      if (!id) return;
-      r.b().add<rel::dosed_as>(*d, *id, meta);
-      if (c) r.b().add<rel::regimen_for>(*id, *c, meta);
-    });
-    each(f, "warning", s, b, opts, [&](reader& r) {
-      warning w;
-      bool ok = read_base(r, w, "warning:", true, false);
-      auto d = r.ref<drug>("drug", true);
-      auto kind = r.enumeration<warning_kind>("kind", true);
-      auto sev = r.enumeration<severity>("severity", true);
-      auto about = r.str("about", true, "what the warning is about");
-      std::vector<target_id> concerns;
-      if (auto const* n = r.node("concerns", false, "an array of target ids")) {
-        if (auto const* arr = n->as_array()) {
-          for (auto const& el : *arr) {
-            auto v = el.value<std::string>();
-            if (!el.is_string() || !v) { r.error(errc::wrong_type, el.source().begin, "a target id", type_name(el)); continue; }
-            if (auto t = r.ref_of<target>(*v, el.source().begin)) concerns.push_back(*t);
-          }
-        } else {
-          r.error(errc::wrong_type, n->source().begin, "'concerns' to be an array of target ids", type_name(*n));
-        }
-      }
-      if (auto const* n = r.node("concerns_action", false, "an array of action types")) {
-        if (auto const* arr = n->as_array()) {
-          for (auto const& el : *arr) {
-            auto v = el.value<std::string_view>();
-            auto a = v ? parse_enum<action_type>(*v) : std::nullopt;
-            if (!a)
-              r.error(errc::unknown_enum, el.source().begin,
-                      fmt::format("an action in 'concerns_action' (one of {})", enum_choices<action_type>()),
-                      v ? quote_value(*v) : type_name(el));
-            else
-              w.concerns_action.push_back(*a);
-          }
-        } else {
-          r.error(errc::wrong_type, n->source().begin, "'concerns_action' to be an array of action types", type_name(*n));
-        }
-      }
-      r.finish("[[warning]]");
-      if (!ok || r.failed() || !d || !kind || !sev || !about) return;
-      w.kind = *kind;
-      w.severity = *sev;
-      w.about = *about;
-      auto meta = claim_meta(w.sources, w.region);
-      auto id = add_entity(r, std::move(w));
-      if (!id) return;
-      r.b().add<rel::carries>(*d, *id, meta);
-      for (auto t : concerns) r.b().add<rel::concerns>(*id, t, meta);
-    });
+    } else {
+      r.error(errc::wrong_type, n->source().begin, "'concerns_action' to be an array of action types", type_name(*n));
+    }
   }
+  r.finish("[[warning]]");
+  if (!ok || r.failed() || !d || !kind || !sev || !about) return;
+  w.kind = *kind;
+  w.severity = *sev;
+  w.about = *about;
+  auto meta = claim_meta(w.sources, w.region);
+  auto id = add_entity(r, std::move(w));
+  if (!id) return;
+  r.b().add<rel::carries>(*d, *id, meta);
+  for (auto t : concerns) r.b().add<rel::concerns>(*id, t, meta);
+}
 
-  // 4. claims
+// ----- phase 4: the claim tables -----
+/// The target of a pharmacokinetic claim: an enzyme or a transporter.
+inline std::optional<target_id> pk_target(reader& r) {
+  auto t = r.ref<target>("target", true);
+  if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter) {
+    r.error(errc::unknown_reference, r.table().get("target")->source().begin, "an enzyme or transporter",
+            fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(r.b().get(*t).id)));
+    return std::nullopt;
+  }
+  return t;
+}
+
+/// One table of an `acts_on`'s `affinity` array; nullopt (and `r` marked failed) if it has errors.
+inline std::optional<affinity> read_affinity(reader& r, toml::table const* at) {
+  reader ar(*at, r.path_ptr(), r.diags(), r.b(), r.opts());
+  affinity af;
+  auto m = ar.enumeration<affinity_measure>("measure", true);
+  af.value = ar.number("value");
+  af.low = ar.number("low");
+  af.high = ar.number("high");
+  auto u = ar.str("unit", false, "a concentration unit (pM, nM, µM, mM, M)");
+  af.species = ar.str("species").value_or("");
+  af.sources = ar.sources(true);
+  ar.finish("an affinity");
+  if (!af.value && !(af.low && af.high))
+    ar.error(errc::missing_field, ar.pos(), "'value', or 'low' and 'high'", "neither");
+  if (af.low && af.high && *af.low > *af.high)
+    ar.error(errc::out_of_range, at->get("low")->source().begin, "'low' <= 'high'",
+             fmt::format("low {} > high {}", *af.low, *af.high));
+  if (m && is_p_measure(*m)) {
+    if (u) ar.error(errc::unexpected_key, at->get("unit")->source().begin,
+                    fmt::format("no unit for {} (a -log10 molar value)", to_string(*m)), quote_value(*u));
+    for (std::string_view k : {"value", "low", "high"})
+      if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>()))
+        if (double v = *vn->value<double>(); v < 0 || v > 15)
+          ar.error(errc::out_of_range, vn->source().begin,
+                   fmt::format("'{}' of {} between 0 and 15 (-log10 molar)", k, to_string(*m)), fmt::format("{}", v));
+  } else if (m) {
+    if (!u) ar.error(errc::missing_field, ar.pos(), fmt::format("'unit' for {} (pM, nM, µM, mM, M)", to_string(*m)), "no unit");
+    else if (auto pu = parse_unit(*u); !pu)
+      ar.error(errc::bad_quantity, at->get("unit")->source().begin, "a concentration unit (pM, nM, µM, mM, M)", quote_value(*u));
+    else if (info(*pu).dim != dimension::concentration)
+      ar.error(errc::wrong_dimension, at->get("unit")->source().begin,
+               fmt::format("'unit' of {} to be a concentration (pM, nM, µM, mM, M)", to_string(*m)),
+               fmt::format("{} ({})", quote_value(*u), to_string(info(*pu).dim)));
+    else af.conc_unit = *pu;
+    for (std::string_view k : {"value", "low", "high"})
+      if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>())) {
+        double v = *vn->value<double>();
+        if (v <= 0)
+          ar.error(errc::out_of_range, vn->source().begin, fmt::format("'{}' of {} to be positive", k, to_string(*m)),
+                   fmt::format("{}", v));
+        // the p-value range of the p-measures (0 to 15), so that p_value() and unit conversions stay finite
+        else if (double nm = v * info(af.conc_unit.value_or(unit::nM)).to_base; af.conc_unit && !(nm >= 1e-6 && nm <= 1e9))
+          ar.error(errc::out_of_range, vn->source().begin,
+                   fmt::format("'{}' of {} from 1 fM to 1 M (p-value 15 to 0)", k, to_string(*m)),
+                   fmt::format("{} {}", v, *af.conc_unit));
+      }
+  }
+  if (ar.failed() || !m) {
+    r.mark_failed();
+    return std::nullopt;
+  }
+  af.measure = *m;
+  return af;
+}
+
+inline void read_acts_on(reader& r) {
+  auto d = r.ref<drug>("drug", true);
+  auto t = r.ref<target>("target", true);
+  action a;
+  auto type = r.enumeration<action_type>("action", true);
+  a.modality = r.enumeration<modality>("modality").value_or(modality::unknown);
+  a.reversible = r.boolean("reversible");
+  a.surmountable = r.boolean("surmountable");
+  a.efficacy = r.number("efficacy", false, "a number from 0 to 1");
+  if (a.efficacy && (*a.efficacy < 0 || *a.efficacy > 1))
+    r.error(errc::out_of_range, r.table().get("efficacy")->source().begin, "'efficacy' from 0 (none) to 1 (full)",
+            fmt::format("{}", *a.efficacy));
+  if (auto const* n = r.node("affinity", false, "an array of affinity tables")) {
+    auto const* arr = n->as_array();
+    if (!arr) r.error(errc::wrong_type, n->source().begin, "'affinity' to be an array of tables", type_name(*n));
+    for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+      auto const& el = *arr->get(i);
+      auto const* at = el.as_table();
+      if (!at) { r.error(errc::wrong_type, el.source().begin, "an affinity table", type_name(el)); continue; }
+      if (auto af = read_affinity(r, at)) a.affinities.push_back(std::move(*af));
+    }
+  }
+  auto meta = read_meta(r);
+  r.finish("[[acts_on]]");
+  if (r.failed() || !d || !t || !type) return;
+  a.type = *type;
+  r.b().add<rel::acts_on>(*d, *t, std::move(a), std::move(meta));
+}
+
+inline void read_mediated_by(reader& r) {
+  auto e = r.ref<effect>("effect", true);
+  auto t = r.ref<target>("target", true);
+  auto meta = read_meta(r);
+  r.finish("[[mediated_by]]");
+  if (r.failed() || !e || !t) return;
+  r.b().add<rel::mediated_by>(*e, *t, std::move(meta));
+}
+
+inline void read_encoded_by(reader& r) {
+  auto t = r.ref<target>("target", true);
+  auto g = r.ref<gene>("gene", true);
+  auto meta = read_meta(r);
+  r.finish("[[encoded_by]]");
+  if (r.failed() || !t || !g) return;
+  r.b().add<rel::encoded_by>(*t, *g, std::move(meta));
+}
+
+inline void read_indicated_for(reader& r) {
+  auto d = r.ref<drug>("drug", true);
+  auto c = r.ref<condition>("condition", true);
+  indication ind;
+  ind.adjunct = r.str("adjunct").value_or("");
+  auto meta = read_meta(r);
+  r.finish("[[indicated_for]]");
+  if (r.failed() || !d || !c) return;
+  r.b().add<rel::indicated_for>(*d, *c, std::move(ind), std::move(meta));
+}
+
+inline void read_modulates_response(reader& r) {
+  auto v = r.ref<variant>("variant", true);
+  auto d = r.ref<drug>("drug", true);
+  pgx_effect p;
+  auto finding = r.enumeration<pgx_finding>("finding", true);
+  p.outcome = r.str("outcome").value_or("");
+  auto meta = read_meta(r);
+  r.finish("[[modulates_response]]");
+  if (r.failed() || !v || !d || !finding) return;
+  p.finding = *finding;
+  r.b().add<rel::modulates_response>(*v, *d, std::move(p), std::move(meta));
+}
+
+inline void read_member_of(reader& r) {
+  auto d = r.ref<drug>("drug", true);
+  auto c = r.ref<drug_class>("class", true);
+  auto meta = read_meta(r);
+  r.finish("[[member_of]]");
+  if (r.failed() || !d || !c) return;
+  if (r.b().get(*c).defined_by_rule())
+    r.error(errc::unknown_reference, r.table().get("class")->source().begin,
+            "a class whose members are stated (this class's members follow from its rule)",
+            quote_value(r.b().get(*c).id));
+  else
+    r.b().add<rel::member_of>(*d, *c, std::move(meta));
+}
+
+inline void read_substrate_of(reader& r) {
+  auto d = r.ref<drug>("drug", true);
+  auto t = pk_target(r);
+  clearance c;
+  auto pw = r.enumeration<pathway>("pathway", true);
+  c.sensitive = r.boolean("sensitive").value_or(false);
+  auto meta = read_meta(r);
+  r.finish("[[substrate_of]]");
+  if (r.failed() || !d || !t || !pw) return;
+  c.pathway = *pw;
+  r.b().add<rel::substrate_of>(*d, *t, c, std::move(meta));
+}
+
+inline void read_has_metabolite(reader& r) {
+  auto d = r.ref<drug>("drug", true);
+  auto m = r.ref<drug>("metabolite", true);
+  metabolite_formation mf;
+  mf.active = r.boolean("active");
+  std::optional<target_id> by;
+  if (r.table().get("formed_by")) by = r.ref<target>("formed_by", false);
+  auto meta = read_meta(r);
+  r.finish("[[has_metabolite]]");
+  if (r.failed() || !d || !m || (r.table().get("formed_by") && !by)) return;
+  if (*d == *m) {
+    r.error(errc::unknown_reference, r.table().get("metabolite")->source().begin, "a metabolite other than the drug",
+            quote_value(r.b().get(*m).id));
+    return;
+  }
+  if (by) mf.formed_by = r.b().get(*by).id;
+  r.b().add<rel::has_metabolite>(*d, *m, std::move(mf), std::move(meta));
+}
+
+inline void read_interaction(reader& r) {
+  std::array<std::optional<any_node>, 2> ends;
+  if (auto const* n = r.node("between", true, "an array of two drug or class ids")) {
+    auto const* arr = n->as_array();
+    if (!arr || arr->size() != 2)
+      r.error(errc::wrong_type, n->source().begin, "'between' to be an array of two drug or class ids",
+              arr ? fmt::format("{} elements", arr->size()) : type_name(*n));
+    else
+      for (std::size_t i = 0; i < 2; ++i) ends[i] = r.drug_or_class_of(*arr->get(i));
+  }
+  stated_interaction si;
+  auto sev = r.enumeration<interaction_severity>("severity", true);
+  auto mgmt = r.enumeration<management>("management", true);
+  si.direction = r.enumeration<direction>("direction").value_or(direction::increase);
+  si.intended = r.boolean("intended").value_or(false);
+  if (r.table().get("effect"))
+    if (auto e = r.ref<effect>("effect", false)) si.effect = r.b().get(*e).id;
+  if (r.table().get("exposure_of"))
+    if (auto d = r.ref<drug>("exposure_of", false)) si.exposure_of = r.b().get(*d).id;
+  si.advice = r.str("advice").value_or("");
+  auto meta = read_meta(r);
+  r.finish("[[interaction]]");
+  if (r.failed() || !ends[0] || !ends[1] || !sev || !mgmt) return;
+  if (*ends[0] == *ends[1]) {
+    r.error(errc::unknown_reference, r.table().get("between")->source().begin, "two different ends", "the same twice");
+    return;
+  }
+  si.severity = *sev;
+  si.management = *mgmt;
+  r.b().add<rel::interacts_with>(*ends[0], *ends[1], std::move(si), std::move(meta));
+}
+
+inline void read_related(reader& r) {
+  auto from = r.any_ref("from");
+  auto to = r.any_ref("to");
+  auto label = r.str("label", true, "the relation's label");
+  auto meta = read_meta(r);
+  r.finish("[[related]]");
+  if (r.failed() || !from || !to || !label) return;
+  r.b().add<rel::related>(*from, *to, related_label{*label}, std::move(meta));
+}
+/// A table whose entity has only the fields every entity has (conditions).
+template <class E>
+void read_plain(reader& r, std::string_view key, std::string_view prefix) {
+  E e;
+  bool ok = read_base(r, e, prefix, false);
+  r.finish(fmt::format("[[{}]]", key));
+  if (ok) add_entity(r, std::move(e));
+}
+
+/// Every entity table of every file, in the order references need: classes first (a drug's `classes` may name a
+/// class of any file), then the plain entities, then targets (they name genes), then what names targets or drugs.
+inline void declare_entities(std::vector<parsed> const& files, sink& s, builder& b, load_options const& opts) {
+  for (auto const& f : files) each(f, "class", s, b, opts, read_class);
   for (auto const& f : files) {
-    each(f, "acts_on", s, b, opts, [&](reader& r) {
-      auto d = r.ref<drug>("drug", true);
-      auto t = r.ref<target>("target", true);
-      action a;
-      auto type = r.enumeration<action_type>("action", true);
-      a.modality = r.enumeration<modality>("modality").value_or(modality::unknown);
-      a.reversible = r.boolean("reversible");
-      a.surmountable = r.boolean("surmountable");
-      a.efficacy = r.number("efficacy", false, "a number from 0 to 1");
-      if (a.efficacy && (*a.efficacy < 0 || *a.efficacy > 1))
-        r.error(errc::out_of_range, r.table().get("efficacy")->source().begin, "'efficacy' from 0 (none) to 1 (full)",
-                fmt::format("{}", *a.efficacy));
-      if (auto const* n = r.node("affinity", false, "an array of affinity tables")) {
-        auto const* arr = n->as_array();
-        if (!arr) r.error(errc::wrong_type, n->source().begin, "'affinity' to be an array of tables", type_name(*n));
-        for (std::size_t i = 0; arr && i < arr->size(); ++i) {
-          auto const& el = *arr->get(i);
-          auto const* at = el.as_table();
-          if (!at) { r.error(errc::wrong_type, el.source().begin, "an affinity table", type_name(el)); continue; }
-          reader ar(*at, r.path_ptr(), r.diags(), r.b(), r.opts());
-          affinity af;
-          auto m = ar.enumeration<affinity_measure>("measure", true);
-          af.value = ar.number("value");
-          af.low = ar.number("low");
-          af.high = ar.number("high");
-          auto u = ar.str("unit", false, "a concentration unit (pM, nM, µM, mM, M)");
-          af.species = ar.str("species").value_or("");
-          af.sources = ar.sources(true);
-          ar.finish("an affinity");
-          if (!af.value && !(af.low && af.high))
-            ar.error(errc::missing_field, ar.pos(), "'value', or 'low' and 'high'", "neither");
-          if (af.low && af.high && *af.low > *af.high)
-            ar.error(errc::out_of_range, at->get("low")->source().begin, "'low' <= 'high'",
-                     fmt::format("low {} > high {}", *af.low, *af.high));
-          if (m && is_p_measure(*m)) {
-            if (u) ar.error(errc::unexpected_key, at->get("unit")->source().begin,
-                            fmt::format("no unit for {} (a -log10 molar value)", to_string(*m)), quote_value(*u));
-            for (std::string_view k : {"value", "low", "high"})
-              if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>()))
-                if (double v = *vn->value<double>(); v < 0 || v > 15)
-                  ar.error(errc::out_of_range, vn->source().begin,
-                           fmt::format("'{}' of {} between 0 and 15 (-log10 molar)", k, to_string(*m)), fmt::format("{}", v));
-          } else if (m) {
-            if (!u) ar.error(errc::missing_field, ar.pos(), fmt::format("'unit' for {} (pM, nM, µM, mM, M)", to_string(*m)), "no unit");
-            else if (auto pu = parse_unit(*u); !pu)
-              ar.error(errc::bad_quantity, at->get("unit")->source().begin, "a concentration unit (pM, nM, µM, mM, M)", quote_value(*u));
-            else if (info(*pu).dim != dimension::concentration)
-              ar.error(errc::wrong_dimension, at->get("unit")->source().begin,
-                       fmt::format("'unit' of {} to be a concentration (pM, nM, µM, mM, M)", to_string(*m)),
-                       fmt::format("{} ({})", quote_value(*u), to_string(info(*pu).dim)));
-            else af.conc_unit = *pu;
-            for (std::string_view k : {"value", "low", "high"})
-              if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>())) {
-                double v = *vn->value<double>();
-                if (v <= 0)
-                  ar.error(errc::out_of_range, vn->source().begin, fmt::format("'{}' of {} to be positive", k, to_string(*m)),
-                           fmt::format("{}", v));
-                // the p-value range of the p-measures (0 to 15), so that p_value() and unit conversions stay finite
-                else if (double nm = v * info(af.conc_unit.value_or(unit::nM)).to_base; af.conc_unit && !(nm >= 1e-6 && nm <= 1e9))
-                  ar.error(errc::out_of_range, vn->source().begin,
-                           fmt::format("'{}' of {} from 1 fM to 1 M (p-value 15 to 0)", k, to_string(*m)),
-                           fmt::format("{} {}", v, *af.conc_unit));
-              }
-          }
-          if (ar.failed() || !m) {
-            r.mark_failed();
-            continue;
-          }
-          af.measure = *m;
-          a.affinities.push_back(std::move(af));
-        }
-      }
-      auto meta = read_meta(r);
-      r.finish("[[acts_on]]");
-      if (r.failed() || !d || !t || !type) return;
-      a.type = *type;
-      r.b().add<rel::acts_on>(*d, *t, std::move(a), std::move(meta));
-    });
-    auto drug_effect = [&](auto tag, std::string_view key) {
-      using R = decltype(tag);
-      each(f, key, s, b, opts, [&](reader& r) {
-        auto d = r.ref<drug>("drug", true);
-        auto e = r.ref<effect>("effect", true);
-        auto meta = read_meta(r);
-        r.finish(fmt::format("[[{}]]", key));
-        if (r.failed() || !d || !e) return;
-        r.b().add<R>(*d, *e, std::move(meta));
-      });
-    };
-    drug_effect(rel::produces{}, "produces");
-    drug_effect(rel::blocks{}, "blocks");
-    drug_effect(rel::reduces{}, "reduces");
-    each(f, "mediated_by", s, b, opts, [&](reader& r) {
-      auto e = r.ref<effect>("effect", true);
-      auto t = r.ref<target>("target", true);
-      auto meta = read_meta(r);
-      r.finish("[[mediated_by]]");
-      if (r.failed() || !e || !t) return;
-      r.b().add<rel::mediated_by>(*e, *t, std::move(meta));
-    });
-    each(f, "encoded_by", s, b, opts, [&](reader& r) {
-      auto t = r.ref<target>("target", true);
-      auto g = r.ref<gene>("gene", true);
-      auto meta = read_meta(r);
-      r.finish("[[encoded_by]]");
-      if (r.failed() || !t || !g) return;
-      r.b().add<rel::encoded_by>(*t, *g, std::move(meta));
-    });
-    each(f, "indicated_for", s, b, opts, [&](reader& r) {
-      auto d = r.ref<drug>("drug", true);
-      auto c = r.ref<condition>("condition", true);
-      indication ind;
-      ind.adjunct = r.str("adjunct").value_or("");
-      auto meta = read_meta(r);
-      r.finish("[[indicated_for]]");
-      if (r.failed() || !d || !c) return;
-      r.b().add<rel::indicated_for>(*d, *c, std::move(ind), std::move(meta));
-    });
-    each(f, "modulates_response", s, b, opts, [&](reader& r) {
-      auto v = r.ref<variant>("variant", true);
-      auto d = r.ref<drug>("drug", true);
-      pgx_effect p;
-      auto finding = r.enumeration<pgx_finding>("finding", true);
-      p.outcome = r.str("outcome").value_or("");
-      auto meta = read_meta(r);
-      r.finish("[[modulates_response]]");
-      if (r.failed() || !v || !d || !finding) return;
-      p.finding = *finding;
-      r.b().add<rel::modulates_response>(*v, *d, std::move(p), std::move(meta));
-    });
-    each(f, "member_of", s, b, opts, [&](reader& r) {
-      auto d = r.ref<drug>("drug", true);
-      auto c = r.ref<drug_class>("class", true);
-      auto meta = read_meta(r);
-      r.finish("[[member_of]]");
-      if (r.failed() || !d || !c) return;
-      if (r.b().get(*c).defined_by_rule())
-        r.error(errc::unknown_reference, r.table().get("class")->source().begin,
-                "a class whose members are stated (this class's members follow from its rule)",
-                quote_value(r.b().get(*c).id));
-      else
-        r.b().add<rel::member_of>(*d, *c, std::move(meta));
-    });
-    // the pharmacokinetic claims name an enzyme or a transporter
-    auto pk_target = [&](reader& r) -> std::optional<target_id> {
-      auto t = r.ref<target>("target", true);
-      if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter) {
-        r.error(errc::unknown_reference, r.table().get("target")->source().begin, "an enzyme or transporter",
-                fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(r.b().get(*t).id)));
-        return std::nullopt;
-      }
-      return t;
-    };
-    each(f, "substrate_of", s, b, opts, [&](reader& r) {
-      auto d = r.ref<drug>("drug", true);
-      auto t = pk_target(r);
-      clearance c;
-      auto pw = r.enumeration<pathway>("pathway", true);
-      c.sensitive = r.boolean("sensitive").value_or(false);
-      auto meta = read_meta(r);
-      r.finish("[[substrate_of]]");
-      if (r.failed() || !d || !t || !pw) return;
-      c.pathway = *pw;
-      r.b().add<rel::substrate_of>(*d, *t, c, std::move(meta));
-    });
-    auto modulator = [&](auto tag, std::string_view key) {
-      using R = decltype(tag);
-      each(f, key, s, b, opts, [&](reader& r) {
-        auto d = r.ref<drug>("drug", true);
-        auto t = pk_target(r);
-        auto st = r.enumeration<strength>("strength", true);
-        auto meta = read_meta(r);
-        r.finish(fmt::format("[[{}]]", key));
-        if (r.failed() || !d || !t || !st) return;
-        r.b().add<R>(*d, *t, modulation{*st}, std::move(meta));
-      });
-    };
-    modulator(rel::inhibits{}, "inhibits");
-    modulator(rel::induces{}, "induces");
-    each(f, "has_metabolite", s, b, opts, [&](reader& r) {
-      auto d = r.ref<drug>("drug", true);
-      auto m = r.ref<drug>("metabolite", true);
-      metabolite_formation mf;
-      mf.active = r.boolean("active");
-      std::optional<target_id> by;
-      if (r.table().get("formed_by")) by = r.ref<target>("formed_by", false);
-      auto meta = read_meta(r);
-      r.finish("[[has_metabolite]]");
-      if (r.failed() || !d || !m || (r.table().get("formed_by") && !by)) return;
-      if (*d == *m) {
-        r.error(errc::unknown_reference, r.table().get("metabolite")->source().begin, "a metabolite other than the drug",
-                quote_value(r.b().get(*m).id));
-        return;
-      }
-      if (by) mf.formed_by = r.b().get(*by).id;
-      r.b().add<rel::has_metabolite>(*d, *m, std::move(mf), std::move(meta));
-    });
-    each(f, "interaction", s, b, opts, [&](reader& r) {
-      std::array<std::optional<any_node>, 2> ends;
-      if (auto const* n = r.node("between", true, "an array of two drug or class ids")) {
-        auto const* arr = n->as_array();
-        if (!arr || arr->size() != 2)
-          r.error(errc::wrong_type, n->source().begin, "'between' to be an array of two drug or class ids",
-                  arr ? fmt::format("{} elements", arr->size()) : type_name(*n));
-        else
-          for (std::size_t i = 0; i < 2; ++i) ends[i] = r.drug_or_class_of(*arr->get(i));
-      }
-      stated_interaction si;
-      auto sev = r.enumeration<interaction_severity>("severity", true);
-      auto mgmt = r.enumeration<management>("management", true);
-      si.direction = r.enumeration<direction>("direction").value_or(direction::increase);
-      si.intended = r.boolean("intended").value_or(false);
-      if (r.table().get("effect"))
-        if (auto e = r.ref<effect>("effect", false)) si.effect = r.b().get(*e).id;
-      if (r.table().get("exposure_of"))
-        if (auto d = r.ref<drug>("exposure_of", false)) si.exposure_of = r.b().get(*d).id;
-      si.advice = r.str("advice").value_or("");
-      auto meta = read_meta(r);
-      r.finish("[[interaction]]");
-      if (r.failed() || !ends[0] || !ends[1] || !sev || !mgmt) return;
-      if (*ends[0] == *ends[1]) {
-        r.error(errc::unknown_reference, r.table().get("between")->source().begin, "two different ends", "the same twice");
-        return;
-      }
-      si.severity = *sev;
-      si.management = *mgmt;
-      r.b().add<rel::interacts_with>(*ends[0], *ends[1], std::move(si), std::move(meta));
-    });
-    each(f, "related", s, b, opts, [&](reader& r) {
-      auto from = r.any_ref("from");
-      auto to = r.any_ref("to");
-      auto label = r.str("label", true, "the relation's label");
-      auto meta = read_meta(r);
-      r.finish("[[related]]");
-      if (r.failed() || !from || !to || !label) return;
-      r.b().add<rel::related>(*from, *to, related_label{*label}, std::move(meta));
-    });
+    each(f, "drug", s, b, opts, read_drug);
+    each(f, "gene", s, b, opts, read_gene);
+    each(f, "effect", s, b, opts, read_effect);
+    each(f, "condition", s, b, opts, [](reader& r) { read_plain<condition>(r, "condition", "condition:"); });
+    each(f, "concept", s, b, opts, read_concept);
   }
+  for (auto const& f : files) each(f, "target", s, b, opts, read_target);
+  for (auto const& f : files) each(f, "class", s, b, opts, check_class_rule);
+  for (auto const& f : files) {
+    each(f, "variant", s, b, opts, read_variant);
+    each(f, "regimen", s, b, opts, read_regimen);
+    each(f, "warning", s, b, opts, read_warning);
+  }
+}
 
+/// drug --produces/blocks/reduces--> effect.
+template <class R>
+void read_drug_effect(reader& r, std::string_view key) {
+  auto d = r.ref<drug>("drug", true);
+  auto e = r.ref<effect>("effect", true);
+  auto meta = read_meta(r);
+  r.finish(fmt::format("[[{}]]", key));
+  if (r.failed() || !d || !e) return;
+  r.b().add<R>(*d, *e, std::move(meta));
+}
+
+/// drug --inhibits/induces--> enzyme or transporter, with a strength.
+template <class R>
+void read_modulator(reader& r, std::string_view key) {
+  auto d = r.ref<drug>("drug", true);
+  auto t = pk_target(r);
+  auto st = r.enumeration<strength>("strength", true);
+  auto meta = read_meta(r);
+  r.finish(fmt::format("[[{}]]", key));
+  if (r.failed() || !d || !t || !st) return;
+  r.b().add<R>(*d, *t, modulation{*st}, std::move(meta));
+}
+
+/// Every claim table of every file (every entity exists by now).
+inline void build_claims(std::vector<parsed> const& files, sink& s, builder& b, load_options const& opts) {
+  for (auto const& f : files) {
+    each(f, "acts_on", s, b, opts, read_acts_on);
+    each(f, "produces", s, b, opts, [](reader& r) { read_drug_effect<rel::produces>(r, "produces"); });
+    each(f, "blocks", s, b, opts, [](reader& r) { read_drug_effect<rel::blocks>(r, "blocks"); });
+    each(f, "reduces", s, b, opts, [](reader& r) { read_drug_effect<rel::reduces>(r, "reduces"); });
+    each(f, "mediated_by", s, b, opts, read_mediated_by);
+    each(f, "encoded_by", s, b, opts, read_encoded_by);
+    each(f, "indicated_for", s, b, opts, read_indicated_for);
+    each(f, "modulates_response", s, b, opts, read_modulates_response);
+    each(f, "member_of", s, b, opts, read_member_of);
+    each(f, "substrate_of", s, b, opts, read_substrate_of);
+    each(f, "inhibits", s, b, opts, [](reader& r) { read_modulator<rel::inhibits>(r, "inhibits"); });
+    each(f, "induces", s, b, opts, [](reader& r) { read_modulator<rel::induces>(r, "induces"); });
+    each(f, "has_metabolite", s, b, opts, read_has_metabolite);
+    each(f, "interaction", s, b, opts, read_interaction);
+    each(f, "related", s, b, opts, read_related);
+  }
+}
+
+/// The diagnostics in file order, then by position.
+inline std::vector<diagnostic> sorted(std::vector<diagnostic> diags, std::span<document const> docs) {
+  std::vector<std::string> order;
+  for (auto const& d : docs) order.push_back(d.path);
+  std::stable_sort(diags.begin(), diags.end(), [&](diagnostic const& a, diagnostic const& c) {
+    auto ia = std::find(order.begin(), order.end(), a.path) - order.begin();
+    auto ic = std::find(order.begin(), order.end(), c.path) - order.begin();
+    if (ia != ic) return ia < ic;
+    if (a.line != c.line) return a.line < c.line;
+    return a.column < c.column;
+  });
+  return diags;
+}
+
+}  // namespace detail::load
+
+PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_base const* base,
+                                    load_options const& opts) {
+  using namespace detail::load;
+  load_result result;
+  sink s;
+  auto files = read_documents(docs, opts, s);  // 1. bytes and TOML syntax
   if (!s.diags.empty()) {
-    // file order, then position
-    std::vector<std::string> order;
-    for (auto const& d : docs) order.push_back(d.path);
-    std::stable_sort(s.diags.begin(), s.diags.end(), [&](diagnostic const& a, diagnostic const& c) {
-      auto ia = std::find(order.begin(), order.end(), a.path) - order.begin();
-      auto ic = std::find(order.begin(), order.end(), c.path) - order.begin();
-      if (ia != ic) return ia < ic;
-      if (a.line != c.line) return a.line < c.line;
-      return a.column < c.column;
-    });
     result.diagnostics = std::move(s.diags);
+    return result;
+  }
+  builder b = base ? builder(*base) : builder();
+  read_metadata(files, s, b, opts, base != nullptr);
+  // 2. the sources of every file first: entities and claims of any file may cite them
+  for (auto const& f : files) each(f, "source", s, b, opts, read_source);
+  declare_entities(files, s, b, opts);  // 3.
+  build_claims(files, s, b, opts);      // 4.
+  if (!s.diags.empty()) {
+    result.diagnostics = sorted(std::move(s.diags), docs);
     return result;
   }
   result.kb = b.build();

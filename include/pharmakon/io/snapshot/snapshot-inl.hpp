@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../../graph/builder.hpp"
+#include "../../model/entity_fields.hpp"
 #include "snapshot.hpp"
 
 namespace pharmakon {
@@ -227,99 +228,63 @@ inline void put_region(out& o, path_table& paths, source_region const& r) {
   o.u32(r.line);
   o.u32(r.column);
 }
+inline void put_identifiers(out& o, std::vector<identifier> const& ids) {
+  o.u32(ids.size());
+  for (auto const& i : ids) {
+    o.str(i.scheme);
+    o.str(i.value);
+  }
+}
 inline void put_base(out& o, path_table& paths, entity_base const& e) {
   o.str(e.id);
   o.str(e.name);
   o.str(e.lay_name);
   o.u32(e.synonyms.size());
   for (auto const& s : e.synonyms) o.str(s);
-  o.u32(e.ids.size());
-  for (auto const& i : e.ids) {
-    o.str(i.scheme);
-    o.str(i.value);
-  }
+  put_identifiers(o, e.ids);
   o.u32(e.sources.size());
   for (auto s : e.sources) o.u32(s.index());
   put_region(o, paths, e.region);
 }
-inline void put(out& o, path_table& p, drug const& e) {
-  put_base(o, p, e);
-  o.str(e.drug_class);
-  o.u8(e.prodrug);
-  o.u8(enum_index(e.site));
-  o.u32(e.site_sources.size());
-  for (auto s : e.site_sources) o.u32(s.index());
-  o.u8(e.half_life.has_value());
-  if (e.half_life) {
-    o.qty(e.half_life->low);
-    o.qty(e.half_life->high);
-    o.u32(e.half_life->sources.size());
-    for (auto s : e.half_life->sources) o.u32(s.index());
-    o.str(e.half_life->note);
+/// Writes record fields by their type (model/entity_fields.hpp names them; `decoder` reads them back the same way).
+struct encoder {
+  out& o;
+  void value(std::string const& v) { o.str(v); }
+  void value(bool v) { o.u8(v); }
+  void value(int v) { o.pod(std::int32_t(v)); }
+  template <named_enum E>
+  void value(E v) { o.u8(enum_index(v)); }
+  void value(quantity const& q) { o.qty(q); }
+  void value(source_id v) { o.u32(v.index()); }
+  void value(identifier const& v) { o.str(v.scheme); o.str(v.value); }
+  template <class T>
+  void value(std::optional<T> const& v) {
+    o.u8(v.has_value());
+    if (v) value(*v);
   }
-}
-inline void put(out& o, path_table& p, target const& e) {
-  put_base(o, p, e);
-  o.u8(enum_index(e.type));
-  o.str(e.family);
-  o.str(e.gene_symbol);
-  o.str(e.species);
-}
-inline void put(out& o, path_table& p, gene const& e) { put_base(o, p, e); o.str(e.symbol); }
-inline void put(out& o, path_table& p, variant const& e) { put_base(o, p, e); }
-inline void put(out& o, path_table& p, effect const& e) {
-  put_base(o, p, e);
-  o.u8(enum_index(e.site));
-  o.u8(e.combined ? 1 + enum_index(*e.combined) : 0);
-}
-inline void put(out& o, path_table& p, drug_class const& e) {
-  put_base(o, p, e);
-  o.str(e.inhibitors_of);
-  o.str(e.inducers_of);
-  o.u8(enum_index(e.min_strength));
-}
-inline void put(out& o, path_table& p, condition const& e) { put_base(o, p, e); }
-inline void put(out& o, path_table& p, regimen const& e) {
-  put_base(o, p, e);
-  o.qty(e.dose);
-  o.opt(e.dose_max);
-  o.opt(e.every);
-  o.u8(e.times_per_day.has_value());
-  if (e.times_per_day) o.pod(std::int32_t(*e.times_per_day));
-  o.u8(e.as_needed);
-  o.u8(enum_index(e.route));
-  o.str(e.formulation);
-  o.str(e.product);
-  o.str(e.population);
-  o.u32(e.preconditions.size());
-  for (auto const& c : e.preconditions) {
-    o.u8(enum_index(c.kind));
-    o.opt(c.min);
-    o.opt(c.recommended);
-    o.str(c.note);
+  template <class T>
+  void value(std::vector<T> const& v) {
+    o.u32(v.size());
+    for (auto const& x : v) value(x);
   }
-}
-inline void put(out& o, path_table& p, warning const& e) {
+  template <class T>
+    requires requires(encoder& c, T const& r) { visit_fields(c, r); }
+  void value(T const& r) { visit_fields(*this, r); }
+  template <class T>
+  void operator()(std::string_view, T const& v) { value(v); }
+};
+
+template <class E>
+void put(out& o, path_table& p, E const& e) {
   put_base(o, p, e);
-  o.u8(enum_index(e.kind));
-  o.u8(enum_index(e.severity));
-  o.str(e.about);
-  o.u32(e.concerns_action.size());
-  for (auto a : e.concerns_action) o.u8(enum_index(a));
+  encoder c{o};
+  visit_fields(c, e);
 }
-inline void put(out& o, path_table& p, concept_node const& e) { put_base(o, p, e); o.str(e.kind_label); }
 
 inline void put_source(out& o, path_table& p, source const& s) {
   o.str(s.id);
-  o.u8(enum_index(s.kind));
-  for (auto const* f : {&s.title, &s.authors, &s.publisher}) o.str(*f);
-  o.pod(std::int32_t(s.year));
-  for (auto const* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) o.str(*f);
-  o.str(s.date);
-  o.str(s.version);
-  o.u8(s.unverified);
-  o.u32(s.sections.size());
-  for (auto const& x : s.sections) o.str(x);
+  encoder c{o};
+  visit_fields(c, s);
   put_region(o, p, s.region);
 }
 /// A described payload record (model/describe.hpp): every field in description order.
@@ -372,57 +337,59 @@ struct decoder {
     for (auto& s : out) s = source_id{i.u32()};
     return out;
   }
+  std::vector<identifier> identifiers() {
+    std::vector<identifier> out(i.count(8));
+    for (auto& x : out) {
+      x.scheme = i.str();
+      x.value = i.str();
+    }
+    return out;
+  }
   void base(entity_base& e) {
     e.id = i.str();
     e.name = i.str();
     e.lay_name = i.str();
     e.synonyms.resize(i.count(4));
     for (auto& s : e.synonyms) s = i.str();
-    e.ids.resize(i.count(8));
-    for (auto& x : e.ids) {
-      x.scheme = i.str();
-      x.value = i.str();
-    }
+    e.ids = identifiers();
     e.sources = source_list();
     e.region = region();
   }
-  void get(drug& e) {
-    base(e);
-    e.drug_class = i.str();
-    e.prodrug = i.flag();
-    e.site = i.enumeration<site>();
-    e.site_sources = source_list();
-    if (i.flag()) {
-      half_life_range h;
-      h.low = i.qty();
-      h.high = i.qty();
-      h.sources = source_list();
-      h.note = i.str();
-      e.half_life = std::move(h);
-    }
+  // record fields by their type, as `encoder` writes them
+  void value(std::string& v) { v = i.str(); }
+  void value(bool& v) { v = i.flag(); }
+  void value(int& v) { v = i.pod<std::int32_t>(); }
+  template <named_enum E>
+  void value(E& v) { v = i.template enumeration<E>(); }
+  void value(quantity& q) { q = i.qty(); }
+  void value(source_id& v) { v = source_id{i.u32()}; }
+  void value(identifier& v) {
+    v.scheme = i.str();
+    v.value = i.str();
   }
-  void get(target& e) {
-    base(e);
-    e.type = i.enumeration<target_type>();
-    e.family = i.str();
-    e.gene_symbol = i.str();
-    e.species = i.str();
+  template <class T>
+  void value(std::optional<T>& v) {
+    v.reset();
+    if (!i.flag()) return;
+    T x{};
+    value(x);
+    v = std::move(x);
   }
-  void get(gene& e) { base(e); e.symbol = i.str(); }
-  void get(variant& e) { base(e); }
-  void get(effect& e) {
-    base(e);
-    e.site = i.enumeration<site>();
-    if (auto c = i.u8()) {
-      if (c > enum_table<interaction_severity>::entries.size()) throw corrupt{"a known severity", fmt::format("{}", c)};
-      e.combined = interaction_severity(c - 1);
-    }
+  template <class T>
+  void value(std::vector<T>& v) {
+    v.resize(i.count(1));
+    for (auto& x : v) value(x);
   }
-  void get(drug_class& e) {
+  template <class T>
+    requires requires(decoder& d, T& r) { visit_fields(d, r); }
+  void value(T& r) { visit_fields(*this, r); }
+  template <class T>
+  void operator()(std::string_view, T& v) { value(v); }
+
+  template <class E>
+  void get(E& e) {
     base(e);
-    e.inhibitors_of = i.str();
-    e.inducers_of = i.str();
-    e.min_strength = i.enumeration<strength>();
+    visit_fields(*this, e);
   }
   template <described T>
   void get_described(T& r) {
@@ -434,49 +401,10 @@ struct decoder {
       else v = i.template enumeration<V>();
     });
   }
-  void get(condition& e) { base(e); }
-  void get(regimen& e) {
-    base(e);
-    e.dose = i.qty();
-    e.dose_max = i.opt_qty();
-    e.every = i.opt_qty();
-    if (i.flag()) e.times_per_day = i.pod<std::int32_t>();
-    e.as_needed = i.flag();
-    e.route = i.enumeration<route>();
-    e.formulation = i.str();
-    e.product = i.str();
-    e.population = i.str();
-    e.preconditions.resize(i.count(4));
-    for (auto& c : e.preconditions) {
-      c.kind = i.enumeration<precondition_kind>();
-      c.min = i.opt_qty();
-      c.recommended = i.opt_qty();
-      c.note = i.str();
-    }
-  }
-  void get(warning& e) {
-    base(e);
-    e.kind = i.enumeration<warning_kind>();
-    e.severity = i.enumeration<severity>();
-    e.about = i.str();
-    e.concerns_action.resize(i.count(1));
-    for (auto& a : e.concerns_action) a = i.enumeration<action_type>();
-  }
-  void get(concept_node& e) { base(e); e.kind_label = i.str(); }
   source get_source() {
     source s;
     s.id = i.str();
-    s.kind = i.enumeration<source_kind>();
-    s.title = i.str();
-    s.authors = i.str();
-    s.publisher = i.str();
-    s.year = i.pod<std::int32_t>();
-    for (auto* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) *f = i.str();
-    s.date = i.str();
-    s.version = i.str();
-    s.unverified = i.flag();
-    s.sections.resize(i.count(4));
-    for (auto& x : s.sections) x = i.str();
+    visit_fields(*this, s);
     s.region = region();
     return s;
   }

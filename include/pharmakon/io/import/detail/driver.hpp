@@ -129,7 +129,7 @@ struct driver {
       s.kind = kind;
       s.title = std::move(title);
       s.publisher = std::move(publisher);
-      s.url = std::move(url);
+      s.set_identifier("url", std::move(url));
       more(s);
       return s;
     });

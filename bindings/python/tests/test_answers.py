@@ -209,7 +209,8 @@ def test_dose_check_findings(kb):
         "opioid use disorder"
     # a dose of the wrong dimension is a verdict, as in the CLI
     assert kb.check_dose("naltrexone", "5 mL").verdict == pharmakon.DoseVerdict.wrong_dimension
-    assert kb.check_dose("oxycodone", "5 mg").verdict == pharmakon.DoseVerdict.no_regimen
+    # a drug without regimens: a metabolite with no approved use of its own (oxycodone now has its label regimens)
+    assert kb.check_dose("morphine-6-glucuronide", "5 mg").verdict == pharmakon.DoseVerdict.no_regimen
 
 
 def test_dose_check_argument_errors(kb):

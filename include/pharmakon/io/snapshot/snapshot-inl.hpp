@@ -711,6 +711,9 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     graph_type::backward_type bw;
     checksum cs;
     cs.add(secs.data(), secs.size() * sizeof(section));
+    // a damaged serialised block can fail to decode before the checksum is known; that error is kept and
+    // reported only if the checksum matches, so damage is reported as a checksum mismatch wherever it lies
+    std::optional<corrupt> blob_error;
     // each section in file order: map it, add it to the checksum, copy or decode it
     for (auto const& s : secs) {
       auto w = file.map(s.offset, padded(s.bytes));
@@ -728,7 +731,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
       };
       if (s.tag == blob) cs.add(w.data(), padded(s.bytes));
       switch (tag(s.tag)) {
-        case blob: {
+        case blob: try {
           in i(w.data(), s.bytes);
           decoder d{i, {}, 0};
           d.paths.resize(i.count(4));
@@ -760,6 +763,9 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
           for (auto& x : st->labels) x.label = i.str();
           if (!i.done()) throw corrupt{"the end of the serialised block", "more data"};
           break;
+        } catch (corrupt& e) {
+          blob_error = std::move(e);
+          break;
         }
         case kind_base: take(kb_vec); break;
         case fw_rowstart: take(fw.m_rowstart); break;
@@ -782,6 +788,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     }
     if (cs.finish() != h.checksum)
       throw corrupt{fmt::format("checksum {:016x}", h.checksum), fmt::format("{:016x}: the file is corrupt", cs.finish())};
+    if (blob_error) throw std::move(*blob_error);
 
     if (st->notes.empty() || st->regions.empty()) throw corrupt{"the empty note and region", "none"};
     auto const nsrc = st->sources.size();

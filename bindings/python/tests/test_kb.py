@@ -182,8 +182,11 @@ def test_drug_fields(kb):
 
 def test_drug_actions(kb):
     d = kb.drug("naltrexone")
-    acts = {(a.target.id, a.negated): a for a in d.actions}
+    acts = {(a.target.id, a.negated): a for a in d.actions if a.type != pharmakon.ActionType.partial_agonist}
     mor = acts[("target:MOR", False)]
+    # beside it, the research-tier partial agonism at over-expressed MOR (PMID 24973897), a conflict kept on purpose
+    assert [a.tier for a in d.actions if a.target.id == "target:MOR" and a.type == pharmakon.ActionType.partial_agonist] \
+        == [pharmakon.EvidenceTier.research]
     assert isinstance(mor, pharmakon.Action) and isinstance(mor, pharmakon.Claim)
     assert mor.type == pharmakon.ActionType.antagonist
     assert mor.chembl_action == "ANTAGONIST"
@@ -286,8 +289,10 @@ def test_conflicts(kb):
         assert isinstance(c.reason, pharmakon.ConflictReason)
         assert isinstance(c.first, pharmakon.Claim) and isinstance(c.second, pharmakon.Claim)
         assert c.first.subject == c.second.subject and c.first.object == c.second.object
-    naltrexone_sigma = [c for c in cs if c.first.subject.name == "naltrexone"]
+    naltrexone_sigma = [c for c in cs if c.first.subject.name == "naltrexone" and c.first.object.id == "target:sigma1"]
     assert naltrexone_sigma and naltrexone_sigma[0].reason == pharmakon.ConflictReason.negation
+    naltrexone_mor = [c for c in cs if c.first.subject.name == "naltrexone" and c.first.object.id == "target:MOR"]
+    assert naltrexone_mor and naltrexone_mor[0].reason == pharmakon.ConflictReason.incompatible_action
 
 
 def test_entities_equal_and_hash(kb):

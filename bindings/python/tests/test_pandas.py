@@ -64,7 +64,8 @@ def test_actions_rows_equal_the_mechanism_answer(kb):
 
 def test_actions_of_naltrexone(kb):
     df = kb.to_pandas("actions")
-    nal = df[(df.drug == "naltrexone") & ~df.negated].set_index("target_id")
+    # the research-tier partial agonism at MOR (PMID 24973897) is a second MOR row, a conflict kept on purpose
+    nal = df[(df.drug == "naltrexone") & ~df.negated & (df.action != "partial_agonist")].set_index("target_id")
     assert nal.loc["target:MOR", "action"] == "antagonist"
     assert nal.loc["target:MOR", "best_p_affinity"] == pytest.approx(kb.mechanism_of("naltrexone").actions[0].best_p_affinity)
     assert nal.loc["target:MOR", "best_p_affinity"] > nal.loc["target:DOR", "best_p_affinity"]

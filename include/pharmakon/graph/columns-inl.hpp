@@ -5,6 +5,7 @@
 #  error "columns-inl.hpp holds the out-of-line definitions of columns.hpp: include columns.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
 #endif
 #include <algorithm>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,29 @@ PHARMAKON_FUNC std::vector<std::string> related_labels(knowledge_base const& kb)
   for (auto const& l : detail::state_of(kb).labels) out.push_back(l.label);
   return out;
 }
+
+namespace detail::columns {
+template <class R>
+constexpr std::optional<node_kind> from_kind_of() noexcept {
+  if constexpr (std::is_void_v<typename R::from>) return std::nullopt;
+  else return node_kind_of<typename R::from>::value;
+}
+/// The kind every subject of relation `r` has (its claims leave only those vertices), or nullopt for any kind.
+constexpr std::optional<node_kind> subject_kind(relation_kind r) noexcept {
+  switch (r) {
+#define PHARMAKON_FROM(NAME) \
+  case relation_kind::NAME: return from_kind_of<rel::NAME>();
+    PHARMAKON_FROM(acts_on) PHARMAKON_FROM(encoded_by) PHARMAKON_FROM(variant_of) PHARMAKON_FROM(produces)
+    PHARMAKON_FROM(blocks) PHARMAKON_FROM(reduces) PHARMAKON_FROM(mediated_by) PHARMAKON_FROM(indicated_for)
+    PHARMAKON_FROM(dosed_as) PHARMAKON_FROM(regimen_for) PHARMAKON_FROM(carries) PHARMAKON_FROM(concerns)
+    PHARMAKON_FROM(modulates_response) PHARMAKON_FROM(member_of) PHARMAKON_FROM(substrate_of)
+    PHARMAKON_FROM(inhibits) PHARMAKON_FROM(induces) PHARMAKON_FROM(has_metabolite)
+    PHARMAKON_FROM(interacts_with) PHARMAKON_FROM(related)
+#undef PHARMAKON_FROM
+  }
+  return std::nullopt;
+}
+}  // namespace detail::columns
 
 PHARMAKON_FUNC std::vector<std::uint32_t> related_label_codes(knowledge_base const& kb) {
   auto const& st = detail::state_of(kb);
@@ -88,7 +112,17 @@ PHARMAKON_FUNC relation_adjacency relation_adjacency_of(knowledge_base const& kb
   bool contiguous = true;
   std::uint32_t run_first = 0, run_end = 0;
   bool any = false;
+  // only the vertices of the relation's subject kind can hold its claims (drugs for acts_on, ...)
+  std::uint32_t lo = 0, hi = n;
+  if (auto k = detail::columns::subject_kind(r)) {
+    lo = st.kind_base[std::size_t(*k)];
+    hi = st.kind_base[std::size_t(*k) + 1];
+  }
   for (std::uint32_t v = 0; v < n; ++v) {
+    if (v < lo || v >= hi) {
+      out.offsets[v + 1] = out.offsets[v];
+      continue;
+    }
     auto [a, b] = slice(v);
     std::uint32_t count = a == b ? 0 : count_kept(a, b);
     out.offsets[v + 1] = out.offsets[v] + count;

@@ -44,6 +44,19 @@ void print_error(std::string_view message, std::string_view code, std::vector<st
   print_json({{"error", e}});
 }
 
+void print_internal_error(std::string_view message) noexcept {
+  try {
+    if (json_errors()) {
+      print_json({{"error", {{"code", "internal"}, {"message", message}}}});
+      return;
+    }
+  } catch (...) {  // out of memory while making the JSON: the plain line below
+  }
+  std::fputs("internal error: ", stderr);
+  std::fwrite(message.data(), 1, message.size(), stderr);
+  std::fputc('\n', stderr);
+}
+
 void print_diagnostics(std::vector<diagnostic> const& diags, std::string_view summary) {
   if (!json_errors()) {
     for (auto const& d : diags) fmt::print(stderr, "{}\n", d.to_string());

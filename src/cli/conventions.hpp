@@ -30,6 +30,9 @@ void detect_json_errors(int argc, char** argv);
 /// `{"error": {"code": CODE, "message": MESSAGE, "suggestions": [...]}}`.
 void print_error(std::string_view message, std::string_view code = "usage",
                  std::vector<std::string> const& suggestions = {});
+/// Prints an internal error (pharmakon's own failure, exit code 3): `internal error: MESSAGE`, or with --format json
+/// `{"error": {"code": "internal", "message": MESSAGE}}`.
+void print_internal_error(std::string_view message) noexcept;
 /// Prints the diagnostics of a failed load or import (file:line:column lines, or one JSON error with them all),
 /// then `summary` (if any) as the text mode's last line.
 void print_diagnostics(std::vector<diagnostic> const& diags, std::string_view summary = {});

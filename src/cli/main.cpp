@@ -62,13 +62,13 @@ int main(int argc, char** argv) {
     print_error(e.what(), "io");
     return bad_input;
   } catch (std::bad_alloc const&) {
-    std::fputs("internal error: out of memory\n", stderr);
+    print_internal_error("out of memory");
     return internal_error;
   } catch (std::exception const& e) {
-    fmt::print(stderr, "internal error: {}\n", e.what());
+    print_internal_error(e.what());
     return internal_error;
   } catch (...) {
-    std::fputs("internal error: an unknown exception\n", stderr);
+    print_internal_error("an unknown exception");
     return internal_error;
   }
 }

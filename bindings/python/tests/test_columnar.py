@@ -116,6 +116,8 @@ def test_zero_copy_where_the_storage_allows(het):
     # a target's only claims are encoded_by: one contiguous run of the CSR, viewed, not copied
     indptr, indices, claims, shared = het._csr("encoded_by")
     assert shared and not indices.flags.writeable and not indices.flags.owndata
+    a = het.adjacency("encoded_by")  # and scipy keeps that view: the matrix's indices are the knowledge base's
+    assert np.shares_memory(a.indices, indices) and not a.indices.flags.writeable
     # related claims with one label are spread among others: gathered into arrays numpy owns
     indptr, indices, claims, shared = het._csr("related", "associates")
     assert not shared and indices.flags.writeable

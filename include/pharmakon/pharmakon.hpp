@@ -19,6 +19,7 @@
 #include "model/units.hpp"
 #include "graph/builder.hpp"
 #include "graph/knowledge_base.hpp"
+#include "graph/columns.hpp"
 #include "io/kb_file/loader.hpp"
 #include "io/import/options.hpp"
 #include "io/import/vocabulary.hpp"

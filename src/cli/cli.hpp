@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "conventions.hpp"
+
 namespace pharmakon::cli {
 
 /// Exit codes (documented in the README): the CLI's contract with scripts.
@@ -50,8 +52,10 @@ struct context {
       }
       auto s = try_load_snapshot(f);
       if (!s || snapshot) {
-        for (auto const& d : s.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
-        if (s && snapshot) fmt::print(stderr, "{}: error: expected one snapshot, found a second one\n", f);
+        if (s && snapshot)
+          print_diagnostics({diagnostic{errc::syntax, f, 0, 0, "one snapshot", "a second one"}});
+        else
+          print_diagnostics(s.diagnostics);
         return std::nullopt;
       }
       snapshot = std::move(*s.kb);
@@ -59,7 +63,7 @@ struct context {
     if (paths.empty() && snapshot) return snapshot;
     auto r = try_load_files(paths, snapshot ? &*snapshot : no_default ? nullptr : &default_kb());
     if (!r) {
-      for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
+      print_diagnostics(r.diagnostics);
       return std::nullopt;
     }
     return std::move(*r.kb);
@@ -90,6 +94,10 @@ inline void add_format_option(CLI::App* cmd, context& ctx, bool with_dot = false
   else
     o->check(CLI::IsMember({"text", "markdown", "json", "html"}));
   o->capture_default_str();
+  o->each([](std::string const& v) {
+    json_errors() = v == "json";
+    wrappable_output() = v == "text" || v == "markdown";
+  });
   cmd->add_option("--audience", ctx.audience_name, "Reader of an html page: " + enum_choices<audience>())
       ->check(CLI::IsMember({"clinician", "patient", "researcher"}))
       ->capture_default_str();
@@ -111,13 +119,20 @@ inline std::optional<drug_id> resolve_drug(knowledge_base const& kb, std::string
   try {
     return kb.at<drug>(name);
   } catch (lookup_error const& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    print_error(e.what(), "unknown_name", e.suggestions());
     return std::nullopt;
   }
 }
 
-/// Writes an answer to stdout in full (answers can be long; fwrite, no iostreams).
+/// Writes an answer to stdout in full (answers can be long; fwrite, no iostreams). Text and Markdown are wrapped to
+/// the terminal's width when stdout is a terminal; piped output is written as it is.
 inline void emit(std::string const& text) {
+  if (auto width = wrappable_output() ? terminal_width() : 0; width > 0) {
+    auto wrapped = wrap_text(text, width);
+    std::fwrite(wrapped.data(), 1, wrapped.size(), stdout);
+    if (!wrapped.empty() && wrapped.back() != '\n') std::fputc('\n', stdout);
+    return;
+  }
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (!text.empty() && text.back() != '\n') std::fputc('\n', stdout);
 }
@@ -132,5 +147,6 @@ void add_import(CLI::App& app, context& ctx);
 void add_export(CLI::App& app, context& ctx);
 void add_ask(CLI::App& app, context& ctx);
 void add_serve(CLI::App& app, context& ctx);
+void add_completion(CLI::App& app, context& ctx);
 
 }  // namespace pharmakon::cli

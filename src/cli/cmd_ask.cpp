@@ -21,10 +21,16 @@ void add_ask(CLI::App& app, context& ctx) {
       std::string understood;
       auto q = parse_question(*kb, text, &understood);
       if (!q) {
-        fmt::print(stderr, "error: could not read the question: expected a question about a mechanism, an interaction "
-                           "or a dose, found {}\n", understood);
-        fmt::print(stderr, "Questions pharmakon can answer:\n");
-        for (auto e : example_questions) fmt::print(stderr, "  pharmakon ask \"{}\"\n", e);
+        auto msg = fmt::format("could not read the question: expected a question about a mechanism, an interaction "
+                               "or a dose, found {}", understood);
+        if (json_errors()) {
+          std::vector<std::string> examples(example_questions.begin(), example_questions.end());
+          print_error(msg, "unreadable_question", examples);
+        } else {
+          print_error(msg);
+          fmt::print(stderr, "Questions pharmakon can answer:\n");
+          for (auto e : example_questions) fmt::print(stderr, "  pharmakon ask \"{}\"\n", e);
+        }
         return int(bad_input);
       }
       auto command = q->command();

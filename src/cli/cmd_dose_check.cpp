@@ -7,7 +7,7 @@ namespace {
 std::optional<quantity> parse_arg(std::string const& what, std::string const& text, bool interval) {
   quantity_error e;
   auto q = interval ? parse_interval(text, &e) : parse_quantity(text, &e);
-  if (!q) fmt::print(stderr, "error: {} '{}': expected {}, found {}\n", what, text, e.expected, e.found);
+  if (!q) print_error(fmt::format("{} '{}': expected {}, found {}", what, text, e.expected, e.found), "bad_quantity");
   return q;
 }
 }  // namespace
@@ -22,7 +22,7 @@ int answer_dose(context const& ctx, knowledge_base const& kb, dose_args const& a
   if (!a.route.empty()) {
     q.route = parse_enum<route>(a.route);
     if (!q.route) {
-      fmt::print(stderr, "error: route: expected one of {}, found '{}'\n", enum_choices<route>(), a.route);
+      print_error(fmt::format("route: expected one of {}, found '{}'", enum_choices<route>(), a.route), "unknown_enum");
       return int(bad_input);
     }
   }
@@ -38,7 +38,7 @@ int answer_dose(context const& ctx, knowledge_base const& kb, dose_args const& a
     try {
       q.condition = kb.at<condition>(a.condition);
     } catch (lookup_error const& e) {
-      fmt::print(stderr, "error: {}\n", e.what());
+      print_error(e.what(), "unknown_name", e.suggestions());
       return int(bad_input);
     }
   }

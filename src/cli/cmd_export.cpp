@@ -22,22 +22,32 @@ void add_export(CLI::App& app, context& ctx) {
                                  "snapshot, dot (a drug's mechanism; needs --drug)")
       ->required()
       ->check(CLI::IsMember({"kgx", "graphml", "neo4j", "snapshot", "dot"}));
-  cmd->add_option("-o,--out", a->out, "Output file, prefix (kgx) or directory (neo4j); dot: '-' or omitted for stdout");
+  cmd->add_option("-o,--out", a->out,
+                  "Output file, prefix (kgx) or directory (neo4j); '-' writes to stdout where the format is one file "
+                  "(graphml, snapshot, dot; dot also when omitted)");
   cmd->add_option("--drug", a->drug, "The drug whose mechanism neighbourhood DOT shows");
   cmd->add_option("--around", a->around, "GraphML: only these entities and their neighbourhood (repeatable)");
   cmd->add_option("--radius", a->radius, "GraphML with --around: how many hops")->capture_default_str();
   cmd->add_flag("--sources", a->sources, "DOT: number the sources on each edge and list them");
   cmd->callback([&ctx, a] {
     ctx.run = [&ctx, a]() -> int {
+      wrappable_output() = false;  // DOT, GraphML, snapshots: data, never wrapped
       auto kb = ctx.load();
       if (!kb) return bad_input;
       if (a->to != "dot" && a->out.empty()) {
-        fmt::print(stderr, "error: --out is required for --to {}\n", a->to);
+        print_error(fmt::format("--out is required for --to {}", a->to));
+        return bad_input;
+      }
+      if (a->out == "-" && (a->to == "kgx" || a->to == "neo4j")) {
+        print_error(fmt::format("--out -: --to {} writes several files ({}), not one; give {}", a->to,
+                                a->to == "kgx" ? "PREFIX_nodes.tsv, PREFIX_edges.tsv, PREFIX_pharmakon.json"
+                                               : "CSV files and import.sh",
+                                a->to == "kgx" ? "a prefix" : "a directory"));
         return bad_input;
       }
       if (a->to == "dot") {
         if (a->drug.empty()) {
-          fmt::print(stderr, "error: --to dot needs --drug NAME\n");
+          print_error("--to dot needs --drug NAME");
           return bad_input;
         }
         auto d = resolve_drug(*kb, a->drug);
@@ -60,18 +70,18 @@ void add_export(CLI::App& app, context& ctx) {
         for (auto const& n : a->around) {
           auto hits = kb->find_all(n);
           if (hits.empty()) {
-            fmt::print(stderr, "error: nothing in the knowledge base is called '{}'\n", n);
+            print_error(fmt::format("nothing in the knowledge base is called '{}'", n), "unknown_name");
             return bad_input;
           }
           o.around.push_back(hits.front());
         }
-        export_graphml(*kb, a->out, o);
+        write_to(a->out, [&](std::filesystem::path const& p) { export_graphml(*kb, p, o); });
       } else if (a->to == "neo4j") {
         auto files = export_neo4j(*kb, a->out);
         fmt::print(stderr, "wrote {} files to {}; load them with {}/import.sh (see docs/neo4j.md)\n", files.size(),
                    a->out, a->out);
       } else {
-        save_snapshot(*kb, a->out);
+        write_to(a->out, [&](std::filesystem::path const& p) { save_snapshot(*kb, p); });
       }
       return answered;
     };

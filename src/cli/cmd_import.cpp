@@ -1,4 +1,5 @@
 // pharmakon import: Hetionet, GtoPdb, KGX, ChEMBL or DrugCentral files into a knowledge-base snapshot (--kb).
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -33,10 +34,11 @@ void add_import(CLI::App& app, context& ctx) {
   cmd->add_option("paths", a->paths,
                   "Input files, plain or gzipped: hetionet NODES.tsv EDGES.sif; gtopdb interactions.csv [ligands.csv "
                   "peptides.csv targets_and_families.csv]; kgx NODES.tsv [EDGES.tsv] [PREFIX_pharmakon.json]; chembl "
-                  "drug_mechanism.csv [drug_nodes.csv]; drugcentral drug.target.interaction.tsv.gz")
+                  "drug_mechanism.csv [drug_nodes.csv]; drugcentral drug.target.interaction.tsv.gz. '-' reads one of "
+                  "them (plain or gzipped) from stdin; not for kgx, which reads its nodes file twice")
       ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("-o,--out", a->out, "The snapshot to write")->required();
+      ->check(existing_file_or_stdin());
+  cmd->add_option("-o,--out", a->out, "The snapshot to write ('-': to stdout)")->required();
   cmd->add_option("--name", a->name, "Name of the resulting knowledge base");
   cmd->add_option("--kb-version", a->version, "Version of the resulting knowledge base");
   cmd->add_flag("--onto", a->onto,
@@ -57,6 +59,13 @@ void add_import(CLI::App& app, context& ctx) {
       o.cancel = &interrupted;
       if (!a->quiet) o.progress = terminal_progress(stderr, &interrupted);
       auto previous = std::signal(SIGINT, on_interrupt);
+      if (auto stdin_files = std::count(a->paths.begin(), a->paths.end(), "-"); stdin_files > 1) {
+        print_error("'-' (standard input) can be given once");
+        return bad_input;
+      } else if (stdin_files == 1 && a->from == "kgx") {
+        print_error("'-': a KGX import reads its nodes file twice, so it cannot come from standard input; give a file");
+        return bad_input;
+      }
       std::vector<std::filesystem::path> files(a->paths.begin(), a->paths.end());
       import_result r = a->from == "hetionet" ? try_import_hetionet(files, o)
                         : a->from == "gtopdb" ? try_import_gtopdb(files, o)
@@ -69,15 +78,18 @@ void add_import(CLI::App& app, context& ctx) {
         return 130;
       }
       if (!r) {
-        for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
-        fmt::print(stderr, "import failed; nothing written\n");
+        print_diagnostics(r.diagnostics, "import failed; nothing written");
         return bad_input;
       }
-      save_snapshot(*r.kb, a->out);
+      write_to(a->out, [&](std::filesystem::path const& p) { save_snapshot(*r.kb, p); });
       if (!a->quiet) {
         fmt::print(stderr, "{}", r.report.to_string());
-        fmt::print(stderr, "wrote {} ({} {}, content hash {}); use it with: pharmakon --kb {} moa DRUG\n", a->out,
-                   r.kb->name(), r.kb->version(), r.kb->content_hash(), a->out);
+        if (a->out == "-")
+          fmt::print(stderr, "wrote the snapshot to standard output ({} {}, content hash {})\n", r.kb->name(),
+                     r.kb->version(), r.kb->content_hash());
+        else
+          fmt::print(stderr, "wrote {} ({} {}, content hash {}); use it with: pharmakon --kb {} moa DRUG\n", a->out,
+                     r.kb->name(), r.kb->version(), r.kb->content_hash(), a->out);
       }
       return answered;
     };

@@ -21,8 +21,9 @@ void add_show(CLI::App& app, context& ctx) {
         std::vector<std::string> sugg;
         for (auto k : enum_values<node_kind>())
           for (auto& s : kb->suggest(*id, k, 2)) sugg.push_back(s);
-        fmt::print(stderr, "error: nothing named '{}'{}\n", *id,
-                   sugg.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(sugg, ", ")));
+        print_error(fmt::format("nothing named '{}'{}", *id,
+                                sugg.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(sugg, ", "))),
+                    "unknown_name", sugg);
         return int(bad_input);
       }
       emit(render_entities(*kb, found, ctx.fmt_()));

@@ -16,9 +16,9 @@ void add_validate(CLI::App& app, context& ctx) {
       std::vector<std::filesystem::path> paths(files->begin(), files->end());
       auto r = try_load_files(paths, ctx.no_default && ctx.kb_files.empty() ? nullptr : &*base);
       if (!r) {
-        for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
-        fmt::print(stderr, "{} error{} in {} file{}\n", r.diagnostics.size(), r.diagnostics.size() == 1 ? "" : "s",
-                   files->size(), files->size() == 1 ? "" : "s");
+        print_diagnostics(r.diagnostics, fmt::format("{} error{} in {} file{}", r.diagnostics.size(),
+                                                     r.diagnostics.size() == 1 ? "" : "s", files->size(),
+                                                     files->size() == 1 ? "" : "s"));
         // files that redeclare the embedded ones (e.g. a copy of data/*.toml): say how to check them alone
         bool only_embedded_duplicates = !ctx.no_default && std::ranges::all_of(r.diagnostics, [](diagnostic const& d) {
           return d.code == errc::duplicate_id && d.found.find("already declared at embedded:") != std::string::npos;

@@ -9,8 +9,10 @@ int main(int argc, char** argv) {
   CLI::App app{"pharmakon " PHARMAKON_VERSION_STRING
                " — pharmacology knowledge as a typed, evidence-linked graph.\n"
                "Answers are composed from the embedded knowledge base (plus --kb files), with numbered sources."};
-  app.set_version_flag("--version", std::string(PHARMAKON_VERSION_STRING));
+  app.set_version_flag("--version", [] { return version_text(); },
+                       "Print the version and the embedded knowledge base's name, version and content hash");
   app.require_subcommand(1);
+  detect_json_errors(argc, argv);
   context ctx;
   app.add_option("--kb", ctx.kb_files,
                  "Knowledge-base file (TOML) to add to the embedded one, or a snapshot (from pharmakon import) to "
@@ -27,9 +29,19 @@ int main(int argc, char** argv) {
   add_export(app, ctx);
   add_ask(app, ctx);
   add_serve(app, ctx);
+  add_completion(app, ctx);
+  std::vector<std::string> suggestions;
+  if (auto unknown = unknown_subcommand(app, argc, argv, &suggestions)) {
+    print_error(*unknown, "unknown_command", suggestions);
+    return bad_input;
+  }
   try {
     app.parse(argc, argv);
   } catch (CLI::ParseError const& e) {
+    if (json_errors() && e.get_exit_code() != 0) {
+      print_error(e.what(), "usage");
+      return bad_input;
+    }
     int rc = app.exit(e);
     return rc == 0 ? answered : bad_input;
   }
@@ -37,20 +49,26 @@ int main(int argc, char** argv) {
   // pharmakon's own failure, not the user's, and exits 3 so that scripts can tell the two apart.
   try {
     return ctx.run ? ctx.run() : bad_input;
+  } catch (pharmakon::load_error const& e) {
+    print_diagnostics(e.diagnostics());
+    return bad_input;
+  } catch (pharmakon::lookup_error const& e) {
+    print_error(e.what(), "unknown_name", e.suggestions());
+    return bad_input;
   } catch (pharmakon::error const& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    print_error(e.what(), errc_name(e.code()));
     return bad_input;
   } catch (std::filesystem::filesystem_error const& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    print_error(e.what(), "io");
     return bad_input;
   } catch (std::bad_alloc const&) {
-    std::fputs("internal error: out of memory\n", stderr);
+    print_internal_error("out of memory");
     return internal_error;
   } catch (std::exception const& e) {
-    fmt::print(stderr, "internal error: {}\n", e.what());
+    print_internal_error(e.what());
     return internal_error;
   } catch (...) {
-    std::fputs("internal error: an unknown exception\n", stderr);
+    print_internal_error("an unknown exception");
     return internal_error;
   }
 }

@@ -15,7 +15,10 @@ Errors are exceptions of the :class:`KBError` hierarchy: :class:`LoadError` (a V
 ``file:line:column`` diagnostic), :class:`UnknownNameError` (a KeyError, with the closest names),
 :class:`UsageError` and :class:`QuantityError` (ValueErrors).
 
-``kb.to_pandas(table)`` and ``kb.to_networkx()`` export to pandas and networkx, imported only when called.
+``kb.to_pandas(table)``, ``kb.to_networkx()`` and ``kb.to_igraph()`` export to pandas, networkx and igraph,
+imported only when called. Whole-graph questions run on columns: ``kb.adjacency(relation, label)`` is a
+``scipy.sparse.csr_matrix`` over entity indices, ``kb.edges(relation, label)`` numpy arrays (subjects, objects,
+claims), ``kb.entity_ids()``, ``kb.kinds()`` and ``kb.index_of(name)`` map indices to entities and back.
 
 Public data sets: :func:`import_hetionet`, :func:`import_gtopdb`, :func:`import_kgx`, :func:`import_chembl`
 and :func:`import_drugcentral` read them (streamed, all or nothing, interruptible with Ctrl-C);
@@ -59,6 +62,9 @@ from ._core import (
     EvidenceTier,
     Gene,
     IndicationClaim,
+    ImportCount,
+    ImportProgress,
+    ImportReport,
     IndicationStatement,
     Interaction,
     InteractionAnswer,
@@ -121,12 +127,16 @@ from ._core import (
     parse_quantity,
     validate,
 )
+from . import _columnar
 from ._networkx import to_networkx
 from ._pandas import TABLES, to_pandas
 
 # The data-science exits are written in Python; they become methods of KnowledgeBase.
 KnowledgeBase.to_pandas = to_pandas
 KnowledgeBase.to_networkx = to_networkx
+# The columnar API (edges, adjacency: numpy and scipy.sparse), to_igraph, MechanismAnswer.to_pandas and
+# screen_interactions(*drugs), also written in Python over the compiled arrays.
+_columnar.install(KnowledgeBase, MechanismAnswer)
 
 # One name per concept, the C++ one: mechanism_of, screen_interactions, check_dose. The names of earlier versions
 # still work, and say once (per name and process) that they are deprecated.
@@ -181,6 +191,9 @@ __all__ = [
     "EvidenceTier",
     "Gene",
     "IndicationClaim",
+    "ImportCount",
+    "ImportProgress",
+    "ImportReport",
     "IndicationStatement",
     "Interaction",
     "InteractionAnswer",

@@ -15,31 +15,6 @@ namespace pharmakon::python {
 
 namespace {
 
-/// The import report as plain Python data: {"format", "files", "nodes": [{"original", "pharmakon", "count"}],
-/// "edges": [...], "notes", "seconds", "text"}.
-py::dict report_dict(import_report const& r) {
-  auto rows = [](std::vector<import_report::row> const& v) {
-    py::list out;
-    for (auto const& x : v) {
-      py::dict d;
-      d["original"] = x.original;
-      d["pharmakon"] = x.pharmakon;
-      d["count"] = x.count;
-      out.append(d);
-    }
-    return out;
-  };
-  py::dict d;
-  d["format"] = r.format;
-  d["files"] = py::cast(r.files);
-  d["nodes"] = rows(r.nodes);
-  d["edges"] = rows(r.edges);
-  d["notes"] = py::cast(r.notes);
-  d["seconds"] = r.seconds;
-  d["text"] = r.to_string();
-  return d;
-}
-
 using importer = import_result (*)(std::span<std::filesystem::path const>, import_options const&);
 
 /// Runs `fn` on `files` with the GIL released, interruptible; returns the KnowledgeBase, or (kb, report).
@@ -52,7 +27,7 @@ py::object run_import(importer fn, py::handle paths, py::handle base, py::object
   o.name = std::move(name);
   o.version = std::move(version);
   // progress: None (nothing shown), True (the terminal line, on stderr when it is a terminal), or a callable
-  // given a dict {"phase", "file", "bytes_done", "bytes_total", "records", "seconds"}; returning False cancels
+  // given an ImportProgress (phase, file, bytes_done, bytes_total, records, seconds); returning False cancels
   bool terminal = false;
   py::object user;
   if (py::isinstance<py::bool_>(progress))
@@ -71,14 +46,7 @@ py::object run_import(importer fn, py::handle paths, py::handle base, py::object
     try {
       if (PyErr_CheckSignals() != 0) throw py::error_already_set();
       if (user) {
-        py::dict d;
-        d["phase"] = std::string(p.phase);
-        d["file"] = std::string(p.file);
-        d["bytes_done"] = p.bytes_done;
-        d["bytes_total"] = p.bytes_total;
-        d["records"] = p.records;
-        d["seconds"] = p.seconds;
-        py::object r = user(d);
+        py::object r = user(progress_object(p));
         if (!r.is_none() && !py::bool_(r)) {
           user_cancelled = true;
           return false;
@@ -104,15 +72,15 @@ py::object run_import(importer fn, py::handle paths, py::handle base, py::object
   }
   py::object kb = py::cast(std::move(*r.kb));
   if (!with_report) return kb;
-  return py::make_tuple(kb, report_dict(r.report));
+  return py::make_tuple(kb, py::cast(std::move(r.report)));
 }
 
 char const* const import_doc_tail =
     "\n\nbase: import on top of this KnowledgeBase (entities with the same external identifier are merged); None "
-    "starts empty. progress: None, True (an updating line on stderr when it is a terminal) or a callable given a "
-    "dict (phase, file, bytes_done, bytes_total, records, seconds) that may return False to cancel. name, version: "
-    "for the new knowledge base. with_report: return (kb, report), the report a dict of the counts per original "
-    "kind and the pharmakon kind each became (its 'text' is the printed table).\n\n"
+    "starts empty. progress: None, True (an updating line on stderr when it is a terminal) or a callable given an "
+    "ImportProgress (phase, file, bytes_done, bytes_total, records, seconds) that may return False to cancel. name, "
+    "version: for the new knowledge base. with_report: return (kb, report), an ImportReport of the counts per "
+    "original kind and the pharmakon kind each became (str(report) is the printed table).\n\n"
     "All or nothing: a file that does not parse raises LoadError with every file:line:column diagnostic, and no "
     "knowledge base. The GIL is released while files are read; Ctrl-C cancels the import.";
 

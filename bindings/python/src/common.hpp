@@ -162,5 +162,10 @@ void bind_graph(py::module_& m);    // KnowledgeBase, entities, claims, loading
 void bind_answers(py::module_& m);  // MechanismAnswer, InteractionAnswer, DoseAnswer and their parts
 void bind_tables(py::module_& m);   // KnowledgeBase._columns (for to_pandas / to_networkx)
 void bind_io(py::module_& m);       // importers, exporters, snapshots
+void bind_reports(py::module_& m);  // ImportReport, ImportCount, ImportProgress (before bind_io)
+void bind_columns(py::module_& m);  // the columnar API (edges, adjacency, entity_ids, kinds, ...), kb[name], Drug.targets
+
+/// The ImportProgress object of one progress call (an owning copy).
+py::object progress_object(import_progress const& p);
 
 }  // namespace pharmakon::python

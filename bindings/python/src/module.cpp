@@ -17,6 +17,8 @@ PYBIND11_MODULE(_core, m) {
   pp::bind_answers(m);
   pp::bind_graph(m);
   pp::bind_tables(m);
+  pp::bind_reports(m);
   pp::bind_io(m);
+  pp::bind_columns(m);
   m.attr("__name__") = real_name;
 }

@@ -9,8 +9,8 @@ def test_chembl_import_and_merge(kb, data_dir):
     d = data_dir / "import" / "chembl"
     files = [d / "chembl36-drug_mechanism.csv", d / "chembl36-drug_nodes.csv"]
     alone, report = pharmakon.import_chembl(files, with_report=True)
-    assert report["format"] == "chembl"
-    assert sum(row["count"] for row in report["edges"]) == 10
+    assert report.format == "chembl"
+    assert sum(row.count for row in report.edges) == 10
     ntx = alone.drug("chembl:CHEMBL19019")
     assert ntx.id == "drug:chembl:CHEMBL19019"
     (act,) = [a for a in ntx.actions if a.target.identifiers.get("chembl") == "CHEMBL2095181"]

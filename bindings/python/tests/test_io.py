@@ -33,11 +33,11 @@ def test_hetionet_report_counts_every_original_kind(hetionet_dir):
     kb, report = pharmakon.import_hetionet(
         [hetionet_dir / "edges.sif", hetionet_dir / "nodes.tsv"], with_report=True, name="fixture", version="1")
     assert kb.name == "fixture" and kb.version == "1"
-    assert report["format"] == "hetionet"
-    assert sum(r["count"] for r in report["nodes"]) == 65
-    assert sum(r["count"] for r in report["edges"]) == 71
-    assert any(r["original"].startswith("CbG") and r["pharmakon"].startswith("acts_on") for r in report["edges"])
-    assert "CbG (Compound binds Gene)" in report["text"]
+    assert report.format == "hetionet"
+    assert sum(r.count for r in report.nodes) == 65
+    assert sum(r.count for r in report.edges) == 71
+    assert any(r.original.startswith("CbG") and r.pharmakon.startswith("acts_on") for r in report.edges)
+    assert "CbG (Compound binds Gene)" in report.text
 
 
 def test_a_bad_line_raises_load_error_with_its_position(tmp_path, hetionet_dir):
@@ -59,8 +59,9 @@ def test_a_missing_file_is_a_load_error(tmp_path):
 def test_progress_callable_sees_the_import_and_can_cancel_it(hetionet_dir):
     files = [hetionet_dir / "nodes.tsv", hetionet_dir / "edges.sif"]
     seen = []
-    pharmakon.import_hetionet(files, progress=lambda p: seen.append(dict(p)))
-    assert seen and {"phase", "file", "bytes_done", "bytes_total", "records", "seconds"} <= set(seen[0])
+    pharmakon.import_hetionet(files, progress=seen.append)
+    assert seen and all(isinstance(p, pharmakon.ImportProgress) for p in seen)
+    assert {"phase", "file", "bytes_done", "bytes_total", "records", "seconds"} <= set(dir(seen[0]))
     with pytest.raises(pharmakon.LoadError, match="cancelled"):
         pharmakon.import_hetionet(files, progress=lambda p: False)
 

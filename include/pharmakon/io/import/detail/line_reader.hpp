@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
 #include <zlib.h>
 #if defined(__SSE2__)
 #  include <emmintrin.h>
@@ -31,7 +32,7 @@ namespace pharmakon::detail::import {
 class line_reader {
  public:
   line_reader(std::filesystem::path path, import_options const& opts, sink& diags)
-      : path_(std::move(path)), name_(path_.string()), opts_(opts), diags_(diags) {}
+      : path_(std::move(path)), name_(path_ == "-" ? std::string("<stdin>") : path_.string()), opts_(opts), diags_(diags) {}
   line_reader(line_reader const&) = delete;
   line_reader& operator=(line_reader const&) = delete;
   ~line_reader() { close(); }
@@ -43,6 +44,16 @@ class line_reader {
   bool failed() const noexcept { return failed_; }
 
   bool open() {
+    if (path_ == "-") {  // standard input, plain or gzipped; its size is unknown (0)
+      int fd = ::dup(0);
+      gz_ = fd < 0 ? nullptr : gzdopen(fd, "rb");
+      if (!gz_) {
+        if (fd >= 0) ::close(fd);
+        fail(errc::io, 0, "readable standard input", std::strerror(errno));
+        return false;
+      }
+      return start();
+    }
     std::error_code ec;
     size_ = std::filesystem::file_size(path_, ec);
     if (ec || !std::filesystem::is_regular_file(path_, ec)) {
@@ -54,6 +65,11 @@ class line_reader {
       fail(errc::io, 0, "a readable file", std::strerror(errno));
       return false;
     }
+    return start();
+  }
+
+ private:
+  bool start() {
     gzbuffer(gz_, 1u << 18);
     for (auto& b : blocks_) b.data.resize(block_size);
     for (std::size_t i = 0; i < blocks_.size(); ++i) free_.push_back(i);
@@ -61,6 +77,7 @@ class line_reader {
     return true;
   }
 
+ public:
   /// The next line without its line end (\n or \r\n); valid until the next call. False at the end or on error.
   bool next(std::string_view& line) {
     carry_.clear();

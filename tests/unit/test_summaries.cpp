@@ -90,6 +90,15 @@ TEST_CASE("summary: a prodrug acts through its active metabolite, and its own af
   CHECK(std::any_of(refs.begin(), refs.end(), [&](int r) { return a.references.ids[std::size_t(r - 1)] == "src:label:b"; }));
   auto json = render_json(a);
   CHECK(json.find("\"active_metabolites\"") != std::string::npos);
+  // the half-life, with its citation, in every format
+  REQUIRE(a.half_life);
+  CHECK(a.half_life->low == quantity{2, unit::h});
+  CHECK(a.half_life->ev.tier == evidence_tier::label);
+  auto label_b = std::find(a.references.ids.begin(), a.references.ids.end(), "src:label:b") - a.references.ids.begin() + 1;
+  CHECK(render_text(a).find(fmt::format("Half-life: 2 h to 4 h — adults [{}]", label_b)) != std::string::npos);
+  CHECK(render_markdown(a).find("**Half-life:** 2 h to 4 h — adults") != std::string::npos);
+  CHECK(json.find("\"half_life\": {") != std::string::npos);
+  CHECK(render_json(mechanism_of(fixture(), "duplin")).find("\"half_life\": null") != std::string::npos);
 }
 
 TEST_CASE("summary: activity-only rows are counted, other species left out, long groups capped") {

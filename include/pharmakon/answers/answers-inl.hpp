@@ -382,6 +382,21 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     a.active_metabolites.push_back(std::move(m));
   }
 
+  if (dr.half_life) {
+    half_life_statement h;
+    h.low = dr.half_life->low;
+    h.high = dr.half_life->high;
+    h.note = dr.half_life->note;
+    h.ev.refs = refs.cite(kb, dr.half_life->sources);
+    h.ev.tier = evidence_tier::other;
+    for (auto sid : dr.half_life->sources) {
+      auto const& src = kb.get(sid);
+      h.ev.tier = std::min(h.ev.tier, src.tier());
+      h.ev.unverified = h.ev.unverified || src.unverified;
+    }
+    a.half_life = std::move(h);
+  }
+
   // effects
   auto add_effects = [&](auto tag, relation_kind k) {
     using R = decltype(tag);

@@ -204,6 +204,15 @@ struct metabolite_statement {
   evidence ev;
 };
 
+/// The drug's elimination half-life (`drug::half_life`) as its sources give it: a range, or one value.
+struct half_life_statement {
+  quantity low;
+  quantity high;     ///< equal to `low` for a single value
+  std::string note;  ///< the curator's remark (population, formulation)
+  evidence ev;       ///< its sources, and their best tier
+  bool single() const noexcept { return low == high; }
+};
+
 /// Options of `mechanism_of`.
 struct mechanism_options {
   bool all_species = false;      ///< summary: every species' targets (default: human, or species not given, only)
@@ -224,6 +233,7 @@ struct mechanism_answer {
   std::vector<std::string> disputed;        ///< targets whose action claims conflict (the conflicts section)
   std::vector<std::string> summary_disputed;///< of those, targets where guideline or label sources disagree
   std::vector<target_action> actions;       ///< every acts_on claim, best tier first
+  std::optional<half_life_statement> half_life;
   std::vector<effect_statement> effects;
   std::vector<indication_statement> indications;
   std::vector<regimen_statement> regimens;

@@ -103,6 +103,13 @@ inline std::string enum_words(std::string_view s) {
   return out;
 }
 
+inline std::string flags_text(evidence const& ev) {
+  std::string out;
+  if (!ev.note.empty()) out += " — " + ev.note;
+  if (ev.unverified) out += " (unverified)";
+  return out;
+}
+
 inline std::string summary_of(action_summary const& s, bool nested = false) {
   std::vector<std::string> quals;
   if (s.pure) quals.push_back("pure");
@@ -128,6 +135,12 @@ inline std::string summary_of(action_summary const& s, bool nested = false) {
   }
   if (s.basis == action_basis::study) out += nested ? ", in research sources only" : " (research sources only)";
   return out;
+}
+
+/// "2 h to 4 h — healthy adults", "3 h".
+inline std::string half_life_text(half_life_statement const& h) {
+  auto out = h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+  return out + flags_text(h.ev) + (h.note.empty() ? "" : " — " + h.note);
 }
 
 inline std::string with_article(std::string const& phrase) {
@@ -177,13 +190,6 @@ inline std::string affinity_text(affinity const& af) {
   std::string unit = af.conc_unit ? fmt::format(" {}", *af.conc_unit) : "";
   std::string sp = af.species.empty() ? "" : fmt::format(" ({})", af.species);
   return fmt::format("{} {}{}{}", to_string(af.measure), v, unit, sp);
-}
-
-inline std::string flags_text(evidence const& ev) {
-  std::string out;
-  if (!ev.note.empty()) out += " — " + ev.note;
-  if (ev.unverified) out += " (unverified)";
-  return out;
 }
 
 inline line action_line(target_action const& t) {
@@ -406,6 +412,7 @@ inline document mechanism_document(mechanism_answer const& a) {
   auto summary = summary_line(a);
   d.header.emplace_back("Summary", summary.empty() ? "no established target action in this knowledge base"
                                                    : summary + cite(pharmakon::summary_refs(a)));
+  if (a.half_life) d.header.emplace_back("Half-life", half_life_text(*a.half_life) + cite(a.half_life->ev.refs));
 
   for (auto tier : enum_values<evidence_tier>()) {
     section s{tier_title(tier), {}};
@@ -746,6 +753,11 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
                     {"main", m.main}, {"acts", m.acts ? group_json(*m.acts) : ordered_json(nullptr)},
                     {"evidence", json_evidence(m.ev)}});
   j["active_metabolites"] = mets;
+  if (a.half_life)
+    j["half_life"] = {{"low", json_quantity(a.half_life->low)}, {"high", json_quantity(a.half_life->high)},
+                      {"note", a.half_life->note}, {"evidence", json_evidence(a.half_life->ev)}};
+  else
+    j["half_life"] = nullptr;
   j["activity_targets"] = a.activity_targets;
   j["other_species_targets"] = a.other_species_targets;
   j["disputed_targets"] = a.disputed;

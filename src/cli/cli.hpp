@@ -110,7 +110,13 @@ struct dose_args {
 
 // The answering subcommands' work, shared with `ask` so a question answers exactly as its subcommand does (same
 // output, same exit code).
-int answer_moa(context const& ctx, knowledge_base const& kb, std::string const& name);
+/// `moa` options (mechanism_options and dot_options).
+struct moa_args {
+  bool all_species = false;
+  std::size_t max_targets = mechanism_options{}.max_targets;
+  bool all_targets = false;
+};
+int answer_moa(context const& ctx, knowledge_base const& kb, std::string const& name, moa_args const& args = {});
 int answer_interactions(context const& ctx, knowledge_base const& kb, std::vector<std::string> const& names);
 int answer_dose(context const& ctx, knowledge_base const& kb, dose_args const& a);
 

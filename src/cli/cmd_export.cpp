@@ -12,6 +12,7 @@ struct export_args {
   std::vector<std::string> around;
   unsigned radius = 1;
   bool sources = false;
+  bool all_targets = false;
 };
 }  // namespace
 
@@ -29,6 +30,8 @@ void add_export(CLI::App& app, context& ctx) {
   cmd->add_option("--around", a->around, "GraphML: only these entities and their neighbourhood (repeatable)");
   cmd->add_option("--radius", a->radius, "GraphML with --around: how many hops")->capture_default_str();
   cmd->add_flag("--sources", a->sources, "DOT: number the sources on each edge and list them");
+  cmd->add_flag("--all-targets", a->all_targets,
+                "DOT: every target claim, also activity-only rows and other species (default: the mechanism only)");
   cmd->callback([&ctx, a] {
     ctx.run = [&ctx, a]() -> int {
       wrappable_output() = false;  // DOT, GraphML, snapshots: data, never wrapped
@@ -54,6 +57,7 @@ void add_export(CLI::App& app, context& ctx) {
         if (!d) return bad_input;
         dot_options o;
         o.show_sources = a->sources;
+        o.all_targets = a->all_targets;
         auto text = mechanism_dot(*kb, *d, o);
         if (a->out.empty() || a->out == "-") {
           emit(text);

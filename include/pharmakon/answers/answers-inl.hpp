@@ -54,16 +54,6 @@ inline target_ref target_of(knowledge_base const& kb, target_id t) {
   return {x.id, x.name, x.gene_symbol, x.family, x.synonyms};
 }
 
-/// Claims that take part in a negation conflict: shown as conflicts, never used as established facts.
-inline std::unordered_set<std::uint32_t> disputed_claims(knowledge_base const& kb) {
-  std::unordered_set<std::uint32_t> out;
-  for (auto const& c : kb.conflicts()) {
-    out.insert(c.first.index());
-    out.insert(c.second.index());
-  }
-  return out;
-}
-
 /// Targets an effect is mediated by.
 inline std::vector<target_id> mediators(knowledge_base const& kb, effect_id e) {
   std::vector<target_id> out;
@@ -87,7 +77,250 @@ inline std::string conflict_side_text(knowledge_base const& kb, claim_view c) {
 
 }  // namespace detail::answers
 
-PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d) {
+namespace detail::answers {
+
+inline bool is_human(std::string_view species) {
+  return species.empty() || species == "human" || species == "Homo sapiens";
+}
+
+/// The basis of an action claim (docs/answers.md, "Summary").
+inline action_basis basis_of(knowledge_base const& kb, claim_view c, action const& a) {
+  if (a.type == action_type::other) return action_basis::activity;
+  bool curated = false;
+  for (auto s : c.sources()) {
+    auto k = kb.get(s).kind;
+    if (k == source_kind::guideline || k == source_kind::label) return action_basis::stated;
+    if (k == source_kind::database) curated = true;
+  }
+  return curated ? action_basis::curated : action_basis::study;
+}
+
+/// An affinity that more than one measurement supports: two or more sources, or a range of values.
+inline bool corroborated(affinity const& af) { return af.sources.size() >= 2 || (!af.value && af.low && af.high); }
+
+/// The tightest corroborated affinity of an action on the p-scale, human (or species not given) preferred.
+inline std::optional<double> corroborated_p(action const& a) {
+  std::optional<double> human, any;
+  for (auto const& af : a.affinities) {
+    if (!corroborated(af)) continue;
+    double p = af.p_value();
+    if (std::isnan(p)) continue;
+    if (!any || p > *any) any = p;
+    if (is_human(af.species) && (!human || p > *human)) human = p;
+  }
+  return human ? human : any;
+}
+
+/// How a summary ranks the claims about one target: best basis, then a target through which the drug's stated
+/// effects are mediated, then the tightest affinity, then more sources, then the better tier. (Only a
+/// corroborated affinity can make a "highest affinity" statement; `corroborated` is kept for that.)
+struct claim_rank {
+  action_basis basis = action_basis::activity;
+  bool mediates = false;
+  double corroborated = -1;
+  std::size_t sources = 0;
+  double any = -1;
+  evidence_tier tier = evidence_tier::other;
+  /// true when *this ranks before `o`
+  bool before(claim_rank const& o) const {
+    if (basis != o.basis) return basis < o.basis;
+    if (mediates != o.mediates) return mediates;
+    if (any != o.any) return any > o.any;
+    if (sources != o.sources) return sources > o.sources;
+    return tier < o.tier;
+  }
+};
+
+/// One acts_on claim of a drug as the mechanism answer uses it.
+struct action_candidate {
+  target_action ta;
+  target_id target{};
+  claim_rank rank;
+  bool in_summary = true;  ///< not negated, and not the weaker (or an undecided) side of a conflict
+};
+
+/// Every acts_on claim of `d`, with its basis and rank; `disputed` receives the targets in conflict,
+/// `summary_disputed` those where guideline- or label-tier sources disagree.
+inline std::vector<action_candidate> action_candidates(knowledge_base const& kb, drug_id d, reference_list& refs,
+                                                       std::vector<std::string>* disputed = nullptr,
+                                                       std::vector<std::string>* summary_disputed = nullptr) {
+  std::unordered_set<std::uint32_t> mediating;  // targets through which the drug's stated effects are mediated
+  auto mediators_of = [&](auto tag) {
+    using R = decltype(tag);
+    for (auto e : kb.out<R>(d))
+      if (!e.negated())
+        for (auto t : mediators(kb, e.to())) mediating.insert(t.index());
+  };
+  mediators_of(rel::produces{});
+  mediators_of(rel::blocks{});
+  mediators_of(rel::reduces{});
+
+  std::vector<action_candidate> out;
+  std::unordered_map<std::uint32_t, std::size_t> by_claim;
+  for (auto e : kb.out<rel::acts_on>(d)) {
+    action_candidate c;
+    c.target = e.to();
+    auto& ta = c.ta;
+    ta.target = target_of(kb, e.to());
+    ta.species = kb[e.to()].species;
+    ta.act = e.payload();
+    ta.best_p_affinity = ta.act.best_p_affinity();
+    ta.ev = evidence_of(kb, e, refs);
+    for (auto const& af : ta.act.affinities) ta.affinity_refs.push_back(refs.cite(kb, af.sources));
+    ta.basis = basis_of(kb, e, ta.act);
+    c.rank = {ta.basis, mediating.count(e.to().index()) > 0, corroborated_p(ta.act).value_or(-1),
+              e.sources().size(), ta.best_p_affinity.value_or(-1), e.tier()};
+    c.in_summary = !e.negated();
+    by_claim[e.id().index()] = out.size();
+    out.push_back(std::move(c));
+  }
+  // conflicts: guideline or label on both sides -> disputed in the summary; otherwise the better-ranked side is
+  // used and an even conflict leaves the target out (the conflict has its own section either way)
+  auto add = [](std::vector<std::string>* v, std::string const& name) {
+    if (v && std::find(v->begin(), v->end(), name) == v->end()) v->push_back(name);
+  };
+  for (auto const& cf : kb.conflicts_of(d)) {
+    auto x = by_claim.find(cf.first.index()), y = by_claim.find(cf.second.index());
+    if (x == by_claim.end() || y == by_claim.end()) continue;
+    auto& a = out[x->second];
+    auto& b = out[y->second];
+    add(disputed, a.ta.target.name);
+    bool established = a.ta.ev.tier <= evidence_tier::label && b.ta.ev.tier <= evidence_tier::label;
+    if (established) {
+      add(summary_disputed, a.ta.target.name);
+      a.in_summary = b.in_summary = false;
+    } else if (a.rank.before(b.rank) && !b.rank.before(a.rank)) {
+      b.in_summary = false;
+    } else if (b.rank.before(a.rank)) {
+      a.in_summary = false;
+    } else {
+      a.in_summary = b.in_summary = false;
+    }
+  }
+  return out;
+}
+
+struct summary_parts {
+  std::vector<action_summary> groups;
+  std::size_t activity_targets = 0;
+  std::size_t other_species_targets = 0;
+};
+
+/// The summary groups of a drug's candidate claims (docs/answers.md, "Summary").
+inline summary_parts summarize(std::vector<action_candidate> const& cands, mechanism_options const& opts,
+                               bool prodrug) {
+  summary_parts out;
+  std::vector<action_candidate const*> usable;
+  for (auto const& c : cands)
+    if (c.in_summary) usable.push_back(&c);
+  // species: human (or not given) only, unless asked for all or there is no human target at all
+  bool any_human = std::any_of(usable.begin(), usable.end(), [](auto* c) { return is_human(c->ta.species); });
+  auto key_of = [](action_candidate const& c) {
+    auto const& g = c.ta.target.gene_symbol;
+    return (g.empty() ? "name:" + c.ta.target.name : "gene:" + g) + "\x1f" + (is_human(c.ta.species) ? "" : c.ta.species);
+  };
+  if (!opts.all_species && any_human) {
+    std::set<std::string> others;
+    std::vector<action_candidate const*> kept;
+    for (auto* c : usable)
+      if (is_human(c->ta.species)) kept.push_back(c);
+      else others.insert(key_of(*c));
+    out.other_species_targets = others.size();
+    usable = std::move(kept);
+  }
+  // one target per gene and species: its best-ranked claim decides its group
+  std::map<std::string, action_candidate const*> best;
+  std::vector<std::string> order;
+  for (auto* c : usable) {
+    auto k = key_of(*c);
+    auto [it, fresh] = best.try_emplace(k, c);
+    if (fresh) order.push_back(k);
+    else if (c->rank.before(it->second->rank)) it->second = c;
+  }
+  bool any_action = std::any_of(order.begin(), order.end(),
+                                [&](auto const& k) { return best[k]->ta.basis != action_basis::activity; });
+  struct group_build {
+    action_summary s;
+    std::vector<std::pair<claim_rank, std::string>> targets;  // rank of the target's claim, name
+    std::vector<action_candidate const*> claims;
+  };
+  std::vector<group_build> groups;
+  for (auto const& k : order) {
+    auto* b = best[k];
+    if (b->ta.basis == action_basis::activity && any_action) {
+      ++out.activity_targets;
+      continue;
+    }
+    auto type = b->ta.act.type;
+    auto g = std::find_if(groups.begin(), groups.end(), [&](auto const& x) { return x.s.type == type; });
+    if (g == groups.end()) {
+      groups.emplace_back();
+      g = std::prev(groups.end());
+      g->s.type = type;
+      g->s.basis = b->ta.basis;
+    }
+    g->s.basis = std::min(g->s.basis, b->ta.basis);
+    g->targets.emplace_back(b->rank, b->ta.target.name);
+    for (auto* c : usable)  // every usable claim of this type at this target supports the statement
+      if (c->ta.act.type == type && key_of(*c) == k) g->claims.push_back(c);
+  }
+  for (auto& g : groups) {
+    auto& s = g.s;
+    auto const& first = g.claims.front()->ta.act;
+    s.pure = std::all_of(g.claims.begin(), g.claims.end(),
+                         [](auto* c) { return c->ta.act.efficacy && *c->ta.act.efficacy == 0.0; });
+    s.mode = first.modality;
+    s.reversible = first.reversible;
+    s.surmountable = first.surmountable;
+    for (auto* c : g.claims) {
+      if (c->ta.act.modality != s.mode) s.mode = modality::unknown;
+      if (c->ta.act.reversible != s.reversible) s.reversible.reset();
+      if (c->ta.act.surmountable != s.surmountable) s.surmountable.reset();
+      s.refs.insert(s.refs.end(), c->ta.ev.refs.begin(), c->ta.ev.refs.end());
+      for (auto const& r : c->ta.affinity_refs) s.refs.insert(s.refs.end(), r.begin(), r.end());
+    }
+    std::sort(s.refs.begin(), s.refs.end());
+    s.refs.erase(std::unique(s.refs.begin(), s.refs.end()), s.refs.end());
+    std::stable_sort(g.targets.begin(), g.targets.end(), [](auto const& x, auto const& y) { return x.first.before(y.first); });
+    // "highest affinity at X": X's corroborated affinity is above every other target's affinity of the group,
+    // and the drug's effect is its own (not a prodrug's metabolite's)
+    if (!prodrug && g.targets.size() >= 2) {
+      auto top = std::max_element(g.targets.begin(), g.targets.end(),
+                                  [](auto const& x, auto const& y) { return x.first.corroborated < y.first.corroborated; });
+      bool ranked = top->first.corroborated >= 0 &&
+                    std::any_of(g.targets.begin(), g.targets.end(), [&](auto const& t) { return &t != &*top && t.first.any >= 0; }) &&
+                    std::all_of(g.targets.begin(), g.targets.end(), [&](auto const& t) {
+                      return &t == &*top || t.first.any < top->first.corroborated;
+                    });
+      if (ranked) s.highest_affinity = top->second;
+    }
+    for (auto const& t : g.targets) s.targets.push_back(t.second);
+    if (opts.max_targets && s.targets.size() > opts.max_targets) {
+      s.more = s.targets.size() - opts.max_targets;
+      s.targets.resize(opts.max_targets);
+      if (s.highest_affinity &&
+          std::find(s.targets.begin(), s.targets.end(), *s.highest_affinity) == s.targets.end())
+        s.highest_affinity.reset();
+    }
+  }
+  // groups in the order of their best target
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](auto const& x, auto const& y) { return x.targets.front().first.before(y.targets.front().first); });
+  for (auto& g : groups) out.groups.push_back(std::move(g.s));
+  return out;
+}
+
+inline std::string enzyme_name(knowledge_base const& kb, std::string const& id) {
+  if (id.empty()) return {};
+  auto t = kb.find<target>(id);
+  if (!t) return id;
+  auto const& x = kb[*t];
+  return x.gene_symbol.empty() ? x.name : x.gene_symbol;
+}
+
+}  // namespace detail::answers
+
+PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d, mechanism_options const& opts) {
   using namespace detail::answers;
   mechanism_answer a;
   auto const& dr = kb[d];
@@ -101,68 +334,67 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   refs.sources.reserve(32);
   refs.ids.reserve(32);
   refs.handles.reserve(32);
-  auto disputed = disputed_claims(kb);
 
-  // receptor actions
-  a.actions.reserve(kb.out<rel::acts_on>(d).count());
+  // receptor actions, and the summary over them
+  auto cands = action_candidates(kb, d, refs, &a.disputed, &a.summary_disputed);
   std::vector<std::pair<target_id, bool>> acting;  // targets with an established (undisputed, asserted) action
-  for (auto e : kb.out<rel::acts_on>(d)) {
-    target_action ta;
-    ta.target = target_of(kb, e.to());
-    ta.act = e.payload();
-    ta.best_p_affinity = ta.act.best_p_affinity();
-    ta.ev = evidence_of(kb, e, refs);
-    for (auto const& af : ta.act.affinities) ta.affinity_refs.push_back(refs.cite(kb, af.sources));
-    bool in_dispute = disputed.count(e.id().index()) > 0;
-    if (in_dispute && std::find(a.disputed.begin(), a.disputed.end(), ta.target.name) == a.disputed.end())
-      a.disputed.push_back(ta.target.name);
-    if (!e.negated() && !in_dispute) acting.emplace_back(e.to(), true);
-    a.actions.push_back(std::move(ta));
-  }
-  std::stable_sort(a.actions.begin(), a.actions.end(), [](target_action const& x, target_action const& y) {
+  for (auto const& c : cands)
+    if (c.in_summary) acting.emplace_back(c.target, true);
+  std::vector<std::size_t> idx(cands.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i, std::size_t j) {
+    auto const& x = cands[i].ta;
+    auto const& y = cands[j].ta;
     if (x.ev.negated != y.ev.negated) return !x.ev.negated;
     if (x.ev.tier != y.ev.tier) return x.ev.tier < y.ev.tier;
+    if ((x.basis == action_basis::activity) != (y.basis == action_basis::activity)) return y.basis == action_basis::activity;
+    if (detail::answers::is_human(x.species) != detail::answers::is_human(y.species)) return detail::answers::is_human(x.species);
     return x.best_p_affinity.value_or(-1) > y.best_p_affinity.value_or(-1);
   });
+  auto parts = summarize(cands, opts, dr.prodrug);
+  a.summary = std::move(parts.groups);
+  a.activity_targets = parts.activity_targets;
+  a.other_species_targets = parts.other_species_targets;
+  a.actions.reserve(cands.size());
+  for (auto i : idx) a.actions.push_back(std::move(cands[i].ta));
 
-  // summary: undisputed asserted actions grouped by type, targets by affinity
-  {
-    std::map<action_type, std::vector<target_action const*>> groups;
-    for (auto const& ta : a.actions)
-      if (!ta.ev.negated && std::find(a.disputed.begin(), a.disputed.end(), ta.target.name) == a.disputed.end())
-        groups[ta.act.type].push_back(&ta);
-    for (auto const& [type, list] : groups) {
-      action_summary s;
-      s.type = type;
-      s.pure = std::all_of(list.begin(), list.end(), [](auto* t) { return t->act.efficacy && *t->act.efficacy == 0.0; });
-      s.mode = list.front()->act.modality;
-      s.reversible = list.front()->act.reversible;
-      s.surmountable = list.front()->act.surmountable;
-      for (auto* t : list) {
-        if (t->act.modality != s.mode) s.mode = modality::unknown;
-        if (t->act.reversible != s.reversible) s.reversible.reset();
-        if (t->act.surmountable != s.surmountable) s.surmountable.reset();
-      }
-      // best affinity per target over all its claims of this type
-      std::vector<std::pair<double, std::string>> ranked;
-      for (auto* t : list) {
-        auto it = std::find_if(ranked.begin(), ranked.end(), [&](auto const& r) { return r.second == t->target.name; });
-        double p = t->best_p_affinity.value_or(-1);
-        if (it == ranked.end()) ranked.emplace_back(p, t->target.name);
-        else it->first = std::max(it->first, p);
-        s.refs.insert(s.refs.end(), t->ev.refs.begin(), t->ev.refs.end());
-      }
-      std::stable_sort(ranked.begin(), ranked.end(), [](auto const& x, auto const& y) { return x.first > y.first; });
-      for (auto const& r : ranked) s.targets.push_back(r.second);
-      if (ranked.size() >= 2 && ranked[0].first >= 0 && ranked[1].first >= 0 && ranked[0].first > ranked[1].first)
-        s.highest_affinity = ranked[0].second;
-      std::sort(s.refs.begin(), s.refs.end());
-      s.refs.erase(std::unique(s.refs.begin(), s.refs.end()), s.refs.end());
-      a.summary.push_back(std::move(s));
+  // active metabolites (a prodrug acts mainly through them), with each one's leading action
+  for (auto e : kb.out<rel::has_metabolite>(d)) {
+    if (e.negated() || e.payload().active != true) continue;
+    metabolite_statement m;
+    m.metabolite_id = kb[e.to()].id;
+    m.metabolite = kb[e.to()].name;
+    m.formed_by = enzyme_name(kb, e.payload().formed_by);
+    m.main = dr.prodrug;
+    m.ev = evidence_of(kb, e, refs);
+    reference_list scratch;  // the metabolite's claims, cited in the answer only for the action it shows
+    auto mc = action_candidates(kb, e.to(), scratch);
+    auto mp = summarize(mc, opts, kb[e.to()].prodrug);
+    if (!mp.groups.empty() && mp.groups.front().basis != action_basis::activity) {
+      auto g = mp.groups.front();
+      g.highest_affinity.reset();  // the metabolite's action is a clause of the drug's summary
+      std::vector<int> cited;
+      for (int r : g.refs) cited.push_back(refs.cite(kb, source_id(scratch.handles[std::size_t(r - 1)])));
+      std::sort(cited.begin(), cited.end());
+      g.refs = std::move(cited);
+      m.acts = std::move(g);
     }
-    // the group with the most targets first (the drug's main action), then by type
-    std::stable_sort(a.summary.begin(), a.summary.end(),
-                     [](auto const& x, auto const& y) { return x.targets.size() > y.targets.size(); });
+    a.active_metabolites.push_back(std::move(m));
+  }
+
+  if (dr.half_life) {
+    half_life_statement h;
+    h.low = dr.half_life->low;
+    h.high = dr.half_life->high;
+    h.note = dr.half_life->note;
+    h.ev.refs = refs.cite(kb, dr.half_life->sources);
+    h.ev.tier = evidence_tier::other;
+    for (auto sid : dr.half_life->sources) {
+      auto const& src = kb.get(sid);
+      h.ev.tier = std::min(h.ev.tier, src.tier());
+      h.ev.unverified = h.ev.unverified || src.unverified;
+    }
+    a.half_life = std::move(h);
   }
 
   // effects

@@ -98,6 +98,24 @@ struct target_ref {
   std::vector<std::string> synonyms;
 };
 
+/// How well an action claim establishes the drug's mechanism, best first (docs/answers.md, "Summary"). The summary
+/// leads with the best basis; activity-only claims are only counted there.
+enum class action_basis : std::uint8_t {
+  stated,    ///< a guideline or a drug label states it
+  curated,   ///< a curated database records the action (GtoPdb, ChEMBL or DrugCentral mechanism rows)
+  study,     ///< research sources only (single studies, reviews)
+  activity   ///< an activity was measured, no action is stated (action type `other`)
+};
+template <>
+struct enum_table<action_basis> {
+  static constexpr std::array<std::pair<action_basis, std::string_view>, 4> entries{{
+      {action_basis::stated, "stated"},
+      {action_basis::curated, "curated"},
+      {action_basis::study, "study"},
+      {action_basis::activity, "activity"},
+  }};
+};
+
 /// drug --acts_on--> target, as stated in an answer.
 struct target_action {
   target_ref target;
@@ -105,6 +123,8 @@ struct target_action {
   std::optional<double> best_p_affinity;  ///< tightest affinity on the p-scale (-log10 M), if sourced
   evidence ev;
   std::vector<std::vector<int>> affinity_refs;  ///< per affinity in `act.affinities`, its reference numbers
+  action_basis basis = action_basis::study;
+  std::string species;  ///< the target's species ("human", "Mus musculus", or empty when not given)
 };
 
 /// drug --produces/blocks/reduces--> effect.
@@ -162,13 +182,41 @@ struct conflict_statement {
 /// The one-line summary, per group of actions of the same type (the renderer writes the sentence).
 struct action_summary {
   action_type type = action_type::other;
+  action_basis basis = action_basis::stated;  ///< the best basis among the group's claims
   bool pure = false;                 ///< intrinsic efficacy 0 at every target of the group
   modality mode = modality::unknown; ///< shared by every claim of the group, else unknown
   std::optional<bool> reversible;    ///< shared, else nullopt
   std::optional<bool> surmountable;
-  std::vector<std::string> targets;  ///< by affinity, tightest first; those without affinity after
-  std::optional<std::string> highest_affinity;  ///< when affinities rank two or more targets
+  std::vector<std::string> targets;  ///< best-established first (docs/answers.md), at most `max_targets`
+  std::size_t more = 0;              ///< targets of the group left out of `targets` by the cap ("and N more")
+  std::optional<std::string> highest_affinity;  ///< when corroborated affinities rank two or more targets
   std::vector<int> refs;
+};
+
+/// drug --has_metabolite--> an active metabolite, for the summary ("acts mainly through morphine, formed by
+/// CYP2D6").
+struct metabolite_statement {
+  std::string metabolite_id;
+  std::string metabolite;
+  std::string formed_by;  ///< the forming enzyme's name, or empty
+  bool main = false;      ///< the drug is a prodrug: its effect comes mainly from its active metabolites
+  std::optional<action_summary> acts;  ///< the metabolite's own leading action, if the knowledge base has one
+  evidence ev;
+};
+
+/// The drug's elimination half-life (`drug::half_life`) as its sources give it: a range, or one value.
+struct half_life_statement {
+  quantity low;
+  quantity high;     ///< equal to `low` for a single value
+  std::string note;  ///< the curator's remark (population, formulation)
+  evidence ev;       ///< its sources, and their best tier
+  bool single() const noexcept { return low == high; }
+};
+
+/// Options of `mechanism_of`.
+struct mechanism_options {
+  bool all_species = false;      ///< summary: every species' targets (default: human, or species not given, only)
+  std::size_t max_targets = 6;   ///< summary: targets named per group before "and N more" (0: no cap)
 };
 
 struct mechanism_answer {
@@ -178,9 +226,14 @@ struct mechanism_answer {
   std::vector<std::string> synonyms;
   std::string drug_class;
   std::vector<identifier> identifiers;
-  std::vector<action_summary> summary;      ///< undisputed, non-negated actions grouped by type
-  std::vector<std::string> disputed;        ///< targets whose action claims conflict
+  std::vector<action_summary> summary;      ///< established actions grouped by type, best basis first
+  std::vector<metabolite_statement> active_metabolites;  ///< has_metabolite claims with active = true
+  std::size_t activity_targets = 0;         ///< summary: targets with measured activity only ("binds N other targets")
+  std::size_t other_species_targets = 0;    ///< summary: targets of other species left out (`all_species` shows them)
+  std::vector<std::string> disputed;        ///< targets whose action claims conflict (the conflicts section)
+  std::vector<std::string> summary_disputed;///< of those, targets where guideline or label sources disagree
   std::vector<target_action> actions;       ///< every acts_on claim, best tier first
+  std::optional<half_life_statement> half_life;
   std::vector<effect_statement> effects;
   std::vector<indication_statement> indications;
   std::vector<regimen_statement> regimens;
@@ -191,9 +244,11 @@ struct mechanism_answer {
 };
 
 /// The mechanism of action of a drug, from every claim about it.
-PHARMAKON_API PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d);
-inline mechanism_answer mechanism_of(knowledge_base const& kb, std::string_view drug_name) {
-  return mechanism_of(kb, kb.at<drug>(drug_name));
+PHARMAKON_API PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d,
+                                                           mechanism_options const& opts = {});
+inline mechanism_answer mechanism_of(knowledge_base const& kb, std::string_view drug_name,
+                                     mechanism_options const& opts = {}) {
+  return mechanism_of(kb, kb.at<drug>(drug_name), opts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -82,8 +82,19 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
   constexpr auto warning_style = "shape=octagon, style=filled, fillcolor=\"#f4cccc\", fontsize=10";
   auto dn = node(any_node(d), drug_style);
   std::set<std::uint32_t> targets;
+  bool any_action = false, any_human = false;
+  auto human = [&](target_id t) {
+    auto const& sp = kb[t].species;
+    return sp.empty() || sp == "human" || sp == "Homo sapiens";
+  };
+  for (auto e : kb.out<rel::acts_on>(d)) {
+    any_action = any_action || e.payload().type != action_type::other;
+    any_human = any_human || human(e.to());
+  }
   for (auto e : kb.out<rel::acts_on>(d)) {
     if (e.negated() && !opts.show_negated) continue;
+    if (!opts.all_targets && ((any_action && e.payload().type == action_type::other) || (any_human && !human(e.to()))))
+      continue;
     auto tn = node(any_node(e.to()), target_style);
     targets.insert(e.to().index());
     edges += fmt::format("  {} -> {} [label={}{}];\n", dn, tn, q(action_text(e.payload()) + cite(e)),

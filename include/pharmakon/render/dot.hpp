@@ -18,6 +18,9 @@ struct dot_options {
   bool show_genes = true;       ///< the genes encoding the targets
   bool show_effects = true;     ///< effects and the targets that mediate them
   bool show_indications = true; ///< conditions and warnings
+  /// every acts_on claim; by default the mechanism only: activity-only claims (action `other`) are left out when
+  /// the drug has a stated action, and other species' targets when it has a human one (docs/answers.md)
+  bool all_targets = false;
 };
 
 /// The mechanism neighbourhood of `d` as Graphviz DOT text.

@@ -641,10 +641,7 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
   auto aud = o.audience;
   std::string out;
   // the short answer
-  std::vector<int> summary_refs;
-  for (auto const& s : a.summary) summary_refs.insert(summary_refs.end(), s.refs.begin(), s.refs.end());
-  std::sort(summary_refs.begin(), summary_refs.end());
-  summary_refs.erase(std::unique(summary_refs.begin(), summary_refs.end()), summary_refs.end());
+  auto summary_refs = pharmakon::summary_refs(a);  // the same references as the text and Markdown summary
   out += "<section aria-labelledby=\"short-h\">\n<h2 id=\"short-h\">In short</h2>\n<div class=\"summary\">\n";
   if (aud == audience::patient) {
     std::vector<std::string> uses;

@@ -103,7 +103,14 @@ inline std::string enum_words(std::string_view s) {
   return out;
 }
 
-inline std::string summary_of(action_summary const& s) {
+inline std::string flags_text(evidence const& ev) {
+  std::string out;
+  if (!ev.note.empty()) out += " — " + ev.note;
+  if (ev.unverified) out += " (unverified)";
+  return out;
+}
+
+inline std::string summary_of(action_summary const& s, bool nested = false) {
   std::vector<std::string> quals;
   if (s.pure) quals.push_back("pure");
   std::string q;
@@ -115,8 +122,10 @@ inline std::string summary_of(action_summary const& s) {
   std::string p;
   for (std::size_t i = 0; i < props.size(); ++i) p += props[i] + (i + 1 < props.size() ? ", " : " ");
   std::vector<std::string> heads;
-  auto where = factor_names(s.targets, &heads);
-  auto out = fmt::format("{}{}{} at {}", q, p, action_words(s.type), where);
+  auto where = s.more ? fmt::format("the {} and {} more", fmt::join(s.targets, ", "), s.more)
+                      : factor_names(s.targets, &heads);
+  auto out = s.basis == action_basis::activity ? fmt::format("activity measured at {}", where)
+                                               : fmt::format("{}{}{} at {}", q, p, action_words(s.type), where);
   if (s.highest_affinity) {
     auto it = std::find(s.targets.begin(), s.targets.end(), *s.highest_affinity);
     auto idx = std::size_t(it - s.targets.begin());
@@ -124,23 +133,63 @@ inline std::string summary_of(action_summary const& s) {
                                                          ? heads[idx]
                                                          : "the " + *s.highest_affinity);
   }
+  if (s.basis == action_basis::study) out += nested ? ", in research sources only" : " (research sources only)";
   return out;
+}
+
+/// "2 h to 4 h — healthy adults", "3 h".
+inline std::string half_life_text(half_life_statement const& h) {
+  auto out = h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+  return out + flags_text(h.ev) + (h.note.empty() ? "" : " — " + h.note);
+}
+
+inline std::string with_article(std::string const& phrase) {
+  if (phrase.empty()) return phrase;
+  bool vowel = std::string_view("aeiouAEIOU").find(phrase[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + phrase;
+}
+
+/// "morphine (formed by CYP2D6; a full agonist at the mu opioid receptor)"
+inline std::string metabolite_text(metabolite_statement const& m) {
+  std::vector<std::string> about;
+  if (!m.formed_by.empty()) about.push_back("formed by " + m.formed_by);
+  if (m.acts) about.push_back(with_article(summary_of(*m.acts, true)));
+  return about.empty() ? m.metabolite : fmt::format("{} ({})", m.metabolite, fmt::join(about, "; "));
+}
+
+/// "acts mainly through its active metabolites A (...) and B"; "active metabolite C".
+inline std::vector<std::string> metabolite_parts(std::vector<metabolite_statement> const& list) {
+  std::vector<std::string> out;
+  for (bool main : {true, false}) {
+    std::vector<std::string> names;
+    for (auto const& m : list)
+      if (m.main == main) names.push_back(metabolite_text(m));
+    if (names.empty()) continue;
+    out.push_back(fmt::format("{} {}{} {}", main ? "acts mainly through its" : "", "active metabolite",
+                              names.size() > 1 ? "s" : "", english_list(names)));
+    if (!main) out.back().erase(0, 1);  // no leading space
+  }
+  return out;
+}
+
+/// A figure as precise as its source supports: p-scale values as given up to two decimals, longer ones (unit
+/// conversions) to one; concentrations to three significant digits.
+inline std::string figure(double v, bool p_scale) {
+  if (p_scale) {
+    if (std::abs(v * 100 - std::round(v * 100)) < 1e-6) return fmt::format("{:g}", std::round(v * 100) / 100);
+    return fmt::format("{:.1f}", v);
+  }
+  return fmt::format("{:.3g}", v);
 }
 
 inline std::string affinity_text(affinity const& af) {
+  bool p = is_p_measure(af.measure);
   std::string v;
-  if (af.value) v = fmt::format("{:g}", *af.value);
-  else if (af.low && af.high) v = fmt::format("{:g}–{:g}", *af.low, *af.high);
+  if (af.value) v = figure(*af.value, p);
+  else if (af.low && af.high) v = fmt::format("{}–{}", figure(*af.low, p), figure(*af.high, p));
   std::string unit = af.conc_unit ? fmt::format(" {}", *af.conc_unit) : "";
   std::string sp = af.species.empty() ? "" : fmt::format(" ({})", af.species);
   return fmt::format("{} {}{}{}", to_string(af.measure), v, unit, sp);
-}
-
-inline std::string flags_text(evidence const& ev) {
-  std::string out;
-  if (!ev.note.empty()) out += " — " + ev.note;
-  if (ev.unverified) out += " (unverified)";
-  return out;
 }
 
 inline line action_line(target_action const& t) {
@@ -156,12 +205,26 @@ inline line action_line(target_action const& t) {
   if (t.act.reversible) props.push_back(*t.act.reversible ? "reversible" : "irreversible");
   if (t.act.surmountable) props.push_back(*t.act.surmountable ? "surmountable" : "insurmountable");
   if (t.act.efficacy) props.push_back(*t.act.efficacy == 0 ? "no intrinsic efficacy" : fmt::format("intrinsic efficacy {:g}", *t.act.efficacy));
-  std::string text = fmt::format("{}{} at the {}", t.ev.hypothesis ? "hypothesis: " : "", action_words(t.act.type), target);
+  std::string what = t.act.type == action_type::other ? std::string("activity measured") : action_words(t.act.type);
+  std::string text = fmt::format("{}{} at the {}", t.ev.hypothesis ? "hypothesis: " : "", what, target);
   if (!props.empty()) text += fmt::format(": {}", fmt::join(props, ", "));
-  for (std::size_t i = 0; i < t.act.affinities.size(); ++i)
-    text += fmt::format("; {}{}", affinity_text(t.act.affinities[i]),
-                        i < t.affinity_refs.size() ? cite(t.affinity_refs[i]) : "");
-  return {text + flags_text(t.ev), t.ev.refs};
+  // one bracket per statement: the affinities' sources join the claim's, unless affinities from different
+  // sources each need their own (then the line's bracket keeps the claim's other sources)
+  std::vector<int> refs = t.ev.refs;
+  bool own = false;
+  for (std::size_t i = 1; i < t.affinity_refs.size() && i < t.act.affinities.size(); ++i)
+    if (t.affinity_refs[i] != t.affinity_refs[0]) own = true;
+  for (std::size_t i = 0; i < t.act.affinities.size(); ++i) {
+    auto const* ar = i < t.affinity_refs.size() ? &t.affinity_refs[i] : nullptr;
+    text += fmt::format("; {}{}", affinity_text(t.act.affinities[i]), own && ar ? cite(*ar) : "");
+    if (ar) {
+      if (own) std::erase_if(refs, [&](int r) { return std::find(ar->begin(), ar->end(), r) != ar->end(); });
+      else refs.insert(refs.end(), ar->begin(), ar->end());
+    }
+  }
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+  return {text + flags_text(t.ev), refs};
 }
 
 inline line effect_line(effect_statement const& e) {
@@ -344,12 +407,10 @@ inline document mechanism_document(mechanism_answer const& a) {
     for (auto const& i : a.identifiers) ids.push_back(fmt::format("{} {}", i.scheme, i.value));
     d.header.emplace_back("Identifiers", fmt::format("{}", fmt::join(ids, "; ")));
   }
-  std::vector<int> summary_refs;
-  for (auto const& s : a.summary) summary_refs.insert(summary_refs.end(), s.refs.begin(), s.refs.end());
-  std::sort(summary_refs.begin(), summary_refs.end());
-  summary_refs.erase(std::unique(summary_refs.begin(), summary_refs.end()), summary_refs.end());
   auto summary = summary_line(a);
-  d.header.emplace_back("Summary", summary.empty() ? "no established target action in this knowledge base" : summary + cite(summary_refs));
+  d.header.emplace_back("Summary", summary.empty() ? "no established target action in this knowledge base"
+                                                   : summary + cite(pharmakon::summary_refs(a)));
+  if (a.half_life) d.header.emplace_back("Half-life", half_life_text(*a.half_life) + cite(a.half_life->ev.refs));
 
   for (auto tier : enum_values<evidence_tier>()) {
     section s{tier_title(tier), {}};
@@ -601,11 +662,31 @@ inline ordered_json envelope(std::string_view kind, kb_info const& kb) {
 }  // namespace detail::render
 
 PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a) {
+  using namespace detail::render;
   std::vector<std::string> parts;
-  for (auto const& s : a.summary) parts.push_back(detail::render::summary_of(s));
+  for (auto const& s : a.summary) parts.push_back(summary_of(s));
+  for (auto& m : metabolite_parts(a.active_metabolites)) parts.push_back(std::move(m));
+  if (a.activity_targets)
+    parts.push_back(fmt::format("binds {} other target{} (activity measured)", a.activity_targets,
+                                a.activity_targets == 1 ? "" : "s"));
+  if (a.other_species_targets && !parts.empty())
+    parts.push_back(fmt::format("{} more in other species", a.other_species_targets));
   std::string out = fmt::format("{}", fmt::join(parts, "; "));
-  if (!a.disputed.empty()) out += fmt::format(" (disputed: the {})", detail::render::english_list(a.disputed));
+  if (!a.summary_disputed.empty()) out += fmt::format(" (disputed: the {})", english_list(a.summary_disputed));
   return out;
+}
+
+PHARMAKON_FUNC std::vector<int> summary_refs(mechanism_answer const& a) {
+  std::vector<int> refs;
+  auto add = [&](std::vector<int> const& r) { refs.insert(refs.end(), r.begin(), r.end()); };
+  for (auto const& s : a.summary) add(s.refs);
+  for (auto const& m : a.active_metabolites) {
+    add(m.ev.refs);
+    if (m.acts) add(m.acts->refs);
+  }
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+  return refs;
 }
 
 PHARMAKON_FUNC std::string render_text(mechanism_answer const& a) {
@@ -643,13 +724,33 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   for (auto const& i : a.identifiers) ids[i.scheme] = i.value;
   j["drug"]["identifiers"] = ids;
   j["summary"] = summary_line(a);
+  auto group_json = [](action_summary const& s) {
+    return ordered_json{{"action", std::string(to_string(s.type))}, {"basis", std::string(to_string(s.basis))},
+                        {"pure", s.pure}, {"modality", std::string(to_string(s.mode))},
+                        {"reversible", json_opt(s.reversible)}, {"surmountable", json_opt(s.surmountable)},
+                        {"targets", s.targets}, {"more_targets", s.more},
+                        {"highest_affinity", json_opt(s.highest_affinity)}, {"refs", s.refs}};
+  };
   auto groups = ordered_json::array();
-  for (auto const& s : a.summary)
-    groups.push_back({{"action", std::string(to_string(s.type))}, {"pure", s.pure}, {"modality", std::string(to_string(s.mode))},
-                      {"reversible", json_opt(s.reversible)}, {"surmountable", json_opt(s.surmountable)},
-                      {"targets", s.targets}, {"highest_affinity", json_opt(s.highest_affinity)}, {"refs", s.refs}});
+  for (auto const& s : a.summary) groups.push_back(group_json(s));
+  j["summary_refs"] = summary_refs(a);
   j["summary_groups"] = groups;
+  auto mets = ordered_json::array();
+  for (auto const& m : a.active_metabolites)
+    mets.push_back({{"id", m.metabolite_id}, {"name", m.metabolite},
+                    {"formed_by", m.formed_by.empty() ? ordered_json(nullptr) : ordered_json(m.formed_by)},
+                    {"main", m.main}, {"acts", m.acts ? group_json(*m.acts) : ordered_json(nullptr)},
+                    {"evidence", json_evidence(m.ev)}});
+  j["active_metabolites"] = mets;
+  if (a.half_life)
+    j["half_life"] = {{"low", json_quantity(a.half_life->low)}, {"high", json_quantity(a.half_life->high)},
+                      {"note", a.half_life->note}, {"evidence", json_evidence(a.half_life->ev)}};
+  else
+    j["half_life"] = nullptr;
+  j["activity_targets"] = a.activity_targets;
+  j["other_species_targets"] = a.other_species_targets;
   j["disputed_targets"] = a.disputed;
+  j["summary_disputed_targets"] = a.summary_disputed;
   auto actions = ordered_json::array();
   for (auto const& t : a.actions) {
     auto affs = ordered_json::array();
@@ -661,7 +762,8 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
                       {"species", af.species}, {"p_value", af.p_value()},
                       {"refs", i < t.affinity_refs.size() ? t.affinity_refs[i] : std::vector<int>{}}});
     }
-    actions.push_back({{"target", json_target(t.target)}, {"action", std::string(to_string(t.act.type))},
+    actions.push_back({{"target", json_target(t.target)}, {"species", t.species}, {"basis", std::string(to_string(t.basis))},
+                       {"action", std::string(to_string(t.act.type))},
                        {"chembl_action", std::string(to_chembl(t.act.type))},
                        {"modality", std::string(to_string(t.act.modality))}, {"reversible", json_opt(t.act.reversible)},
                        {"surmountable", json_opt(t.act.surmountable)}, {"efficacy", json_opt(t.act.efficacy)},

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../answers/answers.hpp"
 #include "../config.hpp"
@@ -13,7 +14,7 @@
 namespace pharmakon {
 
 /// Version of the JSON answer schema (docs/answer-schema.json). Minor: additions; major: changes.
-inline constexpr std::string_view answer_schema_version = "2.0";  // 2.0: interactions by mechanism, severity scale
+inline constexpr std::string_view answer_schema_version = "2.1";  // 2.1: summary basis, metabolites, species
 
 /// The short disclaimer every rendered answer ends with.
 inline constexpr std::string_view disclaimer =
@@ -35,6 +36,8 @@ PHARMAKON_API PHARMAKON_FUNC std::string render_json(dose_answer const& a, int i
 /// The one-line summary of a mechanism answer ("pure competitive, reversible, surmountable antagonist at the
 /// mu, kappa and delta opioid receptors; highest affinity at mu").
 PHARMAKON_API PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a);
+/// The reference numbers the summary line cites (its action groups and active metabolites), ascending.
+PHARMAKON_API PHARMAKON_FUNC std::vector<int> summary_refs(mechanism_answer const& a);
 
 /// Output formats, for hosts that pick one at run time.
 enum class format : std::uint8_t { text, markdown, json };

@@ -1,0 +1,87 @@
+// Completeness of the default knowledge base (issue 14): its own ctest name, `kb_completeness`, so that a data gap
+// shows as one failing test with the list of what is missing. Not part of pharmakon_tests (tests/CMakeLists.txt).
+//
+// - every drug with an approved use (a label- or guideline-tier `indicated_for` claim) has at least one regimen;
+// - every opioid agonist (member of class:opioid-agonists) with an approved use carries a boxed warning;
+// - every source has a real title: none empty, none of the importer's placeholders ("cited by", "Reference
+//   cited", "PubMed NNN");
+// - every source of kind label has a DailyMed set id or a URL.
+#include <doctest/doctest.h>
+
+#include <pharmakon/pharmakon.hpp>
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+using namespace pharmakon;
+
+namespace {
+
+std::string listing(std::vector<std::string> const& items) {
+  std::string out;
+  for (auto const& i : items) out += "\n  - " + i;
+  return out;
+}
+
+bool has_approved_use(knowledge_base const& kb, drug_id d) {
+  for (auto e : kb.out<rel::indicated_for>(d))
+    if (!e.negated() && e.tier() <= evidence_tier::label) return true;
+  return false;
+}
+
+bool placeholder_title(std::string const& t) {
+  if (t.empty()) return true;
+  if (t.find("cited by") != std::string::npos || t.find("Cited by") != std::string::npos) return true;
+  if (t.rfind("Reference cited", 0) == 0) return true;
+  if (t.rfind("PubMed ", 0) == 0 && t.size() > 7 && std::isdigit(static_cast<unsigned char>(t[7]))) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("kb_completeness: every drug with an approved use has a regimen") {
+  auto const& kb = default_kb();
+  std::vector<std::string> missing;
+  for (auto d : kb.ids<drug>()) {
+    if (!has_approved_use(kb, d)) continue;
+    if (kb.out<rel::dosed_as>(d).count() == 0) missing.push_back(kb[d].name);
+  }
+  INFO("drugs with an approved use and no regimen (" << missing.size() << "):" << listing(missing));
+  CHECK(missing.empty());
+}
+
+TEST_CASE("kb_completeness: every opioid agonist with an approved use carries a boxed warning") {
+  auto const& kb = default_kb();
+  auto agonists = kb.find<drug_class>("class:opioid-agonists");
+  REQUIRE(agonists);
+  std::vector<std::string> missing;
+  for (auto d : kb.ids<drug>()) {
+    bool member = false;
+    for (auto m : kb.out<rel::member_of>(d)) member = member || (!m.negated() && m.to() == *agonists);
+    if (!member || !has_approved_use(kb, d)) continue;
+    bool boxed = false;
+    for (auto w : kb.out<rel::carries>(d)) boxed = boxed || (!w.negated() && kb[w.to()].kind == warning_kind::boxed_warning);
+    if (!boxed) missing.push_back(kb[d].name);
+  }
+  INFO("opioid agonists with an approved use and no boxed warning (" << missing.size() << "):" << listing(missing));
+  CHECK(missing.empty());
+}
+
+TEST_CASE("kb_completeness: every source has a real title") {
+  auto const& kb = default_kb();
+  std::vector<std::string> bad;
+  for (auto const& s : kb.sources())
+    if (placeholder_title(s.title)) bad.push_back(s.id + ": \"" + s.title + "\"");
+  INFO("sources with a placeholder title (" << bad.size() << "):" << listing(bad));
+  CHECK(bad.empty());
+}
+
+TEST_CASE("kb_completeness: every label source has a DailyMed set id or a URL") {
+  auto const& kb = default_kb();
+  std::vector<std::string> bad;
+  for (auto const& s : kb.sources())
+    if (s.kind == source_kind::label && s.dailymed_setid.empty() && s.url.empty()) bad.push_back(s.id);
+  INFO("label sources without a DailyMed set id or URL (" << bad.size() << "):" << listing(bad));
+  CHECK(bad.empty());
+}

@@ -188,7 +188,6 @@ bool is_finding(any_answer const& a) {
 }  // namespace
 
 response handle(kb_handle const& handle_, config const& cfg, request const& r) {
-  (void)cfg;
   auto kb_ptr = handle_.snapshot();
   auto const& kb = *kb_ptr;
   auto const& p = r.path;
@@ -239,7 +238,8 @@ response handle(kb_handle const& handle_, config const& cfg, request const& r) {
 
   auto result = compute(kb, what, arg, r, api);
   if (auto const* resp = std::get_if<response>(&result)) return *resp;
-  auto const& ok = std::get<answered_ok>(result);
+  auto& ok = std::get<answered_ok>(result);
+  if (cfg.approved_only) std::visit([](auto& x) { keep_approved(x); }, ok.value);
   if (api) {
     json j{{"finding", is_finding(ok.value)}, {"answer", json::parse(render_json_any(ok.value), nullptr, false)}};
     if (what == "ask") {

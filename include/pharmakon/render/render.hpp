@@ -13,7 +13,7 @@
 namespace pharmakon {
 
 /// Version of the JSON answer schema (docs/answer-schema.json). Minor: additions; major: changes.
-inline constexpr std::string_view answer_schema_version = "2.0";  // 2.0: interactions by mechanism, severity scale
+inline constexpr std::string_view answer_schema_version = "2.1";  // 2.0: interactions by mechanism, severity scale; 2.1: review status and dates
 
 /// The short disclaimer every rendered answer ends with.
 inline constexpr std::string_view disclaimer =

@@ -12,6 +12,7 @@
 #include "model/entities.hpp"
 #include "model/enums.hpp"
 #include "model/ids.hpp"
+#include "model/label_sections.hpp"
 #include "model/relations.hpp"
 #include "model/review.hpp"
 #include "model/text.hpp"

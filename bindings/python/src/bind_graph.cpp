@@ -260,6 +260,11 @@ void bind_graph(py::module_& m) {
                              "The stable string id with its kind prefix, e.g. \"drug:naltrexone\".")
       .def_property_readonly("kind", [](entity_ref const& e) { return e.node.kind(); }, "The NodeKind.")
       .def_property_readonly("name", [](entity_ref const& e) { return e.base().name; }, "The preferred name.")
+      .def_property_readonly("lay_name", [](entity_ref const& e) -> std::optional<std::string> {
+                               auto const& l = e.base().lay_name;
+                               return l.empty() ? std::nullopt : std::optional<std::string>(l);
+                             },
+                             "The name in plain words for patients, or None.")
       .def_property_readonly("synonyms", [](entity_ref const& e) { return e.base().synonyms; },
                              "Brand names, abbreviations, Greek letters: all searchable (list of str).")
       .def_property_readonly("identifiers", [](entity_ref const& e) { return identifiers_of(e.base()); },
@@ -288,6 +293,20 @@ void bind_graph(py::module_& m) {
                              "True when the drug acts mainly through an active metabolite.")
       .def_property_readonly("site", [](entity_view<drug> const& d) { return d.get().site; },
                              "Where it acts (Site): peripheral drugs do not reach the brain to a relevant extent.")
+      .def_property_readonly(
+          "half_life",
+          [](entity_view<drug> const& d) -> py::object {
+            auto const& h = d.get().half_life;
+            if (!h) return py::none();
+            py::dict out;
+            out["low"] = h->low;
+            out["high"] = h->high;
+            out["sources"] = sources_list(d.kb, h->sources);
+            out["note"] = h->note;
+            return std::move(out);
+          },
+          "The elimination half-life as its sources give it: {\"low\": Quantity, \"high\": Quantity (equal for one "
+          "value), \"sources\": [Source], \"note\": str}, or None.")
       .def_property_readonly(
           "classes", [](entity_view<drug> const& d) { return classes_of(d.kb, d.id()); },
           "The drug classes it belongs to (list of DrugClass): those its member_of claims state, then the classes "

@@ -337,6 +337,13 @@ void bind_values(py::module_& m) {
                              "IUPHAR/BPS Guide to Pharmacology ligand id, or None.")
       .def_property_readonly("gtopdb_target", [](source const& s) { return nonempty(s.gtopdb_target); },
                              "IUPHAR/BPS Guide to Pharmacology target id, or None.")
+      .def_property_readonly("date", [](source const& s) { return nonempty(s.date); },
+                             "A label's revision date (\"YYYY-MM-DD\" or \"YYYY-MM\"), or None.")
+      .def_property_readonly("version", [](source const& s) { return nonempty(s.version); },
+                             "A label's DailyMed version, or None.")
+      .def_readonly("sections", &source::sections,
+                    "A label's sections the claims citing it come from, normalised: the PLR number (\"7\", \"5.1\") "
+                    "or the name (\"boxed_warning\") (list of str).")
       .def_readonly("unverified", &source::unverified,
                     "True when the identifier could not be checked against a public record.")
       .def_property_readonly("citation", &source::citation_id,

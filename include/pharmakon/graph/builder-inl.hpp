@@ -55,6 +55,10 @@ inline void hash_base(fnv1a& h, entity_base const& e) {
   for (auto const& i : e.ids) { h.str(i.scheme); h.str(i.value); }
   h.u64(e.sources.size());
   for (auto s : e.sources) h.u64(s.index());
+  if (!e.lay_name.empty()) {  // optional fields: hashed only when present, so older knowledge bases keep their hash
+    h.str("lay_name");
+    h.str(e.lay_name);
+  }
 }
 inline void hash_entity(fnv1a& h, drug const& e) {
   hash_base(h, e); h.str(e.drug_class);
@@ -62,6 +66,12 @@ inline void hash_entity(fnv1a& h, drug const& e) {
     h.u64(e.prodrug); h.u64(std::uint64_t(e.site));
     h.u64(e.site_sources.size());
     for (auto s : e.site_sources) h.u64(s.index());
+  }
+  if (e.half_life) {
+    h.str("half_life"); h.qty(e.half_life->low); h.qty(e.half_life->high);
+    h.u64(e.half_life->sources.size());
+    for (auto s : e.half_life->sources) h.u64(s.index());
+    h.str(e.half_life->note);
   }
 }
 inline void hash_entity(fnv1a& h, target const& e) {
@@ -108,6 +118,7 @@ inline void hash_source(fnv1a& h, source const& s) {
   h.str(s.id); h.u64(std::uint64_t(s.kind)); h.str(s.title); h.str(s.authors); h.str(s.publisher);
   h.u64(std::uint64_t(s.year)); h.str(s.pmid); h.str(s.doi); h.str(s.dailymed_setid); h.str(s.nda); h.str(s.url);
   h.str(s.gtopdb_ligand); h.str(s.gtopdb_target); h.u64(s.unverified);
+  if (!s.date.empty() || !s.version.empty()) { h.str("revision"); h.str(s.date); h.str(s.version); }
 }
 inline void hash_action(fnv1a& h, action const& a) {
   h.u64(std::uint64_t(a.type)); h.u64(std::uint64_t(a.modality));

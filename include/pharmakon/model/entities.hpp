@@ -44,6 +44,7 @@ struct identifier {
 struct entity_base {
   std::string id;                     ///< stable string id with its kind prefix, e.g. "drug:naltrexone"
   std::string name;                   ///< preferred name
+  std::string lay_name;               ///< the name in plain words for patients ("the brain's main opioid receptor"); may be empty
   std::vector<std::string> synonyms;  ///< brand names, abbreviations, Greek letters; all searchable
   std::vector<identifier> ids;        ///< external identifiers
   std::vector<source_id> sources;     ///< sources of the entity's own statements (identity, classification)
@@ -57,11 +58,22 @@ struct entity_base {
   }
 };
 
+/// A half-life as its sources give it: a range [low, high], or one value (low == high), with its own sources.
+struct half_life_range {
+  quantity low;   ///< a time
+  quantity high;  ///< a time, at least `low`
+  std::vector<source_id> sources;
+  std::string note;
+  bool single() const noexcept { return low == high; }
+  friend bool operator==(half_life_range const&, half_life_range const&) = default;
+};
+
 struct drug : entity_base {
   std::string drug_class;  ///< e.g. "opioid receptor antagonist" (free text; typed classes are `member_of` claims)
   bool prodrug = false;    ///< acts mainly through an active metabolite (`has_metabolite`)
   pharmakon::site site = pharmakon::site::unspecified;  ///< peripheral: does not reach the brain to a relevant extent
   std::vector<source_id> site_sources;                  ///< the sources of `site` (required when it is given)
+  std::optional<half_life_range> half_life;             ///< elimination half-life
 };
 
 struct target : entity_base {
@@ -146,8 +158,12 @@ struct source {
   std::string publisher;  ///< issuing body
   int year = 0;
   std::string pmid, doi, dailymed_setid, nda, url, gtopdb_ligand, gtopdb_target;
+  std::string date;     ///< for a label: its revision date, "YYYY-MM-DD" or "YYYY-MM"; may be empty
+  std::string version;  ///< for a label: its DailyMed version; may be empty
   bool unverified = false;  ///< the identifier could not be checked against a public record
-  std::vector<std::string> sections;  ///< for a label: the sections the claims citing it come from ("boxed_warning", "7")
+  /// For a label: the sections the claims citing it come from, normalised (model/label_sections.hpp: "boxed_warning",
+  /// "7", "5.1").
+  std::vector<std::string> sections;
   source_region region;
 
   evidence_tier tier() const noexcept { return tier_of(kind); }

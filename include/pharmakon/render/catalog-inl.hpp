@@ -44,6 +44,11 @@ inline std::vector<std::string> source_ids(knowledge_base const& kb, std::span<s
   return out;
 }
 
+/// "2 h to 4 h" or "3 h".
+inline std::string half_life_text(half_life_range const& h) {
+  return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+}
+
 }  // namespace detail::catalog
 
 PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f) {
@@ -83,6 +88,7 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
     auto const& e = kb.base(n);
     // the lines under the entity's heading: indented in text, list items in Markdown
     std::vector<std::string> lines;
+    if (!e.lay_name.empty()) lines.push_back(fmt::format("in plain words: {}", e.lay_name));
     if (!e.synonyms.empty()) lines.push_back(fmt::format("also known as: {}", fmt::join(e.synonyms, ", ")));
     for (auto const& i : e.ids) lines.push_back(fmt::format("{}: {}", i.scheme, i.value));
     auto claims = ordered_json::array();
@@ -102,8 +108,21 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
     for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) one(kb.claim(claim_id{it->idx}), false);
     auto srcs = detail::catalog::source_ids(kb, e.sources);
     if (!srcs.empty()) lines.push_back(fmt::format("sources: {}", fmt::join(srcs, ", ")));
-    all.push_back({{"id", e.id}, {"kind", std::string(to_string(n.kind()))}, {"name", e.name},
-                   {"synonyms", e.synonyms}, {"sources", srcs}, {"claims", claims}});
+    ordered_json half_life;
+    if (auto d = n.as<drug>(); d && kb[*d].half_life) {
+      auto const& h = *kb[*d].half_life;
+      auto hs = detail::catalog::source_ids(kb, h.sources);
+      lines.push_back(fmt::format("half-life: {}{} [{}]", detail::catalog::half_life_text(h),
+                                  h.note.empty() ? "" : " (" + h.note + ")", fmt::join(hs, ", ")));
+      half_life = {{"low", fmt::format("{}", h.low)}, {"high", fmt::format("{}", h.high)}, {"sources", hs}, {"note", h.note}};
+    }
+    auto entry = ordered_json{{"id", e.id}, {"kind", std::string(to_string(n.kind()))}, {"name", e.name}};
+    if (!e.lay_name.empty()) entry["lay_name"] = e.lay_name;
+    entry["synonyms"] = e.synonyms;
+    entry["sources"] = srcs;
+    if (!half_life.is_null()) entry["half_life"] = std::move(half_life);
+    entry["claims"] = std::move(claims);
+    all.push_back(std::move(entry));
     if (f == format::markdown) {
       if (!out.empty()) out += '\n';
       out += fmt::format("**{}** ({}): {}\n\n", e.id, to_string(n.kind()), e.name);
@@ -122,6 +141,10 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
 PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, format f) {
   auto const& src = kb.get(s);
   auto year = src.year ? std::to_string(src.year) : std::string();
+  // a label's revision and sections, when given: one line each
+  std::vector<std::string> extra;
+  if (auto r = detail::render::revision_text(src); !r.empty()) extra.push_back(r);
+  if (!src.sections.empty()) extra.push_back("sections: " + detail::render::sections_text(src));
   switch (f) {
     case format::json: {
       auto doc = detail::catalog::envelope("source", kb);
@@ -129,16 +152,24 @@ PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, 
                        {"title", src.title},     {"authors", src.authors},
                        {"publisher", src.publisher}, {"year", src.year},
                        {"citation", src.citation_id()}, {"unverified", src.unverified}};
+      if (!src.date.empty()) doc["source"]["date"] = src.date;
+      if (!src.version.empty()) doc["source"]["version"] = src.version;
+      if (!src.sections.empty()) doc["source"]["sections"] = src.sections;
       return doc.dump(2);
     }
-    case format::markdown:
-      return fmt::format("**{}** ({})\n\n- {}\n- {} {} {}\n- {}\n{}", src.id, to_string(src.kind), src.title,
-                         src.authors, src.publisher, year, src.citation_id(),
+    case format::markdown: {
+      std::string lines;
+      for (auto const& x : extra) lines += "- " + x + "\n";
+      return fmt::format("**{}** ({})\n\n- {}\n- {} {} {}\n- {}\n{}{}", src.id, to_string(src.kind), src.title,
+                         src.authors, src.publisher, year, src.citation_id(), lines,
                          src.unverified ? "- identifier unverified\n" : "");
+    }
     case format::text: break;
   }
-  return fmt::format("{} ({})\n  {}\n  {} {} {}\n  {}{}\n", src.id, to_string(src.kind), src.title, src.authors,
-                     src.publisher, year, src.citation_id(), src.unverified ? "\n  identifier unverified" : "");
+  std::string lines;
+  for (auto const& x : extra) lines += "\n  " + x;
+  return fmt::format("{} ({})\n  {}\n  {} {} {}\n  {}{}{}\n", src.id, to_string(src.kind), src.title, src.authors,
+                     src.publisher, year, src.citation_id(), lines, src.unverified ? "\n  identifier unverified" : "");
 }
 
 }  // namespace pharmakon

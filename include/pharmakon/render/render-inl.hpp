@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render.hpp"
+#include "../model/label_sections.hpp"
 
 namespace pharmakon {
 
@@ -238,6 +239,20 @@ inline std::string tier_title(evidence_tier t) {
   return "";
 }
 
+/// "revised 2024-05, version 12": a label's date and DailyMed version, as far as known.
+inline std::string revision_text(source const& s) {
+  std::vector<std::string> parts;
+  if (!s.date.empty()) parts.push_back("revised " + s.date);
+  if (!s.version.empty()) parts.push_back("version " + s.version);
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+inline std::string sections_text(source const& s) {
+  std::vector<std::string> parts;
+  for (auto const& x : s.sections) parts.push_back(label_section_text(x));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 inline std::string reference_text(source const& s) {
   std::vector<std::string> parts;
   if (!s.authors.empty()) parts.push_back(s.authors);
@@ -255,6 +270,11 @@ inline std::string reference_text(source const& s) {
                         !s.gtopdb_ligand.empty() || !s.gtopdb_target.empty() || !s.url.empty();
   auto id = has_identifier ? s.citation_id() : std::string();
   if (!id.empty()) out += " " + id + ".";
+  if (auto r = revision_text(s); !r.empty()) {
+    r[0] = char(r[0] - 'a' + 'A');  // "Revised 2024-05, version 12." / "Version 12."
+    out += " " + r + ".";
+  }
+  if (!s.sections.empty()) out += " Sections: " + sections_text(s) + ".";
   if (!s.url.empty() && id.find(s.url) == std::string::npos) out += " " + s.url;
   out += fmt::format(" ({}{})", enum_words(to_string(s.kind)), s.unverified ? ", identifier unverified" : "");
   return out;

@@ -16,13 +16,14 @@ namespace pharmakon {
 namespace detail::kgx {
 
 /// Node columns, in file order.
-inline constexpr std::array<std::string_view, 51> node_columns{
+inline constexpr std::array<std::string_view, 55> node_columns{
     "id", "category", "name", "synonym", "xref", "provided_by", "pharmakon_kind", "sources", "drug_class",
     "target_type", "family", "gene_symbol", "species", "symbol", "kind_label", "dose", "dose_max", "every",
     "times_per_day", "as_needed", "route", "formulation", "product", "population", "preconditions", "warning_kind",
     "severity", "about", "concerns_action", "source_kind", "title", "authors", "publisher", "year", "pmid", "doi",
     "dailymed_setid", "nda", "url", "gtopdb_ligand", "gtopdb_target", "unverified", "sections", "prodrug", "site",
-    "site_sources", "combined", "inhibitors_of", "inducers_of", "min_strength", "region"};
+    "site_sources", "combined", "inhibitors_of", "inducers_of", "min_strength", "lay_name", "half_life", "date",
+    "version", "region"};
 /// Edge columns, in file order.
 /// The columns of the described payloads (model/describe.hpp) are their field names.
 inline constexpr std::array<std::string_view, 37> edge_columns{
@@ -134,6 +135,8 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     put("gtopdb_ligand", tsv_escape(s.gtopdb_ligand));
     put("gtopdb_target", tsv_escape(s.gtopdb_target));
     put("unverified", s.unverified ? "true" : "");
+    put("date", tsv_escape(s.date));
+    put("version", tsv_escape(s.version));
     put("sections", join(s.sections, [](std::string const& x) { return tsv_escape(x); }));
     put("region", region_text(s.region));
     flush_row(nodes);
@@ -142,6 +145,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     put("id", tsv_escape(e.id));
     put("category", category_of(k, kind_label));
     put("name", tsv_escape(e.name));
+    put("lay_name", tsv_escape(e.lay_name));
     put("synonym", join(e.synonyms, [](std::string const& s) { return tsv_escape(s); }));
     put("xref", join(e.ids, [](identifier const& i) { return tsv_escape(i.scheme + ":" + i.value); }));
     put("provided_by", "infores:pharmakon");
@@ -159,6 +163,9 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         put("prodrug", e.prodrug ? "true" : "");
         put("site", e.site == site::unspecified ? "" : std::string(to_string(e.site)));
         put("site_sources", source_list(e.site_sources, '|'));
+        if (auto const& h = e.half_life)
+          put("half_life", composite({{"low", qty_text(h->low)}, {"high", qty_text(h->high)},
+                                      {"sources", source_list(h->sources, ',')}, {"note", h->note}}));
         break;
       }
       case node_kind::effect: {

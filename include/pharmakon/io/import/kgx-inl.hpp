@@ -148,6 +148,8 @@ struct importer : driver {
       s.gtopdb_ligand = get("gtopdb_ligand");
       s.gtopdb_target = get("gtopdb_target");
       s.unverified = get("unverified") == "true";
+      s.date = get("date");
+      s.version = get("version");
       if (auto i = h["sections"]; i && !f[*i].empty())
         for (auto const& x : split_list(std::string(f[*i]))) s.sections.push_back(tsv_unescape(x));
       if (h.has("region")) s.region = region_of(f[*h["region"]]);
@@ -234,6 +236,7 @@ struct importer : driver {
         e.id = native ? kgx_id : prefix + kgx_id;
         e.name = r.get("name");
         if (e.name.empty()) e.name = kgx_id;
+        e.lay_name = r.get("lay_name");
         e.synonyms = list("synonym");
         for (auto const& x : list("xref")) {
           auto colon = x.find(':');
@@ -274,6 +277,25 @@ struct importer : driver {
           e.prodrug = r.get("prodrug") == "true";
           ok = enum_field("site", e.site);
           e.site_sources = sources_of(r.raw("site_sources"), '|', in.name(), line_no, r.col("site_sources"));
+          if (!r.raw("half_life").empty()) {
+            std::optional<quantity> low, high;
+            half_life_range hl;
+            for (auto const& [k, v] : composite_fields(r.raw("half_life"))) {
+              if (k == "low") low = parse_quantity(v);
+              else if (k == "high") high = parse_quantity(v);
+              else if (k == "sources") hl.sources = sources_of(v, ',', in.name(), line_no, r.col("half_life"));
+              else if (k == "note") hl.note = v;
+            }
+            if (!low || !high || low->dim() != dimension::time || high->dim() != dimension::time) {
+              diags.add(errc::bad_quantity, in.name(), line_no, r.col("half_life"),
+                        "a half_life of low=TIME;high=TIME;sources=...", quote_value(r.get("half_life")));
+              ok = false;
+            } else {
+              hl.low = *low;
+              hl.high = *high;
+              e.half_life = std::move(hl);
+            }
+          }
           if (ok) added = b.add(std::move(e));
           break;
         }

@@ -17,6 +17,7 @@
 
 #include "../../graph/builder.hpp"
 #include "loader.hpp"
+#include "../../model/label_sections.hpp"
 #include "../../model/text.hpp"
 
 namespace pharmakon {
@@ -508,6 +509,7 @@ inline bool read_base(reader& r, entity_base& e, std::string_view prefix, bool s
   auto id = read_id(r, prefix);
   auto name = r.str("name", name_required, "the entity's name");
   if (!name && !name_required && id && r.table().get("name") == nullptr) name = id->substr(prefix.size());
+  e.lay_name = r.str("lay_name", false, "the name in plain words").value_or("");
   e.synonyms = r.str_array("synonyms");
   if (auto const* n = r.node("ids", false, "a table of identifiers")) {
     if (auto const* t = n->as_table()) {
@@ -619,6 +621,96 @@ inline std::string declared_again(std::string_view id, source_region const& firs
   return fmt::format("{}, already declared at {}", quote_value(id), first.to_string());
 }
 
+/// A drug's `half_life = { low = "2 h", high = "4 h", sources = [...], note = "..." }` or `{ value = "3 h", ... }`.
+inline std::optional<half_life_range> read_half_life(reader& r) {
+  auto const* n = r.node("half_life", false, "a table such as { low = \"2 h\", high = \"4 h\", sources = [...] }");
+  if (!n) return std::nullopt;
+  auto const* t = n->as_table();
+  if (!t) {
+    r.error(errc::wrong_type, n->source().begin,
+            "'half_life' to be a table such as { low = \"2 h\", high = \"4 h\", sources = [\"src:...\"] }", type_name(*n));
+    return std::nullopt;
+  }
+  reader hr(*t, r.path_ptr(), r.diags(), r.b(), r.opts());
+  auto value = hr.qty("value", false, {dimension::time});
+  auto low = hr.qty("low", false, {dimension::time});
+  auto high = hr.qty("high", false, {dimension::time});
+  auto sources = hr.sources(true);
+  auto note = hr.str("note").value_or("");
+  hr.finish("a half_life");
+  bool has_value = t->get("value") != nullptr, has_low = t->get("low") != nullptr, has_high = t->get("high") != nullptr;
+  if (has_value && (has_low || has_high))
+    hr.error(errc::unexpected_key, t->get("value")->source().begin, "either 'value' or 'low' and 'high'", "both");
+  else if (!has_value && !(has_low && has_high))
+    hr.error(errc::missing_field, hr.pos(), "'value', or 'low' and 'high'",
+             has_low || has_high ? (has_low ? "'low' without 'high'" : "'high' without 'low'") : "neither");
+  if (low && high && high->base_value() < low->base_value())
+    hr.error(errc::out_of_range, t->get("low")->source().begin, "'low' <= 'high'",
+             fmt::format("low {} > high {}", *low, *high));
+  if (hr.failed()) {
+    r.mark_failed();
+    return std::nullopt;
+  }
+  half_life_range h;
+  h.low = value ? *value : *low;
+  h.high = value ? *value : *high;
+  h.sources = std::move(sources);
+  h.note = std::move(note);
+  return h;
+}
+
+/// True for "YYYY-MM" or "YYYY-MM-DD" with a real month and day (leap years included).
+inline bool valid_label_date(std::string_view d) {
+  auto digits = [&](std::size_t at, std::size_t n) { return d.size() >= at + n && all_digits(d.substr(at, n)); };
+  if (!(d.size() == 7 || d.size() == 10) || !digits(0, 4) || d[4] != '-' || !digits(5, 2)) return false;
+  int year = std::stoi(std::string(d.substr(0, 4))), month = std::stoi(std::string(d.substr(5, 2)));
+  if (year < 1800 || year > 2100 || month < 1 || month > 12) return false;
+  if (d.size() == 7) return true;
+  if (d[7] != '-' || !digits(8, 2)) return false;
+  int day = std::stoi(std::string(d.substr(8, 2)));
+  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
+}
+
+/// A source's `date` (a string, or a TOML date) and `version`.
+inline void read_label_revision(reader& r, source& src) {
+  if (auto const* n = r.node("date", false, "a date \"YYYY-MM-DD\" or \"YYYY-MM\"")) {
+    if (auto const* d = n->as_date()) {
+      auto text = fmt::format("{:04}-{:02}-{:02}", d->get().year, int(d->get().month), int(d->get().day));
+      if (valid_label_date(text)) src.date = text;
+      else r.error(errc::out_of_range, n->source().begin, "'date' to be a real date from 1800 to 2100", text);
+    } else if (auto v = r.str("date", false, "a date \"YYYY-MM-DD\" or \"YYYY-MM\"")) {
+      if (valid_label_date(*v)) src.date = *v;
+      else
+        r.error(errc::out_of_range, n->source().begin,
+                "'date' to be a real date \"YYYY-MM-DD\" or month \"YYYY-MM\" (from 1800 to 2100)", quote_value(*v));
+    }
+  }
+  if (r.table().get("version")) {
+    if (auto v = r.str("version", true, "a version such as \"12\"")) src.version = *v;
+  }
+}
+
+/// A label's `sections`, each normalised (model/label_sections.hpp).
+inline void read_sections(reader& r, source& src) {
+  auto raw = r.str_array("sections");
+  auto const* arr = r.table().get("sections") ? r.table().get("sections")->as_array() : nullptr;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (auto s = normalise_label_section(raw[i])) {
+      if (std::find(src.sections.begin(), src.sections.end(), *s) == src.sections.end()) src.sections.push_back(*s);
+      continue;
+    }
+    // find the element's position: the i-th string element of the array
+    toml::source_position p = r.table().get("sections")->source().begin;
+    if (arr)
+      for (auto const& el : *arr)
+        if (el.value<std::string_view>() == std::string_view(raw[i])) { p = el.source().begin; break; }
+    r.error(errc::unknown_enum, p, fmt::format("a label section in 'sections': {}", label_section_choices()),
+            quote_value(raw[i]));
+  }
+}
+
 inline void read_source(reader& r) {
   source src;
   auto id = read_id(r, "src:");
@@ -654,7 +746,8 @@ inline void read_source(reader& r) {
   ident("gtopdb_ligand", src.gtopdb_ligand);
   ident("gtopdb_target", src.gtopdb_target);
   src.unverified = r.boolean("unverified").value_or(false);
-  src.sections = r.str_array("sections");
+  read_label_revision(r, src);
+  read_sections(r, src);
   if (!src.sections.empty() && kind && *kind != source_kind::label)
     r.error(errc::unexpected_key, r.table().get("sections")->source().begin, "'sections' only on a label source",
             fmt::format("a {} source", to_string(*kind)));
@@ -814,6 +907,7 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
       if (d.site == site::unspecified && r.table().get("site_sources"))
         r.error(errc::unexpected_key, r.table().get("site_sources")->source().begin, "'site_sources' only with 'site'",
                 "no 'site'");
+      d.half_life = read_half_life(r);
       auto classes = r.ref_array<drug_class>("classes");
       r.finish("[[drug]]");
       if (!ok || r.failed()) return;

@@ -230,6 +230,7 @@ inline void put_region(out& o, path_table& paths, source_region const& r) {
 inline void put_base(out& o, path_table& paths, entity_base const& e) {
   o.str(e.id);
   o.str(e.name);
+  o.str(e.lay_name);
   o.u32(e.synonyms.size());
   for (auto const& s : e.synonyms) o.str(s);
   o.u32(e.ids.size());
@@ -248,6 +249,14 @@ inline void put(out& o, path_table& p, drug const& e) {
   o.u8(enum_index(e.site));
   o.u32(e.site_sources.size());
   for (auto s : e.site_sources) o.u32(s.index());
+  o.u8(e.half_life.has_value());
+  if (e.half_life) {
+    o.qty(e.half_life->low);
+    o.qty(e.half_life->high);
+    o.u32(e.half_life->sources.size());
+    for (auto s : e.half_life->sources) o.u32(s.index());
+    o.str(e.half_life->note);
+  }
 }
 inline void put(out& o, path_table& p, target const& e) {
   put_base(o, p, e);
@@ -306,6 +315,8 @@ inline void put_source(out& o, path_table& p, source const& s) {
   for (auto const* f : {&s.title, &s.authors, &s.publisher}) o.str(*f);
   o.pod(std::int32_t(s.year));
   for (auto const* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) o.str(*f);
+  o.str(s.date);
+  o.str(s.version);
   o.u8(s.unverified);
   o.u32(s.sections.size());
   for (auto const& x : s.sections) o.str(x);
@@ -364,6 +375,7 @@ struct decoder {
   void base(entity_base& e) {
     e.id = i.str();
     e.name = i.str();
+    e.lay_name = i.str();
     e.synonyms.resize(i.count(4));
     for (auto& s : e.synonyms) s = i.str();
     e.ids.resize(i.count(8));
@@ -380,6 +392,14 @@ struct decoder {
     e.prodrug = i.flag();
     e.site = i.enumeration<site>();
     e.site_sources = source_list();
+    if (i.flag()) {
+      half_life_range h;
+      h.low = i.qty();
+      h.high = i.qty();
+      h.sources = source_list();
+      h.note = i.str();
+      e.half_life = std::move(h);
+    }
   }
   void get(target& e) {
     base(e);
@@ -452,6 +472,8 @@ struct decoder {
     s.publisher = i.str();
     s.year = i.pod<std::int32_t>();
     for (auto* f : {&s.pmid, &s.doi, &s.dailymed_setid, &s.nda, &s.url, &s.gtopdb_ligand, &s.gtopdb_target}) *f = i.str();
+    s.date = i.str();
+    s.version = i.str();
     s.unverified = i.flag();
     s.sections.resize(i.count(4));
     for (auto& x : s.sections) x = i.str();
@@ -837,7 +859,10 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     auto const nsrc = st->sources.size();
     std::apply([&](auto const&... t) { ((void)[&] { for (auto const& e : t) check_sources(e.sources, nsrc); }(), ...); },
                st->entities);
-    for (auto const& d : st->table<drug>()) check_sources(d.site_sources, nsrc);
+    for (auto const& d : st->table<drug>()) {
+      check_sources(d.site_sources, nsrc);
+      if (d.half_life) check_sources(d.half_life->sources, nsrc);
+    }
     for (auto const& a : st->actions)
       for (auto const& af : a.affinities) check_sources(af.sources, nsrc);
     auto expect = [](std::string_view what, std::size_t got, std::size_t want) {

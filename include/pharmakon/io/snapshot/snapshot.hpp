@@ -30,7 +30,8 @@
 namespace pharmakon {
 
 /// The snapshot format this pharmakon writes and reads.
-inline constexpr std::uint32_t snapshot_format_version = 2;  ///< 2: drug classes, metabolism, stated interactions
+/// 2: drug classes, metabolism, stated interactions; 3: lay names, drug half-lives, source date and version
+inline constexpr std::uint32_t snapshot_format_version = 3;
 
 namespace detail::snap {
 inline constexpr char magic[8] = {'P', 'H', 'K', 'S', 'N', 'A', 'P', '\0'};

@@ -126,6 +126,17 @@ def test_cds_hooks_discovery_and_cards(server):
     assert st == 200 and json.loads(body)["cards"]
 
 
+def test_cds_hooks_tramadol_for_a_patient_on_sertraline_gets_a_serotonin_syndrome_card(server):
+    st, body = server.post("/cds-services/pharmakon-order-select",
+                           hook("order-select", bundle(med("tramadol hydrochloride 50 MG Oral Tablet")),
+                                {"meds": bundle(med("sertraline 50 MG Oral Tablet", rtype="MedicationStatement"))}))
+    assert st == 200, body
+    cards = json.loads(body)["cards"]
+    assert cards[0]["indicator"] == "critical"
+    assert "serotonin syndrome" in cards[0]["summary"] and len(cards[0]["summary"]) <= 140
+    assert "sertraline" in cards[0]["summary"] and "tramadol" in cards[0]["summary"]
+
+
 @pytest.mark.parametrize("body,where", [
     ("{", None), ("[]", None), ('{"hook": "order-select"}', "/hookInstance"),
     ('{"hook": 1, "hookInstance": "x", "context": {}}', "/hook"),

@@ -162,5 +162,6 @@ void bind_graph(py::module_& m);    // KnowledgeBase, entities, claims, loading
 void bind_answers(py::module_& m);  // MechanismAnswer, InteractionAnswer, DoseAnswer and their parts
 void bind_tables(py::module_& m);   // KnowledgeBase._columns (for to_pandas / to_networkx)
 void bind_io(py::module_& m);       // importers, exporters, snapshots
+void bind_reviews(py::module_& m);  // kb.with_reviews, evidence.review/updated, answer.review_summary/approved_only
 
 }  // namespace pharmakon::python

@@ -18,5 +18,6 @@ PYBIND11_MODULE(_core, m) {
   pp::bind_graph(m);
   pp::bind_tables(m);
   pp::bind_io(m);
+  pp::bind_reviews(m);
   m.attr("__name__") = real_name;
 }

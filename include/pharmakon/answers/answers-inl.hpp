@@ -57,7 +57,7 @@ inline evidence evidence_of(knowledge_base const& kb, claim_view c, reference_li
 
 inline target_ref target_of(knowledge_base const& kb, target_id t) {
   auto const& x = kb[t];
-  return {x.id, x.name, x.gene_symbol, x.family, x.synonyms};
+  return {x.id, x.name, x.gene_symbol, x.family, x.synonyms, x.lay_name};
 }
 
 /// Claims that take part in a negation conflict: shown as conflicts, never used as established facts.
@@ -179,6 +179,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
       s.how = k;
       s.effect_id = kb[e.to()].id;
       s.effect = kb[e.to()].name;
+      s.lay_name = kb[e.to()].lay_name;
       for (auto t : mediators(kb, e.to()))
         if (std::any_of(acting.begin(), acting.end(), [&](auto const& x) { return x.first == t; }))
           s.via.push_back(kb[t].name);
@@ -191,7 +192,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   add_effects(rel::produces{}, relation_kind::produces);
 
   for (auto e : kb.out<rel::indicated_for>(d))
-    a.indications.push_back({kb[e.to()].id, kb[e.to()].name, e.payload().adjunct, evidence_of(kb, e, refs)});
+    a.indications.push_back({kb[e.to()].id, kb[e.to()].name, e.payload().adjunct, evidence_of(kb, e, refs), kb[e.to()].lay_name});
 
   for (auto e : kb.out<rel::dosed_as>(d)) {
     regimen_statement s;
@@ -972,8 +973,8 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
       return std::none_of(a.actions.begin(), a.actions.end(),
                           [&](target_action const& x) { return !x.ev.negated && x.target.name == t; });
     });
-    if (g.highest_affinity && std::find(g.targets.begin(), g.targets.end(), *g.highest_affinity) == g.targets.end())
-      g.highest_affinity.reset();
+    if (g.highest_affinity && (g.targets.size() < 2 || std::find(g.targets.begin(), g.targets.end(), *g.highest_affinity) == g.targets.end()))
+      g.highest_affinity.reset();  // as mechanism_of: only when affinities rank two or more targets
     g.refs.clear();
     for (auto const& x : a.actions)
       if (std::find(g.targets.begin(), g.targets.end(), x.target.name) != g.targets.end())
@@ -982,6 +983,9 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
     g.refs.erase(std::unique(g.refs.begin(), g.refs.end()), g.refs.end());
   }
   std::erase_if(a.summary, [](action_summary const& g) { return g.targets.empty(); });
+  std::erase_if(a.disputed, [&](std::string const& t) {
+    return std::none_of(a.conflicts.begin(), a.conflicts.end(), [&](conflict_statement const& c) { return c.object == t; });
+  });
   detail::answers::renumber(a.references, [&](auto&& f) {
     for (auto& g : a.summary) f(g.refs);
     for (auto& x : a.actions) {

@@ -101,6 +101,7 @@ struct target_ref {
   std::string gene_symbol;
   std::string family;
   std::vector<std::string> synonyms;
+  std::string lay_name;  ///< the name in plain words (patients), empty when the knowledge base has none
 };
 
 /// drug --acts_on--> target, as stated in an answer.
@@ -119,6 +120,7 @@ struct effect_statement {
   std::string effect;
   std::vector<std::string> via;  ///< targets the effect is mediated by that the drug acts on
   evidence ev;
+  std::string lay_name;          ///< the effect in plain words, empty when the knowledge base has none
 };
 
 struct indication_statement {
@@ -126,6 +128,7 @@ struct indication_statement {
   std::string condition;
   std::string adjunct;
   evidence ev;
+  std::string lay_name;  ///< the condition in plain words, empty when the knowledge base has none
 };
 
 struct regimen_statement {

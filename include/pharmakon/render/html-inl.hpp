@@ -143,7 +143,17 @@ page_facts answer_facts(Answer const& a) {
 }
 }  // namespace detail::html
 
-PHARMAKON_FUNC page_facts page_facts_of(mechanism_answer const& a) { return detail::html::answer_facts(a); }
+PHARMAKON_FUNC page_facts page_facts_of(mechanism_answer const& a) {
+  auto f = detail::html::answer_facts(a);
+  // lay names held in the knowledge base (never made up here)
+  auto add = [&](std::string const& id, std::string const& lay) {
+    if (!lay.empty()) f.lay_names.emplace_back(id, lay);
+  };
+  for (auto const& t : a.actions) add(t.target.id, t.target.lay_name);
+  for (auto const& e : a.effects) add(e.effect_id, e.lay_name);
+  for (auto const& i : a.indications) add(i.condition_id, i.lay_name);
+  return f;
+}
 PHARMAKON_FUNC page_facts page_facts_of(interaction_answer const& a) { return detail::html::answer_facts(a); }
 PHARMAKON_FUNC page_facts page_facts_of(dose_answer const& a) { return detail::html::answer_facts(a); }
 

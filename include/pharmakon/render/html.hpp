@@ -46,8 +46,9 @@ struct page_facts {
   std::string content_hash;
   /// The answer's last-updated date and where it comes from (its claims' newest date, or the release).
   std::string last_updated;
-  /// Lay names by entity id (effects, conditions, targets) for the patient view; empty today, so the patient view
-  /// shows the curated names (it never invents words) and leaves receptor names out.
+  /// Lay names by entity id (effects, conditions, targets) for the patient view, from the knowledge base's
+  /// `lay_name` fields; an entity without one shows its curated name (the renderer never invents words), and a
+  /// statement whose entity is named in receptor terms is left out of the patient view rather than shown in jargon.
   std::vector<std::pair<std::string, std::string>> lay_names;
 
   /// The lay name of entity `id`, else `name`.

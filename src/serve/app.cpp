@@ -85,9 +85,11 @@ std::string start_page(knowledge_base const& kb) {
           "<code>/api/drugs</code></li>\n"
           "<li>CDS Hooks 2.0: <a href=\"/cds-services\">/cds-services</a> (order-select, order-sign)</li>\n"
           "<li>Health: <a href=\"/healthz\">/healthz</a></li>\n</ul>\n";
-  body += fmt::format("<p>Knowledge base {} {}, content hash <code>{}</code>. Curated; sources verified; not clinically "
-                      "reviewed.</p>\n",
-                      html_escape(kb.name()), html_escape(kb.version()), html_escape(kb.content_hash()));
+  body += fmt::format("<p>Knowledge base {} {}, content hash <code>{}</code>. {}</p>\n", html_escape(kb.name()),
+                      html_escape(kb.version()), html_escape(kb.content_hash()),
+                      kb.reviews() ? "Curated; sources verified; with a medical board's review records: each answer says how "
+                                     "many of its statements are approved."
+                                   : "Curated; sources verified; not clinically reviewed.");
   return shell("Ask pharmakon", body);
 }
 

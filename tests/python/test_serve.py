@@ -53,7 +53,7 @@ def test_start_page_and_health(server):
 def test_pages(server):
     st, _, body = server.get("/moa/naltrexone")
     assert st == 200 and "<h1>What is the mechanism of action of naltrexone?</h1>" in body
-    assert "Curated; sources verified; not clinically reviewed" in body and "<svg" in body
+    assert "curated with verified sources, not clinically reviewed" in body and "<svg" in body
     st, _, body = server.get("/drug/Vivitrol?audience=patient")
     assert st == 200 and 'aria-current="page">Patient' in body
     st, _, body = server.get("/interactions?drugs=naltrexone,oxycodone")

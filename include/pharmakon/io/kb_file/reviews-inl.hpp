@@ -353,6 +353,11 @@ PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<
                                  std::filesystem::exists(p, ec) ? "not a regular file" : "no such file"});
       continue;
     }
+    if (auto size = std::filesystem::file_size(p, ec); !ec && size > opts.max_file_bytes) {
+      bad.diagnostics.push_back({errc::limit, p.string(), 0, 0, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
+                                 fmt::format("{} bytes", size)});
+      continue;
+    }
     std::ifstream in(p, std::ios::binary);
     std::string text;
     bool failed = !in;

@@ -77,7 +77,7 @@ void check_fields(knowledge_base const& kb) {
   CHECK(y.half_life->single());
   CHECK(y.half_life->low == quantity{180, unit::min});
   CHECK(y.lay_name.empty());
-  CHECK(kb[kb.at<target>("MOR")].lay_name == "the brain's main opioid receptor");
+  CHECK(kb[kb.at<target>("mu opioid receptor")].lay_name == "the brain's main opioid receptor");
   auto const& s = kb.get(*kb.find_source("src:label:x"));
   CHECK(s.date == "2024-02");
   CHECK(s.version == "12");
@@ -111,7 +111,7 @@ url = "https://example.org"
 sections = ["7", "bogus"]
 )");
   REQUIRE(e.size() == 1);
-  CHECK(e[0].find("bad.toml:6:19: error: expected a label section in 'sections'") == 0);
+  CHECK(e[0].find("bad.toml:6:18: error: expected a label section in 'sections'") == 0);
   CHECK(e[0].find("34073-7 drug_interactions 7") != std::string::npos);
   CHECK(e[0].find("found 'bogus'") != std::string::npos);
 }

@@ -73,3 +73,15 @@ TEST_CASE("lay names: targets carry theirs into answers; the patient page shows 
   CHECK(body.find("pain relief") != std::string::npos);  // effect:analgesia's lay name
   for (auto const& w : a.warnings) CHECK(page.find(html_escape(w.w.about)) != std::string::npos);
 }
+
+TEST_CASE("lay names: an interaction page for patients names the effects at stake in plain words") {
+  auto const& kb = default_kb();
+  std::vector<drug_id> ids{kb.at<drug>("tramadol"), kb.at<drug>("sertraline")};
+  auto a = screen_interactions(kb, ids);
+  html_options o;
+  o.audience = audience::patient;
+  auto page = render_html(a, o);
+  CHECK(page.find("too much serotonin (risk of serotonin syndrome)") != std::string::npos);
+  o.audience = audience::clinician;
+  CHECK(render_html(a, o).find("increased serotonergic activity (serotonin syndrome risk)") != std::string::npos);
+}

@@ -753,6 +753,15 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
     return a.mechanism < b.mechanism;
   });
   out.interactions = std::move(found);
+  // the effects' lay names, for patient pages (from the knowledge base's lay_name fields)
+  for (auto const& i : out.interactions)
+    for (auto const& name : i.effects)
+      if (std::none_of(out.lay_names.begin(), out.lay_names.end(), [&](auto const& p) { return p.first == name; }))
+        for (auto n : kb.find_all(name))
+          if (auto e = n.as<effect>(); e && kb[*e].name == name && !kb[*e].lay_name.empty()) {
+            out.lay_names.emplace_back(name, kb[*e].lay_name);
+            break;
+          }
   return out;
 }
 

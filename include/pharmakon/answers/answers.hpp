@@ -302,6 +302,8 @@ struct interaction_answer {
   /// interactions cannot be found for them, so no finding is not evidence of safety.
   std::vector<std::string> without_metabolism;
   reference_list references;
+  /// Lay names of the effects the interactions name (effect name -> lay name), where the knowledge base has one.
+  std::vector<std::pair<std::string, std::string>> lay_names;
   /// The most severe finding that needs attention (not a `no_interaction` statement), if any.
   std::optional<interaction_severity> worst() const noexcept {
     std::optional<interaction_severity> w;

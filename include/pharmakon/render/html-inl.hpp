@@ -214,6 +214,10 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
     s.second_action = at_target ? action_words(i.second_action) : std::string();
     s.target = at_target && i.target ? i.target->name : std::string();
     s.effects = i.effects;
+    for (auto const& e : i.effects) {
+      auto it = std::find_if(a.lay_names.begin(), a.lay_names.end(), [&](auto const& p) { return p.first == e; });
+      s.plain_effects.push_back(it == a.lay_names.end() ? e : it->second);
+    }
     switch (i.kind) {
       case interaction_kind::additive: s.effects_label = "effects that add up"; break;
       case interaction_kind::more_exposure: s.effects_label = fmt::format("more of {}'s effects", i.affected); break;
@@ -447,7 +451,7 @@ inline std::string interaction_figure(interaction_summary const& s, int n, audie
   } else {
     if (s.effects.empty()) return "";
     cols.emplace_back();
-    for (auto const& e : s.effects) {
+    for (auto const& e : aud == audience::patient ? s.plain_effects : s.effects) {
       edges.push_back({0, 0, 1, int(cols[1].size()), "", s.kind == "additive" ? "produces" : "blocks"});
       edges.push_back({0, 1, 1, int(cols[1].size()), "", s.kind == "additive" ? "produces" : "blocks"});
       cols[1].push_back({e, "effect"});
@@ -804,7 +808,9 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
     if (s.intended) out += "<p><strong>Intended combination</strong>: used on purpose; watch for what follows.</p>\n";
     if (aud != audience::patient && !s.target.empty())
       out += "<p>" + esc(fmt::format("{}: {}; {}: {}", s.first, s.first_action, s.second, s.second_action)) + "</p>\n";
-    if (!s.effects.empty()) out += "<p>" + esc(fmt::format("{}: {}", s.effects_label, english_list(s.effects))) + "</p>\n";
+    if (!s.effects.empty())
+      out += "<p>" + esc(fmt::format("{}: {}", s.effects_label, english_list(aud == audience::patient ? s.plain_effects : s.effects))) +
+             "</p>\n";
     if (!s.management.empty())
       out += "<p>" + esc(fmt::format("What to do: {} ({}).", s.management, s.mechanism)) + "</p>\n";
     if (!s.stated.empty()) {

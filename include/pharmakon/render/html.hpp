@@ -124,6 +124,7 @@ struct interaction_summary {
   std::string first_action, second_action;
   std::string target;               ///< the shared target's name
   std::vector<std::string> effects; ///< effects at stake
+  std::vector<std::string> plain_effects;  ///< the same in plain words (lay names where the knowledge base has them)
   std::string effects_label;        ///< "effects that add up" / "effects blocked or reversed"
   struct statement {
     std::string text;               ///< clinician wording

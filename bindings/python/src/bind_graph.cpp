@@ -303,7 +303,7 @@ void bind_graph(py::module_& m) {
             out["high"] = h->high;
             out["sources"] = sources_list(d.kb, h->sources);
             out["note"] = h->note;
-            return std::move(out);
+            return out;
           },
           "The elimination half-life as its sources give it: {\"low\": Quantity, \"high\": Quantity (equal for one "
           "value), \"sources\": [Source], \"note\": str}, or None.")

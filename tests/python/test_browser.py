@@ -95,7 +95,7 @@ def test_rendered_page_opens_and_a_reference_link_reaches_its_target(browser, pa
     assert target.is_displayed()
     # the target is scrolled into view
     top = browser.execute_script("return arguments[0].getBoundingClientRect().top", target)
-    assert 0 <= top < browser.execute_script("return window.innerHeight")
+    assert -1 <= top < browser.execute_script("return window.innerHeight")  # -1: sub-pixel rounding of the scroll
     record = target.find_element(By.CSS_SELECTOR, ".records a")
     assert record.get_attribute("href").startswith("https://")
     assert shot(browser, "moa-naltrexone-file")

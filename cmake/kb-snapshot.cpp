@@ -43,6 +43,14 @@ int main(int argc, char** argv) {
     for (auto const& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     return 1;
   }
+  // a snapshot holds the graph, not a review layer (claim dates, review records): refuse one rather than lose it
+  if (r.kb->reviews()) {
+    std::fprintf(stderr, "data/: error: expected no review layer in the embedded knowledge base (no 'updated', 'review' "
+                         "or [[review]] in data/*.toml: the snapshot would drop them), found %zu claim dates and %zu reviews\n",
+                 r.kb->reviews()->updated.size(),
+                 r.kb->reviews()->claims.size() + r.kb->reviews()->entities.size() + r.kb->reviews()->sources.size());
+    return 1;
+  }
   fs::create_directories(out.parent_path());  // the build may not have made it yet
   auto tmp = out;
   tmp += ".snapshot.tmp";

@@ -70,6 +70,7 @@ done
 mkdir -p "$corpus/fuzz_load_two.seeds"
 mv "$corpus"/pair* "$corpus/fuzz_load_two.seeds/"
 seed fuzz_load_two "$root"/tests/data/fuzz-regressions/two-*
+seed fuzz_reviews "$root"/tests/data/reviews/*.toml "$root"/tests/data/fuzz-regressions/reviews-*
 i=0
 for q in "50 mg" "380mg" "24 h" "0.5 nM" "4 weeks" "q12h" "Q4h" "daily" "weekly" "monthly" "1.5e3 µg" "2 mL" \
          "10 d" "1e308 kg" "nan mg" "inf h" "-1 mg" "0 mg" "1e-320 mg" "12 hrs" "3 mo" "  7  d  " "5 μM"; do

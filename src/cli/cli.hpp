@@ -28,6 +28,8 @@ enum exit_code : int {
 /// Options every subcommand shares, and the knowledge base they ask.
 struct context {
   std::vector<std::string> kb_files;
+  std::vector<std::string> review_files;  ///< --reviews: a medical board's review records (docs/kb-format.md#reviews)
+  bool approved_only = false;             ///< --approved-only: answers show approved statements only
   bool no_default = false;
   std::string format_name = "text";
   std::string audience_name = "clinician";  ///< --audience, for --format html
@@ -37,6 +39,17 @@ struct context {
   /// The knowledge base: embedded default plus --kb files (or only the files with --no-default).
   /// Prints the diagnostics and returns nullopt when a file does not load.
   std::optional<knowledge_base> load() const {
+    auto kb = load_kb();
+    if (!kb || review_files.empty()) return kb;
+    std::vector<std::filesystem::path> paths(review_files.begin(), review_files.end());
+    auto r = try_load_reviews(*kb, paths);
+    if (!r) {
+      for (auto const& d : r.diagnostics) fmt::print(stderr, "{}\n", d.to_string());
+      return std::nullopt;
+    }
+    return std::move(*r.kb);
+  }
+  std::optional<knowledge_base> load_kb() const {
     if (kb_files.empty()) {
       if (no_default) return knowledge_base{};
       return default_kb();
@@ -72,7 +85,13 @@ struct context {
 
   /// The answer in the chosen format (html: the answer page of render/html.hpp, for the chosen reader).
   template <class Answer>
-  std::string render(Answer const& a) const {
+  std::string render(Answer const& full) const {
+    Answer filtered;
+    if (approved_only) {
+      filtered = full;
+      keep_approved(filtered);
+    }
+    auto const& a = approved_only ? filtered : full;
     if (format_name == "html") {
       html_options o;
       o.audience = parse_enum<audience>(audience_name).value_or(audience::clinician);

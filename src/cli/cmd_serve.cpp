@@ -16,12 +16,16 @@ void add_serve(CLI::App& app, context& ctx) {
   cmd->add_option("--max-body", cfg->max_body, "Largest request body in bytes (larger: 413)")->capture_default_str();
   cmd->add_option("--timeout", cfg->read_timeout_s, "Read and write timeout in seconds")->check(CLI::Range(1, 600))->capture_default_str();
   cmd->add_flag("--quiet", cfg->quiet, "No request log on stderr");
+  cmd->add_option("--reviews", ctx.review_files, "Review file (as the global --reviews; reloaded on SIGHUP); repeatable")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--approved-only", cfg->approved_only, "Pages and the JSON API show only approved statements");
   cmd->callback([&ctx, cfg] {
     ctx.run = [&ctx, cfg] {
       auto kb = ctx.load();
       if (!kb) return int(bad_input);
       kb_handle handle(std::move(*kb));
       cfg->write_timeout_s = cfg->read_timeout_s;
+      cfg->approved_only = cfg->approved_only || ctx.approved_only;
       cfg->reload = [&ctx] { return ctx.load(); };
       return serve::run(handle, *cfg);
     };

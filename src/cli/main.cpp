@@ -19,6 +19,12 @@ int main(int argc, char** argv) {
                  "use instead of it; repeatable")
       ->check(CLI::ExistingFile);
   app.add_flag("--no-default", ctx.no_default, "Use only the --kb files, not the embedded knowledge base");
+  app.add_option("--reviews", ctx.review_files,
+                 "Review file (TOML [[review]] tables: a medical board's status, reviewer and date per claim, entity "
+                 "or source), checked against the knowledge base; repeatable")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--approved-only", ctx.approved_only,
+               "Answers show only approved statements (and say how many were left out)");
   add_moa(app, ctx);
   add_interactions(app, ctx);
   add_dose_check(app, ctx);

@@ -85,9 +85,11 @@ std::string start_page(knowledge_base const& kb) {
           "<code>/api/drugs</code></li>\n"
           "<li>CDS Hooks 2.0: <a href=\"/cds-services\">/cds-services</a> (order-select, order-sign)</li>\n"
           "<li>Health: <a href=\"/healthz\">/healthz</a></li>\n</ul>\n";
-  body += fmt::format("<p>Knowledge base {} {}, content hash <code>{}</code>. Curated; sources verified; not clinically "
-                      "reviewed.</p>\n",
-                      html_escape(kb.name()), html_escape(kb.version()), html_escape(kb.content_hash()));
+  body += fmt::format("<p>Knowledge base {} {}, content hash <code>{}</code>. {}</p>\n", html_escape(kb.name()),
+                      html_escape(kb.version()), html_escape(kb.content_hash()),
+                      kb.reviews() ? "Curated; sources verified; with a medical board's review records: each answer says how "
+                                     "many of its statements are approved."
+                                   : "Curated; sources verified; not clinically reviewed.");
   return shell("Ask pharmakon", body);
 }
 
@@ -188,7 +190,6 @@ bool is_finding(any_answer const& a) {
 }  // namespace
 
 response handle(kb_handle const& handle_, config const& cfg, request const& r) {
-  (void)cfg;
   auto kb_ptr = handle_.snapshot();
   auto const& kb = *kb_ptr;
   auto const& p = r.path;
@@ -239,7 +240,8 @@ response handle(kb_handle const& handle_, config const& cfg, request const& r) {
 
   auto result = compute(kb, what, arg, r, api);
   if (auto const* resp = std::get_if<response>(&result)) return *resp;
-  auto const& ok = std::get<answered_ok>(result);
+  auto& ok = std::get<answered_ok>(result);
+  if (cfg.approved_only) std::visit([](auto& x) { keep_approved(x); }, ok.value);
   if (api) {
     json j{{"finding", is_finding(ok.value)}, {"answer", json::parse(render_json_any(ok.value), nullptr, false)}};
     if (what == "ask") {

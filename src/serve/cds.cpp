@@ -7,6 +7,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace pharmakon::serve {
 
@@ -339,7 +340,12 @@ json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const
       for (auto const& p : s.path) cited.insert(cited.end(), p.refs.begin(), p.refs.end());
       detail += "\n\n" + std::string(disclaimer);
       json card{{"uuid", fmt::format("{}-{}-{}", s.kind, s.first, s.second)},
-                {"summary", clip(fmt::format("{}: {}", sev, s.title), 140)},
+                // an interaction through a shared effect names the effect (e.g. serotonin syndrome risk): the title alone
+                // says only that two drugs add up
+                {"summary", clip(s.mechanism == "same effect" && !s.effects.empty()
+                                     ? fmt::format("{}: {} and {} add up: {}", sev, s.first, s.second, fmt::join(s.effects, ", "))
+                                     : fmt::format("{}: {}", sev, s.title),
+                                 140)},
                 {"indicator", indicator_of(s.severity_rank)},
                 {"detail", detail},
                 {"source", source_of(kb, answer.references, cited)}};

@@ -23,6 +23,7 @@ struct config {
   int write_timeout_s = 5;
   int keep_alive_max = 100;
   bool quiet = false;  ///< no request log on stderr
+  bool approved_only = false;  ///< pages and the JSON API show approved statements only (`keep_approved`)
   /// Builds the next knowledge base on SIGHUP (e.g. reloads the --kb files); empty: SIGHUP is ignored.
   std::function<std::optional<knowledge_base>()> reload;
 };

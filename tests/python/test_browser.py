@@ -95,7 +95,7 @@ def test_rendered_page_opens_and_a_reference_link_reaches_its_target(browser, pa
     assert target.is_displayed()
     # the target is scrolled into view
     top = browser.execute_script("return arguments[0].getBoundingClientRect().top", target)
-    assert 0 <= top < browser.execute_script("return window.innerHeight")
+    assert -1 <= top < browser.execute_script("return window.innerHeight")  # -1: sub-pixel rounding of the scroll
     record = target.find_element(By.CSS_SELECTOR, ".records a")
     assert record.get_attribute("href").startswith("https://")
     assert shot(browser, "moa-naltrexone-file")
@@ -165,3 +165,52 @@ def test_nu_html_checker_finds_no_error(page_files, server):
     errors = [(os.path.basename(m.get("url", "")), m.get("lastLine"), m.get("message")) for m in messages
               if m.get("type") == "error"]
     assert not errors, errors
+
+
+def test_patient_page_in_plain_words_keeps_every_warning(browser, page_files):
+    """The patient page of the default knowledge base: lay names from the KB, no receptor jargon or affinities,
+    every boxed warning and contraindication the clinician page shows."""
+    from selenium.webdriver.common.by import By
+    browser.get("file://" + page_files["moa-naltrexone"])
+    clinician_warnings = [li.text.split(" [")[0] for li in browser.find_elements(By.CSS_SELECTOR, "ul.warnings li")]
+    browser.get("file://" + page_files["moa-naltrexone-patient"])
+    main = browser.find_element(By.TAG_NAME, "main").text.split("\nReferences\n")[0]  # reference titles are the sources'
+    assert "receptor" not in main and "pKi" not in main
+    assert "pain relief" in main            # effect:analgesia's lay name
+    patient_warnings = [li.text.split(" [")[0] for li in browser.find_elements(By.CSS_SELECTOR, "ul.warnings li")]
+    assert len(patient_warnings) == len(clinician_warnings) > 0
+    kinds = " ".join(patient_warnings)
+    assert "Contraindication" in kinds
+    shot(browser, "moa-naltrexone-patient-plain-words")
+
+
+def test_review_counts_and_approved_only_in_the_browser(browser):
+    """A board's review file (the golden fixture's): the status box shows the counts, each statement its own review,
+    and --approved-only says what it left out."""
+    from selenium.webdriver.common.by import By
+    kb = os.environ.get("PHARMAKON_GOLDEN_KB")
+    if not kb:
+        pytest.skip("PHARMAKON_GOLDEN_KB is not set (ctest sets it)")
+    reviews = os.path.join(ROOT, "tests", "data", "reviews", "golden-board.toml")
+    d = tempfile.mkdtemp(prefix="pharmakon-reviewed-")
+    pages = {}
+    for name, extra in {"reviewed": [], "approved-only": ["--approved-only"]}.items():
+        p = subprocess.run([CLI, "--no-default", "--kb", kb, "--reviews", reviews, *extra, "moa", "naltrexone",
+                            "--format", "html"], capture_output=True, text=True)
+        assert p.returncode == 0, p.stderr
+        pages[name] = os.path.join(d, name + ".html")
+        with open(pages[name], "w", encoding="utf-8") as f:
+            f.write(p.stdout)
+    browser.get("file://" + pages["reviewed"])
+    status = browser.find_element(By.CSS_SELECTOR, "section.status").text
+    assert "4 of " in status and "statements approved, 1 under review, 2 submitted" in status
+    assert browser.find_element(By.CSS_SELECTOR, ".steps li[aria-current]").text == "Curated (not reviewed)"
+    assert "approved by Example Hospital P&T Committee (test fixture), 2026-11-20" in browser.find_element(By.TAG_NAME, "main").text
+    shot(browser, "moa-naltrexone-reviewed")
+    browser.get("file://" + pages["approved-only"])
+    status = browser.find_element(By.CSS_SELECTOR, "section.status").text
+    assert "Approved (4 of 4 statements approved" in status
+    assert "approved statements only (--approved-only)" in status
+    assert browser.find_element(By.CSS_SELECTOR, ".steps li[aria-current]").text == "Approved"
+    assert "not clinically reviewed" not in browser.find_element(By.TAG_NAME, "main").text
+    shot(browser, "moa-naltrexone-approved-only")

@@ -53,7 +53,7 @@ def test_start_page_and_health(server):
 def test_pages(server):
     st, _, body = server.get("/moa/naltrexone")
     assert st == 200 and "<h1>What is the mechanism of action of naltrexone?</h1>" in body
-    assert "Curated; sources verified; not clinically reviewed" in body and "<svg" in body
+    assert "curated with verified sources, not clinically reviewed" in body and "<svg" in body
     st, _, body = server.get("/drug/Vivitrol?audience=patient")
     assert st == 200 and 'aria-current="page">Patient' in body
     st, _, body = server.get("/interactions?drugs=naltrexone,oxycodone")
@@ -124,6 +124,17 @@ def test_cds_hooks_discovery_and_cards(server):
     st, body = server.post("/cds-services/pharmakon-order-sign",
                            hook("order-sign", bundle(med("morphine"), med("methadone"))))
     assert st == 200 and json.loads(body)["cards"]
+
+
+def test_cds_hooks_tramadol_for_a_patient_on_sertraline_gets_a_serotonin_syndrome_card(server):
+    st, body = server.post("/cds-services/pharmakon-order-select",
+                           hook("order-select", bundle(med("tramadol hydrochloride 50 MG Oral Tablet")),
+                                {"meds": bundle(med("sertraline 50 MG Oral Tablet", rtype="MedicationStatement"))}))
+    assert st == 200, body
+    cards = json.loads(body)["cards"]
+    assert cards[0]["indicator"] == "critical"
+    assert "serotonin syndrome" in cards[0]["summary"] and len(cards[0]["summary"]) <= 140
+    assert "sertraline" in cards[0]["summary"] and "tramadol" in cards[0]["summary"]
 
 
 @pytest.mark.parametrize("body,where", [

@@ -59,7 +59,9 @@ TEST_CASE("the mechanism page: lang, headings, tiers, references, review status,
   CHECK(contains(page, ">From guidelines</h2>"));
   CHECK(contains(page, ">From drug labels</h2>"));
   CHECK(contains(page, ">From research</h2>"));
-  CHECK(contains(page, "Curated; sources verified; not clinically reviewed"));
+  CHECK(contains(page, "statements approved, "));  // the counts: the shipped knowledge base is not clinically reviewed
+  CHECK(contains(page, "(the knowledge base is curated with verified sources, not clinically reviewed)"));
+  CHECK(contains(page, "<li aria-current=\"step\">Curated (not reviewed)</li>"));
   CHECK(contains(page, "Last updated"));
   CHECK(contains(page, "drug label evidence · not clinically reviewed"));
   CHECK(contains(page, "href=\"https://pubmed.ncbi.nlm.nih.gov/"));

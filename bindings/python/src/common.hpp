@@ -167,5 +167,6 @@ void bind_columns(py::module_& m);  // the columnar API (edges, adjacency, entit
 
 /// The ImportProgress object of one progress call (an owning copy).
 py::object progress_object(import_progress const& p);
+void bind_reviews(py::module_& m);  // kb.with_reviews, evidence.review/updated, answer.review_summary/approved_only
 
 }  // namespace pharmakon::python

@@ -20,5 +20,6 @@ PYBIND11_MODULE(_core, m) {
   pp::bind_reports(m);
   pp::bind_io(m);
   pp::bind_columns(m);
+  pp::bind_reviews(m);
   m.attr("__name__") = real_name;
 }

@@ -260,7 +260,7 @@ def test_answers_render_as_html_pages_for_each_reader():
     page = a.to_html()
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<h1>What is the mechanism of action of naltrexone?</h1>" in page
-    assert "Curated; sources verified; not clinically reviewed" in page
+    assert "curated with verified sources, not clinically reviewed" in page
     patient = a.to_html(audience="patient", question="How does ReVia work?")
     assert "<h1>How does ReVia work?</h1>" in patient and 'aria-current="page">Patient' in patient
     assert 'name="q"' not in a._repr_html_()

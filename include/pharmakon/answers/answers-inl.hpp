@@ -35,7 +35,9 @@ PHARMAKON_FUNC std::vector<int> reference_list::cite(knowledge_base const& kb, s
 
 namespace detail::answers {
 
-inline kb_info info_of(knowledge_base const& kb) { return {kb.name(), kb.version(), kb.content_hash()}; }
+inline kb_info info_of(knowledge_base const& kb) {
+  return {kb.name(), kb.version(), kb.content_hash(), kb.reviews() != nullptr};
+}
 
 inline evidence evidence_of(knowledge_base const& kb, claim_view c, reference_list& refs) {
   evidence ev;
@@ -46,12 +48,16 @@ inline evidence evidence_of(knowledge_base const& kb, claim_view c, reference_li
   ev.unverified = c.unverified();
   for (auto s : c.sources()) ev.unverified = ev.unverified || kb.get(s).unverified;
   ev.note = std::string(c.note());
+  if (auto const* r = kb.review_of(c.id())) ev.review = *r;
+  else if (auto to = c.to(); to.kind() == node_kind::warning || to.kind() == node_kind::regimen)
+    if (auto const* er = kb.review_of(to)) ev.review = *er;  // a warning or regimen reviewed as an entity
+  ev.updated = std::string(kb.updated(c.id()));
   return ev;
 }
 
 inline target_ref target_of(knowledge_base const& kb, target_id t) {
   auto const& x = kb[t];
-  return {x.id, x.name, x.gene_symbol, x.family, x.synonyms};
+  return {x.id, x.name, x.gene_symbol, x.family, x.synonyms, x.lay_name};
 }
 
 /// Targets an effect is mediated by.
@@ -405,6 +411,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
       s.how = k;
       s.effect_id = kb[e.to()].id;
       s.effect = kb[e.to()].name;
+      s.lay_name = kb[e.to()].lay_name;
       for (auto t : mediators(kb, e.to()))
         if (std::any_of(acting.begin(), acting.end(), [&](auto const& x) { return x.first == t; }))
           s.via.push_back(kb[t].name);
@@ -417,7 +424,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   add_effects(rel::produces{}, relation_kind::produces);
 
   for (auto e : kb.out<rel::indicated_for>(d))
-    a.indications.push_back({kb[e.to()].id, kb[e.to()].name, e.payload().adjunct, evidence_of(kb, e, refs)});
+    a.indications.push_back({kb[e.to()].id, kb[e.to()].name, e.payload().adjunct, evidence_of(kb, e, refs), kb[e.to()].lay_name});
 
   for (auto e : kb.out<rel::dosed_as>(d)) {
     regimen_statement s;
@@ -609,8 +616,9 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
   }
 
   auto step_of = [&](claim_view c, std::string detail) {
-    return path_step{kb.base(c.from()).name, c.kind(), std::move(detail), kb.base(c.to()).name,
-                     evidence_of(kb, c, refs).refs};
+    auto ev = evidence_of(kb, c, refs);
+    return path_step{kb.base(c.from()).name, c.kind(), std::move(detail), kb.base(c.to()).name, std::move(ev.refs),
+                     std::move(ev.review), std::move(ev.updated)};
   };
   auto add_via = [&](std::vector<path_step>& path, std::vector<std::uint32_t> const& via, evidence_tier& tier) {
     for (auto c : via) {
@@ -658,8 +666,9 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
       s.w = w;
       s.concerns.push_back(kb[t].name);
       s.ev = evidence_of(kb, c, refs);
-      path.push_back({kb[holder].name, relation_kind::carries, std::string(to_string(w.kind)), w.name, s.ev.refs});
-      path.push_back({w.name, relation_kind::concerns, "", kb[t].name, concern_ev.refs});
+      path.push_back({kb[holder].name, relation_kind::carries, std::string(to_string(w.kind)), w.name, s.ev.refs, s.ev.review,
+                      s.ev.updated});
+      path.push_back({w.name, relation_kind::concerns, "", kb[t].name, concern_ev.refs, concern_ev.review, concern_ev.updated});
       ws.push_back(std::move(s));
     }
   };
@@ -976,6 +985,15 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
     return a.mechanism < b.mechanism;
   });
   out.interactions = std::move(found);
+  // the effects' lay names, for patient pages (from the knowledge base's lay_name fields)
+  for (auto const& i : out.interactions)
+    for (auto const& name : i.effects)
+      if (std::none_of(out.lay_names.begin(), out.lay_names.end(), [&](auto const& p) { return p.first == name; }))
+        for (auto n : kb.find_all(name))
+          if (auto e = n.as<effect>(); e && kb[*e].name == name && !kb[*e].lay_name.empty()) {
+            out.lay_names.emplace_back(name, kb[*e].lay_name);
+            break;
+          }
   return out;
 }
 
@@ -1072,6 +1090,197 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
   else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
   else a.verdict = a.checks.front().issues.front().verdict;
   return a;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Review status and dates of an answer
+
+PHARMAKON_FUNC std::string release_date_of(std::string_view version) {
+  // a calendar version YYYY.MM[.N...]: the release month
+  if (version.size() < 7 || version[4] != '.') return "";
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
+    if (version[i] < '0' || version[i] > '9') return "";
+  if (version.size() > 7 && version[7] != '.') return "";
+  int month = (version[5] - '0') * 10 + (version[6] - '0');
+  if (month < 1 || month > 12) return "";
+  return fmt::format("{}-{}", version.substr(0, 4), version.substr(5, 2));
+}
+
+namespace detail::answers {
+
+/// Calls `f(review, updated)` for every statement an answer shows.
+template <class F>
+void each_statement(mechanism_answer const& a, F&& f) {
+  for (auto const& x : a.actions) f(x.ev.review, x.ev.updated);
+  for (auto const& x : a.effects) f(x.ev.review, x.ev.updated);
+  for (auto const& x : a.indications) f(x.ev.review, x.ev.updated);
+  for (auto const& x : a.regimens) f(x.ev.review, x.ev.updated);
+  for (auto const& x : a.warnings) f(x.ev.review, x.ev.updated);
+  for (auto const& x : a.pharmacogenetics) f(x.ev.review, x.ev.updated);
+  for (auto const& c : a.conflicts) {
+    f(c.first.ev.review, c.first.ev.updated);
+    f(c.second.ev.review, c.second.ev.updated);
+  }
+}
+template <class F>
+void each_statement(interaction_answer const& a, F&& f) {
+  for (auto const& i : a.interactions) {
+    for (auto const& x : i.stated) f(x.ev.review, x.ev.updated);
+    for (auto const& x : i.warnings) f(x.ev.review, x.ev.updated);
+    for (auto const& x : i.path) f(x.review, x.updated);
+  }
+}
+template <class F>
+void each_statement(dose_answer const& a, F&& f) {
+  for (auto const& c : a.checks) f(c.regimen.ev.review, c.regimen.ev.updated);
+}
+
+template <class Answer>
+review_summary summary_of(Answer const& a) {
+  review_summary s;
+  each_statement(a, [&](std::optional<review_record> const& r, std::string const& updated) {
+    ++s.statements;
+    if (!r) ++s.not_reviewed;
+    else {
+      switch (r->status) {
+        case review_status::approved: ++s.approved; break;
+        case review_status::under_review: ++s.under_review; break;
+        case review_status::submitted: ++s.submitted; break;
+      }
+      if (r->date > s.newest_review) s.newest_review = r->date;
+    }
+    if (updated > s.last_updated) s.last_updated = updated;
+  });
+  if (!s.last_updated.empty()) s.from = updated_from::claims;
+  else if (auto rel = release_date_of(a.kb.version); !rel.empty()) {
+    s.last_updated = rel;
+    s.from = updated_from::release;
+  }
+  return s;
+}
+
+inline bool is_approved(std::optional<review_record> const& r) { return r && r->status == review_status::approved; }
+inline bool is_approved(evidence const& ev) { return is_approved(ev.review); }
+
+/// Renumbers the references after statements were dropped: `each_refs(f)` calls f(std::vector<int>&) for every
+/// list of reference numbers the answer still holds.
+template <class EachRefs>
+void renumber(reference_list& refs, EachRefs&& each_refs) {
+  std::vector<int> used(refs.sources.size() + 1, 0);
+  each_refs([&](std::vector<int>& v) {
+    for (int r : v)
+      if (r > 0 && std::size_t(r) < used.size()) used[std::size_t(r)] = 1;
+  });
+  reference_list out;
+  std::vector<int> map(used.size(), 0);
+  for (std::size_t i = 1; i < used.size(); ++i)
+    if (used[i]) {
+      map[i] = int(out.ids.size()) + 1;
+      out.ids.push_back(refs.ids[i - 1]);
+      out.handles.push_back(refs.handles[i - 1]);
+    }
+  // shared_sources has no erase: rebuild from the kept records (they share the answering knowledge base's state)
+  reference_list kept;
+  kept.ids = out.ids;
+  kept.handles = out.handles;
+  for (std::size_t i = 1; i < used.size(); ++i)
+    if (used[i]) kept.sources.push_back(std::shared_ptr<source const>(std::make_shared<source>(refs.sources[i - 1])));
+  each_refs([&](std::vector<int>& v) {
+    for (int& r : v) r = r > 0 && std::size_t(r) < map.size() ? map[std::size_t(r)] : r;
+  });
+  refs = std::move(kept);
+}
+
+}  // namespace detail::answers
+
+PHARMAKON_FUNC review_summary review_summary_of(mechanism_answer const& a) { return detail::answers::summary_of(a); }
+PHARMAKON_FUNC review_summary review_summary_of(interaction_answer const& a) { return detail::answers::summary_of(a); }
+PHARMAKON_FUNC review_summary review_summary_of(dose_answer const& a) { return detail::answers::summary_of(a); }
+
+PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
+  using detail::answers::is_approved;
+  auto before = review_summary_of(a).statements;
+  auto drop = [](auto& v) { std::erase_if(v, [](auto const& x) { return !is_approved(x.ev); }); };
+  drop(a.actions);
+  drop(a.effects);
+  drop(a.indications);
+  drop(a.regimens);
+  drop(a.warnings);
+  drop(a.pharmacogenetics);
+  std::erase_if(a.conflicts, [](auto const& c) { return !is_approved(c.first.ev) || !is_approved(c.second.ev); });
+  // the summary states only approved actions
+  for (auto& g : a.summary) {
+    std::erase_if(g.targets, [&](std::string const& t) {
+      return std::none_of(a.actions.begin(), a.actions.end(),
+                          [&](target_action const& x) { return !x.ev.negated && x.target.name == t; });
+    });
+    if (g.highest_affinity && (g.targets.size() < 2 || std::find(g.targets.begin(), g.targets.end(), *g.highest_affinity) == g.targets.end()))
+      g.highest_affinity.reset();  // as mechanism_of: only when affinities rank two or more targets
+    g.refs.clear();
+    for (auto const& x : a.actions)
+      if (std::find(g.targets.begin(), g.targets.end(), x.target.name) != g.targets.end())
+        g.refs.insert(g.refs.end(), x.ev.refs.begin(), x.ev.refs.end());
+    std::sort(g.refs.begin(), g.refs.end());
+    g.refs.erase(std::unique(g.refs.begin(), g.refs.end()), g.refs.end());
+  }
+  std::erase_if(a.summary, [](action_summary const& g) { return g.targets.empty(); });
+  std::erase_if(a.disputed, [&](std::string const& t) {
+    return std::none_of(a.conflicts.begin(), a.conflicts.end(), [&](conflict_statement const& c) { return c.object == t; });
+  });
+  detail::answers::renumber(a.references, [&](auto&& f) {
+    for (auto& g : a.summary) f(g.refs);
+    for (auto& x : a.actions) {
+      f(x.ev.refs);
+      for (auto& r : x.affinity_refs) f(r);
+    }
+    for (auto& x : a.effects) f(x.ev.refs);
+    for (auto& x : a.indications) f(x.ev.refs);
+    for (auto& x : a.regimens) f(x.ev.refs);
+    for (auto& x : a.warnings) f(x.ev.refs);
+    for (auto& x : a.pharmacogenetics) f(x.ev.refs);
+    for (auto& c : a.conflicts) {
+      f(c.first.ev.refs);
+      f(c.second.ev.refs);
+    }
+  });
+  a.approved_only = true;
+  a.left_out = before - review_summary_of(a).statements;
+}
+
+PHARMAKON_FUNC void keep_approved(interaction_answer& a) {
+  using detail::answers::is_approved;
+  auto before = review_summary_of(a).statements;
+  std::erase_if(a.interactions, [](interaction const& i) {
+    if (i.path.empty()) return std::none_of(i.stated.begin(), i.stated.end(), [](auto const& x) { return is_approved(x.ev); });
+    return std::any_of(i.path.begin(), i.path.end(), [](path_step const& p) { return !is_approved(p.review); });
+  });
+  for (auto& i : a.interactions) {
+    std::erase_if(i.stated, [](auto const& x) { return !is_approved(x.ev); });
+    std::erase_if(i.warnings, [](auto const& x) { return !is_approved(x.ev); });
+  }
+  detail::answers::renumber(a.references, [&](auto&& f) {
+    for (auto& i : a.interactions) {
+      for (auto& x : i.stated) f(x.ev.refs);
+      for (auto& x : i.warnings) f(x.ev.refs);
+      for (auto& x : i.path) f(x.refs);
+    }
+  });
+  a.approved_only = true;
+  a.left_out = before - review_summary_of(a).statements;
+}
+
+PHARMAKON_FUNC void keep_approved(dose_answer& a) {
+  using detail::answers::is_approved;
+  auto before = review_summary_of(a).statements;
+  std::erase_if(a.checks, [](regimen_check const& c) { return !is_approved(c.regimen.ev); });
+  if (a.checks.empty()) a.verdict = dose_verdict::no_regimen;
+  else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
+  else a.verdict = a.checks.front().issues.front().verdict;
+  detail::answers::renumber(a.references, [&](auto&& f) {
+    for (auto& c : a.checks) f(c.regimen.ev.refs);
+  });
+  a.approved_only = true;
+  a.left_out = before - review_summary_of(a).statements;
 }
 
 }  // namespace pharmakon

@@ -19,6 +19,7 @@
 #include "../graph/knowledge_base.hpp"
 #include "../model/entities.hpp"
 #include "../model/relations.hpp"
+#include "../model/review.hpp"
 
 namespace pharmakon {
 
@@ -27,6 +28,7 @@ struct kb_info {
   std::string name;
   std::string version;
   std::string content_hash;
+  bool reviews = false;  ///< the knowledge base carries review records or claim dates (a review layer)
 };
 
 /// Source records shared with the knowledge base that answered (each keeps its state alive, so an answer stays
@@ -87,6 +89,9 @@ struct evidence {
   bool hypothesis = false;
   bool unverified = false; ///< the claim, or one of its sources, is marked unverified
   std::string note;        ///< the curator's remark on the claim
+  /// The claim's newest review (for a warning or a regimen, else the entity's), if a review was recorded.
+  std::optional<review_record> review;
+  std::string updated;     ///< the date (YYYY-MM-DD) the claim last changed, if recorded
 };
 
 /// A short description of a target, for answers.
@@ -96,6 +101,7 @@ struct target_ref {
   std::string gene_symbol;
   std::string family;
   std::vector<std::string> synonyms;
+  std::string lay_name;  ///< the name in plain words (patients), empty when the knowledge base has none
 };
 
 /// How well an action claim establishes the drug's mechanism, best first (docs/answers.md, "Summary"). The summary
@@ -134,6 +140,7 @@ struct effect_statement {
   std::string effect;
   std::vector<std::string> via;  ///< targets the effect is mediated by that the drug acts on
   evidence ev;
+  std::string lay_name;          ///< the effect in plain words, empty when the knowledge base has none
 };
 
 struct indication_statement {
@@ -141,6 +148,7 @@ struct indication_statement {
   std::string condition;
   std::string adjunct;
   evidence ev;
+  std::string lay_name;  ///< the condition in plain words, empty when the knowledge base has none
 };
 
 struct regimen_statement {
@@ -221,6 +229,8 @@ struct mechanism_options {
 
 struct mechanism_answer {
   kb_info kb;
+  std::size_t left_out = 0;  ///< statements `keep_approved` dropped (not approved); 0 when it was not applied
+  bool approved_only = false; ///< `keep_approved` was applied: only approved statements are shown
   std::string drug_id;
   std::string drug;
   std::vector<std::string> synonyms;
@@ -302,6 +312,8 @@ struct path_step {
   std::string detail;  ///< the payload in short, e.g. "antagonist", "strong", "major pathway"
   std::string to;
   std::vector<int> refs;
+  std::optional<review_record> review;  ///< as in `evidence`
+  std::string updated;
 };
 
 /// An interaction a label or guideline states, as it applies to a pair of the screened drugs.
@@ -337,12 +349,16 @@ struct interaction {
 
 struct interaction_answer {
   kb_info kb;
+  std::size_t left_out = 0;  ///< statements `keep_approved` dropped (not approved); 0 when it was not applied
+  bool approved_only = false; ///< `keep_approved` was applied: only approved statements are shown
   std::vector<std::string> drugs;
   std::vector<interaction> interactions;  ///< most severe first
   /// Drugs with no metabolism claim at all (no substrate_of, inhibits, induces or has_metabolite): exposure
   /// interactions cannot be found for them, so no finding is not evidence of safety.
   std::vector<std::string> without_metabolism;
   reference_list references;
+  /// Lay names of the effects the interactions name (effect name -> lay name), where the knowledge base has one.
+  std::vector<std::pair<std::string, std::string>> lay_names;
   /// The most severe finding that needs attention (not a `no_interaction` statement), if any.
   std::optional<interaction_severity> worst() const noexcept {
     std::optional<interaction_severity> w;
@@ -408,6 +424,8 @@ struct regimen_check {
 
 struct dose_answer {
   kb_info kb;
+  std::size_t left_out = 0;  ///< statements `keep_approved` dropped (not approved); 0 when it was not applied
+  bool approved_only = false; ///< `keep_approved` was applied: only approved statements are shown
   std::string drug;
   dose_query query;
   std::string condition;  ///< name of the query's condition, if any
@@ -418,6 +436,52 @@ struct dose_answer {
 
 /// Checks a dose against the drug's regimens.
 PHARMAKON_API PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_query const& q);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Review status and dates of an answer (docs/kb-format.md#reviews)
+
+/// Where an answer's "last updated" date comes from.
+enum class updated_from : std::uint8_t {
+  claims,   ///< the newest `updated` date among the claims it shows
+  release,  ///< no claim it shows carries a date: the knowledge base's release (from its calendar version)
+  none      ///< neither is known
+};
+template <>
+struct enum_table<updated_from> {
+  static constexpr std::array<std::pair<updated_from, std::string_view>, 3> entries{{
+      {updated_from::claims, "claims"},
+      {updated_from::release, "release"},
+      {updated_from::none, "none"},
+  }};
+};
+
+/// What an answer can say about its own review: counts over the statements it shows, and its date.
+struct review_summary {
+  std::size_t statements = 0;  ///< statements shown (each a claim, or a warning or regimen)
+  std::size_t approved = 0;
+  std::size_t under_review = 0;
+  std::size_t submitted = 0;
+  std::size_t not_reviewed = 0;
+  std::string last_updated;    ///< YYYY-MM-DD, or YYYY-MM for a release; empty when `from` is none
+  updated_from from = updated_from::none;
+  std::string newest_review;   ///< the newest review date among the statements, if any
+  /// "Approved" only when every statement shown is approved.
+  bool all_approved() const noexcept { return statements > 0 && approved == statements; }
+};
+
+/// The release month of a calendar version ("2026.12.0" -> "2026-12"); empty for other versions.
+PHARMAKON_API PHARMAKON_FUNC std::string release_date_of(std::string_view version);
+
+PHARMAKON_API PHARMAKON_FUNC review_summary review_summary_of(mechanism_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC review_summary review_summary_of(interaction_answer const& a);
+PHARMAKON_API PHARMAKON_FUNC review_summary review_summary_of(dose_answer const& a);
+
+/// Drops every statement that is not approved (`--approved-only`), and says so in the answer (`approved_only`,
+/// `left_out`). A mechanism's summary keeps only approved target actions; an interaction is kept only when every
+/// step of its path is approved; a dose verdict is taken again from the approved regimens.
+PHARMAKON_API PHARMAKON_FUNC void keep_approved(mechanism_answer& a);
+PHARMAKON_API PHARMAKON_FUNC void keep_approved(interaction_answer& a);
+PHARMAKON_API PHARMAKON_FUNC void keep_approved(dose_answer& a);
 
 }  // namespace pharmakon
 

@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "../config.hpp"
@@ -27,6 +28,7 @@
 #include "../model/entities.hpp"
 #include "../model/ids.hpp"
 #include "../model/relations.hpp"
+#include "../model/review.hpp"
 #include "detail/storage.hpp"  // kb_state: the storage, internal
 #include "graph_type.hpp"
 
@@ -177,6 +179,16 @@ struct kb_stats {
   std::size_t sources = 0;
 };
 
+/// Review records and claim dates attached to a knowledge base (docs/kb-format.md#reviews): keyed by the handles
+/// of the knowledge base they were read against. They are not pharmacology: the content hash leaves them out.
+struct review_layer {
+  std::unordered_map<std::uint32_t, review_record> claims;    ///< claim index -> its newest review
+  std::unordered_map<std::uint32_t, review_record> entities;  ///< vertex -> its newest review
+  std::unordered_map<std::uint32_t, review_record> sources;   ///< source index -> its newest review
+  std::unordered_map<std::uint32_t, std::string> updated;     ///< claim index -> the date it last changed
+  bool empty() const noexcept { return claims.empty() && entities.empty() && sources.empty() && updated.empty(); }
+};
+
 /// The frozen knowledge base.
 class PHARMAKON_API knowledge_base {
  public:
@@ -283,6 +295,29 @@ class PHARMAKON_API knowledge_base {
   /// Conflicts that involve a claim from or to `n`.
   std::vector<conflict> conflicts_of(any_node n) const;
 
+  // ----- review records and dates (review_layer) -----
+  /// The newest review of a claim, an entity or a source; nullptr when none was recorded.
+  review_record const* review_of(claim_id c) const noexcept { return find_in(reviews_ ? &reviews_->claims : nullptr, c.index()); }
+  review_record const* review_of(any_node n) const noexcept {
+    return find_in(reviews_ ? &reviews_->entities : nullptr, s_->vertex_of(n));
+  }
+  review_record const* review_of(source_id s) const noexcept { return find_in(reviews_ ? &reviews_->sources : nullptr, s.index()); }
+  /// The date (YYYY-MM-DD) the claim was last changed, empty when not recorded.
+  std::string_view updated(claim_id c) const noexcept {
+    if (!reviews_) return {};
+    auto it = reviews_->updated.find(c.index());
+    return it == reviews_->updated.end() ? std::string_view() : std::string_view(it->second);
+  }
+  /// The review layer, nullptr when there is none.
+  review_layer const* reviews() const noexcept { return reviews_.get(); }
+  /// This knowledge base (sharing its state) with `layer` as its review layer, in place of any it had. The layer's
+  /// handles must be this knowledge base's (io/reviews reads and checks one).
+  knowledge_base with_reviews(review_layer layer) const {
+    knowledge_base out = *this;
+    out.reviews_ = layer.empty() ? nullptr : std::make_shared<review_layer const>(std::move(layer));
+    return out;
+  }
+
   // ----- Boost.Graph access -----
   /// The underlying graph, for BGL algorithms. Vertex bundles give kind and index; edge bundles kind and claim.
   graph_type const& graph() const noexcept { return s_->graph; }
@@ -310,9 +345,15 @@ class PHARMAKON_API knowledge_base {
     return id.index();
   }
   std::span<conflict const> conflicts_() const noexcept { return *conflicts_store_; }
+  static review_record const* find_in(std::unordered_map<std::uint32_t, review_record> const* m, std::uint32_t k) noexcept {
+    if (!m) return nullptr;
+    auto it = m->find(k);
+    return it == m->end() ? nullptr : &it->second;
+  }
 
   std::shared_ptr<detail::kb_state const> s_;
   std::shared_ptr<std::vector<conflict> const> conflicts_store_;
+  std::shared_ptr<review_layer const> reviews_;  ///< null: no review records or dates
 };
 
 inline detail::kb_state const& detail::state_of(knowledge_base const& kb) noexcept { return *kb.s_; }

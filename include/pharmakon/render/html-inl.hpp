@@ -137,7 +137,47 @@ PHARMAKON_FUNC page_facts page_facts_of(kb_info const& kb) {
   f.kb_name = kb.name;
   f.kb_version = kb.version;
   f.content_hash = kb.content_hash;
+  f.reviews = kb.reviews;
   return f;
+}
+
+namespace detail::html {
+template <class Answer>
+page_facts answer_facts(Answer const& a) {
+  auto f = page_facts_of(a.kb);
+  f.summary = review_summary_of(a);
+  f.review_status = detail::render::review_text(f.summary, a.kb);
+  f.last_updated = detail::render::updated_text(f.summary, a.kb);
+  if (a.approved_only) f.approved_only = detail::render::approved_only_text(a.left_out);
+  return f;
+}
+}  // namespace detail::html
+
+PHARMAKON_FUNC page_facts page_facts_of(mechanism_answer const& a) {
+  auto f = detail::html::answer_facts(a);
+  // lay names held in the knowledge base (never made up here)
+  auto add = [&](std::string const& id, std::string const& lay) {
+    if (!lay.empty()) f.lay_names.emplace_back(id, lay);
+  };
+  for (auto const& t : a.actions) add(t.target.id, t.target.lay_name);
+  for (auto const& e : a.effects) add(e.effect_id, e.lay_name);
+  for (auto const& i : a.indications) add(i.condition_id, i.lay_name);
+  return f;
+}
+PHARMAKON_FUNC page_facts page_facts_of(interaction_answer const& a) { return detail::html::answer_facts(a); }
+PHARMAKON_FUNC page_facts page_facts_of(dose_answer const& a) { return detail::html::answer_facts(a); }
+
+PHARMAKON_FUNC std::string review_words(std::optional<review_record> const& r, bool kb_has_reviews) {
+  if (!r) return kb_has_reviews ? "not reviewed" : "not clinically reviewed";
+  switch (r->status) {
+    case review_status::approved:
+      return r->reviewer.empty() ? fmt::format("approved {}", r->date) : fmt::format("approved by {}, {}", r->reviewer, r->date);
+    case review_status::under_review:
+      return r->reviewer.empty() ? fmt::format("under review since {}", r->date)
+                                 : fmt::format("under review by {} since {}", r->reviewer, r->date);
+    case review_status::submitted: return fmt::format("submitted for review {}", r->date);
+  }
+  return "";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -184,6 +224,10 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
     s.second_action = at_target ? action_words(i.second_action) : std::string();
     s.target = at_target && i.target ? i.target->name : std::string();
     s.effects = i.effects;
+    for (auto const& e : i.effects) {
+      auto it = std::find_if(a.lay_names.begin(), a.lay_names.end(), [&](auto const& p) { return p.first == e; });
+      s.plain_effects.push_back(it == a.lay_names.end() ? e : it->second);
+    }
     switch (i.kind) {
       case interaction_kind::additive: s.effects_label = "effects that add up"; break;
       case interaction_kind::more_exposure: s.effects_label = fmt::format("more of {}'s effects", i.affected); break;
@@ -200,18 +244,19 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
                               change.empty() ? "" : ", " + change, st.says.advice.empty() ? "" : "; ", st.says.advice);
       auto plain = fmt::format("{}{}", st.says.advice.empty() ? enum_words(to_string(st.says.severity)) : st.says.advice, "");
       s.stated.push_back({text, plain, st.ev.tier == evidence_tier::label ? "label" : std::string(to_string(st.ev.tier)), st.ev.refs,
-                          std::string(to_string(st.ev.tier))});
+                          std::string(to_string(st.ev.tier)), review_words(st.ev.review, a.kb.reviews)});
     }
     for (auto const& w : i.warnings) {
       auto l = warning_line(w);
       s.warnings.push_back({fmt::format("{}: {}", w.drug, l.text),
                             fmt::format("{}: {}{}", w.drug, w.w.about, flags_text(w.ev)),
-                            enum_words(to_string(w.w.kind)), w.ev.refs, std::string(to_string(w.ev.tier))});
+                            enum_words(to_string(w.w.kind)), w.ev.refs, std::string(to_string(w.ev.tier)),
+                            review_words(w.ev.review, a.kb.reviews)});
     }
     for (auto const& p : i.path) {
       std::string detail = p.detail.empty() ? "" : fmt::format(" ({})", enum_words(p.detail));
       auto t = fmt::format("{} —{}{}→ {}", p.from, to_string(p.relation), detail, p.to);
-      s.path.push_back({t, t, std::string(to_string(p.relation)), p.refs, ""});
+      s.path.push_back({t, t, std::string(to_string(p.relation)), p.refs, "", review_words(p.review, a.kb.reviews)});
     }
     out.push_back(std::move(s));
   }
@@ -264,7 +309,7 @@ inline std::string statement(std::string const& escaped_text, evidence const& ev
                              std::string const& extra = "") {
   std::string cls = ev.negated ? " class=\"negated\"" : ev.hypothesis || ev.unverified ? " class=\"tentative\"" : "";
   return fmt::format("<li{}>{}{} <span class=\"meta\">{} evidence · {}</span>{}</li>\n", cls, escaped_text, cite_html(ev.refs),
-                     esc(tier_words(ev.tier)), esc(f.statement_review), extra);
+                     esc(tier_words(ev.tier)), esc(review_words(ev.review, f.reviews)), extra);
 }
 
 // ----- inline SVG: columns of boxes joined by labelled arrows, drawn here (no Graphviz at run time) -----
@@ -416,7 +461,7 @@ inline std::string interaction_figure(interaction_summary const& s, int n, audie
   } else {
     if (s.effects.empty()) return "";
     cols.emplace_back();
-    for (auto const& e : s.effects) {
+    for (auto const& e : aud == audience::patient ? s.plain_effects : s.effects) {
       edges.push_back({0, 0, 1, int(cols[1].size()), "", s.kind == "additive" ? "produces" : "blocks"});
       edges.push_back({0, 1, 1, int(cols[1].size()), "", s.kind == "additive" ? "produces" : "blocks"});
       cols[1].push_back({e, "effect"});
@@ -534,18 +579,27 @@ inline std::string to_html(page const& p) {
   out += "<h1>" + esc(p.title) + "</h1>\n";
   // review status and dates, from page_facts only
   out += "<section class=\"status\" aria-labelledby=\"status-h\">\n<h2 id=\"status-h\">About this answer</h2>\n";
-  out += "<p class=\"notice\">Educational purpose only. Composed from the knowledge base's claims, each with its sources; "
-         "not clinically reviewed.</p>\n";
+  auto const& rs = f.summary;
+  if (rs.all_approved())
+    out += "<p class=\"notice\">Educational purpose only. Composed from the knowledge base's claims, each with its sources; "
+           "every statement shown was approved by the reviewer named beside it.</p>\n";
+  else if (f.reviews)
+    out += "<p class=\"notice\">Educational purpose only. Composed from the knowledge base's claims, each with its sources; "
+           "not every statement shown has been approved: each says where it stands.</p>\n";
+  else
+    out += "<p class=\"notice\">Educational purpose only. Composed from the knowledge base's claims, each with its sources; "
+           "not clinically reviewed.</p>\n";
+  if (!f.approved_only.empty()) out += "<p class=\"notice approved-only\">Shown: " + esc(f.approved_only) + ".</p>\n";
+  // the seed's steps; the current one is where the least advanced statement shown stands
+  int step = rs.all_approved() ? 3 : rs.not_reviewed || rs.statements == 0 ? 0 : rs.submitted ? 1 : 2;
   out += "<p>Article review status:</p>\n<ol class=\"steps\" aria-label=\"Review status\">";
-  bool approved = f.review_status.find("approved") != std::string::npos || f.review_status.find("Approved") != std::string::npos;
-  out += fmt::format("<li aria-current=\"step\">Curated</li><li>Under review</li><li{}>Approved</li></ol>\n",
-                     approved ? " aria-current=\"step\"" : "");
+  int k = 0;
+  for (auto const* name : {"Curated (not reviewed)", "Submitted", "Under review", "Approved"})
+    out += fmt::format("<li{}>{}</li>", k++ == step ? " aria-current=\"step\"" : "", name);
+  out += "</ol>\n";
   out += "<dl>\n";
   out += fmt::format("<dt>Review status</dt><dd>{}</dd>\n", esc(f.review_status));
-  out += fmt::format("<dt>Last updated</dt><dd>{}</dd>\n",
-                     f.last_updated.empty() ? fmt::format("not recorded per claim; knowledge base {} version {}",
-                                                          esc(f.kb_name), esc(f.kb_version))
-                                            : esc(f.last_updated));
+  out += fmt::format("<dt>Last updated</dt><dd>{}</dd>\n", esc(f.last_updated));
   out += fmt::format("<dt>Knowledge base</dt><dd>{} {} (content hash <code>{}</code>)</dd>\n", esc(f.kb_name),
                      esc(f.kb_version), esc(f.content_hash));
   out += fmt::format("<dt>Written for</dt><dd>{}</dd>\n</dl>\n</section>\n", audience_name(o.audience));
@@ -585,8 +639,9 @@ inline std::string to_html(page const& p) {
   return out + "</body>\n</html>\n";
 }
 
-inline page_facts facts_for(html_options const& o, kb_info const& kb) {
-  return o.facts.kb_version.empty() && o.facts.kb_name.empty() ? page_facts_of(kb) : o.facts;
+template <class Answer>
+page_facts facts_for(html_options const& o, Answer const& a) {
+  return o.facts.kb_version.empty() && o.facts.kb_name.empty() ? page_facts_of(a) : o.facts;
 }
 
 inline std::string html_section(std::string const& id, std::string const& title, std::string const& items, char const* cls = "") {
@@ -727,7 +782,7 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
   return out;
 }
 
-inline std::string interaction_body(interaction_answer const& a, html_options const& o, page_facts const& f) {
+inline std::string interaction_body(interaction_answer const& a, html_options const& o, page_facts const& /*f: statements carry their own review words*/) {
   auto aud = o.audience;
   auto list = summarize(a);
   std::string out = "<section aria-labelledby=\"short-h\">\n<h2 id=\"short-h\">In short</h2>\n<div class=\"summary\">\n";
@@ -751,14 +806,16 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
     if (s.intended) out += "<p><strong>Intended combination</strong>: used on purpose; watch for what follows.</p>\n";
     if (aud != audience::patient && !s.target.empty())
       out += "<p>" + esc(fmt::format("{}: {}; {}: {}", s.first, s.first_action, s.second, s.second_action)) + "</p>\n";
-    if (!s.effects.empty()) out += "<p>" + esc(fmt::format("{}: {}", s.effects_label, english_list(s.effects))) + "</p>\n";
+    if (!s.effects.empty())
+      out += "<p>" + esc(fmt::format("{}: {}", s.effects_label, english_list(aud == audience::patient ? s.plain_effects : s.effects))) +
+             "</p>\n";
     if (!s.management.empty())
       out += "<p>" + esc(fmt::format("What to do: {} ({}).", s.management, s.mechanism)) + "</p>\n";
     if (!s.stated.empty()) {
       out += "<h3>What the labels and guidelines say</h3>\n<ul class=\"warnings\">\n";
       for (auto const& w : s.stated)
         out += fmt::format("<li>{}{} <span class=\"meta\">{} evidence · {}</span></li>\n",
-                           esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier), esc(f.statement_review));
+                           esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier), esc(w.review));
       out += "</ul>\n";
     }
     out += interaction_figure(s, n, aud);
@@ -766,7 +823,7 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
       out += fmt::format("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");
       for (auto const& w : s.warnings)
         out += fmt::format("<li>{}{} <span class=\"meta\">{} evidence · {}</span></li>\n",
-                           esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier), esc(f.statement_review));
+                           esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier), esc(w.review));
       out += "</ul>\n";
     }
     if (aud != audience::patient && !s.path.empty()) {
@@ -820,7 +877,7 @@ PHARMAKON_FUNC std::string render_html(mechanism_answer const& a, html_options c
   using namespace detail::html;
   page p;
   p.o = &o;
-  p.facts = facts_for(o, a.kb);
+  p.facts = facts_for(o, a);
   p.title = o.question.empty() ? fmt::format("What is the mechanism of action of {}?", a.drug) : o.question;
   p.self = {"/moa/" + url_encode(a.drug), {}};
   p.body = mechanism_body(a, o, p.facts);
@@ -832,7 +889,7 @@ PHARMAKON_FUNC std::string render_html(interaction_answer const& a, html_options
   using namespace detail::html;
   page p;
   p.o = &o;
-  p.facts = facts_for(o, a.kb);
+  p.facts = facts_for(o, a);
   p.title = o.question.empty() ? fmt::format("Do {} interact?", english_list(a.drugs)) : o.question;
   p.self = {"/interactions", {{"drugs", fmt::format("{}", fmt::join(a.drugs, ","))}}};
   p.body = interaction_body(a, o, p.facts);
@@ -844,7 +901,7 @@ PHARMAKON_FUNC std::string render_html(dose_answer const& a, html_options const&
   using namespace detail::html;
   page p;
   p.o = &o;
-  p.facts = facts_for(o, a.kb);
+  p.facts = facts_for(o, a);
   p.title = o.question.empty() ? fmt::format("Is {} within its regimens?", dose_query_words(a)) : o.question;
   auto const& q = a.query;
   p.self = {"/dose-check", {{"drug", a.drug}, {"dose", fmt::format("{}", q.dose)}}};

@@ -33,21 +33,22 @@ struct enum_table<audience> {
   }};
 };
 
-/// What a page says about review, dates and lay words. The knowledge base has no per-claim review records,
-/// dates or lay names yet: this is the one place they will be read from once the model has them (`page_facts_of`
-/// fills it from an answer; the renderers read nothing else for these).
+/// What a page says about review, dates and lay words: the one place the renderers read them from (filled from
+/// the answer: its review records and claim dates, `review_summary_of`). No reviewer is named who did not review.
 struct page_facts {
-  /// The status of the knowledge base as a whole, said honestly: no reviewer is named who did not review.
+  /// The answer's review status: "Approved (...)" only when every statement shown is approved, else the counts.
   std::string review_status = "Curated; sources verified; not clinically reviewed";
-  /// Per-statement review status (today the same for every statement).
-  std::string statement_review = "not clinically reviewed";
+  review_summary summary;   ///< the counts behind `review_status`
+  bool reviews = false;     ///< the knowledge base carries review records (a review layer)
+  std::string approved_only;  ///< non-empty: only approved statements are shown, and how many were left out
   std::string kb_name;
   std::string kb_version;
   std::string content_hash;
-  /// The newest date any shown claim was changed; empty: the knowledge base records no dates.
+  /// The answer's last-updated date and where it comes from (its claims' newest date, or the release).
   std::string last_updated;
-  /// Lay names by entity id (effects, conditions, targets) for the patient view; empty today, so the patient view
-  /// shows the curated names (it never invents words) and leaves receptor names out.
+  /// Lay names by entity id (effects, conditions, targets) for the patient view, from the knowledge base's
+  /// `lay_name` fields; an entity without one shows its curated name (the renderer never invents words), and a
+  /// statement whose entity is named in receptor terms is left out of the patient view rather than shown in jargon.
   std::vector<std::pair<std::string, std::string>> lay_names;
 
   /// The lay name of entity `id`, else `name`.
@@ -67,6 +68,13 @@ struct page_facts {
 };
 
 PHARMAKON_FUNC page_facts page_facts_of(kb_info const& kb);
+/// The page facts of an answer: its knowledge base, review counts and last-updated date.
+PHARMAKON_FUNC page_facts page_facts_of(mechanism_answer const& a);
+PHARMAKON_FUNC page_facts page_facts_of(interaction_answer const& a);
+PHARMAKON_FUNC page_facts page_facts_of(dose_answer const& a);
+/// One statement's review in words: "approved by NAME, DATE", "under review since DATE", "submitted DATE",
+/// "not reviewed" (the knowledge base has review records) or "not clinically reviewed" (it has none).
+PHARMAKON_FUNC std::string review_words(std::optional<review_record> const& r, bool kb_has_reviews);
 
 /// How a page is put together.
 struct html_options {
@@ -78,7 +86,7 @@ struct html_options {
   std::string question;
   /// Show the follow-up question box.
   bool question_box = true;
-  page_facts facts;     ///< empty kb_version: filled from the answer (`page_facts_of`)
+  page_facts facts;     ///< empty kb_name and kb_version: filled from the answer (`page_facts_of`)
 };
 
 PHARMAKON_FUNC std::string render_html(mechanism_answer const& a, html_options const& o = {});
@@ -116,6 +124,7 @@ struct interaction_summary {
   std::string first_action, second_action;
   std::string target;               ///< the shared target's name
   std::vector<std::string> effects; ///< effects at stake
+  std::vector<std::string> plain_effects;  ///< the same in plain words (lay names where the knowledge base has them)
   std::string effects_label;        ///< "effects that add up" / "effects blocked or reversed"
   struct statement {
     std::string text;               ///< clinician wording
@@ -123,6 +132,7 @@ struct interaction_summary {
     std::string kind;               ///< "boxed warning", "contraindication", ...
     std::vector<int> refs;
     std::string tier;
+    std::string review;             ///< review_words() of the statement's claim
   };
   std::vector<statement> warnings;
   std::vector<statement> stated;    ///< what labels and guidelines say about it (severity, change, advice)

@@ -341,6 +341,41 @@ inline std::string reference_text(source const& s) {
   return out;
 }
 
+/// What an answer says about its review (the same words in every format): "Approved (12 of 12 statements ...)"
+/// only when every statement shown is approved, else the counts.
+inline std::string review_text(review_summary const& r, kb_info const& kb) {
+  if (r.statements == 0) return "no statements to review";
+  std::string counts = fmt::format("{} of {} statement{} approved", r.approved, r.statements, r.statements == 1 ? "" : "s");
+  if (r.under_review) counts += fmt::format(", {} under review", r.under_review);
+  if (r.submitted) counts += fmt::format(", {} submitted", r.submitted);
+  if (r.not_reviewed) counts += fmt::format(", {} not reviewed", r.not_reviewed);
+  if (r.all_approved())
+    return fmt::format("Approved ({}{})", counts, r.newest_review.empty() ? "" : "; newest review " + r.newest_review);
+  if (!kb.reviews) return counts + " (the knowledge base is curated with verified sources, not clinically reviewed)";
+  return counts;
+}
+inline std::string updated_text(review_summary const& r, kb_info const& kb) {
+  switch (r.from) {
+    case updated_from::claims: return fmt::format("{} (the newest date among the claims shown)", r.last_updated);
+    case updated_from::release:
+      return fmt::format("{} (the knowledge base's release, version {}; its claims carry no dates)", r.last_updated, kb.version);
+    case updated_from::none: break;
+  }
+  return fmt::format("not recorded (the claims carry no dates; knowledge base version {})", kb.version);
+}
+inline std::string approved_only_text(std::size_t left_out) {
+  return fmt::format("approved statements only (--approved-only): {} statement{} not approved left out", left_out,
+                     left_out == 1 ? "" : "s");
+}
+/// The review lines of an answer's header.
+template <class Answer>
+void add_review_header(document& d, Answer const& a) {
+  auto r = review_summary_of(a);
+  d.header.emplace_back("Review", review_text(r, a.kb));
+  d.header.emplace_back("Last updated", updated_text(r, a.kb));
+  if (a.approved_only) d.header.emplace_back("Shown", approved_only_text(a.left_out));
+}
+
 inline std::string footer_text(kb_info const& kb) {
   return fmt::format("Knowledge base: {} {}, content hash {}.", kb.name, kb.version, kb.content_hash);
 }
@@ -449,6 +484,7 @@ inline document mechanism_document(mechanism_answer const& a) {
   }
   d.refs = &a.references;
   d.kb = a.kb;
+  add_review_header(d, a);
   return d;
 }
 
@@ -553,6 +589,7 @@ inline document interaction_document(interaction_answer const& a) {
                                                        "transporters cannot be found for them", english_list(a.without_metabolism)), {}}}});
   d.refs = &a.references;
   d.kb = a.kb;
+  add_review_header(d, a);
   return d;
 }
 
@@ -599,6 +636,7 @@ inline document dose_document(dose_answer const& a) {
   }
   d.refs = &a.references;
   d.kb = a.kb;
+  add_review_header(d, a);
   return d;
 }
 
@@ -612,10 +650,26 @@ inline ordered_json json_quantity(quantity const& q) {
   return {{"value", q.value()}, {"unit", std::string(info(q.unit_of()).symbol)}};
 }
 inline ordered_json json_opt_quantity(std::optional<quantity> const& q) { return q ? json_quantity(*q) : ordered_json(nullptr); }
+inline ordered_json json_review_record(std::optional<review_record> const& r) {
+  if (!r) return nullptr;
+  return {{"status", std::string(to_string(r->status))}, {"reviewer", r->reviewer.empty() ? ordered_json(nullptr) : ordered_json(r->reviewer)},
+          {"date", r->date}, {"note", r->note.empty() ? ordered_json(nullptr) : ordered_json(r->note)}};
+}
+template <class Answer>
+ordered_json json_review(Answer const& a) {
+  auto r = review_summary_of(a);
+  return {{"approved", r.all_approved()}, {"statements", r.statements}, {"approved_statements", r.approved},
+          {"under_review", r.under_review}, {"submitted", r.submitted}, {"not_reviewed", r.not_reviewed},
+          {"reviewed_kb", a.kb.reviews}, {"approved_only", a.approved_only}, {"left_out", a.left_out},
+          {"last_updated", r.last_updated.empty() ? ordered_json(nullptr) : ordered_json(r.last_updated)},
+          {"last_updated_from", std::string(to_string(r.from))}};
+}
 inline ordered_json json_evidence(evidence const& e) {
   ordered_json j{{"refs", e.refs}, {"tier", std::string(to_string(e.tier))}, {"negated", e.negated},
                  {"hypothesis", e.hypothesis}, {"unverified", e.unverified}};
   j["note"] = e.note.empty() ? ordered_json(nullptr) : ordered_json(e.note);
+  j["review"] = json_review_record(e.review);
+  j["updated"] = e.updated.empty() ? ordered_json(nullptr) : ordered_json(e.updated);
   return j;
 }
 template <class T>
@@ -719,6 +773,7 @@ inline std::string dump(nlohmann::ordered_json const& j, int indent) {
 PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   using namespace detail::render;
   auto j = envelope("mechanism", a.kb);
+  j["review"] = json_review(a);
   j["drug"] = {{"id", a.drug_id}, {"name", a.drug}, {"synonyms", a.synonyms}, {"class", a.drug_class}};
   auto ids = ordered_json::object();
   for (auto const& i : a.identifiers) ids[i.scheme] = i.value;
@@ -807,13 +862,15 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
 PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) {
   using namespace detail::render;
   auto j = envelope("interactions", a.kb);
+  j["review"] = json_review(a);
   j["drugs"] = a.drugs;
   auto list = ordered_json::array();
   for (auto const& i : a.interactions) {
     auto path = ordered_json::array();
     for (auto const& p : i.path)
       path.push_back({{"from", p.from}, {"relation", std::string(to_string(p.relation))}, {"detail", p.detail},
-                      {"to", p.to}, {"refs", p.refs}});
+                      {"to", p.to}, {"refs", p.refs}, {"review", json_review_record(p.review)},
+                      {"updated", p.updated.empty() ? ordered_json(nullptr) : ordered_json(p.updated)}});
     auto warns = ordered_json::array();
     for (auto const& w : i.warnings) warns.push_back(json_warning(w));
     auto stated = ordered_json::array();
@@ -850,6 +907,7 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
 PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
   using namespace detail::render;
   auto j = envelope("dose_check", a.kb);
+  j["review"] = json_review(a);
   j["drug"] = a.drug;
   j["query"] = {{"dose", json_quantity(a.query.dose)},
                 {"route", a.query.route ? ordered_json(std::string(to_string(*a.query.route))) : ordered_json(nullptr)},

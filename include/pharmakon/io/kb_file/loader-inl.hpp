@@ -546,6 +546,12 @@ inline bool read_base(reader& r, entity_base& e, std::string_view prefix, bool s
   return true;
 }
 
+}  // namespace detail::load
+namespace detail::reviews {  // reviews-inl.hpp: a claim's review and updated keys, [[review]] tables
+inline void check_claim_keys(detail::load::reader& r);
+}  // namespace detail::reviews
+namespace detail::load {
+
 /// Claim fields common to every relation table.
 inline claim_meta read_meta(reader& r) {
   claim_meta m;
@@ -555,6 +561,7 @@ inline claim_meta read_meta(reader& r) {
   m.unverified = r.boolean("unverified").value_or(false);
   m.note = r.str("note").value_or("");
   m.region = r.region();
+  detail::reviews::check_claim_keys(r);  // updated = "YYYY-MM-DD", review = { ... }
   return m;
 }
 
@@ -564,11 +571,19 @@ struct parsed {
   toml::table root;
 };
 
-inline constexpr std::array<std::string_view, 27> top_keys{
+}  // namespace detail::load
+namespace detail::reviews {  // reviews-inl.hpp: the files' review layer, after the build
+inline void apply_kb_files(std::span<detail::load::parsed const> files, knowledge_base const& kb, review_layer& layer,
+                           detail::load::sink& s, load_options const& o);
+inline review_layer carry_over(knowledge_base const& base, knowledge_base const& kb);
+}  // namespace detail::reviews
+namespace detail::load {
+
+inline constexpr std::array<std::string_view, 28> top_keys{
     "kb",      "source",  "drug",     "target",   "gene",        "variant",    "effect",
     "condition", "regimen", "warning", "class", "concept", "acts_on",     "produces",   "blocks",
     "reduces", "mediated_by", "encoded_by", "indicated_for", "modulates_response", "member_of", "substrate_of",
-    "inhibits", "induces", "has_metabolite", "interaction", "related"};
+    "inhibits", "induces", "has_metabolite", "interaction", "related", "review"};
 
 /// Calls `f(reader&)` for every table of the array `key` in `doc`.
 template <class F>
@@ -1420,7 +1435,16 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
     result.diagnostics = sorted(std::move(s.diags), docs);
     return result;
   }
-  result.kb = b.build();
+  auto kb = b.build();
+  // 5. the review layer: the base's, carried over, and the files' [[review]] tables and claim keys
+  // (docs/kb-format.md#reviews)
+  review_layer layer = base ? detail::reviews::carry_over(*base, kb) : review_layer{};
+  detail::reviews::apply_kb_files(files, kb, layer, s, opts);
+  if (!s.diags.empty()) {
+    result.diagnostics = sorted(std::move(s.diags), docs);
+    return result;
+  }
+  result.kb = layer.empty() ? std::move(kb) : kb.with_reviews(std::move(layer));
   return result;
 }
 
@@ -1469,3 +1493,5 @@ PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const>
 }
 
 }  // namespace pharmakon
+
+#include "reviews-inl.hpp"  // after the loader: it shares detail::load

@@ -90,7 +90,9 @@ std::optional<std::string> unknown_subcommand(CLI::App const& app, int argc, cha
     std::string_view a = argv[i];
     if (a == "--") return std::nullopt;
     if (!a.empty() && a[0] == '-') {
-      if (a == "--kb") ++i;  // the one global option with a value
+      // a global option that takes a value (--kb FILE, --reviews FILE) skips it, unless given as --opt=value
+      if (a.find('=') == std::string_view::npos)
+        if (auto const* opt = app.get_option_no_throw(std::string(a)); opt && opt->get_items_expected_min() > 0) ++i;
       continue;
     }
     word = std::string(a);

@@ -1448,30 +1448,32 @@ PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_ba
   return result;
 }
 
-PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const> paths, knowledge_base const* base,
-                                          load_options const& opts) {
+namespace detail::load {
+/// The files at `paths` as documents; each file that is missing, a directory, too large or unreadable adds a
+/// diagnostic to `diags` instead (shared by the knowledge-base and the review-file loaders).
+inline std::vector<document> read_files(std::span<std::filesystem::path const> paths, load_options const& opts,
+                                            std::vector<diagnostic>& diags) {
   std::vector<document> docs;
-  load_result bad;
   for (auto const& p : paths) {
     std::error_code ec;
     auto status = std::filesystem::status(p, ec);
     if (ec || !std::filesystem::exists(status)) {
-      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "no such file"});
+      diags.push_back({errc::io, p.string(), 0, 0, "a readable file", "no such file"});
       continue;
     }
     if (std::filesystem::is_directory(status)) {
-      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a file", "a directory"});
+      diags.push_back({errc::io, p.string(), 0, 0, "a file", "a directory"});
       continue;
     }
     auto size = std::filesystem::file_size(p, ec);
     if (!ec && size > opts.max_file_bytes) {
-      bad.diagnostics.push_back({errc::limit, p.string(), 0, 0, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
+      diags.push_back({errc::limit, p.string(), 0, 0, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
                                  fmt::format("{} bytes", size)});
       continue;
     }
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "a file that cannot be opened"});
+      diags.push_back({errc::io, p.string(), 0, 0, "a readable file", "a file that cannot be opened"});
       continue;
     }
     std::string text;
@@ -1483,11 +1485,19 @@ PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const>
       read_failed = true;
     }
     if (read_failed) {
-      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "a read error"});
+      diags.push_back({errc::io, p.string(), 0, 0, "a readable file", "a read error"});
       continue;
     }
     docs.push_back({p.string(), std::move(text)});
   }
+  return docs;
+}
+}  // namespace detail::load
+
+PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const> paths, knowledge_base const* base,
+                                          load_options const& opts) {
+  load_result bad;
+  auto docs = detail::load::read_files(paths, opts, bad.diagnostics);
   if (!bad.diagnostics.empty()) return bad;
   return try_load(docs, base, opts);
 }

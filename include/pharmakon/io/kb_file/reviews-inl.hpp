@@ -344,35 +344,8 @@ PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<
 
 PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<std::filesystem::path const> paths,
                                             load_options const& opts) {
-  std::vector<document> docs;
   load_result bad;
-  for (auto const& p : paths) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec)) {
-      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file",
-                                 std::filesystem::exists(p, ec) ? "not a regular file" : "no such file"});
-      continue;
-    }
-    if (auto size = std::filesystem::file_size(p, ec); !ec && size > opts.max_file_bytes) {
-      bad.diagnostics.push_back({errc::limit, p.string(), 0, 0, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
-                                 fmt::format("{} bytes", size)});
-      continue;
-    }
-    std::ifstream in(p, std::ios::binary);
-    std::string text;
-    bool failed = !in;
-    try {
-      if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-      failed = failed || in.bad();
-    } catch (std::exception const&) {
-      failed = true;
-    }
-    if (failed) {
-      bad.diagnostics.push_back({errc::io, p.string(), 0, 0, "a readable file", "a read error"});
-      continue;
-    }
-    docs.push_back({p.string(), std::move(text)});
-  }
+  auto docs = detail::load::read_files(paths, opts, bad.diagnostics);
   if (!bad.diagnostics.empty()) return bad;
   return try_load_reviews(kb, docs, opts);
 }

@@ -37,9 +37,9 @@ inline void check_diagnostic(pharmakon::diagnostic const& d, std::string_view te
   if (!in_text) return;
   // syntax and encoding errors always point into the file; so does everything found inside a table
   if (d.code == pharmakon::errc::syntax || d.code == pharmakon::errc::encoding)
-    FUZZ_CHECK(d.line >= 1 && d.column >= 1, d.to_string());
+    FUZZ_CHECK(d.region.begin.line >= 1 && d.region.begin.column >= 1, d.to_string());
   // toml++ may point one line past the last line of a file that does not end with a line break
-  FUZZ_CHECK(d.line <= line_count(text) + 1, d.to_string());
+  FUZZ_CHECK(d.region.begin.line <= line_count(text) + 1, d.to_string());
 }
 
 /// Everything a host may do with a knowledge base that loaded: every drug answers, every answer renders (and

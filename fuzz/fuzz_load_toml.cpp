@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   if (!r) {
     FUZZ_CHECK(!r.diagnostics.empty(), "a failed load without diagnostics");
     for (auto const& d : r.diagnostics) {
-      FUZZ_CHECK(d.path == "fuzz.toml", d.to_string());
+      FUZZ_CHECK(d.region.file() == "fuzz.toml", d.to_string());
       fuzz::check_diagnostic(d, doc.text, true);
     }
     return 0;

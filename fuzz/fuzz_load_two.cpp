@@ -20,8 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   if (!r) {
     FUZZ_CHECK(!r.diagnostics.empty(), "a failed load without diagnostics");
     for (auto const& d : r.diagnostics) {
-      FUZZ_CHECK(d.path == "a.toml" || d.path == "b.toml", d.to_string());
-      fuzz::check_diagnostic(d, d.path == "a.toml" ? a : b, true);
+      FUZZ_CHECK(d.region.file() == "a.toml" || d.region.file() == "b.toml", d.to_string());
+      fuzz::check_diagnostic(d, d.region.file() == "a.toml" ? a : b, true);
     }
     return 0;
   }

@@ -1,17 +1,19 @@
 // Fuzz target: the CLI's dose and interval parsing (parse_quantity, parse_interval, parse_unit).
 // Invariants: a parsed quantity is finite and > 0, an interval is a time, conversions within a dimension stay
 // finite and positive, printing a quantity and parsing it again gives the same unit and (to the printed
-// precision) the same value; a failure says what was expected at an offset inside the text.
+// precision) the same value; a failure is one diagnostic saying what was expected at a column inside the text.
 #include "check.hpp"
 
 #include <cmath>
 
 namespace {
-void check(std::string_view text, std::optional<pharmakon::quantity> const& q, pharmakon::quantity_error const& e,
-           bool interval) {
+void check(std::string_view text, pharmakon::result<pharmakon::quantity> const& q, bool interval) {
   using namespace pharmakon;
   if (!q) {
-    FUZZ_CHECK(e.offset <= text.size(), std::string(text));
+    FUZZ_CHECK(q.diagnostics.size() == 1, std::string(text));
+    auto const& e = q.diagnostics.front();
+    FUZZ_CHECK(e.region.begin.line == 1 && e.region.begin.column >= 1, std::string(text));
+    FUZZ_CHECK(e.region.begin.column - 1 <= text.size(), std::string(text));
     FUZZ_CHECK(!e.expected.empty() && !e.found.empty(), std::string(text));
     return;
   }
@@ -24,9 +26,8 @@ void check(std::string_view text, std::optional<pharmakon::quantity> const& q, p
     if (c) FUZZ_CHECK(std::isfinite(c->value()) && c->value() >= 0, std::string(text));
   }
   auto printed = fmt::format("{}", *q);
-  quantity_error e2;
-  auto back = parse_quantity(printed, &e2);
-  FUZZ_CHECK(back.has_value(), printed + " does not parse: " + e2.expected);
+  auto back = parse_quantity(printed);
+  FUZZ_CHECK(back.has_value(), printed + " does not parse: " + back.diagnostics.front().expected);
   FUZZ_CHECK(back->unit_of() == q->unit_of(), printed);
   FUZZ_CHECK(std::fabs(back->value() - q->value()) <= 1e-5 * q->value(), printed);
 }
@@ -35,18 +36,13 @@ void check(std::string_view text, std::optional<pharmakon::quantity> const& q, p
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
   using namespace pharmakon;
   std::string_view text(reinterpret_cast<char const*>(data), size);
-  quantity_error e;
-  check(text, parse_quantity(text, &e), e, false);
-  quantity_error ei;
-  check(text, parse_interval(text, &ei), ei, true);
-  (void)parse_quantity(text);  // without an error out-parameter
-  (void)parse_interval(text);
+  check(text, parse_quantity(text), false);
+  check(text, parse_interval(text), true);
   (void)parse_unit(text);
   // the CLI joins AMOUNT and UNIT with a space: split the input at its first space and join it again
   if (auto sp = text.find(' '); sp != std::string_view::npos) {
     auto joined = std::string(text.substr(0, sp)) + " " + std::string(text.substr(sp + 1));
-    quantity_error ej;
-    check(joined, parse_quantity(joined, &ej), ej, false);
+    check(joined, parse_quantity(joined), false);
   }
   return 0;
 }

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     FUZZ_CHECK(!r.diagnostics.empty(), "a failed load without diagnostics");
     FUZZ_CHECK(!r.kb, "a failed load returned a knowledge base");
     for (auto const& x : r.diagnostics) {
-      FUZZ_CHECK(x.path == "reviews.toml", x.to_string());
+      FUZZ_CHECK(x.region.file() == "reviews.toml", x.to_string());
       fuzz::check_diagnostic(x, in, true);
     }
     return 0;

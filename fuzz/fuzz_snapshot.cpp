@@ -73,9 +73,8 @@ void check_one(std::string_view bytes) {
   using namespace pharmakon;
   auto path = fuzz::write_file("in.snap", bytes);
   (void)is_snapshot(path);
-  std::vector<diagnostic> info_diags;
-  auto info = read_snapshot_info(path, &info_diags);
-  if (!info) FUZZ_CHECK(!info_diags.empty(), "read_snapshot_info failed without diagnostics");
+  auto info = read_snapshot_info(path);
+  if (!info) FUZZ_CHECK(!info.diagnostics.empty(), "read_snapshot_info failed without diagnostics");
   auto r = try_load_snapshot(path);
   if (!r) {
     FUZZ_CHECK(!r.diagnostics.empty(), "a refused snapshot without diagnostics");

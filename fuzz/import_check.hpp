@@ -16,10 +16,11 @@ inline void check_import(pharmakon::import_result const& r, std::vector<std::fil
     for (auto const& d : r.diagnostics) {
       std::size_t which = files.size();
       for (std::size_t i = 0; i < files.size(); ++i)
-        if (d.path == files[i].string()) which = i;
+        if (d.region.file() == files[i].string()) which = i;
       // a diagnostic about the import as a whole may name no file
       check_diagnostic(d, which < texts.size() ? texts[which] : std::string_view(), false);
-      if (which < texts.size() && d.line > 0) FUZZ_CHECK(d.line <= line_count(texts[which]) + 1, d.to_string());
+      if (which < texts.size() && d.region.begin.line > 0)
+        FUZZ_CHECK(d.region.begin.line <= line_count(texts[which]) + 1, d.to_string());
     }
     return;
   }

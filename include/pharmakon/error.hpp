@@ -4,16 +4,18 @@
 /// "expected …, found …"; broken invariants inside the library are assertions, not exceptions.
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "config.hpp"
-#include "model/entities.hpp"
-#include "model/enums.hpp"
+#include "model/source_region.hpp"
 
 namespace pharmakon {
 
@@ -69,19 +71,24 @@ constexpr std::string_view errc_name(errc e) noexcept {
   return "?";
 }
 
-/// One problem found in input, with its position.
+/// One problem found in input: what was expected and what was found, and where (`region`: the file and the 1-based
+/// line and column of the offending part; 0 where unknown, e.g. a quantity's column within its own text).
 struct diagnostic {
   errc code = errc::syntax;
-  std::string path;  ///< file name as given, or "<string>"
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
+  source_region region;
   std::string expected;
   std::string found;
 
-  /// `file:line:column: error: expected …, found …`
+  /// `file:line:column: error: expected …, found …` (`file: error: …` when the line is unknown; without a file,
+  /// `line:column: error: …` or `error: …`).
   std::string to_string() const {
-    if (line == 0) return fmt::format("{}: error: expected {}, found {}", path, expected, found);
-    return fmt::format("{}:{}:{}: error: expected {}, found {}", path, line, column, expected, found);
+    auto const& p = region.begin;
+    if (region.known()) {
+      if (p.line == 0) return fmt::format("{}: error: expected {}, found {}", region.file(), expected, found);
+      return fmt::format("{}:{}:{}: error: expected {}, found {}", region.file(), p.line, p.column, expected, found);
+    }
+    if (p.line == 0) return fmt::format("error: expected {}, found {}", expected, found);
+    return fmt::format("{}:{}: error: expected {}, found {}", p.line, p.column, expected, found);
   }
 };
 
@@ -133,5 +140,94 @@ class PHARMAKON_API usage_error : public error {
  public:
   using error::error;
 };
+
+namespace detail {
+/// Where a `result<T>` keeps its value. Specialised for a result type that had its value under another name before
+/// results were one template (`load_result::kb`, in io/kb_file/loader.hpp), so that name still works.
+template <class T>
+struct result_storage {
+ protected:
+  std::optional<T>& stored() noexcept { return value_; }
+  std::optional<T> const& stored() const noexcept { return value_; }
+
+ private:
+  std::optional<T> value_;
+};
+}  // namespace detail
+
+/// The outcome of anything that can fail on its input: a value, or the diagnostics that prevented it (toml++'s
+/// `parse_result`, `std::expected` in spirit). Converts to true when it holds a value; `*r` and `r->` reach it,
+/// `value_or_throw()` takes it or throws `load_error` with every diagnostic. A result converts to `std::optional<T>`
+/// (dropping the diagnostics), so code that kept an optional keeps working.
+template <class T>
+class result : public detail::result_storage<T> {
+  using storage = detail::result_storage<T>;
+
+ public:
+  using value_type = T;
+
+  /// Every problem found, in input order; empty when the result holds a value.
+  std::vector<diagnostic> diagnostics;
+
+  /// No value and no diagnostics (to be assigned to).
+  result() = default;
+  result(T value) { storage::stored().emplace(std::move(value)); }  // NOLINT(google-explicit-constructor)
+  result(std::vector<diagnostic> diags) : diagnostics(std::move(diags)) {}  // NOLINT(google-explicit-constructor)
+  result(diagnostic d) { diagnostics.push_back(std::move(d)); }  // NOLINT(google-explicit-constructor)
+
+  bool has_value() const noexcept { return storage::stored().has_value(); }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  T& operator*() & noexcept { return *storage::stored(); }
+  T const& operator*() const& noexcept { return *storage::stored(); }
+  T&& operator*() && noexcept { return std::move(*storage::stored()); }
+  T* operator->() noexcept { return &*storage::stored(); }
+  T const* operator->() const noexcept { return &*storage::stored(); }
+
+  /// The value; throws `load_error` with the diagnostics if there is none.
+  T& value() & { return check(), *storage::stored(); }
+  T const& value() const& { return check(), *storage::stored(); }
+  /// Takes the value out; throws `load_error` with the diagnostics if there is none.
+  T value_or_throw() && { return check(), std::move(*storage::stored()); }
+  /// The value, or `fallback` if there is none.
+  template <class U>
+  T value_or(U&& fallback) const& { return has_value() ? **this : static_cast<T>(std::forward<U>(fallback)); }
+
+  operator std::optional<T>() const& { return storage::stored(); }  // NOLINT(google-explicit-constructor)
+  operator std::optional<T>() && { return std::move(storage::stored()); }  // NOLINT(google-explicit-constructor)
+
+  friend bool operator==(result const& r, T const& v) { return r.has_value() && *r == v; }
+
+ private:
+  void check() const;
+};
+
+/// `result<void>`: success, or the diagnostics of a failure (a check such as `valid_identifier`).
+template <>
+class result<void> {
+ public:
+  using value_type = void;
+  std::vector<diagnostic> diagnostics;  ///< why it failed; empty on success
+
+  result() = default;  ///< success
+  result(std::vector<diagnostic> diags) : diagnostics(std::move(diags)), failed_(true) {}  // NOLINT
+  result(diagnostic d) : failed_(true) { diagnostics.push_back(std::move(d)); }  // NOLINT
+
+  bool has_value() const noexcept { return !failed_; }
+  explicit operator bool() const noexcept { return !failed_; }
+  /// Throws `load_error` with the diagnostics on failure.
+  void value_or_throw() const;
+
+ private:
+  bool failed_ = false;
+};
+
+template <class T>
+void result<T>::check() const {
+  if (!has_value()) throw load_error(diagnostics);
+}
+inline void result<void>::value_or_throw() const {
+  if (failed_) throw load_error(diagnostics);
+}
 
 }  // namespace pharmakon

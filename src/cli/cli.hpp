@@ -17,14 +17,6 @@
 
 namespace pharmakon::cli {
 
-/// Exit codes (documented in the README): the CLI's contract with scripts.
-enum exit_code : int {
-  answered = 0,  ///< the question was answered, nothing needs attention
-  finding = 1,   ///< answered, and something needs attention (an interaction, a dose outside every regimen)
-  bad_input = 2,      ///< usage error, unknown name, unreadable or invalid file
-  internal_error = 3  ///< pharmakon failed, not the input: out of memory, a broken invariant, an unexpected exception
-};
-
 /// Options every subcommand shares, and the knowledge base they ask.
 struct context {
   std::vector<std::string> kb_files;
@@ -66,7 +58,7 @@ struct context {
       auto s = try_load_snapshot(f);
       if (!s || snapshot) {
         if (s && snapshot)
-          print_diagnostics({diagnostic{errc::syntax, f, 0, 0, "one snapshot", "a second one"}});
+          print_diagnostics({diagnostic{errc::syntax, source_region::at(f), "one snapshot", "a second one"}});
         else
           print_diagnostics(s.diagnostics);
         return std::nullopt;

@@ -18,11 +18,10 @@ void add_ask(CLI::App& app, context& ctx) {
       if (!kb) return int(bad_input);
       std::string text;
       for (auto const& w : *words) text += (text.empty() ? "" : " ") + w;
-      std::string understood;
-      auto q = parse_question(*kb, text, &understood);
+      auto q = parse_question(*kb, text);
       if (!q) {
-        auto msg = fmt::format("could not read the question: expected a question about a mechanism, an interaction "
-                               "or a dose, found {}", understood);
+        auto const& d = q.diagnostics.front();
+        auto msg = fmt::format("could not read the question: expected {}, found {}", d.expected, d.found);
         if (json_errors()) {
           std::vector<std::string> examples(example_questions.begin(), example_questions.end());
           print_error(msg, "unreadable_question", examples);

@@ -5,9 +5,11 @@ namespace pharmakon::cli {
 
 namespace {
 std::optional<quantity> parse_arg(std::string const& what, std::string const& text, bool interval) {
-  quantity_error e;
-  auto q = interval ? parse_interval(text, &e) : parse_quantity(text, &e);
-  if (!q) print_error(fmt::format("{} '{}': expected {}, found {}", what, text, e.expected, e.found), "bad_quantity");
+  auto q = interval ? parse_interval(text) : parse_quantity(text);
+  if (!q) {
+    auto const& e = q.diagnostics.front();
+    print_error(fmt::format("{} '{}': expected {}, found {}", what, text, e.expected, e.found), "bad_quantity");
+  }
   return q;
 }
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <new>
 #include <random>
 
 #include <fmt/core.h>
@@ -44,6 +45,33 @@ void print_error(std::string_view message, std::string_view code, std::vector<st
   print_json({{"error", e}});
 }
 
+int run_subcommand(std::function<int()> const& run) noexcept {
+  try {
+    try {
+      return run ? run() : bad_input;
+    } catch (pharmakon::load_error const& e) {
+      print_diagnostics(e.diagnostics());
+      return bad_input;
+    } catch (pharmakon::lookup_error const& e) {
+      print_error(e.what(), "unknown_name", e.suggestions());
+      return bad_input;
+    } catch (pharmakon::error const& e) {
+      print_error(e.what(), errc_name(e.code()));
+      return bad_input;
+    } catch (std::filesystem::filesystem_error const& e) {
+      print_error(e.what(), "io");
+      return bad_input;
+    }
+  } catch (std::bad_alloc const&) {  // also when printing a bad-input error ran out of memory
+    print_internal_error("out of memory");
+  } catch (std::exception const& e) {
+    print_internal_error(e.what());
+  } catch (...) {
+    print_internal_error("an unknown exception");
+  }
+  return internal_error;
+}
+
 void print_internal_error(std::string_view message) noexcept {
   try {
     if (json_errors()) {
@@ -65,7 +93,8 @@ void print_diagnostics(std::vector<diagnostic> const& diags, std::string_view su
   }
   nlohmann::json list = nlohmann::json::array();
   for (auto const& d : diags)
-    list.push_back({{"code", std::string(errc_name(d.code))}, {"file", d.path}, {"line", d.line}, {"column", d.column},
+    list.push_back({{"code", std::string(errc_name(d.code))}, {"file", d.region.file()}, {"line", d.region.begin.line},
+                    {"column", d.region.begin.column},
                     {"expected", d.expected}, {"found", d.found}, {"message", d.to_string()}});
   std::string message = summary.empty() ? (diags.empty() ? std::string("failed") : diags.front().to_string())
                                         : std::string(summary);

@@ -15,6 +15,20 @@
 
 namespace pharmakon::cli {
 
+/// Exit codes (docs/errors.md, README): the CLI's contract with scripts; the numbers never change meaning.
+enum exit_code : int {
+  answered = 0,  ///< the question was answered, nothing needs attention
+  finding = 1,   ///< answered, and something needs attention (an interaction, a dose outside every regimen)
+  bad_input = 2,      ///< usage error, unknown name, unreadable or invalid file
+  internal_error = 3  ///< pharmakon failed, not the input: out of memory, a broken invariant, an unexpected exception
+};
+
+/// Runs a subcommand and turns what it throws into an exit code, printing the error on stderr (text or JSON):
+/// bad input (a `pharmakon::error`: a file, a name, a unit; or a path the system refuses) is `bad_input`; anything
+/// else (`std::bad_alloc`, `std::logic_error`, any other exception) is pharmakon's own failure, `internal_error`,
+/// so scripts can tell "fix the input" from "not your fault". An empty `run` is a usage error.
+int run_subcommand(std::function<int()> const& run) noexcept;
+
 /// Whether emit() may wrap: the chosen format is prose (text, markdown), not data (json, html, dot, ...).
 inline bool& wrappable_output() noexcept {
   static bool on = true;

@@ -1,7 +1,4 @@
 // pharmakon: pharmacology answers from the command line.
-#include <filesystem>
-#include <new>
-
 #include "cli.hpp"
 
 int main(int argc, char** argv) {
@@ -51,30 +48,5 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? answered : bad_input;
   }
-  // Bad input (a pharmakon::error: a file, a name, a unit; or a path the system refuses) exits 2. Anything else is
-  // pharmakon's own failure, not the user's, and exits 3 so that scripts can tell the two apart.
-  try {
-    return ctx.run ? ctx.run() : bad_input;
-  } catch (pharmakon::load_error const& e) {
-    print_diagnostics(e.diagnostics());
-    return bad_input;
-  } catch (pharmakon::lookup_error const& e) {
-    print_error(e.what(), "unknown_name", e.suggestions());
-    return bad_input;
-  } catch (pharmakon::error const& e) {
-    print_error(e.what(), errc_name(e.code()));
-    return bad_input;
-  } catch (std::filesystem::filesystem_error const& e) {
-    print_error(e.what(), "io");
-    return bad_input;
-  } catch (std::bad_alloc const&) {
-    print_internal_error("out of memory");
-    return internal_error;
-  } catch (std::exception const& e) {
-    print_internal_error(e.what());
-    return internal_error;
-  } catch (...) {
-    print_internal_error("an unknown exception");
-    return internal_error;
-  }
+  return run_subcommand(ctx.run);  // bad input exits 2, pharmakon's own failures 3 (docs/errors.md)
 }

@@ -133,34 +133,39 @@ std::variant<answered_ok, response> compute(knowledge_base const& kb, std::strin
     if (what == "dose-check") {
       auto d = kb.at<drug>(param(r, "drug"));
       dose_query q;
-      quantity_error e;
-      auto dose = parse_quantity(param(r, "dose"), &e);
-      if (!dose) return bad(api, 400, "dose: expected " + e.expected + ", found " + e.found, e.expected, e.found);
+      auto dose = parse_quantity(param(r, "dose"));
+      if (!dose) {
+        auto const& e = dose.diagnostics.front();
+        return bad(api, 400, "dose: expected " + e.expected + ", found " + e.found, e.expected, e.found);
+      }
       q.dose = *dose;
       if (auto every = param(r, "every"); !every.empty()) {
-        q.every = parse_interval(every, &e);
-        if (!q.every) return bad(api, 400, "every: expected " + e.expected + ", found " + e.found, e.expected, e.found);
+        auto e = parse_interval(every);
+        if (!e) return bad(api, 400, "every: expected " + e.diagnostics[0].expected + ", found " + e.diagnostics[0].found,
+                           e.diagnostics[0].expected, e.diagnostics[0].found);
+        q.every = *e;
       }
       if (auto rt = param(r, "route"); !rt.empty()) {
         q.route = parse_enum<route>(rt);
         if (!q.route) return bad(api, 400, "route: expected one of " + enum_choices<route>(), enum_choices<route>(), rt);
       }
       if (auto of = param(r, "opioid_free"); !of.empty()) {
-        q.opioid_free_for = parse_interval(of, &e);
-        if (!q.opioid_free_for) return bad(api, 400, "opioid_free: expected " + e.expected, e.expected, e.found);
+        auto e = parse_interval(of);
+        if (!e) return bad(api, 400, "opioid_free: expected " + e.diagnostics[0].expected, e.diagnostics[0].expected,
+                           e.diagnostics[0].found);
+        q.opioid_free_for = *e;
       }
       if (auto c = param(r, "condition"); !c.empty()) q.condition = kb.at<condition>(c);
       return answered_ok{check_dose(kb, d, q), ""};
     }
     if (what == "ask") {
       auto text = param(r, "q");
-      std::string understood;
-      auto q = parse_question(kb, text, &understood);
+      auto q = parse_question(kb, text);
       if (!q) {
-        auto msg = fmt::format("could not read the question: expected a question about a mechanism, an interaction or a "
-                               "dose, found {}", understood);
-        if (api) return json_response(400, json{{"error", msg}, {"expected", "a question about a mechanism, an interaction or a dose"},
-                                                {"found", understood}, {"examples", example_questions}});
+        auto const& d = q.diagnostics.front();
+        auto msg = fmt::format("could not read the question: expected {}, found {}", d.expected, d.found);
+        if (api) return json_response(400, json{{"error", msg}, {"expected", d.expected},
+                                                {"found", d.found}, {"examples", example_questions}});
         return html(400, shell("I could not read that question", "<p class=\"error\">" + html_escape(msg) + "</p>\n" + question_form(text)));
       }
       return answered_ok{answer(kb, *q), text};

@@ -1,6 +1,7 @@
 #pragma once
 // What the unit tests share: whole files read and written as bytes, scratch directories that remove themselves,
-// and the first diagnostic of a failed import for a REQUIRE_MESSAGE. Everything else a test needs stays in it.
+// the golden fixture knowledge base, text searches, and the diagnostics of a failed load or import for a
+// REQUIRE_MESSAGE. Everything else a test needs stays in it.
 #include <doctest/doctest.h>
 
 #include <pharmakon/pharmakon.hpp>
@@ -33,6 +34,9 @@ inline fs::path const& write_bytes(fs::path const& p, std::string_view bytes) {
   REQUIRE_MESSAGE(out, "cannot write ", p.string());
   return p;
 }
+
+/// True if `what` occurs in `s`.
+inline bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
 
 /// How many times `what` occurs in `s` (overlapping occurrences included).
 inline std::size_t count(std::string_view s, std::string_view what) {
@@ -69,6 +73,20 @@ struct temp_dir {
 template <class Result>
 std::string first_error(Result const& r) {
   return r.diagnostics.empty() ? std::string("(none)") : r.diagnostics.front().to_string();
+}
+
+/// Every diagnostic of a result, one `file:line:column: error: ...` line each.
+template <class Result>
+std::string messages(Result const& r) {
+  std::string out;
+  for (auto const& d : r.diagnostics) out += d.to_string() + "\n";
+  return out;
+}
+
+/// The golden fixture knowledge base (tests/data/golden/kb.toml, the one the golden answers use), loaded once.
+inline knowledge_base const& golden_kb() {
+  static knowledge_base const kb = load_file(fs::path(PHARMAKON_TEST_DATA) / "golden" / "kb.toml");
+  return kb;
 }
 
 }  // namespace pharmakon::test

@@ -173,8 +173,9 @@ TEST_CASE("intervals parse from quantities and words") {
   CHECK(parse_interval("daily") == quantity{24, unit::h});
   CHECK(parse_interval("q12h") == quantity{12, unit::h});
   CHECK(parse_interval("4 weeks") == quantity{4, unit::wk});
-  quantity_error e;
-  CHECK_FALSE(parse_interval("50 mg", &e));
-  CHECK(e.expected.find("a time interval") == 0);
-  CHECK_FALSE(parse_interval("", &e));
+  auto mass = parse_interval("50 mg");
+  CHECK_FALSE(mass);
+  CHECK(mass.diagnostics.at(0).code == errc::wrong_dimension);
+  CHECK(mass.diagnostics.at(0).expected.find("a time interval") == 0);
+  CHECK_FALSE(parse_interval(""));
 }

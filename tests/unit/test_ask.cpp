@@ -7,9 +7,8 @@ using namespace pharmakon;
 
 namespace {
 std::string command_of(std::string_view q) {
-  std::string understood;
-  auto r = parse_question(default_kb(), q, &understood);
-  if (!r) return "unreadable: " + understood;
+  auto r = parse_question(default_kb(), q);
+  if (!r) return "unreadable: " + r.diagnostics.at(0).found;
   std::string out;
   for (auto const& a : r->command()) out += (out.empty() ? "" : "|") + a;
   return out;

@@ -445,7 +445,7 @@ TEST_CASE("default kb: a snapshot in memory is checked like a file") {
   CHECK(!r);
   REQUIRE(!r.diagnostics.empty());
   CHECK(r.diagnostics.front().code == errc::corrupt);
-  CHECK(r.diagnostics.front().path == "flipped");
+  CHECK(r.diagnostics.front().region.file() == "flipped");
   auto cut = try_load_snapshot(std::span<std::byte const>(bytes).first(bytes.size() / 3), "cut");
   CHECK(!cut);
   alignas(8) std::byte tiny[3] = {};

@@ -57,15 +57,18 @@ std::string outcome_of(std::vector<diagnostic> const& diags) {
   for (auto const& d : diags) {
     CHECK(errc_name(d.code) != "?");
     CHECK_FALSE(d.expected.empty());
-    if (d.code == errc::syntax || d.code == errc::encoding) CHECK(d.line >= 1);
+    if (d.code == errc::syntax || d.code == errc::encoding) CHECK(d.region.begin.line >= 1);
   }
   return diags.front().to_string();
 }
 
-std::string quantity_outcome(std::optional<quantity> const& q, quantity_error const& e, std::string_view text) {
+std::string quantity_outcome(result<quantity> const& q, std::string_view text) {
   if (!q) {
-    CHECK(e.offset <= text.size());
-    return fmt::format("error at {}: expected {}, found {}", e.offset, e.expected, e.found);
+    REQUIRE(q.diagnostics.size() == 1);
+    auto const& e = q.diagnostics.front();
+    REQUIRE(e.region.begin.column >= 1);
+    CHECK(e.region.begin.column - 1 <= text.size());
+    return fmt::format("error at {}: expected {}, found {}", e.region.begin.column - 1, e.expected, e.found);
   }
   CHECK(std::isfinite(q->value()));
   CHECK(q->value() > 0);
@@ -112,9 +115,7 @@ std::string run(fs::path const& file) {
     return "ok";
   }
   if (starts("quantity-") || starts("interval-")) {
-    quantity_error e;
-    auto q = starts("quantity-") ? parse_quantity(bytes, &e) : parse_interval(bytes, &e);
-    return quantity_outcome(q, e, bytes);
+    return quantity_outcome(starts("quantity-") ? parse_quantity(bytes) : parse_interval(bytes), bytes);
   }
   if (starts("lookup-")) {
     auto hits = default_kb().find_all(bytes);

@@ -206,8 +206,8 @@ TEST_CASE("chembl: bad tables are errors at the field's line and column") {
   // every bad row is reported, in file order, and nothing is built
   auto many = run("1,X,B,2,m,,,,t,1,1,1,,\n" + good + "\n1,CHEMBL1,B,2,m,,,CHEMBL2,t,9,1,1,,\n");
   REQUIRE(many.diagnostics.size() == 2);
-  CHECK(many.diagnostics[0].line == 2);
-  CHECK(many.diagnostics[1].line == 4);
+  CHECK(many.diagnostics[0].region.begin.line == 2);
+  CHECK(many.diagnostics[1].region.begin.line == 4);
 
   std::ofstream(tmp.path / "other.csv") << "a,b\n1,2\n";
   std::vector<fs::path> other{tmp.path / "other.csv"};

@@ -291,8 +291,8 @@ TEST_CASE("drugcentral: quoted fields, embedded tabs, empty fields and bad value
   line = row({{"ACCESSION", "\"P35372|p4\""}});
   d = only(run(row() + "\n" + line + "\n"));
   CHECK(d.code == errc::bad_identifier);
-  CHECK(d.line == 3);
-  CHECK(d.column == column_of(line, "ACCESSION"));
+  CHECK(d.region.begin.line == 3);
+  CHECK(d.region.begin.column == column_of(line, "ACCESSION"));
   CHECK(d.expected == "UniProt accessions (6 or 10 upper-case letters and digits, |-separated) in 'ACCESSION'");
   CHECK(d.found == "'p4'");
 
@@ -343,8 +343,8 @@ TEST_CASE("drugcentral: quoted fields, embedded tabs, empty fields and bad value
   line = row({{"ACT_COMMENT", "\"never closed"}});
   d = only(run(line + "\n"));
   CHECK(d.code == errc::syntax);
-  CHECK(d.line == 2);
-  CHECK(d.column == column_of(line, "ACT_SOURCE") + 1);  // the W of "WOMBAT-PK", after the quote that closed it
+  CHECK(d.region.begin.line == 2);
+  CHECK(d.region.begin.column == column_of(line, "ACT_SOURCE") + 1);  // the W of "WOMBAT-PK", after the quote that closed it
 
   std::ofstream(tmp.path / "other.tsv") << "a\tb\n1\t2\n";
   d = only(import_file(tmp.path / "other.tsv"));

@@ -126,7 +126,7 @@ TEST_CASE("gtopdb: bad tables are errors with file and line") {
   auto bad_id = write(row("319", "x1", "9.2"));
   REQUIRE(!bad_id.diagnostics.empty());
   CHECK(bad_id.diagnostics.front().code == errc::bad_id);
-  CHECK(bad_id.diagnostics.front().line == 2);
+  CHECK(bad_id.diagnostics.front().region.begin.line == 2);
   auto bad_number = write(row("319", "1639", "nine"));
   REQUIRE(!bad_number.diagnostics.empty());
   CHECK(bad_number.diagnostics.front().code == errc::bad_quantity);

@@ -97,7 +97,7 @@ TEST_CASE("hetionet: nodes and edges become typed entities and claims, nothing d
   }
   // entities point at their line in the node table
   CHECK(kb[ntx].region.known());
-  CHECK(kb[ntx].region.line > 1);
+  CHECK(kb[ntx].region.begin.line > 1);
   // the report
   auto text = r.report.to_string();
   CHECK(text.find("CbG (Compound binds Gene)") != std::string::npos);
@@ -173,7 +173,7 @@ TEST_CASE("hetionet: bad input is an error with file, line and column, never a c
   auto d = bad_nodes(nh + "Compound::DB00704\tNaltrexone\tCompound\nCompound::DB00704\tNaltrexone\tCompound\n");
   REQUIRE(!d.diagnostics.empty());
   CHECK(d.diagnostics.front().code == errc::duplicate_id);
-  CHECK(d.diagnostics.front().line == 3);
+  CHECK(d.diagnostics.front().region.begin.line == 3);
   auto k = bad_nodes(nh + "Compound::DB00704\tNaltrexone\tGene\n");
   REQUIRE(!k.diagnostics.empty());
   CHECK(k.diagnostics.front().to_string().find("the kind the id names") != std::string::npos);
@@ -220,7 +220,7 @@ TEST_CASE("hetionet: the progress callback sees the import and can cancel it") {
   auto by_flag = import_fixture("edges.sif", f);
   CHECK_FALSE(by_flag.kb);
   CHECK(by_flag.cancelled);
-  CHECK_THROWS_AS(take_or_throw(std::move(by_flag)), load_error);
+  CHECK_THROWS_AS(std::move(by_flag).value_or_throw(), load_error);
   // a terminal progress line is silent when the stream is not a terminal
   std::FILE* sink = std::tmpfile();
   auto cb = terminal_progress(sink);

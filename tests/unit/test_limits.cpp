@@ -128,7 +128,7 @@ TEST_CASE("limits: deep nesting is a syntax error, not a stack overflow") {
   for (std::string text : {dotted + " = 1\n", "[" + dotted + "]\n"}) {
     auto r = load(text);
     REQUIRE_FALSE(r);
-    CHECK(r.diagnostics.front().line == 1);
+    CHECK(r.diagnostics.front().region.begin.line == 1);
   }
 }
 
@@ -201,15 +201,17 @@ TEST_CASE("limits: CLI dose and interval text beyond the limits is an error at a
   for (std::string t : std::vector<std::string>{"", " ", "mg", "1e999 mg", "nan mg", "inf h", "-1 mg", "0 h", "1e-400 mg", "1.2.3 mg",
                         "5 parsecs", std::string(100000, '9') + " mg", "5 " + std::string(100000, 'm'),
                         std::string("5\0 mg", 5), "5 \xff", "q", "qh", "q0h", "q-1h"}) {
-    quantity_error e;
-    auto q = parse_quantity(t, &e);
+    auto q = parse_quantity(t);
     CHECK_FALSE(q);
-    CHECK(e.offset <= t.size());
+    REQUIRE(q.diagnostics.size() == 1);
+    auto const& e = q.diagnostics.front();
+    CHECK((e.region.begin.column >= 1 && e.region.begin.column - 1 <= t.size()));
     CHECK_FALSE(e.expected.empty());
     CHECK(e.found.size() < 200);  // the offending text is cut, not echoed in full
-    quantity_error ei;
-    CHECK_FALSE(parse_interval(t, &ei));
-    CHECK(ei.offset <= t.size());
+    auto i = parse_interval(t);
+    CHECK_FALSE(i);
+    REQUIRE(i.diagnostics.size() == 1);
+    CHECK((i.diagnostics[0].region.begin.column >= 1 && i.diagnostics[0].region.begin.column - 1 <= t.size()));
   }
 }
 

@@ -298,7 +298,7 @@ sources = ["src:gtopdb:ligand:1639"]
   REQUIRE_FALSE(r);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].code == errc::duplicate_id);
-  CHECK(r.diagnostics[0].line == 2);
+  CHECK(r.diagnostics[0].region.begin.line == 2);
   CHECK(r.diagnostics[0].found.find("'drug:naltrexone', already declared at embedded:") == 0);
 }
 
@@ -406,21 +406,25 @@ TEST_CASE("valid_identifier accepts well-formed identifiers of every scheme and 
     CAPTURE(r.scheme);
     for (auto v : r.good) {
       CAPTURE(v);
-      std::string expected = "untouched";
-      CHECK(valid_identifier(r.scheme, v, &expected));
-      CHECK(expected == "untouched");
+      auto ok = valid_identifier(r.scheme, v);
+      CHECK(ok);
+      CHECK(ok.diagnostics.empty());
     }
     for (auto v : r.bad) {
       CAPTURE(v);
-      std::string expected;
-      CHECK_FALSE(valid_identifier(r.scheme, v, &expected));
-      CHECK_FALSE(expected.empty());
-      CHECK_FALSE(valid_identifier(r.scheme, v));  // no description asked for
+      auto ok = valid_identifier(r.scheme, v);
+      CHECK_FALSE(ok);
+      REQUIRE(ok.diagnostics.size() == 1);
+      CHECK(ok.diagnostics[0].code == errc::bad_identifier);
+      CHECK_FALSE(ok.diagnostics[0].expected.empty());
+      CHECK(ok.diagnostics[0].found == "'" + std::string(v) + "'");
     }
   }
-  std::string expected;
-  CHECK_FALSE(valid_identifier("isbn", "978-3-16-148410-0", &expected));
-  CHECK(expected == "a known identifier scheme");
+  auto unknown = valid_identifier("isbn", "978-3-16-148410-0");
+  CHECK_FALSE(unknown);
+  CHECK(unknown.diagnostics.at(0).expected == "a known identifier scheme");
+  CHECK_THROWS_WITH_AS(unknown.value_or_throw(),
+                       "error: expected a known identifier scheme, found '978-3-16-148410-0'", load_error);
 }
 
 TEST_CASE("load limits: files and strings beyond load_options are errc::limit") {
@@ -440,7 +444,7 @@ TEST_CASE("load limits: files and strings beyond load_options are errc::limit") 
     auto rf = try_load_files(paths, nullptr, small);
     REQUIRE(rf.diagnostics.size() == 1);
     CHECK(rf.diagnostics[0].code == errc::limit);
-    CHECK(rf.diagnostics[0].line == 0);
+    CHECK(rf.diagnostics[0].region.begin.line == 0);
     // exactly at the limit is fine
     load_options exact;
     exact.max_file_bytes = text.size();
@@ -453,7 +457,7 @@ TEST_CASE("load limits: files and strings beyond load_options are errc::limit") 
     CHECK_FALSE(r);
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].code == errc::limit);
-    CHECK(r.diagnostics[0].line == 11);  // the source's title
+    CHECK(r.diagnostics[0].region.begin.line == 11);  // the source's title
     CHECK(r.diagnostics[0].to_string() ==
           "good/targets.toml:11:9: error: expected a string of at most 40 bytes, found 59 bytes");
   }

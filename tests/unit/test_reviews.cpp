@@ -6,26 +6,18 @@
 #include <algorithm>
 
 using namespace pharmakon;
+using test::contains;
+using test::messages;
 
 namespace {
 
-knowledge_base const& golden() {
-  static knowledge_base kb = load_file(std::string(PHARMAKON_TEST_DATA) + "/golden/kb.toml");
-  return kb;
-}
+knowledge_base const& golden() { return test::golden_kb(); }
 
 load_result reviews(std::string_view text, knowledge_base const& kb = golden()) {
   document d{"reviews.toml", std::string(text)};
   return try_load_reviews(kb, std::span(&d, 1));
 }
 
-std::string messages(load_result const& r) {
-  std::string out;
-  for (auto const& d : r.diagnostics) out += d.to_string() + "\n";
-  return out;
-}
-
-bool has(std::string const& s, std::string_view x) { return s.find(x) != std::string::npos; }
 
 constexpr std::string_view mor_approved = R"(
 [[review]]
@@ -66,7 +58,7 @@ TEST_CASE("review files: a good file attaches its records; the knowledge base it
       CHECK(rec->status == review_status::approved);
       CHECK(rec->reviewer == "Board");
       CHECK(rec->date == "2026-11-20");
-      CHECK(rec->region.line == 2);
+      CHECK(rec->region.begin.line == 2);
       ++approved;
     } else {
       CHECK(rec == nullptr);
@@ -126,25 +118,25 @@ id = "drug:x"
   auto m = messages(r);
   INFO(m);
   // a claim that does not exist (the golden fixture has no naltrexone --acts_on--> DOR claim, or no DOR at all)
-  CHECK((has(m, "reviews.toml:2:9: error: expected the claim drug:naltrexone --acts_on--> target:DOR in the knowledge base, found no such claim") ||
-         has(m, "reviews.toml:2:")));
-  CHECK(has(m, "reviews.toml:8:") );
-  CHECK(has(m, "found 'drug:naltrexon'"));
-  CHECK(has(m, "reviews.toml:15:10: error: expected 'status' to be one of submitted | under_review | approved, found 'aproved'"));
-  CHECK(has(m, "reviews.toml:18:1: error: expected 'reviewer' (who approved it: required when status is approved), found no such key in this table"));
-  CHECK(has(m, "reviews.toml:26:8: error: expected 'date' to be a date YYYY-MM-DD (a calendar day from 1900 to 2100), found '2026-02-30'"));
-  CHECK(has(m, "found 2 claims (say which with negated = true|false"));
-  CHECK(has(m, "reviews.toml:33:1: error: expected one of 'claim', 'entity' or 'source'"));
-  CHECK(has(m, "found 'reviewr'"));
-  CHECK(has(m, "reviews.toml:43:3: error: expected a top-level [[review]] table"));
+  CHECK((contains(m, "reviews.toml:2:9: error: expected the claim drug:naltrexone --acts_on--> target:DOR in the knowledge base, found no such claim") ||
+         contains(m, "reviews.toml:2:")));
+  CHECK(contains(m, "reviews.toml:8:") );
+  CHECK(contains(m, "found 'drug:naltrexon'"));
+  CHECK(contains(m, "reviews.toml:15:10: error: expected 'status' to be one of submitted | under_review | approved, found 'aproved'"));
+  CHECK(contains(m, "reviews.toml:18:1: error: expected 'reviewer' (who approved it: required when status is approved), found no such key in this table"));
+  CHECK(contains(m, "reviews.toml:26:8: error: expected 'date' to be a date YYYY-MM-DD (a calendar day from 1900 to 2100), found '2026-02-30'"));
+  CHECK(contains(m, "found 2 claims (say which with negated = true|false"));
+  CHECK(contains(m, "reviews.toml:33:1: error: expected one of 'claim', 'entity' or 'source'"));
+  CHECK(contains(m, "found 'reviewr'"));
+  CHECK(contains(m, "reviews.toml:43:3: error: expected a top-level [[review]] table"));
   // sorted by position
-  CHECK(std::is_sorted(r.diagnostics.begin(), r.diagnostics.end(), [](auto const& a, auto const& b) { return a.line < b.line; }));
+  CHECK(std::is_sorted(r.diagnostics.begin(), r.diagnostics.end(), [](auto const& a, auto const& b) { return a.region.begin.line < b.region.begin.line; }));
 }
 
 TEST_CASE("review files: same thing, same date is an error; a history keeps the newest") {
   auto dup = reviews(std::string(mor_approved) + std::string(mor_approved));
   REQUIRE_FALSE(dup);
-  CHECK(has(messages(dup), "a second review dated 2026-11-20, the first at reviews.toml:2:1"));
+  CHECK(contains(messages(dup), "a second review dated 2026-11-20, the first at reviews.toml:2:1"));
   auto hist = reviews(std::string(mor_approved) + R"(
 [[review]]
 claim = { relation = "acts_on", from = "drug:naltrexone", to = "target:MOR" }
@@ -189,7 +181,7 @@ TEST_CASE("review counts: 'Approved' only when every statement shown is approved
   CHECK(s.newest_review == "2026-11-24");
   CHECK_FALSE(s.all_approved());
   auto text = render_text(a);
-  CHECK(has(text, fmt::format("Review: 4 of {} statements approved, 1 under review, 2 submitted, {} not reviewed", s.statements,
+  CHECK(contains(text, fmt::format("Review: 4 of {} statements approved, 1 under review, 2 submitted, {} not reviewed", s.statements,
                               s.statements - 7)));
 
   keep_approved(a);
@@ -215,9 +207,9 @@ TEST_CASE("review counts: 'Approved' only when every statement shown is approved
   CHECK(cited.size() == a.references.sources.size());
   CHECK(cited.back() == int(a.references.sources.size()));
   auto page = render_html(a);
-  CHECK(has(page, "Approved ("));
-  CHECK(has(page, "approved statements only (--approved-only)"));
-  CHECK(has(page, "approved by Example Hospital P&amp;T Committee (test fixture), 2026-11-20"));
+  CHECK(contains(page, "Approved ("));
+  CHECK(contains(page, "approved statements only (--approved-only)"));
+  CHECK(contains(page, "approved by Example Hospital P&amp;T Committee (test fixture), 2026-11-20"));
 }
 
 TEST_CASE("claim dates in a knowledge-base file: updated and review keys; last updated is the newest") {
@@ -265,8 +257,8 @@ sources = ["src:pmid:1"]
   CHECK(s.approved == 1);
   CHECK(s.last_updated == "2026-11-15");
   CHECK(s.from == updated_from::claims);
-  CHECK(has(render_text(a), "Last updated: 2026-11-15 (the newest date among the claims shown)"));
-  CHECK(has(render_json(a), "\"last_updated_from\": \"claims\""));
+  CHECK(contains(render_text(a), "Last updated: 2026-11-15 (the newest date among the claims shown)"));
+  CHECK(contains(render_json(a), "\"last_updated_from\": \"claims\""));
 
   // the review layer survives a load on top of it
   auto more = load_string(R"(
@@ -306,8 +298,8 @@ sources = ["src:pmid:1"]
   REQUIRE_FALSE(bad);
   auto m = messages(bad);
   INFO(m);
-  CHECK(has(m, "bad.toml:20:11: error: expected 'updated' to be a date YYYY-MM-DD"));
-  CHECK(has(m, "bad.toml:21:10: error: expected 'reviewer' (who approved it"));
+  CHECK(contains(m, "bad.toml:20:11: error: expected 'updated' to be a date YYYY-MM-DD"));
+  CHECK(contains(m, "bad.toml:21:10: error: expected 'reviewer' (who approved it"));
 }
 
 TEST_CASE("the shipped knowledge base: no review records, no reviewer, the release as its date") {
@@ -320,8 +312,8 @@ TEST_CASE("the shipped knowledge base: no review records, no reviewer, the relea
   CHECK(s.from == updated_from::release);
   CHECK(s.last_updated == release_date_of(kb.version()));
   auto text = render_text(a);
-  CHECK(has(text, "not clinically reviewed"));
-  CHECK_FALSE(has(text, "Approved"));
+  CHECK(contains(text, "not clinically reviewed"));
+  CHECK_FALSE(contains(text, "Approved"));
   CHECK(release_date_of("2026.12.0") == "2026-12");
   CHECK(release_date_of("2026.13.0") == "");
   CHECK(release_date_of("1") == "");

@@ -1,6 +1,6 @@
 // The summary rules of the mechanism answer (docs/answers.md, "Summary") on fixtures: tests/data/summaries, the
 // DrugCentral import fixture, and (when present) the real DrugCentral download in ../shared/data.
-#include <doctest/doctest.h>
+#include "support.hpp"
 
 #include <pharmakon/pharmakon.hpp>
 
@@ -9,18 +9,13 @@
 #include <string>
 
 using namespace pharmakon;
+using test::count;
 
 namespace {
 
 knowledge_base const& fixture() {
   static auto kb = load_file(std::string(PHARMAKON_TEST_DATA) + "/summaries/fixture.toml");
   return kb;
-}
-
-std::size_t count(std::string const& text, std::string const& word) {
-  std::size_t n = 0;
-  for (auto p = text.find(word); p != std::string::npos; p = text.find(word, p + word.size())) ++n;
-  return n;
 }
 
 }  // namespace

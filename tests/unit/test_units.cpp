@@ -28,23 +28,50 @@ TEST_CASE("conversion works within a dimension and is refused across dimensions"
   CHECK_FALSE(parse_quantity("50 mg")->to(unit::h));
 }
 
-TEST_CASE("bad quantities say what was expected and what was found") {
-  quantity_error e;
-  CHECK_FALSE(parse_quantity("50 mgs", &e));
+TEST_CASE("bad quantities say what was expected and what was found, at a column of the text") {
+  /// The one diagnostic of a failed parse.
+  auto error_of = [](std::string_view text) {
+    auto q = parse_quantity(text);
+    REQUIRE_FALSE(q);
+    REQUIRE(q.diagnostics.size() == 1);
+    return q.diagnostics.front();
+  };
+  auto e = error_of("50 mgs");
+  CHECK(e.code == errc::bad_quantity);
   CHECK(e.expected.find("a unit") == 0);
   CHECK(e.found == "'mgs'");
-  CHECK(e.offset == 3);
-  CHECK_FALSE(parse_quantity("50", &e));
-  CHECK(e.found == "end of text");
-  CHECK_FALSE(parse_quantity("-5 mg", &e));
-  CHECK(e.expected == "a positive number");
-  CHECK_FALSE(parse_quantity("0 mg", &e));
-  CHECK_FALSE(parse_quantity("mg", &e));
-  CHECK(e.expected == "a number");
-  CHECK_FALSE(parse_quantity("1.2.3 mg", &e));
-  CHECK_FALSE(parse_quantity("nan mg", &e));
-  CHECK_FALSE(parse_quantity("1e999 mg", &e));
-  CHECK_FALSE(parse_quantity("", &e));
+  CHECK(e.region.begin == source_position{1, 4});  // 1-based: "mgs" starts at the fourth byte
+  CHECK_FALSE(e.region.known());                   // a quantity's own text has no file
+  CHECK(e.to_string() == "1:4: error: expected a unit (mg, µg, g, mL, h, d, wk, nM, ...), found 'mgs'");
+  CHECK(error_of("50").found == "end of text");
+  CHECK(error_of("-5 mg").expected == "a positive number");
+  CHECK(error_of("  -5 mg").region.begin.column == 3);
+  CHECK(error_of("0 mg").expected == "a positive number");
+  CHECK(error_of("mg").expected == "a number");
+  CHECK(error_of("1.2.3 mg").expected == "a number");
+  CHECK(error_of("nan mg").expected == "a number");
+  CHECK(error_of("1e999 mg").expected == "a number");
+  CHECK(error_of("").found == "end of text");
+}
+
+TEST_CASE("a quantity result is bool-convertible, compares with a quantity and throws on value_or_throw") {
+  auto q = parse_quantity("50 mg");
+  REQUIRE(q);
+  CHECK(q == quantity{50, unit::mg});
+  CHECK(q.diagnostics.empty());
+  std::optional<quantity> kept = q;  // an optional keeps the value, not the diagnostics
+  CHECK(kept == quantity{50, unit::mg});
+  CHECK(std::move(q).value_or_throw() == quantity{50, unit::mg});
+  auto bad = parse_quantity("50 parsecs");
+  CHECK_FALSE(bad.has_value());
+  CHECK(bad.value_or(quantity{1, unit::g}) == quantity{1, unit::g});
+  CHECK_FALSE(std::optional<quantity>(bad).has_value());
+  CHECK_THROWS_WITH_AS(std::move(bad).value_or_throw(),
+                       "1:4: error: expected a unit (mg, µg, g, mL, h, d, wk, nM, ...), found 'parsecs'", load_error);
+  auto wrong = parse_interval("50 mg");
+  REQUIRE_FALSE(wrong);
+  CHECK(wrong.diagnostics.at(0).code == errc::wrong_dimension);
+  CHECK(wrong.diagnostics.at(0).region.begin == source_position{1, 1});
 }
 
 TEST_CASE("quantities print with their canonical symbol") {

@@ -66,9 +66,9 @@ py::object run_import(importer fn, py::handle paths, py::handle base, py::object
   if (raised) throw std::move(*raised);
   if (!r) {
     if (r.cancelled && r.diagnostics.empty() && user_cancelled)
-      r.diagnostics.push_back({errc::io, "<import>", 0, 0, "the import to run to completion",
+      r.diagnostics.push_back({errc::io, source_region::at("<import>"), "the import to run to completion",
                                "it was cancelled by the progress callback"});
-    take_or_throw(std::move(r));  // raises LoadError
+    std::move(r).value_or_throw();  // raises LoadError
   }
   py::object kb = py::cast(std::move(*r.kb));
   if (!with_report) return kb;

@@ -47,9 +47,9 @@ void translate(std::exception_ptr p) {
     a["diagnostics"] = py::cast(e.diagnostics());
     if (!e.diagnostics().empty()) {
       auto const& d = e.diagnostics().front();
-      a["path"] = d.path;
-      a["line"] = d.line;
-      a["column"] = d.column;
+      a["path"] = std::string(d.region.file());
+      a["line"] = d.region.begin.line;
+      a["column"] = d.region.begin.column;
     }
     raise(load_error_cls, e.what(), a);
   } catch (lookup_error const& e) {
@@ -62,7 +62,7 @@ void translate(std::exception_ptr p) {
     py::dict a;
     a["code"] = py::cast(e.code());
     a["text"] = e.text();
-    a["offset"] = e.detail().offset;
+    a["offset"] = e.detail().region.begin.column == 0 ? 0 : e.detail().region.begin.column - 1;
     a["expected"] = e.detail().expected;
     a["found"] = e.detail().found;
     raise(quantity_error_cls, e.what(), a);
@@ -93,20 +93,23 @@ quantity make_quantity(double value, std::string const& unit_text) {
   if (!u)
     throw quantity_arg_error(fmt::format("quantity '{}': expected a unit (mg, µg, g, mL, h, d, wk, nM, ...), found '{}'",
                                          text, unit_text),
-                             text, {0, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", "'" + unit_text + "'"});
+                             text, {errc::bad_quantity, {{1, 1}, {}, nullptr}, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)",
+                                    "'" + unit_text + "'"});
   if (!std::isfinite(value) || value <= 0)
     throw quantity_arg_error(fmt::format("quantity '{}': expected a finite positive number, found {}", text, value),
-                             text, {0, "a finite positive number", fmt::format("{}", value)});
+                             text, {errc::bad_quantity, {{1, 1}, {}, nullptr}, "a finite positive number",
+                                    fmt::format("{}", value)});
   return quantity{value, *u};
 }
 
 quantity parse_or_throw(std::string const& text, bool interval) {
-  quantity_error err;
-  auto q = interval ? parse_interval(text, &err) : parse_quantity(text, &err);
-  if (!q)
+  auto q = interval ? parse_interval(text) : parse_quantity(text);
+  if (!q) {
+    auto const& err = q.diagnostics.front();
     throw quantity_arg_error(fmt::format("{} '{}': expected {}, found {}", interval ? "interval" : "quantity", text,
                                          err.expected, err.found),
                              text, err);
+  }
   return *q;
 }
 
@@ -374,9 +377,11 @@ void bind_values(py::module_& m) {
   py::class_<diagnostic>(m, "Diagnostic",
                          "One problem found in knowledge-base input, with its position (1-based; 0 = unknown).")
       .def_readonly("code", &diagnostic::code, "The ErrorCode.")
-      .def_readonly("path", &diagnostic::path, "The file name as given, or the name passed to loads().")
-      .def_readonly("line", &diagnostic::line, "1-based line, 0 when unknown.")
-      .def_readonly("column", &diagnostic::column, "1-based column, 0 when unknown.")
+      .def_property_readonly("path", [](diagnostic const& d) { return std::string(d.region.file()); },
+                             "The file name as given, or the name passed to loads().")
+      .def_property_readonly("line", [](diagnostic const& d) { return d.region.begin.line; }, "1-based line, 0 when unknown.")
+      .def_property_readonly("column", [](diagnostic const& d) { return d.region.begin.column; },
+                             "1-based column, 0 when unknown.")
       .def_readonly("expected", &diagnostic::expected, "What the format expects there.")
       .def_readonly("found", &diagnostic::found, "What the input has there.")
       .def("__str__", &diagnostic::to_string, "`file:line:column: error: expected ..., found ...`")

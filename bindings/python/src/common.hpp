@@ -93,14 +93,15 @@ affinity_value affinity_from_kb(knowledge_base const& kb, affinity const& a);
 /// A quantity argument that does not parse or has the wrong dimension; becomes `pharmakon.QuantityError`.
 class quantity_arg_error : public usage_error {
  public:
-  quantity_arg_error(std::string message, std::string text, quantity_error detail)
+  quantity_arg_error(std::string message, std::string text, diagnostic detail)
       : usage_error(errc::bad_quantity, message), text_(std::move(text)), detail_(std::move(detail)) {}
   std::string const& text() const noexcept { return text_; }
-  quantity_error const& detail() const noexcept { return detail_; }
+  /// The problem; `detail().region.begin.column` is 1-based in `text()` (Python's `offset` is 0-based).
+  diagnostic const& detail() const noexcept { return detail_; }
 
  private:
   std::string text_;
-  quantity_error detail_;
+  diagnostic detail_;
 };
 
 // ----- argument conversion --------------------------------------------------------------------------------------

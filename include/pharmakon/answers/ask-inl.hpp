@@ -249,12 +249,13 @@ inline std::string understood(reading const& r, knowledge_base const& kb) {
 
 }  // namespace detail::ask
 
-PHARMAKON_FUNC std::optional<question> parse_question(knowledge_base const& kb, std::string_view text, std::string* understood) {
+PHARMAKON_FUNC result<question> parse_question(knowledge_base const& kb, std::string_view text) {
   using namespace detail::ask;
-  if (text.size() > max_question_size) {
-    if (understood) *understood = fmt::format("a text of {} bytes (at most {} are read)", text.size(), max_question_size);
-    return std::nullopt;
-  }
+  auto unreadable = [](std::string understood) {
+    return diagnostic{errc::unreadable_question, {}, std::string(question_expected), std::move(understood)};
+  };
+  if (text.size() > max_question_size)
+    return unreadable(fmt::format("a text of {} bytes (at most {} are read)", text.size(), max_question_size));
   reading r;
   r.toks = tokenize(text);
   read_dose(r);
@@ -370,8 +371,7 @@ PHARMAKON_FUNC std::optional<question> parse_question(knowledge_base const& kb, 
       return q;
     }
   }
-  if (understood) *understood = detail::ask::understood(r, kb);
-  return std::nullopt;
+  return unreadable(detail::ask::understood(r, kb));
 }
 
 PHARMAKON_FUNC std::vector<drug_id> drugs_mentioned(knowledge_base const& kb, std::string_view text) {
@@ -385,14 +385,12 @@ PHARMAKON_FUNC std::vector<drug_id> drugs_mentioned(knowledge_base const& kb, st
 }
 
 PHARMAKON_FUNC question read_question(knowledge_base const& kb, std::string_view text) {
-  std::string understood;
-  auto q = parse_question(kb, text, &understood);
-  if (!q)
-    throw question_error(fmt::format("could not read the question: expected a question about a mechanism, an interaction "
-                                     "or a dose, found {}",
-                                     understood),
-                         understood);
-  return *q;
+  auto q = parse_question(kb, text);
+  if (!q) {
+    auto const& d = q.diagnostics.front();
+    throw question_error(fmt::format("could not read the question: expected {}, found {}", d.expected, d.found), d.found);
+  }
+  return std::move(*q);
 }
 
 PHARMAKON_FUNC any_answer answer(knowledge_base const& kb, question const& q) {
@@ -406,13 +404,16 @@ PHARMAKON_FUNC any_answer answer(knowledge_base const& kb, question const& q) {
     case question_kind::dose_check: {
       auto d = kb.at<drug>(q.drugs.at(0));
       dose_query dq;
-      quantity_error e;
-      auto dose = parse_quantity(q.dose, &e);
-      if (!dose) throw usage_error(errc::bad_quantity, fmt::format("dose '{}': expected {}, found {}", q.dose, e.expected, e.found));
+      auto dose = parse_quantity(q.dose);
+      if (!dose)
+        throw usage_error(errc::bad_quantity, fmt::format("dose '{}': expected {}, found {}", q.dose,
+                                                          dose.diagnostics[0].expected, dose.diagnostics[0].found));
       dq.dose = *dose;
       if (!q.every.empty()) {
-        auto every = parse_interval(q.every, &e);
-        if (!every) throw usage_error(errc::bad_quantity, fmt::format("interval '{}': expected {}, found {}", q.every, e.expected, e.found));
+        auto every = parse_interval(q.every);
+        if (!every)
+          throw usage_error(errc::bad_quantity, fmt::format("interval '{}': expected {}, found {}", q.every,
+                                                            every.diagnostics[0].expected, every.diagnostics[0].found));
         dq.every = *every;
       }
       if (!q.route.empty()) dq.route = parse_enum<route>(q.route);

@@ -84,9 +84,12 @@ class question_error : public error {
   std::string understood_;
 };
 
-/// Reads a question; nullopt if it cannot be read, with what was understood in `*understood`.
-PHARMAKON_FUNC std::optional<question> parse_question(knowledge_base const& kb, std::string_view text,
-                                                      std::string* understood = nullptr);
+/// What `parse_question` expects, in the `expected` of its diagnostic.
+inline constexpr std::string_view question_expected = "a question about a mechanism, an interaction or a dose";
+
+/// Reads a question. If it cannot be read: one `errc::unreadable_question` diagnostic (no file or position) whose
+/// `expected` is `question_expected` and whose `found` says what was understood (drugs, dose, interval, ...).
+PHARMAKON_FUNC result<question> parse_question(knowledge_base const& kb, std::string_view text);
 /// Like `parse_question`, but throws `question_error`.
 PHARMAKON_FUNC question read_question(knowledge_base const& kb, std::string_view text);
 

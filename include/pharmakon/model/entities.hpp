@@ -18,22 +18,10 @@
 
 #include "enums.hpp"
 #include "ids.hpp"
+#include "source_region.hpp"
 #include "units.hpp"
 
 namespace pharmakon {
-
-/// Where something was declared: 1-based line and column; 0 means unknown.
-struct source_region {
-  std::shared_ptr<const std::string> path;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-
-  bool known() const noexcept { return path != nullptr; }
-  std::string to_string() const {
-    if (!path) return "<unknown>";
-    return fmt::format("{}:{}:{}", *path, line, column);
-  }
-};
 
 /// An external identifier of an entity, e.g. {"chembl", "CHEMBL19019"} or {"gtopdb_ligand", "1639"}.
 struct identifier {

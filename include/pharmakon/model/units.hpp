@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "../error.hpp"
+
 namespace pharmakon {
 
 enum class dimension : std::uint8_t { mass, volume, time, concentration };
@@ -100,27 +102,21 @@ class quantity {
   unit unit_ = unit::mg;
 };
 
-/// Why a quantity string did not parse; `offset` is the 0-based byte offset in the string.
-struct quantity_error {
-  std::size_t offset = 0;
-  std::string expected;
-  std::string found;
-};
-
 /// The range of a parsed quantity in its dimension's base unit (mg, mL, h, nM): wide enough for any dose,
 /// interval or affinity, narrow enough that every conversion within the dimension is finite and positive.
 inline constexpr double quantity_min_base = 1e-12;
 inline constexpr double quantity_max_base = 1e12;
 
 /// Parses "50 mg", "380mg", "24 h", "0.5 nM", "4 weeks". The number must be finite and > 0, and within
-/// [quantity_min_base, quantity_max_base] once converted to the dimension's base unit.
-inline std::optional<quantity> parse_quantity(std::string_view text, quantity_error* err = nullptr) {
-  auto fail = [&](std::size_t off, std::string expected, std::string_view found) -> std::optional<quantity> {
+/// [quantity_min_base, quantity_max_base] once converted to the dimension's base unit. A failure is one
+/// `errc::bad_quantity` diagnostic whose region has no file, line 1 and the 1-based column (byte) in `text` where
+/// the offending part starts.
+inline result<quantity> parse_quantity(std::string_view text) {
+  auto fail = [&](std::size_t off, std::string expected, std::string_view found) -> result<quantity> {
     // what was found is echoed in messages: cut it, so a megabyte of digits gives a short message
     std::string f(found.empty() ? std::string_view("end of text") : found.substr(0, 40));
     if (found.size() > 40) f += "...";
-    if (err) *err = {off, std::move(expected), std::move(f)};
-    return std::nullopt;
+    return diagnostic{errc::bad_quantity, {{1, std::uint32_t(off + 1)}, {}, nullptr}, std::move(expected), std::move(f)};
   };
   std::size_t i = 0;
   while (i < text.size() && text[i] == ' ') ++i;
@@ -152,20 +148,19 @@ inline std::optional<quantity> parse_quantity(std::string_view text, quantity_er
 }
 
 /// Parses a dosing interval: a time quantity ("24 h", "24h", "4 weeks"), "qNh" ("q12h"), or one of
-/// "daily", "weekly", "monthly". The result is always of dimension time.
-inline std::optional<quantity> parse_interval(std::string_view text, quantity_error* err = nullptr) {
+/// "daily", "weekly", "monthly". The result is always of dimension time; a quantity of another dimension is an
+/// `errc::wrong_dimension` diagnostic at column 1.
+inline result<quantity> parse_interval(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (text == "daily") return quantity{24, unit::h};
   if (text == "weekly") return quantity{1, unit::wk};
   if (text == "monthly") return quantity{1, unit::mo};
   if (text.size() > 2 && (text[0] == 'q' || text[0] == 'Q') && text[1] >= '0' && text[1] <= '9') text.remove_prefix(1);
-  auto q = parse_quantity(text, err);
-  if (q && q->dim() != dimension::time) {
-    if (err) *err = {0, "a time interval (h, d, wk, mo) or daily/weekly/monthly",
-                     fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
-    return std::nullopt;
-  }
+  auto q = parse_quantity(text);
+  if (q && q->dim() != dimension::time)
+    return diagnostic{errc::wrong_dimension, {{1, 1}, {}, nullptr}, "a time interval (h, d, wk, mo) or daily/weekly/monthly",
+                      fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
   return q;
 }
 

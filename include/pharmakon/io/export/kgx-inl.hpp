@@ -63,7 +63,7 @@ inline std::string composite(std::initializer_list<std::pair<std::string_view, s
 
 inline std::string region_text(source_region const& r) {
   if (!r.known()) return "";
-  return detail::exporter::tsv_escape(fmt::format("{}:{}:{}", *r.path, r.line, r.column), "");
+  return detail::exporter::tsv_escape(fmt::format("{}:{}:{}", *r.path, r.begin.line, r.begin.column), "");
 }
 
 inline std::string json_string(std::string_view s) {

@@ -28,7 +28,7 @@ PHARMAKON_API PHARMAKON_FUNC import_result try_import_chembl(std::span<std::file
                                                import_options const& opts = {});
 /// Like `try_import_chembl`, but throws `load_error`.
 inline knowledge_base import_chembl(std::span<std::filesystem::path const> files, import_options const& opts = {}) {
-  return take_or_throw(try_import_chembl(files, opts));
+  return try_import_chembl(files, opts).value_or_throw();
 }
 
 }  // namespace pharmakon

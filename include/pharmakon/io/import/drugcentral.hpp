@@ -34,7 +34,7 @@ PHARMAKON_API PHARMAKON_FUNC import_result try_import_drugcentral(std::span<std:
 /// Like `try_import_drugcentral`, but throws `load_error`.
 inline knowledge_base import_drugcentral(std::span<std::filesystem::path const> files,
                                          import_options const& opts = {}) {
-  return take_or_throw(try_import_drugcentral(files, opts));
+  return try_import_drugcentral(files, opts).value_or_throw();
 }
 
 }  // namespace pharmakon

@@ -24,7 +24,7 @@ PHARMAKON_API PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::file
                                                import_options const& opts = {});
 /// Like `try_import_gtopdb`, but throws `load_error`.
 inline knowledge_base import_gtopdb(std::span<std::filesystem::path const> files, import_options const& opts = {}) {
-  return take_or_throw(try_import_gtopdb(files, opts));
+  return try_import_gtopdb(files, opts).value_or_throw();
 }
 
 /// GtoPdb's HTML in names as plain UTF-8: tags dropped, entities (`&alpha;`, `&reg;`, `&#945;`) decoded.

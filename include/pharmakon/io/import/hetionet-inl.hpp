@@ -232,7 +232,7 @@ struct importer : driver {
   /// Adds the entity of a node (or finds the base's entity it merges into); its index among its kind.
   std::optional<std::uint32_t> add_node(std::uint8_t ki, std::string_view hid, std::string_view local,
                                         std::string_view name, std::string_view kind, std::uint64_t line_no) {
-    source_region where{nodes_path, std::uint32_t(line_no), 1};
+    auto where = source_region::at(nodes_path, {std::uint32_t(line_no), 1});
     if (ki == 0xFF) {  // a kind Hetionet v1.0 does not have: kept as a concept of that kind
       ++extra_kind_counts[std::string(kind)];
       concept_node c;

@@ -33,7 +33,7 @@ inline import_result try_import_hetionet(std::filesystem::path const& nodes, std
 /// Like `try_import_hetionet`, but throws `load_error`.
 inline knowledge_base import_hetionet(std::filesystem::path const& nodes, std::filesystem::path const& edges,
                                       import_options const& opts = {}) {
-  return take_or_throw(try_import_hetionet(nodes, edges, opts));
+  return try_import_hetionet(nodes, edges, opts).value_or_throw();
 }
 
 /// The pharmakon id the importer gives a Hetionet node ("Compound::DB00704" → "drug:DB00704",

@@ -93,8 +93,8 @@ struct importer : driver {
     if (c1 == std::string::npos) return {};
     source_region r;
     r.path = path_of(t.substr(0, c1));
-    r.line = std::uint32_t(std::strtoul(t.c_str() + c1 + 1, nullptr, 10));
-    r.column = std::uint32_t(std::strtoul(t.c_str() + c2 + 1, nullptr, 10));
+    r.begin.line = std::uint32_t(std::strtoul(t.c_str() + c1 + 1, nullptr, 10));
+    r.begin.column = std::uint32_t(std::strtoul(t.c_str() + c2 + 1, nullptr, 10));
     return r;
   }
 
@@ -241,7 +241,7 @@ struct importer : driver {
         e.sources = sources_of(r.raw("sources"), '|', in.name(), line_no, r.col("sources"));
         if (e.sources.empty() && !native) e.sources.push_back(file_source());
         e.region = h.has("region") && !r.raw("region").empty() ? region_of(r.raw("region"))
-                                                              : source_region{pathp, std::uint32_t(line_no), 1};
+                                                              : source_region::at(pathp, {std::uint32_t(line_no), 1});
       };
       auto enum_field = [&]<class E>(char const* column_name, E& out) {
         auto e = enum_column(in, r, column_name, out);
@@ -251,8 +251,9 @@ struct importer : driver {
       auto qty = [&](char const* column_name) -> std::optional<quantity> {
         auto v = r.get(column_name);
         if (v.empty()) return std::nullopt;
-        quantity_error err;
-        if (auto q = parse_quantity(v, &err)) return q;
+        auto q = parse_quantity(v);
+        if (q) return *q;
+        auto const& err = q.diagnostics.front();
         diags.add(errc::bad_quantity, in.name(), line_no, r.col(column_name), err.expected, quote_value(err.found));
         return std::nullopt;
       };
@@ -474,7 +475,7 @@ struct importer : driver {
       meta.unverified = r.raw("unverified") == "true";
       meta.note = r.get("note");
       if (h.has("region") && !r.raw("region").empty()) meta.region = region_of(r.raw("region"));
-      else if (pr.empty()) meta.region = source_region{pathp, std::uint32_t(line_no), 1};
+      else if (pr.empty()) meta.region = source_region::at(pathp, {std::uint32_t(line_no), 1});
       if (!diags.diags.empty()) continue;
       if (!add_claim(*kind, from, to, predicate, meta, r, in, line_no, labels)) {
         if (diags.full()) return false;

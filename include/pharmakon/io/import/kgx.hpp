@@ -35,7 +35,7 @@ inline import_result try_import_kgx(std::filesystem::path const& prefix, import_
 }
 /// Like `try_import_kgx`, but throws `load_error`.
 inline knowledge_base import_kgx(std::filesystem::path const& prefix, import_options const& opts = {}) {
-  return take_or_throw(try_import_kgx(prefix, opts));
+  return try_import_kgx(prefix, opts).value_or_throw();
 }
 
 }  // namespace pharmakon

@@ -22,6 +22,7 @@
 #include "../../config.hpp"
 #include "../../error.hpp"
 #include "../../graph/knowledge_base.hpp"
+#include "../kb_file/loader.hpp"  // load_result: an import's result is one
 
 namespace pharmakon {
 
@@ -70,21 +71,23 @@ struct PHARMAKON_API import_report {
   std::string to_string() const;
 };
 
-/// The outcome of an import: a knowledge base and its report, or the diagnostics that prevented it.
-struct import_result {
-  std::optional<knowledge_base> kb;
+/// The outcome of an import: a `load_result` (a knowledge base, or the diagnostics that prevented it) with the
+/// import's report.
+struct import_result : load_result {
   import_report report;
-  std::vector<diagnostic> diagnostics;
   bool cancelled = false;  ///< stopped by the progress callback or the cancel flag (no diagnostics then)
-  explicit operator bool() const noexcept { return kb.has_value(); }
+
+  /// Takes the knowledge base, or throws `load_error` with the diagnostics (one saying it was cancelled, if so).
+  knowledge_base value_or_throw() && {
+    if (!*this && diagnostics.empty())
+      diagnostics.push_back({errc::io, source_region::at("<import>"), "the import to run to completion", "it was cancelled"});
+    return std::move(static_cast<load_result&>(*this)).value_or_throw();
+  }
 };
 
-/// Throws `load_error` with the diagnostics of a failed import (or one saying it was cancelled).
-inline knowledge_base take_or_throw(import_result&& r) {
-  if (r.kb) return std::move(*r.kb);
-  if (r.diagnostics.empty())
-    r.diagnostics.push_back({errc::io, "<import>", 0, 0, "the import to run to completion", "it was cancelled"});
-  throw load_error(std::move(r.diagnostics));
+/// The older spelling of `std::move(r).value_or_throw()`.
+[[deprecated("use std::move(r).value_or_throw()")]] inline knowledge_base take_or_throw(import_result&& r) {
+  return std::move(r).value_or_throw();
 }
 
 /// A progress callback that draws one updating line on `out` when it is a terminal, and does nothing otherwise

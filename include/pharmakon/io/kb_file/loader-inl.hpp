@@ -11,12 +11,16 @@
 #include <iterator>
 #include <set>
 #include <sstream>
+#include <stdexcept>
+#include <type_traits>
+#include <variant>
 
 #include <fmt/ranges.h>  // fmt::join
 #include <toml++/toml.h>
 
 #include "../../graph/builder.hpp"
 #include "loader.hpp"
+#include "../../model/entity_fields.hpp"
 #include "../../model/label_sections.hpp"
 #include "../../model/text.hpp"
 
@@ -35,73 +39,66 @@ inline bool prefixed_digits(std::string_view s, std::string_view prefix, std::si
          all_digits(s.substr(prefix.size()));
 }
 
-}  // namespace detail::load
-
-PHARMAKON_FUNC bool valid_identifier(std::string_view scheme, std::string_view v, std::string* expected) {
-  using namespace detail::load;
-  auto fail = [&](std::string_view what) {
-    if (expected) *expected = std::string(what);
-    return false;
-  };
+/// "" if `v` is well formed for `scheme`, else a description of the form it should have.
+inline std::string_view identifier_problem(std::string_view scheme, std::string_view v) {
+  auto fail = [](std::string_view what) { return what; };
   if (scheme == "pmid")
-    return (all_digits(v) && v.size() <= 9 && v[0] != '0') || fail("a PMID (1 to 9 digits, e.g. 12813472)");
+    return (all_digits(v) && v.size() <= 9 && v[0] != '0') ? std::string_view() : fail("a PMID (1 to 9 digits, e.g. 12813472)");
   if (scheme == "doi") {
     auto slash = v.find('/');
     bool ok = v.size() > 3 && v.substr(0, 3) == "10." && slash != std::string_view::npos && slash >= 7 &&
               all_digits(v.substr(3, slash - 3).substr(0, v.substr(3, slash - 3).find('.'))) && slash + 1 < v.size() &&
               std::none_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t'; });
-    return ok || fail("a DOI (10.NNNN/suffix, e.g. 10.1001/jama.295.17.2003)");
+    return (ok) ? std::string_view() : fail("a DOI (10.NNNN/suffix, e.g. 10.1001/jama.295.17.2003)");
   }
   if (scheme == "dailymed_setid") {
     bool ok = v.size() == 36;
     for (std::size_t i = 0; ok && i < v.size(); ++i)
       ok = (i == 8 || i == 13 || i == 18 || i == 23) ? v[i] == '-' : is_hex(v[i]);
-    return ok || fail("a DailyMed set id (a UUID, 8-4-4-4-12 hex digits)");
+    return (ok) ? std::string_view() : fail("a DailyMed set id (a UUID, 8-4-4-4-12 hex digits)");
   }
   if (scheme == "nda") {
     for (std::string_view p : {"NDA", "ANDA", "BLA"})
-      if (v.size() == p.size() + 6 && v.substr(0, p.size()) == p && all_digits(v.substr(p.size()))) return true;
+      if (v.size() == p.size() + 6 && v.substr(0, p.size()) == p && all_digits(v.substr(p.size()))) return {};
     return fail("an application number (NDA, ANDA or BLA and 6 digits, e.g. NDA021897)");
   }
   if (scheme == "url") {
     bool ok = (v.substr(0, 8) == "https://" && v.size() > 8) || (v.substr(0, 7) == "http://" && v.size() > 7);
     ok = ok && std::none_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t' || c == '"'; });
-    return ok || fail("an http(s) URL");
+    return (ok) ? std::string_view() : fail("an http(s) URL");
   }
   if (scheme == "gtopdb_ligand" || scheme == "gtopdb_target" || scheme == "pubchem_cid" || scheme == "rxcui" ||
       scheme == "entrez" || scheme == "drugcentral")
-    return (all_digits(v) && v.size() <= 12) || fail("digits");
-  if (scheme == "chembl") return prefixed_digits(v, "CHEMBL") || fail("a ChEMBL id (CHEMBL and digits)");
+    return (all_digits(v) && v.size() <= 12) ? std::string_view() : fail("digits");
+  if (scheme == "chembl") return (prefixed_digits(v, "CHEMBL")) ? std::string_view() : fail("a ChEMBL id (CHEMBL and digits)");
   if (scheme == "drugbank")
-    return (v.size() == 7 && prefixed_digits(v, "DB", 5)) || fail("a DrugBank id (DB and 5 digits)");
+    return (v.size() == 7 && prefixed_digits(v, "DB", 5)) ? std::string_view() : fail("a DrugBank id (DB and 5 digits)");
   if (scheme == "unii")
-    return (v.size() == 10 && all_of_set(v, is_upper_alnum)) || fail("a UNII (10 upper-case letters or digits)");
-  if (scheme == "hgnc") return prefixed_digits(v, "HGNC:") || fail("an HGNC id (HGNC: and digits)");
+    return (v.size() == 10 && all_of_set(v, is_upper_alnum)) ? std::string_view() : fail("a UNII (10 upper-case letters or digits)");
+  if (scheme == "hgnc") return (prefixed_digits(v, "HGNC:")) ? std::string_view() : fail("an HGNC id (HGNC: and digits)");
   if (scheme == "uniprot")
-    return (v.size() >= 6 && v.size() <= 10 && all_of_set(v, is_upper_alnum)) ||
-           fail("a UniProt accession (6 or 10 upper-case letters and digits)");
-  if (scheme == "dbsnp") return prefixed_digits(v, "rs") || fail("a dbSNP id (rs and digits)");
+    return (v.size() >= 6 && v.size() <= 10 && all_of_set(v, is_upper_alnum)) ? std::string_view()
+           : fail("a UniProt accession (6 or 10 upper-case letters and digits)");
+  if (scheme == "dbsnp") return (prefixed_digits(v, "rs")) ? std::string_view() : fail("a dbSNP id (rs and digits)");
   if (scheme == "mesh")
-    return (v.size() >= 2 && (v[0] == 'D' || v[0] == 'C') && all_digits(v.substr(1))) ||
-           fail("a MeSH id (D or C and digits)");
-  if (scheme == "ensembl") return prefixed_digits(v, "ENSG", 11) || fail("an Ensembl gene id (ENSG and 11 digits)");
+    return (v.size() >= 2 && (v[0] == 'D' || v[0] == 'C') && all_digits(v.substr(1))) ? std::string_view()
+           : fail("a MeSH id (D or C and digits)");
+  if (scheme == "ensembl") return (prefixed_digits(v, "ENSG", 11)) ? std::string_view() : fail("an Ensembl gene id (ENSG and 11 digits)");
   if (scheme == "inchikey") {
     bool ok = v.size() == 27 && v[14] == '-' && v[25] == '-';
     for (std::size_t i = 0; ok && i < v.size(); ++i)
       if (i != 14 && i != 25) ok = v[i] >= 'A' && v[i] <= 'Z';
-    return ok || fail("an InChIKey (14-10-1 upper-case letters)");
+    return (ok) ? std::string_view() : fail("an InChIKey (14-10-1 upper-case letters)");
   }
-  if (scheme == "chebi") return prefixed_digits(v, "CHEBI:") || fail("a ChEBI id (CHEBI: and digits)");
-  if (scheme == "mondo") return prefixed_digits(v, "MONDO:") || fail("a MONDO id (MONDO: and digits)");
-  if (scheme == "doid") return prefixed_digits(v, "DOID:") || fail("a Disease Ontology id (DOID: and digits)");
-  if (scheme == "go") return (v.size() == 10 && prefixed_digits(v, "GO:")) || fail("a Gene Ontology id (GO: and 7 digits)");
-  if (scheme == "uberon") return prefixed_digits(v, "UBERON:") || fail("an UBERON id (UBERON: and digits)");
-  if (scheme == "umls") return (v.size() == 8 && v[0] == 'C' && all_digits(v.substr(1))) || fail("a UMLS CUI (C and 7 digits)");
-  if (scheme == "hetionet" || scheme == "kgx") return !v.empty() || fail("a non-empty id");
+  if (scheme == "chebi") return (prefixed_digits(v, "CHEBI:")) ? std::string_view() : fail("a ChEBI id (CHEBI: and digits)");
+  if (scheme == "mondo") return (prefixed_digits(v, "MONDO:")) ? std::string_view() : fail("a MONDO id (MONDO: and digits)");
+  if (scheme == "doid") return (prefixed_digits(v, "DOID:")) ? std::string_view() : fail("a Disease Ontology id (DOID: and digits)");
+  if (scheme == "go") return (v.size() == 10 && prefixed_digits(v, "GO:")) ? std::string_view() : fail("a Gene Ontology id (GO: and 7 digits)");
+  if (scheme == "uberon") return (prefixed_digits(v, "UBERON:")) ? std::string_view() : fail("an UBERON id (UBERON: and digits)");
+  if (scheme == "umls") return (v.size() == 8 && v[0] == 'C' && all_digits(v.substr(1))) ? std::string_view() : fail("a UMLS CUI (C and 7 digits)");
+  if (scheme == "hetionet" || scheme == "kgx") return (!v.empty()) ? std::string_view() : fail("a non-empty id");
   return fail("a known identifier scheme");
 }
-
-namespace detail::load {
 
 inline constexpr std::string_view entity_schemes =
     "chembl | drugbank | gtopdb_ligand | gtopdb_target | pubchem_cid | unii | rxcui | drugcentral | entrez | hgnc | "
@@ -125,6 +122,16 @@ inline std::string quote_value(std::string_view s) {
   return out + "'";
 }
 
+}  // namespace detail::load
+
+PHARMAKON_FUNC result<void> valid_identifier(std::string_view scheme, std::string_view value) {
+  auto problem = detail::load::identifier_problem(scheme, value);
+  if (problem.empty()) return {};
+  return diagnostic{errc::bad_identifier, {}, std::string(problem), detail::load::quote_value(value)};
+}
+
+namespace detail::load {
+
 inline std::string type_name(toml::node const& n) {
   switch (n.type()) {
     case toml::node_type::table: return "a table";
@@ -146,8 +153,9 @@ struct sink {
   /// Ids of declarations that were rejected. A reference to one of them is not reported again (the declaration's
   /// own diagnostic says what is wrong), so one mistake does not flood the output with "unknown reference"s.
   std::set<std::string, std::less<>> rejected_ids;
-  void add(errc code, std::string const& path, toml::source_position pos, std::string expected, std::string found) {
-    diags.push_back({code, path, pos.line, pos.column, std::move(expected), std::move(found)});
+  void add(errc code, std::shared_ptr<const std::string> const& path, toml::source_position pos, std::string expected,
+           std::string found) {
+    diags.push_back({code, source_region::at(path, {pos.line, pos.column}), std::move(expected), std::move(found)});
   }
 };
 
@@ -193,7 +201,7 @@ class reader {
   reader(toml::table const& t, std::shared_ptr<const std::string> path, sink& s, builder& b, load_options const& o)
       : t_(t), path_(std::move(path)), s_(s), b_(b), o_(o) {}
 
-  source_region region() const { return {path_, t_.source().begin.line, t_.source().begin.column}; }
+  source_region region() const { return source_region::at(path_, {t_.source().begin.line, t_.source().begin.column}); }
   toml::source_position pos() const { return t_.source().begin; }
   std::string const& path() const { return *path_; }
   sink& diags() { return s_; }
@@ -203,7 +211,7 @@ class reader {
 
   void error(errc code, toml::source_position p, std::string expected, std::string found) {
     failed_ = true;
-    s_.add(code, *path_, p, std::move(expected), std::move(found));
+    s_.add(code, path_, p, std::move(expected), std::move(found));
   }
 
   toml::node const* node(std::string_view key, bool required, std::string_view what) {
@@ -318,14 +326,14 @@ class reader {
   }
   std::optional<quantity> qty_of(std::string const& s, toml::source_position p, std::string_view key,
                                  std::initializer_list<dimension> dims) {
-    quantity_error qe;
-    auto q = parse_quantity(s, &qe);
+    auto q = parse_quantity(s);
     if (!q) {
+      auto const& qe = q.diagnostics.front();
       // the column of the offending part: the string starts one column after its opening quote
-      auto col = p.column + 1 + std::uint32_t(qe.offset);
-      bool no_unit = qe.offset >= s.size() || s.find_first_not_of(' ', qe.offset) == std::string::npos;
-      error(errc::bad_quantity, {p.line, col}, fmt::format("{} in '{}'", qe.expected, key),
-            no_unit && qe.offset > 0 ? fmt::format("{} with no unit", quote_value(s)) : qe.found);
+      std::size_t offset = qe.region.begin.column - 1;
+      bool no_unit = offset >= s.size() || s.find_first_not_of(' ', offset) == std::string::npos;
+      error(errc::bad_quantity, {p.line, p.column + qe.region.begin.column}, fmt::format("{} in '{}'", qe.expected, key),
+            no_unit && offset > 0 ? fmt::format("{} with no unit", quote_value(s)) : qe.found);
       return std::nullopt;
     }
     if (std::find(dims.begin(), dims.end(), q->dim()) == dims.end()) {
@@ -484,6 +492,65 @@ class reader {
   bool failed_ = false;
 };
 
+// ----- the description-driven reader: a record's fields as `visit_fields` names them (model/entity_fields.hpp) -----
+
+/// How `read_fields` reads one field of a record's description. A field with no rule is read by its type, as
+/// optional, with the default messages; a rule makes it required, gives the "expected" text of a string, the
+/// dimensions a quantity may have, or leaves the field to hand-written code (`by_hand`: a key of another shape, a
+/// field with checks against other fields, or one that is not a key of the KB format).
+struct field_rule {
+  enum mode { optional, required, by_hand };
+  std::string_view key;
+  mode how = optional;
+  std::string_view what = {};               ///< a string's "expected" text ("the source's title")
+  std::initializer_list<dimension> dims{};  ///< a quantity's dimensions (none given: any)
+};
+
+inline void read_field(reader& r, field_rule const& f, std::string& m) {
+  m = r.str(f.key, f.how == field_rule::required, f.what.empty() ? std::string_view("a string") : f.what).value_or("");
+}
+inline void read_field(reader& r, field_rule const& f, bool& m) {
+  m = r.boolean(f.key).value_or(m);
+}
+template <named_enum E>
+void read_field(reader& r, field_rule const& f, E& m) {
+  m = r.enumeration<E>(f.key, f.how == field_rule::required).value_or(m);
+}
+template <named_enum E>
+void read_field(reader& r, field_rule const& f, std::optional<E>& m) {
+  m = r.enumeration<E>(f.key, f.how == field_rule::required);
+}
+inline void read_field(reader& r, field_rule const& f, std::optional<quantity>& m) {
+  static constexpr std::initializer_list<dimension> any = {dimension::mass, dimension::volume, dimension::time,
+                                                           dimension::concentration};
+  m = r.qty(f.key, f.how == field_rule::required, f.dims.size() ? f.dims : any);
+}
+inline void read_field(reader& r, field_rule const& f, std::vector<source_id>& m) {
+  if (auto const* n = r.node(f.key, false, "a non-empty array of source ids")) r.resolve_sources(*n, m, f.key);
+}
+/// A field of a type the reader does not know: a programming error, found by the first load that meets it.
+template <class T>
+void read_field(reader&, field_rule const& f, T&) {
+  throw std::logic_error(fmt::format("the TOML reader has no rule for the field '{}': read it by hand (field_rule::by_hand) "
+                                     "or give its type a read_field",
+                                     f.key));
+}
+
+/// Reads the fields of `e` as its description names them, each name being the KB-file key, in the description's
+/// order: an entity's or a source's `visit_fields` (model/entity_fields.hpp), a claim payload's `description<P>`
+/// (model/relations.hpp). `rules` adjust fields by key.
+template <class E>
+void read_fields(reader& r, E& e, std::initializer_list<field_rule> rules = {}) {
+  auto one = [&](std::string_view key, auto& member) {
+    field_rule rule{key};
+    for (auto const& x : rules)
+      if (x.key == key) rule = x;
+    if (rule.how != field_rule::by_hand) read_field(r, rule, member);
+  };
+  if constexpr (described<E>) for_each_field(e, one);
+  else visit_fields(one, e);
+}
+
 inline bool id_char_ok(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
          c == '.' || c == ':' || c == '/' || c == '(' || c == ')';
@@ -527,9 +594,9 @@ inline bool read_base(reader& r, entity_base& e, std::string_view prefix, bool s
           r.error(errc::wrong_type, v.source().begin, fmt::format("'{}' to be a string", scheme), type_name(v));
           continue;
         }
-        std::string expected;
-        if (!valid_identifier(scheme, *val, &expected)) {
-          r.error(errc::bad_identifier, v.source().begin, fmt::format("'{}' to be {}", scheme, expected), quote_value(*val));
+        if (auto ok = valid_identifier(scheme, *val); !ok) {
+          r.error(errc::bad_identifier, v.source().begin,
+                  fmt::format("'{}' to be {}", scheme, ok.diagnostics.front().expected), quote_value(*val));
           continue;
         }
         e.ids.push_back({scheme, std::string(*val)});
@@ -592,14 +659,14 @@ void each(parsed const& doc, std::string_view key, sink& s, builder& b, load_opt
   if (!n) return;
   auto const* arr = n->as_array();
   if (!arr) {
-    s.add(errc::wrong_type, *doc.path, n->source().begin, fmt::format("'{}' to be an array of tables ([[{}]])", key, key),
+    s.add(errc::wrong_type, doc.path, n->source().begin, fmt::format("'{}' to be an array of tables ([[{}]])", key, key),
           type_name(*n));
     return;
   }
   for (auto const& el : *arr) {
     auto const* t = el.as_table();
     if (!t) {
-      s.add(errc::wrong_type, *doc.path, el.source().begin, fmt::format("a table in [[{}]]", key), type_name(el));
+      s.add(errc::wrong_type, doc.path, el.source().begin, fmt::format("a table in [[{}]]", key), type_name(el));
       continue;
     }
     reader r(*t, doc.path, s, b, o);
@@ -717,9 +784,10 @@ inline void read_source(reader& r) {
   source src;
   auto id = read_id(r, "src:");
   auto kind = r.enumeration<source_kind>("kind", true);
-  src.title = r.str("title", true, "the source's title").value_or("");
-  src.authors = r.str("authors").value_or("");
-  src.publisher = r.str("publisher").value_or("");
+  // kind: kept as an optional for the checks below; year, ids, date, version, sections: keys of other shapes
+  read_fields(r, src, {{"kind", field_rule::by_hand}, {"title", field_rule::required, "the source's title"},
+                       {"year", field_rule::by_hand}, {"ids", field_rule::by_hand}, {"date", field_rule::by_hand},
+                       {"version", field_rule::by_hand}, {"sections", field_rule::by_hand}});
   if (auto const* y = r.node("year", false, "a year")) {
     auto v = y->value<std::int64_t>();
     if (!y->is_integer() || !v)
@@ -732,15 +800,13 @@ inline void read_source(reader& r) {
   for (auto key : source_schemes) {  // each identifier is a key of its own: pmid = "...", doi = "..."
     auto v = r.str(key, false, "an identifier string");
     if (!v) continue;
-    std::string expected;
-    if (!valid_identifier(key, *v, &expected)) {
-      r.error(errc::bad_identifier, r.table().get(key)->source().begin, fmt::format("'{}' to be {}", key, expected),
-              quote_value(*v));
+    if (auto ok = valid_identifier(key, *v); !ok) {
+      r.error(errc::bad_identifier, r.table().get(key)->source().begin,
+              fmt::format("'{}' to be {}", key, ok.diagnostics.front().expected), quote_value(*v));
       continue;
     }
     src.set_identifier(key, std::move(*v));
   }
-  src.unverified = r.boolean("unverified").value_or(false);
   read_label_revision(r, src);
   read_sections(r, src);
   if (!src.sections.empty() && kind && *kind != source_kind::label)
@@ -793,34 +859,42 @@ std::optional<node_id<E>> add_entity(reader& r, E e) {
 }
 
 // ----- phase 1: the files: size, UTF-8, NUL, then TOML syntax -----
+/// True if `d` is within the size limit and is UTF-8 text without NUL bytes; else adds the diagnostic (shared by
+/// the knowledge-base and the review-file loaders).
+inline bool acceptable_text(document const& d, std::shared_ptr<const std::string> const& path, load_options const& opts,
+                            sink& s) {
+  if (d.text.size() > opts.max_file_bytes) {
+    s.add(errc::limit, path, {}, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
+          fmt::format("{} bytes", d.text.size()));
+    return false;
+  }
+  if (auto bad = text::invalid_utf8_offset(d.text); bad != std::string_view::npos) {
+    auto [l, c] = line_col(d.text, bad);
+    s.add(errc::encoding, path, {l, c}, "UTF-8 text",
+          fmt::format("the invalid byte 0x{:02x}", int(static_cast<unsigned char>(d.text[bad]))));
+    return false;
+  }
+  if (auto nul = d.text.find('\0'); nul != std::string::npos) {
+    auto [l, c] = line_col(d.text, nul);
+    s.add(errc::encoding, path, {l, c}, "text without NUL bytes", "a NUL byte");
+    return false;
+  }
+  return true;
+}
+
 inline std::vector<parsed> read_documents(std::span<document const> docs, load_options const& opts, sink& s) {
   std::vector<parsed> files;
   for (auto const& d : docs) {
-    if (d.text.size() > opts.max_file_bytes) {
-      s.add(errc::limit, d.path, {}, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
-            fmt::format("{} bytes", d.text.size()));
-      continue;
-    }
-    if (auto bad = text::invalid_utf8_offset(d.text); bad != std::string_view::npos) {
-      auto [l, c] = line_col(d.text, bad);
-      s.add(errc::encoding, d.path, {l, c}, "UTF-8 text",
-            fmt::format("the invalid byte 0x{:02x}", int(static_cast<unsigned char>(d.text[bad]))));
-      continue;
-    }
-    if (auto nul = d.text.find('\0'); nul != std::string::npos) {
-      auto [l, c] = line_col(d.text, nul);
-      s.add(errc::encoding, d.path, {l, c}, "text without NUL bytes", "a NUL byte");
-      continue;
-    }
+    auto path = std::make_shared<const std::string>(d.path);
+    if (!acceptable_text(d, path, opts, s)) continue;
     try {
-      auto path = std::make_shared<const std::string>(d.path);
       files.push_back({path, toml::parse(d.text, d.path)});
     } catch (toml::parse_error const& e) {
       auto p = e.source().begin;
       std::string found(e.description());
       if (found.find("unescaped control characters") != std::string::npos && at_line_end(d.text, p))
         found = "the end of the line inside a string (a missing closing quote?)";
-      s.add(errc::syntax, d.path, p, "valid TOML", std::move(found));
+      s.add(errc::syntax, path, p, "valid TOML", std::move(found));
     }
   }
   return files;
@@ -832,7 +906,7 @@ inline void read_metadata(std::vector<parsed> const& files, sink& s, builder& b,
   for (auto const& f : files) {
     for (auto const& [k, v] : f.root)
       if (std::find(top_keys.begin(), top_keys.end(), k.str()) == top_keys.end())
-        s.add(errc::unexpected_key, *f.path, k.source().begin,
+        s.add(errc::unexpected_key, f.path, k.source().begin,
               fmt::format("a top-level table of the format ({})", fmt::join(top_keys, ", ")),
               quote_value(k.str()) + did_you_mean(k.str(), top_keys));
     if (auto const* kb = f.root.get("kb")) {
@@ -848,7 +922,7 @@ inline void read_metadata(std::vector<parsed> const& files, sink& s, builder& b,
           b.set_version(*version);
         }
       } else {
-        s.add(errc::wrong_type, *f.path, kb->source().begin, "[kb] to be a table", type_name(*kb));
+        s.add(errc::wrong_type, f.path, kb->source().begin, "[kb] to be a table", type_name(*kb));
       }
     }
   }
@@ -858,9 +932,8 @@ inline void read_metadata(std::vector<parsed> const& files, sink& s, builder& b,
 inline void read_class(reader& r) {
   drug_class c;
   bool ok = read_base(r, c, "class:", false);
-  // the rule's targets are checked once every target exists (below)
-  c.inhibitors_of = r.str("inhibitors_of").value_or("");
-  c.inducers_of = r.str("inducers_of").value_or("");
+  // the rule's targets are checked once every target exists (check_class_rule); min_strength against the rule
+  read_fields(r, c, {{"min_strength", field_rule::by_hand}});
   auto min = r.enumeration<strength>("min_strength");
   if (!c.inhibitors_of.empty() && !c.inducers_of.empty())
     r.error(errc::unexpected_key, r.table().get("inducers_of")->source().begin,
@@ -879,11 +952,7 @@ inline void read_class(reader& r) {
 inline void read_drug(reader& r) {
   drug d;
   bool ok = read_base(r, d, "drug:", true);
-  d.drug_class = r.str("class").value_or("");
-  d.prodrug = r.boolean("prodrug").value_or(false);
-  d.site = r.enumeration<site>("site").value_or(site::unspecified);
-  if (auto const* n = r.node("site_sources", false, "a non-empty array of source ids"))
-    r.resolve_sources(*n, d.site_sources, "site_sources");
+  read_fields(r, d, {{"half_life", field_rule::by_hand}});  // a table with checks of its own (read_half_life)
   if (d.site != site::unspecified && d.site_sources.empty() && !r.table().get("site_sources"))
     r.error(errc::missing_source, r.table().get("site")->source().begin,
             "'site_sources' (the sources that say where the drug acts) with 'site'", "no such key in this table");
@@ -903,7 +972,7 @@ inline void read_drug(reader& r) {
 inline void read_gene(reader& r) {
   gene g;
   bool ok = read_base(r, g, "gene:", true);
-  g.symbol = r.str("symbol").value_or("");
+  read_fields(r, g);
   r.finish("[[gene]]");
   if (ok) add_entity(r, std::move(g));
 }
@@ -911,8 +980,7 @@ inline void read_gene(reader& r) {
 inline void read_effect(reader& r) {
   effect e;
   bool ok = read_base(r, e, "effect:", false);
-  e.site = r.enumeration<site>("site").value_or(site::unspecified);
-  e.combined = r.enumeration<interaction_severity>("combined");
+  read_fields(r, e);
   r.finish("[[effect]]");
   if (ok && !r.failed()) add_entity(r, std::move(e));
 }
@@ -920,20 +988,16 @@ inline void read_effect(reader& r) {
 inline void read_concept(reader& r) {
   concept_node c;
   bool ok = read_base(r, c, "concept:", false);
-  auto kind = r.str("kind", true, "the original kind of the concept");
+  read_fields(r, c, {{"kind", field_rule::required, "the original kind of the concept"}});
   r.finish("[[concept]]");
-  if (ok && kind) {
-    c.kind_label = *kind;
-    add_entity(r, std::move(c));
-  }
+  if (ok && !c.kind_label.empty()) add_entity(r, std::move(c));  // a required string is never empty
 }
 
 inline void read_target(reader& r) {
   target t;
   bool ok = read_base(r, t, "target:", true);
-  t.type = r.enumeration<target_type>("type").value_or(target_type::other);
-  t.family = r.str("family").value_or("");
-  t.species = r.str("species").value_or("");
+  // gene_symbol is not a key: the file names the gene (`gene`), whose symbol the target takes
+  read_fields(r, t, {{"gene_symbol", field_rule::by_hand}});
   auto gene_ref = r.ref<gene>("gene", false);
   r.finish("[[target]]");
   if (!ok || r.failed()) return;
@@ -971,10 +1035,8 @@ inline void read_variant(reader& r) {
 inline std::optional<precondition> read_precondition(reader& r, toml::table const& t) {
   reader pr(t, r.path_ptr(), r.diags(), r.b(), r.opts());
   precondition p;
-  auto k = pr.enumeration<precondition_kind>("kind", true);
-  p.min = pr.qty("min", false, {dimension::time});
-  p.recommended = pr.qty("recommended", false, {dimension::time});
-  p.note = pr.str("note").value_or("");
+  read_fields(pr, p, {{"kind", field_rule::required}, {"min", field_rule::optional, {}, {dimension::time}},
+                      {"recommended", field_rule::optional, {}, {dimension::time}}});
   pr.finish("a precondition");
   if (p.min && p.recommended && p.recommended->base_value() < p.min->base_value())
     pr.error(errc::out_of_range, t.get("recommended")->source().begin,
@@ -983,7 +1045,6 @@ inline std::optional<precondition> read_precondition(reader& r, toml::table cons
     r.mark_failed();
     return std::nullopt;
   }
-  if (k) p.kind = *k;
   return p;
 }
 
@@ -1058,9 +1119,10 @@ inline void read_warning(reader& r) {
   warning w;
   bool ok = read_base(r, w, "warning:", true, false);
   auto d = r.ref<drug>("drug", true);
-  auto kind = r.enumeration<warning_kind>("kind", true);
-  auto sev = r.enumeration<severity>("severity", true);
-  auto about = r.str("about", true, "what the warning is about");
+  // concerns_action: an array of enums, with messages of its own (below)
+  read_fields(r, w, {{"kind", field_rule::required}, {"severity", field_rule::required},
+                     {"about", field_rule::required, "what the warning is about"},
+                     {"concerns_action", field_rule::by_hand}});
   std::vector<target_id> concerns;
   if (auto const* n = r.node("concerns", false, "an array of target ids")) {
     if (auto const* arr = n->as_array()) {
@@ -1090,10 +1152,7 @@ inline void read_warning(reader& r) {
     }
   }
   r.finish("[[warning]]");
-  if (!ok || r.failed() || !d || !kind || !sev || !about) return;
-  w.kind = *kind;
-  w.severity = *sev;
-  w.about = *about;
+  if (!ok || r.failed() || !d) return;  // a required field that is missing or wrong has failed `r`
   auto meta = claim_meta(w.sources, w.region);
   auto id = add_entity(r, std::move(w));
   if (!id) return;
@@ -1197,48 +1256,6 @@ inline void read_acts_on(reader& r) {
   r.b().add<rel::acts_on>(*d, *t, std::move(a), std::move(meta));
 }
 
-inline void read_mediated_by(reader& r) {
-  auto e = r.ref<effect>("effect", true);
-  auto t = r.ref<target>("target", true);
-  auto meta = read_meta(r);
-  r.finish("[[mediated_by]]");
-  if (r.failed() || !e || !t) return;
-  r.b().add<rel::mediated_by>(*e, *t, std::move(meta));
-}
-
-inline void read_encoded_by(reader& r) {
-  auto t = r.ref<target>("target", true);
-  auto g = r.ref<gene>("gene", true);
-  auto meta = read_meta(r);
-  r.finish("[[encoded_by]]");
-  if (r.failed() || !t || !g) return;
-  r.b().add<rel::encoded_by>(*t, *g, std::move(meta));
-}
-
-inline void read_indicated_for(reader& r) {
-  auto d = r.ref<drug>("drug", true);
-  auto c = r.ref<condition>("condition", true);
-  indication ind;
-  ind.adjunct = r.str("adjunct").value_or("");
-  auto meta = read_meta(r);
-  r.finish("[[indicated_for]]");
-  if (r.failed() || !d || !c) return;
-  r.b().add<rel::indicated_for>(*d, *c, std::move(ind), std::move(meta));
-}
-
-inline void read_modulates_response(reader& r) {
-  auto v = r.ref<variant>("variant", true);
-  auto d = r.ref<drug>("drug", true);
-  pgx_effect p;
-  auto finding = r.enumeration<pgx_finding>("finding", true);
-  p.outcome = r.str("outcome").value_or("");
-  auto meta = read_meta(r);
-  r.finish("[[modulates_response]]");
-  if (r.failed() || !v || !d || !finding) return;
-  p.finding = *finding;
-  r.b().add<rel::modulates_response>(*v, *d, std::move(p), std::move(meta));
-}
-
 inline void read_member_of(reader& r) {
   auto d = r.ref<drug>("drug", true);
   auto c = r.ref<drug_class>("class", true);
@@ -1251,19 +1268,6 @@ inline void read_member_of(reader& r) {
             quote_value(r.b().get(*c).id));
   else
     r.b().add<rel::member_of>(*d, *c, std::move(meta));
-}
-
-inline void read_substrate_of(reader& r) {
-  auto d = r.ref<drug>("drug", true);
-  auto t = pk_target(r);
-  clearance c;
-  auto pw = r.enumeration<pathway>("pathway", true);
-  c.sensitive = r.boolean("sensitive").value_or(false);
-  auto meta = read_meta(r);
-  r.finish("[[substrate_of]]");
-  if (r.failed() || !d || !t || !pw) return;
-  c.pathway = *pw;
-  r.b().add<rel::substrate_of>(*d, *t, c, std::move(meta));
 }
 
 inline void read_has_metabolite(reader& r) {
@@ -1355,44 +1359,56 @@ inline void declare_entities(std::vector<parsed> const& files, sink& s, builder&
   }
 }
 
-/// drug --produces/blocks/reduces--> effect.
-template <class R>
-void read_drug_effect(reader& r, std::string_view key) {
-  auto d = r.ref<drug>("drug", true);
-  auto e = r.ref<effect>("effect", true);
-  auto meta = read_meta(r);
-  r.finish(fmt::format("[[{}]]", key));
-  if (r.failed() || !d || !e) return;
-  r.b().add<R>(*d, *e, std::move(meta));
-}
+/// What a claim table's second end is: a declared entity of the relation's kind, or (pharmacokinetic claims) a
+/// target that is an enzyme or a transporter.
+enum class claim_end { entity, pk_target };
 
-/// drug --inhibits/induces--> enzyme or transporter, with a strength.
-template <class R>
-void read_modulator(reader& r, std::string_view key) {
-  auto d = r.ref<drug>("drug", true);
-  auto t = pk_target(r);
-  auto st = r.enumeration<strength>("strength", true);
+/// The claim table `[[key]]` of relation R in the shape most share: the two ends under `from_key` and `to_key`
+/// (both required), the payload's described fields (model/relations.hpp) adjusted by `payload_rules`, the claim
+/// keys every table has; the claim is added when nothing failed.
+template <class R, claim_end To = claim_end::entity>
+void read_claim(reader& r, std::string_view key, std::string_view from_key, std::string_view to_key,
+                std::initializer_list<field_rule> payload_rules = {}) {
+  auto from = r.ref<typename R::from>(from_key, true);
+  auto to = [&] {
+    if constexpr (To == claim_end::pk_target) return pk_target(r);
+    else return r.ref<typename R::to>(to_key, true);
+  }();
+  using payload = typename R::payload;
+  std::conditional_t<std::is_void_v<payload>, std::monostate, payload> p{};
+  if constexpr (!std::is_void_v<payload>) read_fields(r, p, payload_rules);
   auto meta = read_meta(r);
   r.finish(fmt::format("[[{}]]", key));
-  if (r.failed() || !d || !t || !st) return;
-  r.b().add<R>(*d, *t, modulation{*st}, std::move(meta));
+  if (r.failed() || !from || !to) return;  // a required payload field that is missing or wrong has failed `r`
+  if constexpr (std::is_void_v<payload>) r.b().add<R>(*from, *to, std::move(meta));
+  else r.b().add<R>(*from, *to, std::move(p), std::move(meta));
 }
 
 /// Every claim table of every file (every entity exists by now).
 inline void build_claims(std::vector<parsed> const& files, sink& s, builder& b, load_options const& opts) {
   for (auto const& f : files) {
     each(f, "acts_on", s, b, opts, read_acts_on);
-    each(f, "produces", s, b, opts, [](reader& r) { read_drug_effect<rel::produces>(r, "produces"); });
-    each(f, "blocks", s, b, opts, [](reader& r) { read_drug_effect<rel::blocks>(r, "blocks"); });
-    each(f, "reduces", s, b, opts, [](reader& r) { read_drug_effect<rel::reduces>(r, "reduces"); });
-    each(f, "mediated_by", s, b, opts, read_mediated_by);
-    each(f, "encoded_by", s, b, opts, read_encoded_by);
-    each(f, "indicated_for", s, b, opts, read_indicated_for);
-    each(f, "modulates_response", s, b, opts, read_modulates_response);
+    each(f, "produces", s, b, opts, [](reader& r) { read_claim<rel::produces>(r, "produces", "drug", "effect"); });
+    each(f, "blocks", s, b, opts, [](reader& r) { read_claim<rel::blocks>(r, "blocks", "drug", "effect"); });
+    each(f, "reduces", s, b, opts, [](reader& r) { read_claim<rel::reduces>(r, "reduces", "drug", "effect"); });
+    each(f, "mediated_by", s, b, opts, [](reader& r) { read_claim<rel::mediated_by>(r, "mediated_by", "effect", "target"); });
+    each(f, "encoded_by", s, b, opts, [](reader& r) { read_claim<rel::encoded_by>(r, "encoded_by", "target", "gene"); });
+    each(f, "indicated_for", s, b, opts,
+         [](reader& r) { read_claim<rel::indicated_for>(r, "indicated_for", "drug", "condition"); });
+    each(f, "modulates_response", s, b, opts, [](reader& r) {
+      read_claim<rel::modulates_response>(r, "modulates_response", "variant", "drug", {{"finding", field_rule::required}});
+    });
     each(f, "member_of", s, b, opts, read_member_of);
-    each(f, "substrate_of", s, b, opts, read_substrate_of);
-    each(f, "inhibits", s, b, opts, [](reader& r) { read_modulator<rel::inhibits>(r, "inhibits"); });
-    each(f, "induces", s, b, opts, [](reader& r) { read_modulator<rel::induces>(r, "induces"); });
+    each(f, "substrate_of", s, b, opts, [](reader& r) {
+      read_claim<rel::substrate_of, claim_end::pk_target>(r, "substrate_of", "drug", "target",
+                                                          {{"pathway", field_rule::required}});
+    });
+    each(f, "inhibits", s, b, opts, [](reader& r) {
+      read_claim<rel::inhibits, claim_end::pk_target>(r, "inhibits", "drug", "target", {{"strength", field_rule::required}});
+    });
+    each(f, "induces", s, b, opts, [](reader& r) {
+      read_claim<rel::induces, claim_end::pk_target>(r, "induces", "drug", "target", {{"strength", field_rule::required}});
+    });
     each(f, "has_metabolite", s, b, opts, read_has_metabolite);
     each(f, "interaction", s, b, opts, read_interaction);
     each(f, "related", s, b, opts, read_related);
@@ -1404,11 +1420,11 @@ inline std::vector<diagnostic> sorted(std::vector<diagnostic> diags, std::span<d
   std::vector<std::string> order;
   for (auto const& d : docs) order.push_back(d.path);
   std::stable_sort(diags.begin(), diags.end(), [&](diagnostic const& a, diagnostic const& c) {
-    auto ia = std::find(order.begin(), order.end(), a.path) - order.begin();
-    auto ic = std::find(order.begin(), order.end(), c.path) - order.begin();
+    auto ia = std::find(order.begin(), order.end(), a.region.file()) - order.begin();
+    auto ic = std::find(order.begin(), order.end(), c.region.file()) - order.begin();
     if (ia != ic) return ia < ic;
-    if (a.line != c.line) return a.line < c.line;
-    return a.column < c.column;
+    if (a.region.begin.line != c.region.begin.line) return a.region.begin.line < c.region.begin.line;
+    return a.region.begin.column < c.region.begin.column;
   });
   return diags;
 }
@@ -1458,22 +1474,22 @@ inline std::vector<document> read_files(std::span<std::filesystem::path const> p
     std::error_code ec;
     auto status = std::filesystem::status(p, ec);
     if (ec || !std::filesystem::exists(status)) {
-      diags.push_back({errc::io, p.string(), 0, 0, "a readable file", "no such file"});
+      diags.push_back({errc::io, source_region::at(p.string()), "a readable file", "no such file"});
       continue;
     }
     if (std::filesystem::is_directory(status)) {
-      diags.push_back({errc::io, p.string(), 0, 0, "a file", "a directory"});
+      diags.push_back({errc::io, source_region::at(p.string()), "a file", "a directory"});
       continue;
     }
     auto size = std::filesystem::file_size(p, ec);
     if (!ec && size > opts.max_file_bytes) {
-      diags.push_back({errc::limit, p.string(), 0, 0, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
+      diags.push_back({errc::limit, source_region::at(p.string()), fmt::format("a file of at most {} bytes", opts.max_file_bytes),
                                  fmt::format("{} bytes", size)});
       continue;
     }
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-      diags.push_back({errc::io, p.string(), 0, 0, "a readable file", "a file that cannot be opened"});
+      diags.push_back({errc::io, source_region::at(p.string()), "a readable file", "a file that cannot be opened"});
       continue;
     }
     std::string text;
@@ -1485,21 +1501,27 @@ inline std::vector<document> read_files(std::span<std::filesystem::path const> p
       read_failed = true;
     }
     if (read_failed) {
-      diags.push_back({errc::io, p.string(), 0, 0, "a readable file", "a read error"});
+      diags.push_back({errc::io, source_region::at(p.string()), "a readable file", "a read error"});
       continue;
     }
     docs.push_back({p.string(), std::move(text)});
   }
   return docs;
 }
+
+/// `load(documents)` of the files at `paths`, or the diagnostics of the files that could not be read.
+template <class Load>
+load_result load_read_files(std::span<std::filesystem::path const> paths, load_options const& opts, Load&& load) {
+  load_result bad;
+  auto docs = read_files(paths, opts, bad.diagnostics);
+  if (!bad.diagnostics.empty()) return bad;
+  return load(std::span<document const>(docs));
+}
 }  // namespace detail::load
 
 PHARMAKON_FUNC load_result try_load_files(std::span<std::filesystem::path const> paths, knowledge_base const* base,
                                           load_options const& opts) {
-  load_result bad;
-  auto docs = detail::load::read_files(paths, opts, bad.diagnostics);
-  if (!bad.diagnostics.empty()) return bad;
-  return try_load(docs, base, opts);
+  return detail::load::load_read_files(paths, opts, [&](auto docs) { return try_load(docs, base, opts); });
 }
 
 }  // namespace pharmakon

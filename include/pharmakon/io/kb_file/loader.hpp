@@ -29,12 +29,21 @@ struct load_options {
   std::size_t max_string_bytes = std::size_t(1) << 16;  ///< longer string values are rejected (errc::limit)
 };
 
-/// The outcome of `try_load`: a knowledge base, or the diagnostics that prevented it.
-struct load_result {
-  std::optional<knowledge_base> kb;
-  std::vector<diagnostic> diagnostics;
-  explicit operator bool() const noexcept { return kb.has_value(); }
+namespace detail {
+/// A `result<knowledge_base>` keeps its knowledge base in `kb`, the member's name from before results were one
+/// template: `r.kb` (an optional) still works beside `*r`, `r->` and `value_or_throw()`.
+template <>
+struct result_storage<knowledge_base> {
+  std::optional<knowledge_base> kb;  ///< the knowledge base, if the load succeeded (the same as `*r`)
+
+ protected:
+  std::optional<knowledge_base>& stored() noexcept { return kb; }
+  std::optional<knowledge_base> const& stored() const noexcept { return kb; }
 };
+}  // namespace detail
+
+/// The outcome of `try_load` (and of every other load): a knowledge base, or the diagnostics that prevented it.
+using load_result = result<knowledge_base>;
 
 /// Loads documents on top of `base` (nullptr: start empty). Never throws for bad input.
 PHARMAKON_API PHARMAKON_FUNC load_result try_load(std::span<document const> docs, knowledge_base const* base = nullptr,
@@ -46,9 +55,7 @@ PHARMAKON_API PHARMAKON_FUNC load_result try_load_files(std::span<std::filesyste
 /// Like `try_load_files`, but throws `load_error` with every diagnostic.
 inline knowledge_base load_files(std::span<std::filesystem::path const> paths, knowledge_base const* base = nullptr,
                                  load_options const& opts = {}) {
-  auto r = try_load_files(paths, base, opts);
-  if (!r) throw load_error(std::move(r.diagnostics));
-  return std::move(*r.kb);
+  return try_load_files(paths, base, opts).value_or_throw();
 }
 inline knowledge_base load_file(std::filesystem::path const& path, knowledge_base const* base = nullptr) {
   return load_files(std::span(&path, 1), base);
@@ -57,14 +64,14 @@ inline knowledge_base load_file(std::filesystem::path const& path, knowledge_bas
 inline knowledge_base load_string(std::string_view text, std::string_view name = "<string>",
                                   knowledge_base const* base = nullptr) {
   document d{std::string(name), std::string(text)};
-  auto r = try_load(std::span(&d, 1), base);
-  if (!r) throw load_error(std::move(r.diagnostics));
-  return std::move(*r.kb);
+  return try_load(std::span(&d, 1), base).value_or_throw();
 }
 
-/// True if `value` is well formed for identifier scheme `scheme` (pmid, doi, dailymed_setid, chembl, ...).
-/// Sets `expected` to a description of the form when it is not.
-PHARMAKON_API PHARMAKON_FUNC bool valid_identifier(std::string_view scheme, std::string_view value, std::string* expected = nullptr);
+/// Whether `value` is well formed for identifier scheme `scheme` (pmid, doi, dailymed_setid, chembl, ...): true,
+/// or false with one `errc::bad_identifier` diagnostic whose `expected` describes the form ("a PMID (1 to 9
+/// digits, e.g. 12813472)") and whose `found` is the value, quoted. The diagnostic has no file: the caller knows
+/// where the value was.
+PHARMAKON_API PHARMAKON_FUNC result<void> valid_identifier(std::string_view scheme, std::string_view value);
 
 }  // namespace pharmakon
 

@@ -224,7 +224,7 @@ inline void apply_kb_files(std::span<parsed const> files, knowledge_base const& 
   if (any_keys)
     for (std::uint32_t c = 0; c < st.claim_count(); ++c) {
       auto const& reg = st.regions[st.evidence_of(c).region];
-      if (reg.known()) at[{*reg.path, reg.line, reg.column}].push_back(c);
+      if (reg.known()) at[{*reg.path, reg.begin.line, reg.begin.column}].push_back(c);
     }
   builder b;
   for (auto const& f : files) {
@@ -272,7 +272,7 @@ inline review_layer carry_over(knowledge_base const& base, knowledge_base const&
     for (auto x : claims_between(kb, os.claim_kind(c), *f, *t)) {
       auto const& nreg = ns.regions[ns.evidence_of(x).region];
       bool same_place = oreg.known() == nreg.known() &&
-                        (!oreg.known() || (*oreg.path == *nreg.path && oreg.line == nreg.line && oreg.column == nreg.column));
+                        (!oreg.known() || (*oreg.path == *nreg.path && oreg.begin == nreg.begin));
       if (same_place && ns.claim_flags[x] == os.claim_flags[c]) return x;
     }
     return std::nullopt;
@@ -296,24 +296,12 @@ PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<
   sink s;
   std::vector<parsed> files;
   for (auto const& d : docs) {
-    if (d.text.size() > opts.max_file_bytes) {
-      s.add(errc::limit, d.path, {}, fmt::format("a file of at most {} bytes", opts.max_file_bytes), fmt::format("{} bytes", d.text.size()));
-      continue;
-    }
-    if (auto bad = text::invalid_utf8_offset(d.text); bad != std::string_view::npos) {
-      auto [l, c] = line_col(d.text, bad);
-      s.add(errc::encoding, d.path, {l, c}, "UTF-8 text", fmt::format("the invalid byte 0x{:02x}", int(static_cast<unsigned char>(d.text[bad]))));
-      continue;
-    }
-    if (auto nul = d.text.find('\0'); nul != std::string::npos) {
-      auto [l, c] = line_col(d.text, nul);
-      s.add(errc::encoding, d.path, {l, c}, "text without NUL bytes", "a NUL byte");
-      continue;
-    }
+    auto path = std::make_shared<const std::string>(d.path);
+    if (!acceptable_text(d, path, opts, s)) continue;
     try {
-      files.push_back({std::make_shared<const std::string>(d.path), toml::parse(d.text, d.path)});
+      files.push_back({path, toml::parse(d.text, d.path)});
     } catch (toml::parse_error const& e) {
-      s.add(errc::syntax, d.path, e.source().begin, "valid TOML", std::string(e.description()));
+      s.add(errc::syntax, path, e.source().begin, "valid TOML", std::string(e.description()));
     }
   }
   review_layer layer = kb.reviews() ? *kb.reviews() : review_layer{};
@@ -321,21 +309,12 @@ PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<
   for (auto const& f : files) {
     for (auto const& [k, v] : f.root)
       if (k.str() != "review")
-        s.add(errc::unexpected_key, *f.path, k.source().begin, "a top-level [[review]] table (a review file holds only reviews)",
+        s.add(errc::unexpected_key, f.path, k.source().begin, "a top-level [[review]] table (a review file holds only reviews)",
               quote_value(k.str()) + did_you_mean(k.str(), std::array<std::string_view, 1>{"review"}));
     detail::reviews::read_reviews(f, kb, layer, s, b, opts);
   }
   if (!s.diags.empty()) {
-    std::vector<std::string> order;
-    for (auto const& d : docs) order.push_back(d.path);
-    std::stable_sort(s.diags.begin(), s.diags.end(), [&](diagnostic const& a, diagnostic const& c) {
-      auto ia = std::find(order.begin(), order.end(), a.path) - order.begin();
-      auto ic = std::find(order.begin(), order.end(), c.path) - order.begin();
-      if (ia != ic) return ia < ic;
-      if (a.line != c.line) return a.line < c.line;
-      return a.column < c.column;
-    });
-    result.diagnostics = std::move(s.diags);
+    result.diagnostics = sorted(std::move(s.diags), docs);
     return result;
   }
   result.kb = kb.with_reviews(std::move(layer));
@@ -344,10 +323,7 @@ PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<
 
 PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<std::filesystem::path const> paths,
                                             load_options const& opts) {
-  load_result bad;
-  auto docs = detail::load::read_files(paths, opts, bad.diagnostics);
-  if (!bad.diagnostics.empty()) return bad;
-  return try_load_reviews(kb, docs, opts);
+  return detail::load::load_read_files(paths, opts, [&](auto docs) { return try_load_reviews(kb, docs, opts); });
 }
 
 }  // namespace pharmakon

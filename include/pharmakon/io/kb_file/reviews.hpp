@@ -25,9 +25,7 @@ PHARMAKON_API PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& 
 /// Like `try_load_reviews`, but throws `load_error` with every diagnostic.
 inline knowledge_base load_reviews(knowledge_base const& kb, std::span<std::filesystem::path const> paths,
                                    load_options const& opts = {}) {
-  auto r = try_load_reviews(kb, paths, opts);
-  if (!r) throw load_error(std::move(r.diagnostics));
-  return std::move(*r.kb);
+  return try_load_reviews(kb, paths, opts).value_or_throw();
 }
 
 }  // namespace pharmakon

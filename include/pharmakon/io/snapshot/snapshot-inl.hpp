@@ -225,8 +225,8 @@ struct path_table {
 
 inline void put_region(out& o, path_table& paths, source_region const& r) {
   o.u32(paths.of(r));
-  o.u32(r.line);
-  o.u32(r.column);
+  o.u32(r.begin.line);
+  o.u32(r.begin.column);
 }
 inline void put_identifiers(out& o, std::vector<identifier> const& ids) {
   o.u32(ids.size());
@@ -328,8 +328,8 @@ struct decoder {
     auto p = i.u32();
     if (p > paths.size()) throw corrupt{"a path index", fmt::format("{}", p)};
     if (p) r.path = paths[p - 1];
-    r.line = i.u32();
-    r.column = i.u32();
+    r.begin.line = i.u32();
+    r.begin.column = i.u32();
     return r;
   }
   std::vector<source_id> source_list() {
@@ -438,7 +438,7 @@ inline void check_sources(std::vector<source_id> const& list, std::size_t n) {
 }
 
 inline diagnostic diag(std::filesystem::path const& path, errc code, std::string expected, std::string found) {
-  return diagnostic{code, path.string(), 0, 0, std::move(expected), std::move(found)};
+  return diagnostic{code, source_region::at(path.string()), std::move(expected), std::move(found)};
 }
 
 /// A snapshot file, read through short-lived mappings of one section at a time (so the mapped file never adds
@@ -940,14 +940,10 @@ PHARMAKON_FUNC load_result try_load_snapshot(std::span<std::byte const> bytes, s
   return load(file, std::string(name));
 }
 
-PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::path const& path,
-                                                               std::vector<diagnostic>* diags) {
+PHARMAKON_FUNC result<snapshot_info> read_snapshot_info(std::filesystem::path const& path) {
   using namespace detail::snap;
   snapshot_file file;
-  if (auto why = file.open(path); !why.empty()) {
-    if (diags) diags->push_back(diag(path, errc::io, "a readable snapshot file", why));
-    return std::nullopt;
-  }
+  if (auto why = file.open(path); !why.empty()) return diag(path, errc::io, "a readable snapshot file", why);
   try {
     header h{};
     auto secs = read_layout(file, h);
@@ -973,8 +969,7 @@ PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::
     }
     return info;
   } catch (corrupt const& c) {
-    if (diags) diags->push_back(diag(path, errc::corrupt, c.expected, c.found));
-    return std::nullopt;
+    return diag(path, errc::corrupt, c.expected, c.found);
   }
 }
 

@@ -81,18 +81,15 @@ PHARMAKON_API PHARMAKON_FUNC load_result try_load_snapshot(std::span<std::byte c
 
 /// Like `try_load_snapshot`, but throws `load_error`.
 inline knowledge_base load_snapshot(std::filesystem::path const& path) {
-  auto r = try_load_snapshot(path);
-  if (!r) throw load_error(std::move(r.diagnostics));
-  return std::move(*r.kb);
+  return try_load_snapshot(path).value_or_throw();
 }
 
 /// True if the file starts with the snapshot magic number (whatever its version); for tools that accept both
 /// snapshots and knowledge-base files.
 PHARMAKON_API PHARMAKON_FUNC bool is_snapshot(std::filesystem::path const& path);
 
-/// Reads a snapshot's header and metadata; nullopt with `diags` filled if it is not a readable snapshot.
-PHARMAKON_API PHARMAKON_FUNC std::optional<snapshot_info> read_snapshot_info(std::filesystem::path const& path,
-                                                               std::vector<diagnostic>* diags = nullptr);
+/// Reads a snapshot's header and metadata; diagnostics (io, corrupt) if it is not a readable snapshot.
+PHARMAKON_API PHARMAKON_FUNC result<snapshot_info> read_snapshot_info(std::filesystem::path const& path);
 
 }  // namespace pharmakon
 

@@ -26,9 +26,10 @@ struct sink {
   void add(errc code, std::string const& path, std::uint64_t line, std::uint64_t column, std::string expected,
            std::string found) {
     if (full()) return;
-    diags.push_back({code, path, std::uint32_t(std::min<std::uint64_t>(line, 0xFFFFFFFFu)),
-                     std::uint32_t(std::min<std::uint64_t>(column, 0xFFFFFFFFu)), std::move(expected),
-                     std::move(found)});
+    diags.push_back({code,
+                     source_region::at(path, std::uint32_t(std::min<std::uint64_t>(line, 0xFFFFFFFFu)),
+                                       std::uint32_t(std::min<std::uint64_t>(column, 0xFFFFFFFFu))),
+                     std::move(expected), std::move(found)});
   }
 };
 

@@ -111,8 +111,7 @@ std::string version_text() {
                      kb.claim_count(), kb.sources().size());
 }
 
-std::optional<std::string> unknown_subcommand(CLI::App const& app, int argc, char** argv,
-                                              std::vector<std::string>* suggestions) {
+std::optional<unknown_command> unknown_subcommand(CLI::App const& app, int argc, char** argv) {
   // skip the global options (and the values of those that take one) to the first word
   std::string word;
   for (int i = 1; i < argc; ++i) {
@@ -148,8 +147,7 @@ std::optional<std::string> unknown_subcommand(CLI::App const& app, int argc, cha
   std::string msg = fmt::format("unknown command '{}'", word);
   if (!sugg.empty()) msg += fmt::format("; did you mean {}?", fmt::join(sugg, ", "));
   msg += fmt::format(" (commands: {}; pharmakon --help)", fmt::join(names, ", "));
-  if (suggestions) *suggestions = std::move(sugg);
-  return msg;
+  return unknown_command{std::move(msg), std::move(sugg)};
 }
 
 namespace {

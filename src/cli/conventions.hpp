@@ -55,10 +55,14 @@ void print_diagnostics(std::vector<diagnostic> const& diags, std::string_view su
 /// and content hash.
 std::string version_text();
 
+/// A command line's first word that is not a subcommand: the error naming it, and the closest subcommands.
+struct unknown_command {
+  std::string message;
+  std::vector<std::string> suggestions;
+};
 /// With the arguments of a command line whose first word (after the global options) is not a subcommand of `app`:
-/// an error naming it and the closest subcommands. nullopt when the command line is fine (or has no subcommand).
-std::optional<std::string> unknown_subcommand(CLI::App const& app, int argc, char** argv,
-                                              std::vector<std::string>* suggestions);
+/// the error. nullopt when the command line is fine (or has no subcommand).
+std::optional<unknown_command> unknown_subcommand(CLI::App const& app, int argc, char** argv);
 
 /// The bash completion script for `app` (`pharmakon completion bash`), and for zsh (through bashcompinit) and fish.
 std::string completion_script(CLI::App const& app, std::string_view shell);

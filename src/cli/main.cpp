@@ -33,9 +33,8 @@ int main(int argc, char** argv) {
   add_ask(app, ctx);
   add_serve(app, ctx);
   add_completion(app, ctx);
-  std::vector<std::string> suggestions;
-  if (auto unknown = unknown_subcommand(app, argc, argv, &suggestions)) {
-    print_error(*unknown, "unknown_command", suggestions);
+  if (auto unknown = unknown_subcommand(app, argc, argv)) {
+    print_error(unknown->message, "unknown_command", unknown->suggestions);
     return bad_input;
   }
   try {

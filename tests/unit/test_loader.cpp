@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 using namespace pharmakon;
@@ -174,6 +175,28 @@ TEST_CASE("load_string throws a load_error that carries every diagnostic") {
     for (auto const& l : expected) joined += (joined.empty() ? "" : "\n") + l;
     CHECK(std::string(e.what()) == joined);
   }
+}
+
+TEST_CASE("a load_result is a result<knowledge_base>: bool, *r, r->, r.kb, value_or_throw, diagnostics with regions") {
+  static_assert(std::is_same_v<load_result, result<knowledge_base>>);
+  document good{"good.toml", "[kb]\nname = \"x\"\nversion = \"1\"\n"};
+  auto r = try_load(std::span(&good, 1));
+  REQUIRE(r);
+  CHECK(r.has_value());
+  CHECK(r->name() == "x");
+  CHECK((*r).version() == "1");
+  CHECK(r.kb->name() == "x");  // the member from before results were one template
+  CHECK(std::move(r).value_or_throw().name() == "x");
+  document bad{"bad.toml", "[kb]\nname = 1\n"};
+  auto b = try_load(std::span(&bad, 1));
+  REQUIRE_FALSE(b);
+  CHECK_FALSE(b.kb);
+  REQUIRE(b.diagnostics.size() >= 1);
+  auto const& d = b.diagnostics.front();
+  CHECK(d.region.file() == "bad.toml");
+  CHECK(d.region.begin == source_position{2, 8});
+  CHECK(d.to_string().rfind("bad.toml:2:8: error: expected 'name' to be the knowledge base's name", 0) == 0);
+  CHECK_THROWS_AS(std::move(b).value_or_throw(), load_error);
 }
 
 TEST_CASE("the files of a custom knowledge base merge: a drug in one file acts on a target declared in another") {

@@ -157,7 +157,7 @@ quantity to_quantity(py::handle h, bool interval, std::string_view what) {
     auto text = fmt::format("{}", q);
     throw quantity_arg_error(
         fmt::format("{} '{}': expected a time interval (h, d, wk, mo), found a {}", what, text, to_string(q.dim())),
-        text, {0, "a time interval (h, d, wk, mo)", fmt::format("a {}", to_string(q.dim()))});
+        text, {errc::bad_quantity, {{1, 1}, {}, nullptr}, "a time interval (h, d, wk, mo)", fmt::format("a {}", to_string(q.dim()))});
   }
   return q;
 }
@@ -296,12 +296,12 @@ void bind_values(py::module_& m) {
           [](quantity const& q, std::string const& unit_text) {
             auto u = parse_unit(unit_text);
             if (!u) throw quantity_arg_error(fmt::format("unknown unit '{}'", unit_text), unit_text,
-                                             {0, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", "'" + unit_text + "'"});
+                                             {errc::bad_quantity, {{1, 1}, {}, nullptr}, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", "'" + unit_text + "'"});
             auto r = q.to(*u);
             if (!r)
               throw quantity_arg_error(fmt::format("cannot convert {} (a {}) to {} (a {})", q, to_string(q.dim()),
                                                    unit_text, to_string(info(*u).dim)),
-                                       unit_text, {0, fmt::format("a unit of {}", to_string(q.dim())), "'" + unit_text + "'"});
+                                       unit_text, {errc::bad_quantity, {{1, 1}, {}, nullptr}, fmt::format("a unit of {}", to_string(q.dim())), "'" + unit_text + "'"});
             return *r;
           },
           py::arg("unit"), "The same quantity in another unit of its dimension; QuantityError otherwise.")

@@ -41,21 +41,23 @@ inline bool prefixed_digits(std::string_view s, std::string_view prefix, std::si
 
 /// "" if `v` is well formed for `scheme`, else a description of the form it should have.
 inline std::string_view identifier_problem(std::string_view scheme, std::string_view v) {
+  // `what` unless the value has the form
+  auto form = [](bool good, std::string_view what) { return good ? std::string_view() : what; };
   auto fail = [](std::string_view what) { return what; };
   if (scheme == "pmid")
-    return (all_digits(v) && v.size() <= 9 && v[0] != '0') ? std::string_view() : fail("a PMID (1 to 9 digits, e.g. 12813472)");
+    return form(all_digits(v) && v.size() <= 9 && v[0] != '0', "a PMID (1 to 9 digits, e.g. 12813472)");
   if (scheme == "doi") {
     auto slash = v.find('/');
     bool ok = v.size() > 3 && v.substr(0, 3) == "10." && slash != std::string_view::npos && slash >= 7 &&
               all_digits(v.substr(3, slash - 3).substr(0, v.substr(3, slash - 3).find('.'))) && slash + 1 < v.size() &&
               std::none_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t'; });
-    return (ok) ? std::string_view() : fail("a DOI (10.NNNN/suffix, e.g. 10.1001/jama.295.17.2003)");
+    return form(ok, "a DOI (10.NNNN/suffix, e.g. 10.1001/jama.295.17.2003)");
   }
   if (scheme == "dailymed_setid") {
     bool ok = v.size() == 36;
     for (std::size_t i = 0; ok && i < v.size(); ++i)
       ok = (i == 8 || i == 13 || i == 18 || i == 23) ? v[i] == '-' : is_hex(v[i]);
-    return (ok) ? std::string_view() : fail("a DailyMed set id (a UUID, 8-4-4-4-12 hex digits)");
+    return form(ok, "a DailyMed set id (a UUID, 8-4-4-4-12 hex digits)");
   }
   if (scheme == "nda") {
     for (std::string_view p : {"NDA", "ANDA", "BLA"})
@@ -65,38 +67,38 @@ inline std::string_view identifier_problem(std::string_view scheme, std::string_
   if (scheme == "url") {
     bool ok = (v.substr(0, 8) == "https://" && v.size() > 8) || (v.substr(0, 7) == "http://" && v.size() > 7);
     ok = ok && std::none_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t' || c == '"'; });
-    return (ok) ? std::string_view() : fail("an http(s) URL");
+    return form(ok, "an http(s) URL");
   }
   if (scheme == "gtopdb_ligand" || scheme == "gtopdb_target" || scheme == "pubchem_cid" || scheme == "rxcui" ||
       scheme == "entrez" || scheme == "drugcentral")
-    return (all_digits(v) && v.size() <= 12) ? std::string_view() : fail("digits");
-  if (scheme == "chembl") return (prefixed_digits(v, "CHEMBL")) ? std::string_view() : fail("a ChEMBL id (CHEMBL and digits)");
+    return form(all_digits(v) && v.size() <= 12, "digits");
+  if (scheme == "chembl") return form(prefixed_digits(v, "CHEMBL"), "a ChEMBL id (CHEMBL and digits)");
   if (scheme == "drugbank")
-    return (v.size() == 7 && prefixed_digits(v, "DB", 5)) ? std::string_view() : fail("a DrugBank id (DB and 5 digits)");
+    return form(v.size() == 7 && prefixed_digits(v, "DB", 5), "a DrugBank id (DB and 5 digits)");
   if (scheme == "unii")
-    return (v.size() == 10 && all_of_set(v, is_upper_alnum)) ? std::string_view() : fail("a UNII (10 upper-case letters or digits)");
-  if (scheme == "hgnc") return (prefixed_digits(v, "HGNC:")) ? std::string_view() : fail("an HGNC id (HGNC: and digits)");
+    return form(v.size() == 10 && all_of_set(v, is_upper_alnum), "a UNII (10 upper-case letters or digits)");
+  if (scheme == "hgnc") return form(prefixed_digits(v, "HGNC:"), "an HGNC id (HGNC: and digits)");
   if (scheme == "uniprot")
-    return (v.size() >= 6 && v.size() <= 10 && all_of_set(v, is_upper_alnum)) ? std::string_view()
-           : fail("a UniProt accession (6 or 10 upper-case letters and digits)");
-  if (scheme == "dbsnp") return (prefixed_digits(v, "rs")) ? std::string_view() : fail("a dbSNP id (rs and digits)");
+    return form(v.size() >= 6 && v.size() <= 10 && all_of_set(v, is_upper_alnum),
+                "a UniProt accession (6 or 10 upper-case letters and digits)");
+  if (scheme == "dbsnp") return form(prefixed_digits(v, "rs"), "a dbSNP id (rs and digits)");
   if (scheme == "mesh")
-    return (v.size() >= 2 && (v[0] == 'D' || v[0] == 'C') && all_digits(v.substr(1))) ? std::string_view()
-           : fail("a MeSH id (D or C and digits)");
-  if (scheme == "ensembl") return (prefixed_digits(v, "ENSG", 11)) ? std::string_view() : fail("an Ensembl gene id (ENSG and 11 digits)");
+    return form(v.size() >= 2 && (v[0] == 'D' || v[0] == 'C') && all_digits(v.substr(1)),
+                "a MeSH id (D or C and digits)");
+  if (scheme == "ensembl") return form(prefixed_digits(v, "ENSG", 11), "an Ensembl gene id (ENSG and 11 digits)");
   if (scheme == "inchikey") {
     bool ok = v.size() == 27 && v[14] == '-' && v[25] == '-';
     for (std::size_t i = 0; ok && i < v.size(); ++i)
       if (i != 14 && i != 25) ok = v[i] >= 'A' && v[i] <= 'Z';
-    return (ok) ? std::string_view() : fail("an InChIKey (14-10-1 upper-case letters)");
+    return form(ok, "an InChIKey (14-10-1 upper-case letters)");
   }
-  if (scheme == "chebi") return (prefixed_digits(v, "CHEBI:")) ? std::string_view() : fail("a ChEBI id (CHEBI: and digits)");
-  if (scheme == "mondo") return (prefixed_digits(v, "MONDO:")) ? std::string_view() : fail("a MONDO id (MONDO: and digits)");
-  if (scheme == "doid") return (prefixed_digits(v, "DOID:")) ? std::string_view() : fail("a Disease Ontology id (DOID: and digits)");
-  if (scheme == "go") return (v.size() == 10 && prefixed_digits(v, "GO:")) ? std::string_view() : fail("a Gene Ontology id (GO: and 7 digits)");
-  if (scheme == "uberon") return (prefixed_digits(v, "UBERON:")) ? std::string_view() : fail("an UBERON id (UBERON: and digits)");
-  if (scheme == "umls") return (v.size() == 8 && v[0] == 'C' && all_digits(v.substr(1))) ? std::string_view() : fail("a UMLS CUI (C and 7 digits)");
-  if (scheme == "hetionet" || scheme == "kgx") return (!v.empty()) ? std::string_view() : fail("a non-empty id");
+  if (scheme == "chebi") return form(prefixed_digits(v, "CHEBI:"), "a ChEBI id (CHEBI: and digits)");
+  if (scheme == "mondo") return form(prefixed_digits(v, "MONDO:"), "a MONDO id (MONDO: and digits)");
+  if (scheme == "doid") return form(prefixed_digits(v, "DOID:"), "a Disease Ontology id (DOID: and digits)");
+  if (scheme == "go") return form(v.size() == 10 && prefixed_digits(v, "GO:"), "a Gene Ontology id (GO: and 7 digits)");
+  if (scheme == "uberon") return form(prefixed_digits(v, "UBERON:"), "an UBERON id (UBERON: and digits)");
+  if (scheme == "umls") return form(v.size() == 8 && v[0] == 'C' && all_digits(v.substr(1)), "a UMLS CUI (C and 7 digits)");
+  if (scheme == "hetionet" || scheme == "kgx") return form(!v.empty(), "a non-empty id");
   return fail("a known identifier scheme");
 }
 

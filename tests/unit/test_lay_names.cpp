@@ -16,8 +16,8 @@ std::vector<std::string> opioid_system_drugs() {
   std::vector<std::string> out;
   std::regex id(R"re(^id\s*=\s*"(drug:[^"]+)")re");
   for (auto const& d : default_documents()) {
-    if (!d.region.file().ends_with("data/opioids.toml") && !d.region.file().ends_with("data/naltrexone.toml") &&
-        !d.region.file().ends_with("data/aud-drugs.toml"))
+    if (!d.path.ends_with("data/opioids.toml") && !d.path.ends_with("data/naltrexone.toml") &&
+        !d.path.ends_with("data/aud-drugs.toml"))
       continue;
     std::istringstream in(d.text);
     std::string line;

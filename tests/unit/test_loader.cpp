@@ -357,7 +357,7 @@ TEST_CASE("an unreadable path is an io diagnostic: a missing file and a director
     CHECK_FALSE(r);
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].code == errc::io);
-    CHECK(r.diagnostics[0].path == missing.string());
+    CHECK(r.diagnostics[0].region.file() == missing.string());
     CHECK(r.diagnostics[0].to_string() == missing.string() + ": error: expected a readable file, found no such file");
     CHECK_THROWS_AS(load_files(paths), load_error);
   }

@@ -82,7 +82,7 @@ TEST_CASE("concurrency: many threads query one frozen knowledge base and get the
   REQUIRE(names.size() >= 2);
   std::map<std::string, std::string> expected;
   for (auto const& n : names) expected[n] = render_text(mechanism_of(kb, kb.at<drug>(n)));
-  std::vector<drug_id> all(kb.ids<drug>().begin(), kb.ids<drug>().end());
+  std::vector<drug_id> all(kb.handles<drug>().begin(), kb.handles<drug>().end());
   auto const interactions = render_json(screen_interactions(kb, all));
 
   std::atomic<int> mismatches{0};

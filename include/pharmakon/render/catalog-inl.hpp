@@ -55,7 +55,7 @@ PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f) 
   using detail::catalog::ordered_json;
   if (f == format::json) {
     auto arr = ordered_json::array();
-    for (auto d : kb.ids<drug>()) {
+    for (auto d : kb.handles<drug>()) {
       auto const& x = kb[d];
       auto ids = ordered_json::object();
       for (auto const& i : x.ids) ids[i.scheme] = i.value;
@@ -68,7 +68,7 @@ PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f) 
   }
   std::string out;
   if (f == format::markdown) out += "| drug | class | also known as |\n|---|---|---|\n";
-  for (auto d : kb.ids<drug>()) {
+  for (auto d : kb.handles<drug>()) {
     auto const& x = kb[d];
     auto syn = fmt::format("{}", fmt::join(x.synonyms, ", "));
     if (f == format::markdown) out += fmt::format("| {} | {} | {} |\n", x.name, x.drug_class, syn);

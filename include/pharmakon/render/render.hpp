@@ -40,15 +40,7 @@ PHARMAKON_API PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a)
 PHARMAKON_API PHARMAKON_FUNC std::vector<int> summary_refs(mechanism_answer const& a);
 
 /// Output formats, for hosts that pick one at run time.
-enum class format : std::uint8_t { text, markdown, json };
-template <>
-struct enum_table<format> {
-  static constexpr std::array<std::pair<format, std::string_view>, 3> entries{{
-      {format::text, "text"},
-      {format::markdown, "markdown"},
-      {format::json, "json"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(format, text, markdown, json);
 template <class Answer>
 std::string render(Answer const& a, format f) {
   switch (f) {

@@ -29,7 +29,7 @@ struct section {
   std::vector<line> lines;
 };
 /// The layout shared by the text and Markdown renderers.
-struct document {
+struct layout {
   std::string title;
   std::vector<std::pair<std::string, std::string>> header;
   std::vector<section> sections;
@@ -370,7 +370,7 @@ inline std::string approved_only_text(std::size_t left_out) {
 }
 /// The review lines of an answer's header.
 template <class Answer>
-void add_review_header(document& d, Answer const& a) {
+void add_review_header(layout& d, Answer const& a) {
   auto r = review_summary_of(a);
   d.header.emplace_back("Review", review_text(r, a.kb));
   d.header.emplace_back("Last updated", updated_text(r, a.kb));
@@ -381,7 +381,7 @@ inline std::string footer_text(kb_info const& kb) {
   return fmt::format("Knowledge base: {} {}, content hash {}.", kb.name, kb.version, kb.content_hash);
 }
 
-inline std::string to_text(document const& d) {
+inline std::string to_text(layout const& d) {
   std::string out = d.title + "\n" + std::string(std::min<std::size_t>(d.title.size(), 100), '=') + "\n";
   for (auto const& [k, v] : d.header) out += fmt::format("{}: {}\n", k, v);
   for (auto const& s : d.sections) {
@@ -414,7 +414,7 @@ inline std::string md_cite(std::vector<int> const& refs) {
   return fmt::format(" [{}]", fmt::join(links, ", "));
 }
 
-inline std::string to_markdown(document const& d) {
+inline std::string to_markdown(layout const& d) {
   std::string out = "# " + md_escape(d.title) + "\n\n";
   for (auto const& [k, v] : d.header) out += fmt::format("**{}:** {}  \n", k, md_escape(v));
   for (auto const& s : d.sections) {
@@ -433,8 +433,8 @@ inline std::string to_markdown(document const& d) {
 
 // ----- documents -----
 
-inline document mechanism_document(mechanism_answer const& a) {
-  document d;
+inline layout mechanism_layout(mechanism_answer const& a) {
+  layout d;
   d.title = fmt::format("Mechanism of action: {}", a.drug);
   if (!a.synonyms.empty()) d.header.emplace_back("Also known as", fmt::format("{}", fmt::join(a.synonyms, ", ")));
   if (!a.drug_class.empty()) d.header.emplace_back("Class", a.drug_class);
@@ -528,8 +528,8 @@ inline std::string management_words(management m) {
   return "";
 }
 
-inline document interaction_document(interaction_answer const& a) {
-  document d;
+inline layout interaction_layout(interaction_answer const& a) {
+  layout d;
   d.title = fmt::format("Interactions: {}", fmt::join(a.drugs, ", "));
   d.header.emplace_back("Drugs screened", std::to_string(a.drugs.size()));
   d.header.emplace_back("Interactions found", std::to_string(a.interactions.size()));
@@ -621,8 +621,8 @@ inline std::string issue_text(dose_issue const& i) {
   }
 }
 
-inline document dose_document(dose_answer const& a) {
-  document d;
+inline layout dose_layout(dose_answer const& a) {
+  layout d;
   d.title = fmt::format("Dose check: {}", query_text(a));
   std::string verdict = enum_words(to_string(a.verdict));
   if (!a.checks.empty() && !a.checks.front().issues.empty()) verdict += " — " + issue_text(a.checks.front().issues.front());
@@ -769,22 +769,22 @@ PHARMAKON_FUNC std::vector<int> summary_refs(mechanism_answer const& a) {
 }
 
 PHARMAKON_FUNC std::string render_text(mechanism_answer const& a) {
-  return detail::render::to_text(detail::render::mechanism_document(a));
+  return detail::render::to_text(detail::render::mechanism_layout(a));
 }
 PHARMAKON_FUNC std::string render_markdown(mechanism_answer const& a) {
-  return detail::render::to_markdown(detail::render::mechanism_document(a));
+  return detail::render::to_markdown(detail::render::mechanism_layout(a));
 }
 PHARMAKON_FUNC std::string render_text(interaction_answer const& a) {
-  return detail::render::to_text(detail::render::interaction_document(a));
+  return detail::render::to_text(detail::render::interaction_layout(a));
 }
 PHARMAKON_FUNC std::string render_markdown(interaction_answer const& a) {
-  return detail::render::to_markdown(detail::render::interaction_document(a));
+  return detail::render::to_markdown(detail::render::interaction_layout(a));
 }
 PHARMAKON_FUNC std::string render_text(dose_answer const& a) {
-  return detail::render::to_text(detail::render::dose_document(a));
+  return detail::render::to_text(detail::render::dose_layout(a));
 }
 PHARMAKON_FUNC std::string render_markdown(dose_answer const& a) {
-  return detail::render::to_markdown(detail::render::dose_document(a));
+  return detail::render::to_markdown(detail::render::dose_layout(a));
 }
 
 namespace detail::render {

@@ -51,100 +51,48 @@ struct record_fields;
 template <class T>
 concept has_record_fields = requires { record_fields<std::remove_const_t<T>>::fields; };
 
-template <>
-struct record_fields<entity_base> {
-  using b = entity_base;
-  static constexpr auto fields = std::tuple{
-      record_field{"id", &b::id},           record_field{"name", &b::name},
-      record_field{"synonyms", &b::synonyms}, record_field{"ids", &b::ids},
-      record_field{"sources", &b::sources}, record_field{"lay_name", &b::lay_name, hashed::when_set, "lay_name"}};
-};
-template <>
-struct record_fields<half_life_range> {
-  using h = half_life_range;
-  static constexpr auto fields = std::tuple{record_field{"low", &h::low}, record_field{"high", &h::high},
-                                            record_field{"sources", &h::sources}, record_field{"note", &h::note}};
-};
-template <>
-struct record_fields<drug> {
-  using d = drug;
-  static constexpr auto fields =
-      std::tuple{record_field{"class", &d::drug_class}, record_field{"prodrug", &d::prodrug, hashed::when_set},
-                 record_field{"site", &d::site, hashed::when_set},
-                 record_field{"site_sources", &d::site_sources, hashed::with_group},
-                 record_field{"half_life", &d::half_life, hashed::when_set, "half_life"}};
-};
-template <>
-struct record_fields<target> {
-  using t = target;
-  static constexpr auto fields = std::tuple{record_field{"type", &t::type}, record_field{"family", &t::family},
-                                            record_field{"gene_symbol", &t::gene_symbol},
-                                            record_field{"species", &t::species}};
-};
-template <>
-struct record_fields<gene> {
-  static constexpr auto fields = std::tuple{record_field{"symbol", &gene::symbol}};
-};
-template <>
-struct record_fields<variant> {
-  static constexpr std::tuple<> fields{};
-};
-template <>
-struct record_fields<effect> {
-  static constexpr auto fields = std::tuple{record_field{"site", &effect::site, hashed::when_set},
-                                            record_field{"combined", &effect::combined, hashed::when_set}};
-};
-template <>
-struct record_fields<condition> {
-  static constexpr std::tuple<> fields{};
-};
-template <>
-struct record_fields<drug_class> {
-  using c = drug_class;
-  static constexpr auto fields = std::tuple{record_field{"inhibitors_of", &c::inhibitors_of},
-                                            record_field{"inducers_of", &c::inducers_of},
-                                            record_field{"min_strength", &c::min_strength}};
-};
-template <>
-struct record_fields<precondition> {
-  using p = precondition;
-  static constexpr auto fields = std::tuple{record_field{"kind", &p::kind}, record_field{"min", &p::min},
-                                            record_field{"recommended", &p::recommended},
-                                            record_field{"note", &p::note}};
-};
-template <>
-struct record_fields<regimen> {
-  using r = regimen;
-  static constexpr auto fields = std::tuple{
-      record_field{"dose", &r::dose},           record_field{"dose_max", &r::dose_max},
-      record_field{"every", &r::every},         record_field{"times_per_day", &r::times_per_day},
-      record_field{"as_needed", &r::as_needed}, record_field{"route", &r::route},
-      record_field{"formulation", &r::formulation}, record_field{"product", &r::product},
-      record_field{"population", &r::population}, record_field{"preconditions", &r::preconditions}};
-};
-template <>
-struct record_fields<warning> {
-  using w = warning;
-  static constexpr auto fields = std::tuple{record_field{"kind", &w::kind}, record_field{"severity", &w::severity},
-                                            record_field{"about", &w::about},
-                                            record_field{"concerns_action", &w::concerns_action}};
-};
-template <>
-struct record_fields<concept_node> {
-  static constexpr auto fields = std::tuple{record_field{"kind", &concept_node::kind_label}};
-};
+/// Specialises `record_fields<T>` with the fields given (`r` names T in them: `record_field{"dose", &r::dose}`).
+#define PHARMAKON_RECORD_FIELDS(T, ...)                   \
+  template <>                                             \
+  struct record_fields<T> {                               \
+    using r = T;                                          \
+    static constexpr auto fields = std::tuple{__VA_ARGS__}; \
+  }
+
+PHARMAKON_RECORD_FIELDS(entity_base, record_field{"id", &r::id}, record_field{"name", &r::name},
+    record_field{"synonyms", &r::synonyms}, record_field{"ids", &r::ids}, record_field{"sources", &r::sources},
+    record_field{"lay_name", &r::lay_name, hashed::when_set, "lay_name"});
+PHARMAKON_RECORD_FIELDS(half_life_range, record_field{"low", &r::low}, record_field{"high", &r::high},
+    record_field{"sources", &r::sources}, record_field{"note", &r::note});
+PHARMAKON_RECORD_FIELDS(drug, record_field{"class", &r::drug_class},
+    record_field{"prodrug", &r::prodrug, hashed::when_set}, record_field{"site", &r::site, hashed::when_set},
+    record_field{"site_sources", &r::site_sources, hashed::with_group},
+    record_field{"half_life", &r::half_life, hashed::when_set, "half_life"});
+PHARMAKON_RECORD_FIELDS(target, record_field{"type", &r::type}, record_field{"family", &r::family},
+    record_field{"gene_symbol", &r::gene_symbol}, record_field{"species", &r::species});
+PHARMAKON_RECORD_FIELDS(gene, record_field{"symbol", &r::symbol});
+PHARMAKON_RECORD_FIELDS(variant);
+PHARMAKON_RECORD_FIELDS(effect, record_field{"site", &r::site, hashed::when_set},
+    record_field{"combined", &r::combined, hashed::when_set});
+PHARMAKON_RECORD_FIELDS(condition);
+PHARMAKON_RECORD_FIELDS(drug_class, record_field{"inhibitors_of", &r::inhibitors_of},
+    record_field{"inducers_of", &r::inducers_of}, record_field{"min_strength", &r::min_strength});
+PHARMAKON_RECORD_FIELDS(precondition, record_field{"kind", &r::kind}, record_field{"min", &r::min},
+    record_field{"recommended", &r::recommended}, record_field{"note", &r::note});
+PHARMAKON_RECORD_FIELDS(regimen, record_field{"dose", &r::dose}, record_field{"dose_max", &r::dose_max},
+    record_field{"every", &r::every}, record_field{"times_per_day", &r::times_per_day},
+    record_field{"as_needed", &r::as_needed}, record_field{"route", &r::route},
+    record_field{"formulation", &r::formulation}, record_field{"product", &r::product},
+    record_field{"population", &r::population}, record_field{"preconditions", &r::preconditions});
+PHARMAKON_RECORD_FIELDS(warning, record_field{"kind", &r::kind}, record_field{"severity", &r::severity},
+    record_field{"about", &r::about}, record_field{"concerns_action", &r::concerns_action});
+PHARMAKON_RECORD_FIELDS(concept_node, record_field{"kind", &r::kind_label});
 /// A source's fields after its id (its id is written first, its region is not a field).
-template <>
-struct record_fields<source> {
-  using s = source;
-  static constexpr auto fields = std::tuple{
-      record_field{"kind", &s::kind},           record_field{"title", &s::title},
-      record_field{"authors", &s::authors},     record_field{"publisher", &s::publisher},
-      record_field{"year", &s::year},           record_field{"ids", &s::ids, hashed::by_scheme},
-      record_field{"date", &s::date, hashed::when_set, "revision"},
-      record_field{"version", &s::version, hashed::when_set, "revision"},
-      record_field{"unverified", &s::unverified}, record_field{"sections", &s::sections, hashed::never}};
-};
+PHARMAKON_RECORD_FIELDS(source, record_field{"kind", &r::kind}, record_field{"title", &r::title},
+    record_field{"authors", &r::authors}, record_field{"publisher", &r::publisher}, record_field{"year", &r::year},
+    record_field{"ids", &r::ids, hashed::by_scheme}, record_field{"date", &r::date, hashed::when_set, "revision"},
+    record_field{"version", &r::version, hashed::when_set, "revision"}, record_field{"unverified", &r::unverified},
+    record_field{"sections", &r::sections, hashed::never});
 
 /// Calls `f(field, value)` for each field of `r` in table order (`field` a `record_field`, `value` the member of
 /// `r`, const as `r` is). For an entity kind: its own fields, not those of `entity_base`.

@@ -87,7 +87,7 @@ double percentile(std::vector<double> v, double p) {
 
 std::string queries(knowledge_base const& kb) {
   fine_clock fc;
-  std::vector<drug_id> drugs(kb.ids<drug>().begin(), kb.ids<drug>().end());
+  std::vector<drug_id> drugs(kb.handles<drug>().begin(), kb.handles<drug>().end());
   std::vector<gene_id> genes;
   genes.reserve(1024);
   std::vector<double> lat_genes, lat_targets;

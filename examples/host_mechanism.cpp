@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     // the typed answer is data: e.g. the receptors with their action and best affinity
     for (auto const& a : answer.actions) {
       if (a.ev.negated) continue;
-      bool disputed = std::find(answer.disputed.begin(), answer.disputed.end(), a.target.name) != answer.disputed.end();
+      bool disputed = std::find(answer.disputed_targets.begin(), answer.disputed_targets.end(), a.target.name) != answer.disputed_targets.end();
       fmt::print("  {:<24} {:<12} {:<12} {}{}\n", a.target.name, pharmakon::to_string(a.act.type),
                  pharmakon::to_string(a.act.modality),
                  a.best_p_affinity ? fmt::format("p-affinity {:.2f}", *a.best_p_affinity) : "",

@@ -66,7 +66,7 @@ inline void check_kb(pharmakon::knowledge_base const& kb) {
     FUZZ_CHECK(c.first.index() < kb.claim_count() && c.second.index() < kb.claim_count(), "conflict out of range");
   }
   std::vector<drug_id> drugs;
-  for (auto id : kb.ids<drug>()) {
+  for (auto id : kb.handles<drug>()) {
     auto const& d = kb[id];
     FUZZ_CHECK(kb.find<drug>(d.id) == id, d.id);
     auto all = kb.find_all(d.name);
@@ -95,7 +95,7 @@ inline void check_kb(pharmakon::knowledge_base const& kb) {
     FUZZ_CHECK(nlohmann::json::accept(render_json(ia)), "interactions json");
     (void)render_markdown(ia);
   }
-  for (auto id : kb.ids<target>()) FUZZ_CHECK(kb.find<target>(kb[id].id) == id, kb[id].id);
+  for (auto id : kb.handles<target>()) FUZZ_CHECK(kb.find<target>(kb[id].id) == id, kb[id].id);
 }
 
 }  // namespace fuzz

@@ -73,7 +73,7 @@ struct context {
     }
     return std::move(*r.kb);
   }
-  pharmakon::format fmt_() const { return parse_enum<pharmakon::format>(format_name).value_or(pharmakon::format::text); }
+  pharmakon::output_format fmt_() const { return parse_enum<pharmakon::output_format>(format_name).value_or(pharmakon::output_format::text); }
 
   /// The answer in the chosen format (html: the answer page of render/html.hpp, for the chosen reader).
   template <class Answer>

@@ -195,7 +195,7 @@ bool is_finding(any_answer const& a) {
 }  // namespace
 
 response handle(kb_handle const& handle_, config const& cfg, request const& r) {
-  auto kb_ptr = handle_.snapshot();
+  auto kb_ptr = handle_.load();
   auto const& kb = *kb_ptr;
   auto const& p = r.path;
   bool api = p.rfind("/api/", 0) == 0 || p.rfind("/cds-services", 0) == 0 || p == "/healthz";

@@ -137,7 +137,7 @@ int run(kb_handle& kb, config const& cfg) {
       }
     }
   });
-  auto snap = kb.snapshot();
+  auto snap = kb.load();
   fmt::print(stderr, "pharmakon serve: listening on http://{}:{} (knowledge base {} {}, {} threads)\n", cfg.host, port,
              snap->name(), snap->version(), threads);
   std::fflush(stderr);

@@ -20,12 +20,12 @@ TEST_CASE("the mechanism answer for naltrexone is composed from the graph") {
   auto const& main = a.summary.front();
   CHECK(main.type == action_type::antagonist);
   CHECK(main.pure);
-  CHECK(main.mode == modality::competitive);
+  CHECK(main.modality == modality::competitive);
   CHECK(main.reversible == true);
   CHECK(main.surmountable == true);
   CHECK(main.targets.size() == 3);
   CHECK(main.highest_affinity == "mu opioid receptor");
-  CHECK(has(a.disputed, "sigma-1 receptor"));
+  CHECK(has(a.disputed_targets, "sigma-1 receptor"));
   CHECK(summary_line(a).find("pure competitive, reversible, surmountable antagonist at the mu, kappa and delta opioid "
                              "receptors; highest affinity at mu") == 0);
   // two conflicts: sigma-1 (a claim and its negation) and MOR (the labels' antagonism against partial agonism at
@@ -50,7 +50,7 @@ TEST_CASE("the mechanism answer for naltrexone is composed from the graph") {
   CHECK(std::any_of(a.warnings.begin(), a.warnings.end(),
                     [](auto const& w) { return w.w.severity == severity::life_threatening && has(w.concerns, "mu opioid receptor"); }));
   CHECK(std::any_of(a.effects.begin(), a.effects.end(),
-                    [](auto const& e) { return e.how == relation_kind::blocks && e.effect == "euphoria"; }));
+                    [](auto const& e) { return e.relation == relation_kind::blocks && e.effect == "euphoria"; }));
 }
 
 TEST_CASE("the answer outlives the knowledge base it came from") {
@@ -83,7 +83,7 @@ sources = ["src:pmid:1"]
 
 TEST_CASE("every drug of the default knowledge base has a mechanism answer") {
   auto const& kb = default_kb();
-  for (auto d : kb.ids<drug>()) {
+  for (auto d : kb.handles<drug>()) {
     auto a = mechanism_of(kb, d);
     if (a.actions.empty()) MESSAGE(a.drug, ": no sourced target action in the knowledge base");
     // a drug without actions of its own may act through an active metabolite (diamorphine): then that is its summary
@@ -130,7 +130,7 @@ TEST_CASE("interactions: blockade, displacement, additive, none") {
 
 TEST_CASE("interaction screening of every drug against every other is fast") {
   auto const& kb = default_kb();
-  std::vector<drug_id> all(kb.ids<drug>().begin(), kb.ids<drug>().end());
+  std::vector<drug_id> all(kb.handles<drug>().begin(), kb.handles<drug>().end());
   auto a = screen_interactions(kb, all);
   CHECK(a.interactions.size() > 50);
   CHECK(a.drugs.size() == all.size());

@@ -82,7 +82,7 @@ TEST_CASE("concurrency: many threads query one frozen knowledge base and get the
   REQUIRE(names.size() >= 2);
   std::map<std::string, std::string> expected;
   for (auto const& n : names) expected[n] = render_text(mechanism_of(kb, kb.at<drug>(n)));
-  std::vector<drug_id> all(kb.ids<drug>().begin(), kb.ids<drug>().end());
+  std::vector<drug_id> all(kb.handles<drug>().begin(), kb.handles<drug>().end());
   auto const interactions = render_json(screen_interactions(kb, all));
 
   std::atomic<int> mismatches{0};
@@ -122,7 +122,7 @@ TEST_CASE("concurrency: readers see the old or the new knowledge base, never a m
   for (int r = 0; r < 4; ++r)
     threads.emplace_back([&] {
       for (int i = 0; !stop.load() || reads.load() < 100; ++i) {
-        auto kb = current.snapshot();
+        auto kb = current.load();
         auto hash = kb->content_hash();
         auto it = expected.find(hash);
         if (it == expected.end()) {
@@ -155,21 +155,21 @@ TEST_CASE("concurrency: readers see the old or the new knowledge base, never a m
   CHECK(mixes.load() == 0);
   CHECK(reads.load() >= 100);
   CHECK(swaps.load() == rounds * (versions - 1));
-  CHECK(expected.count(current.snapshot()->content_hash()) == 1);
+  CHECK(expected.count(current.load()->content_hash()) == 1);
 }
 
 TEST_CASE("concurrency: a snapshot outlives the swap that replaced it") {
   kb_handle current(golden());
-  auto old = current.snapshot();
+  auto old = current.load();
   auto hash = old->content_hash();
   auto drugs = old->all<drug>().size();
   current.store(knowledge_base());  // the empty one
-  CHECK(current.snapshot()->all<drug>().empty());
+  CHECK(current.load()->all<drug>().empty());
   CHECK(old->content_hash() == hash);  // still alive, still the same
   CHECK(old->all<drug>().size() == drugs);
   CHECK(render_text(mechanism_of(*old, old->at<drug>("naltrexone"))).find("naltrexone") != std::string::npos);
-  CHECK(current.exchange(nullptr) == current.snapshot());  // null is ignored
-  auto expected = current.snapshot();
+  CHECK(current.exchange(nullptr) == current.load());  // null is ignored
+  auto expected = current.load();
   CHECK_FALSE(current.compare_exchange(old, std::make_shared<knowledge_base const>(golden())));
   CHECK(old == expected);  // compare_exchange reports what is current
 }
@@ -195,7 +195,7 @@ TEST_CASE("concurrency: update() serialises writers, so no update is lost") {
     });
   threads.emplace_back([&] {
     do {  // at least one read, however the threads are scheduled
-      auto kb = current.snapshot();
+      auto kb = current.load();
       if (kb->all<drug>().size() >= before) ++readers_ok;
       std::this_thread::sleep_for(std::chrono::microseconds(200));
     } while (!stop.load());
@@ -204,7 +204,7 @@ TEST_CASE("concurrency: update() serialises writers, so no update is lost") {
   stop = true;
   threads.back().join();
   CHECK(not_published.load() == 0);
-  auto kb = current.snapshot();
+  auto kb = current.load();
   CHECK(kb->all<drug>().size() == before + writers * each);
   for (int w = 0; w < writers; ++w)
     for (int i = 0; i < each; ++i)
@@ -213,13 +213,13 @@ TEST_CASE("concurrency: update() serialises writers, so no update is lost") {
   CHECK_FALSE(current.update([](knowledge_base const& k) {
     return try_load(std::vector<document>{{"bad.toml", "[[drug]]\nid = \"oops\"\n"}}, &k).kb;
   }));
-  CHECK(current.snapshot()->content_hash() == hash);  // a failed update publishes nothing
+  CHECK(current.load()->content_hash() == hash);  // a failed update publishes nothing
   CHECK_THROWS_AS(current.update([](knowledge_base const& k) -> std::optional<knowledge_base> {
     (void)k;
     throw std::runtime_error("writer failed");
   }),
                   std::runtime_error);
-  CHECK(current.snapshot()->content_hash() == hash);
+  CHECK(current.load()->content_hash() == hash);
   CHECK(readers_ok.load() > 0);
 }
 

@@ -424,14 +424,14 @@ TEST_CASE("default kb: the embedded snapshot is exactly what parsing the embedde
   CHECK(s.kb->sources().size() == t.kb->sources().size());
   CHECK(s.kb->conflicts().size() == t.kb->conflicts().size());
   // the places in the files survive, so diagnostics and `show` still point into data/*.toml
-  for (auto d : t.kb->ids<drug>()) {
+  for (auto d : t.kb->handles<drug>()) {
     auto const& a = (*t.kb)[d];
     auto sd = s.kb->find<drug>(a.id);
     REQUIRE(sd);
     CHECK((*s.kb)[*sd].region.to_string() == a.region.to_string());
   }
   // every answer renders alike
-  for (auto d : t.kb->ids<drug>())
+  for (auto d : t.kb->handles<drug>())
     CHECK(render_json(mechanism_of(*s.kb, *s.kb->find<drug>((*t.kb)[d].id))) == render_json(mechanism_of(*t.kb, d)));
   // and default_kb() is the snapshot's knowledge base
   CHECK(default_kb().content_hash() == embedded::snapshot_content_hash);

@@ -140,7 +140,7 @@ TEST_CASE("kgx: export then import gives back the same knowledge base") {
     CHECK(r.kb->sources().size() == k.sources().size());
     CHECK(r.kb->claim_count() == k.claim_count());
     // regions point where the originals were declared (or, if unknown, at the line of the KGX file)
-    for (auto d : k.template ids<drug>()) {
+    for (auto d : k.template handles<drug>()) {
       if (k.get(d).region.known()) CHECK(r.kb->get(d).region.to_string() == k.get(d).region.to_string());
       else CHECK(r.kb->get(d).region.to_string().find("every_nodes.tsv:") != std::string::npos);
     }

@@ -79,7 +79,7 @@ std::string quantity_outcome(result<quantity> const& q, std::string_view text) {
 
 /// Every drug's answers render, and the JSON is valid (whatever bytes the knowledge base holds).
 void check_renders(knowledge_base const& kb) {
-  for (auto id : kb.ids<drug>()) {
+  for (auto id : kb.handles<drug>()) {
     auto m = mechanism_of(kb, id);
     CHECK(nlohmann::json::accept(render_json(m)));
     CHECK_FALSE(render_text(m).empty());

@@ -48,7 +48,7 @@ bool placeholder_title(std::string const& t) {
 TEST_CASE("kb_completeness: every drug with an approved use has a regimen") {
   auto const& kb = default_kb();
   std::vector<std::string> missing;
-  for (auto d : kb.ids<drug>()) {
+  for (auto d : kb.handles<drug>()) {
     if (!has_approved_use(kb, d)) continue;
     if (kb.out<rel::dosed_as>(d).count() == 0) missing.push_back(kb[d].name);
   }
@@ -61,7 +61,7 @@ TEST_CASE("kb_completeness: every opioid agonist with an approved use carries a 
   auto agonists = kb.find<drug_class>("class:opioid-agonists");
   REQUIRE(agonists);
   std::vector<std::string> missing;
-  for (auto d : kb.ids<drug>()) {
+  for (auto d : kb.handles<drug>()) {
     bool member = false;
     for (auto m : kb.out<rel::member_of>(d)) member = member || (!m.negated() && m.to() == *agonists);
     if (!member || !has_approved_use(kb, d)) continue;

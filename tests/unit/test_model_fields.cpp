@@ -177,15 +177,15 @@ TEST_CASE("fields: snapshot and KGX carry them") {
 TEST_CASE("fields: reference lines and the catalog show them") {
   auto kb = sample();
   auto moa = render_text(mechanism_of(kb, kb.at<drug>("xdrug")));
-  auto src = render_source(kb, *kb.find_source("src:label:x"), format::text);
+  auto src = render_source(kb, *kb.find_source("src:label:x"), output_format::text);
   CHECK(src.find("revised 2024-02, version 12") != std::string::npos);
   CHECK(src.find("sections: boxed warning; 7 drug interactions; 5.1 warnings and precautions; 4 contraindications") !=
         std::string::npos);
   std::vector<any_node> nodes{any_node(kb.at<drug>("xdrug"))};
-  auto show = render_entities(kb, nodes, format::text);
+  auto show = render_entities(kb, nodes, output_format::text);
   CHECK(show.find("in plain words: a test drug") != std::string::npos);
   CHECK(show.find("half-life: 2 h to 4 h (healthy adults) [src:label:x, src:pmid:12813472]") != std::string::npos);
-  auto json = render_entities(kb, nodes, format::json);
+  auto json = render_entities(kb, nodes, output_format::json);
   CHECK(json.find("\"lay_name\": \"a test drug\"") != std::string::npos);
   CHECK(json.find("\"half_life\"") != std::string::npos);
   (void)moa;

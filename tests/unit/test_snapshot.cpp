@@ -36,7 +36,7 @@ std::string describe(knowledge_base const& kb) {
                        v.sources().size(), int(v.tier()), v.negated(), v.note());
   }
   for (auto const& c : kb.conflicts()) out += fmt::format("c{} {} {}|", int(c.why), c.first.index(), c.second.index());
-  for (auto d : kb.ids<drug>())
+  for (auto d : kb.handles<drug>())
     for (auto e : kb.in<rel::modulates_response>(d)) out += fmt::format("pgx {} {}|", kb[e.from()].id, kb[d].id);
   return out;
 }
@@ -65,7 +65,7 @@ TEST_CASE("snapshot: the default knowledge base round-trips exactly") {
   CHECK(back.find<target>("μ") == back.find<target>("MOR"));
   CHECK(back.out<rel::acts_on>(n).count() == kb.out<rel::acts_on>(kb.at<drug>("naltrexone")).count());
   CHECK(back.suggest("naltrexon", node_kind::drug) == kb.suggest("naltrexon", node_kind::drug));
-  for (auto d : kb.ids<drug>()) {
+  for (auto d : kb.handles<drug>()) {
     CHECK(back[d].id == kb[d].id);
     CHECK(back[d].region.to_string() == kb[d].region.to_string());
   }

@@ -55,8 +55,8 @@ TEST_CASE("summary: a conflict below label tier stays in its own section") {
   CHECK(s.find("antagonist at the beta receptor") != std::string::npos);  // the better-supported side
   CHECK(s.find(" agonist at the beta") == std::string::npos);  // not the weaker side
   CHECK(s == "antagonist at the beta receptor; partial agonist at the alpha receptor");
-  CHECK(a.summary_disputed.empty());
-  CHECK(a.disputed == std::vector<std::string>{"beta receptor"});
+  CHECK(a.summary_disputed_targets.empty());
+  CHECK(a.disputed_targets == std::vector<std::string>{"beta receptor"});
   CHECK(a.conflicts.size() == 1);
   CHECK(render_text(a).find("Conflicting claims") != std::string::npos);
 }
@@ -64,7 +64,7 @@ TEST_CASE("summary: a conflict below label tier stays in its own section") {
 TEST_CASE("summary: a conflict between labels is named as disputed") {
   auto a = mechanism_of(fixture(), "labelconflict");
   CHECK(summary_line(a) == "antagonist at the alpha receptor (disputed: the beta receptor)");
-  CHECK(a.summary_disputed == std::vector<std::string>{"beta receptor"});
+  CHECK(a.summary_disputed_targets == std::vector<std::string>{"beta receptor"});
 }
 
 TEST_CASE("summary: a prodrug acts through its active metabolite, and its own affinities do not headline") {
@@ -189,7 +189,7 @@ TEST_CASE("summary: the default knowledge base leads with the mechanism") {
   CHECK(bup.find("disputed") == std::string::npos);
   CHECK(bup.find("antagonist at the kappa opioid receptor") != std::string::npos);
   // one citation bracket per line in every default-KB answer
-  for (auto d : kb.ids<drug>()) {
+  for (auto d : kb.handles<drug>()) {
     auto text = render_text(mechanism_of(kb, d));
     INFO(kb[d].name);
     CHECK(text.find("] [") == std::string::npos);

@@ -142,7 +142,7 @@ void bind_answers(py::module_& m) {
                              "One group of the summary line: the undisputed, non-negated actions of one type.")
       .def_readonly("type", &action_summary::type, "The ActionType.")
       .def_readonly("pure", &action_summary::pure, "Intrinsic efficacy 0 at every target of the group.")
-      .def_readonly("modality", &action_summary::mode, "The Modality shared by the group, else unknown.")
+      .def_readonly("modality", &action_summary::modality, "The Modality shared by the group, else unknown.")
       .def_readonly("reversible", &action_summary::reversible, "Shared by the group, else None.")
       .def_readonly("surmountable", &action_summary::surmountable, "Shared by the group, else None.")
       .def_readonly("targets", &action_summary::targets, "Target names, tightest affinity first.")
@@ -175,7 +175,7 @@ void bind_answers(py::module_& m) {
       });
 
   py::class_<effect_statement>(m, "EffectStatement", "drug --produces/blocks/reduces--> effect, in an answer.")
-      .def_readonly("relation", &effect_statement::how, "Relation.produces, blocks or reduces.")
+      .def_readonly("relation", &effect_statement::relation, "Relation.produces, blocks or reduces.")
       .def_readonly("effect_id", &effect_statement::effect_id, "The effect's id.")
       .def_readonly("effect", &effect_statement::effect, "The effect's name.")
       .def_readonly("via", &effect_statement::via, "Targets the effect is mediated by that the drug acts on.")
@@ -262,7 +262,7 @@ void bind_answers(py::module_& m) {
                              "The one-line summary (\"pure competitive, reversible, surmountable antagonist at ...\").")
       .def_readonly("summary_groups", &mechanism_answer::summary,
                     "The summary's groups: undisputed, non-negated actions by type (list of ActionSummary).")
-      .def_readonly("disputed_targets", &mechanism_answer::disputed, "Targets whose action claims conflict.")
+      .def_readonly("disputed_targets", &mechanism_answer::disputed_targets, "Targets whose action claims conflict.")
       .def_property_readonly("actions", &actions_of,
                              "Every acts_on claim of the drug, best tier first (list of TargetAction).")
       .def_readonly("effects", &mechanism_answer::effects, "list of EffectStatement.")

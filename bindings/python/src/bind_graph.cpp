@@ -64,7 +64,7 @@ py::list classes_of(knowledge_base const& kb, drug_id d) {
   };
   for (auto m : kb.out<rel::member_of>(d))
     if (!m.negated()) add(m.to());
-  for (auto c : kb.ids<drug_class>())
+  for (auto c : kb.handles<drug_class>())
     if (kb[c].defined_by_rule() && rule_member(kb, d, kb[c])) add(c);
   py::list out;
   for (auto c : ids) out.append(wrap_node(kb, any_node(c)));
@@ -80,7 +80,7 @@ py::list members_of(knowledge_base const& kb, class_id c) {
   for (auto m : kb.in<rel::member_of>(c))
     if (!m.negated()) add(m.from());
   if (kb[c].defined_by_rule())
-    for (auto d : kb.ids<drug>())
+    for (auto d : kb.handles<drug>())
       if (rule_member(kb, d, kb[c])) add(d);
   py::list out;
   for (auto d : ids) out.append(wrap_node(kb, any_node(d)));
@@ -156,7 +156,7 @@ std::optional<relation_kind> relation_arg(py::handle h) {
 template <entity_type E>
 py::list all_of(knowledge_base const& kb) {
   py::list out;
-  for (auto id : kb.ids<E>()) out.append(view_of(kb, id));
+  for (auto id : kb.handles<E>()) out.append(view_of(kb, id));
   return out;
 }
 

@@ -13,17 +13,26 @@ namespace {
 class table {
  public:
   table(std::initializer_list<std::pair<char const*, py::object>> spec) {
-    for (auto const& [name, kind] : spec) {
-      names_.emplace_back(name);
-      lists_.emplace_back();
-      kinds_[py::str(name)] = kind;
-    }
+    for (auto const& [name, kind] : spec) add_column(name, kind);
+  }
+  explicit table(std::vector<std::pair<std::string, py::object>> const& spec) {
+    for (auto const& [name, kind] : spec) add_column(name, kind);
   }
   template <class... T>
   void row(T&&... values) {
     if (sizeof...(T) != lists_.size()) throw std::logic_error("table row of the wrong width");
     std::size_t i = 0;
     (lists_[i++].append(to_object(std::forward<T>(values))), ...);
+  }
+  /// A row whose width is known only at run time.
+  void row_of(py::list const& values) {
+    if (values.size() != lists_.size()) throw std::logic_error("table row of the wrong width");
+    for (std::size_t i = 0; i < lists_.size(); ++i) lists_[i].append(values[i]);
+  }
+  void add_column(std::string const& name, py::object const& kind) {
+    names_.push_back(name);
+    lists_.emplace_back();
+    kinds_[py::str(name)] = kind;
   }
   py::tuple result() const {
     py::dict cols;
@@ -46,6 +55,11 @@ py::object k(char const* s) { return py::str(s); }
 template <class E>
 py::object e() {
   return py::type::of<E>();
+}
+
+template <class T>
+py::object to_object(T&& v) {
+  return py::cast(std::forward<T>(v));
 }
 
 std::string name_of(node_kind k) { return std::string(to_string(k)); }
@@ -222,7 +236,7 @@ py::tuple drugs_table(knowledge_base const& kb) {
   table t{{"id", k("str")},       {"name", k("str")},    {"drug_class", k("str")}, {"synonyms", k("list")},
           {"identifiers", k("dict")}, {"n_targets", k("int")}, {"prodrug", k("bool")}, {"site", e<site>()},
           {"sources", k("list")}};
-  for (auto d : kb.ids<drug>()) {
+  for (auto d : kb.handles<drug>()) {
     auto const& x = kb[d];
     std::size_t targets = 0;
     for (auto c : kb.out<rel::acts_on>(d)) targets += c.negated() ? 0 : 1;
@@ -236,7 +250,7 @@ py::tuple targets_table(knowledge_base const& kb) {
   table t{{"id", k("str")},          {"name", k("str")},     {"type", e<target_type>()}, {"family", k("str")},
           {"gene_symbol", k("str")}, {"species", k("str")},  {"synonyms", k("list")},     {"identifiers", k("dict")},
           {"sources", k("list")}};
-  for (auto id : kb.ids<target>()) {
+  for (auto id : kb.handles<target>()) {
     auto const& x = kb[id];
     t.row(x.id, x.name, n(x.type), x.family, x.gene_symbol, x.species, x.synonyms, ids_dict(x),
           source_ids(kb, x.sources));
@@ -245,18 +259,26 @@ py::tuple targets_table(knowledge_base const& kb) {
 }
 
 py::tuple sources_table(knowledge_base const& kb) {
-  table t{{"id", k("str")},          {"kind", e<source_kind>()}, {"tier", e<evidence_tier>()},
-          {"title", k("str")},       {"authors", k("str")},      {"publisher", k("str")},
-          {"year", k("int")},        {"pmid", k("str")},         {"doi", k("str")},
-          {"dailymed_setid", k("str")}, {"nda", k("str")},       {"url", k("str")},
-          {"gtopdb_ligand", k("str")}, {"gtopdb_target", k("str")}, {"citation", k("str")},
-          {"unverified", k("bool")}};
-  for (auto const& s : kb.sources())
-    t.row(s.id, n(s.kind), n(s.tier()), s.title, opt(s.authors), opt(s.publisher),
-          s.year ? std::optional<int>(s.year) : std::nullopt, opt(s.identifier_or_empty("pmid")),
-          opt(s.identifier_or_empty("doi")), opt(s.identifier_or_empty("dailymed_setid")), opt(s.identifier_or_empty("nda")),
-          opt(s.identifier_or_empty("url")), opt(s.identifier_or_empty("gtopdb_ligand")),
-          opt(s.identifier_or_empty("gtopdb_target")), s.citation_id(), s.unverified);
+  // a column per identifier scheme (`source_schemes`), between the year and the citation
+  std::vector<std::pair<std::string, py::object>> spec{{"id", k("str")},    {"kind", e<source_kind>()},
+                                                       {"tier", e<evidence_tier>()}, {"title", k("str")},
+                                                       {"authors", k("str")}, {"publisher", k("str")},
+                                                       {"year", k("int")}};
+  for (auto scheme : source_schemes) spec.emplace_back(std::string(scheme), k("str"));
+  spec.emplace_back("citation", k("str"));
+  spec.emplace_back("unverified", k("bool"));
+  table t(spec);
+  for (auto const& s : kb.sources()) {
+    py::list row;
+    for (auto v : {to_object(s.id), to_object(n(s.kind)), to_object(n(s.tier())), to_object(s.title),
+                   to_object(opt(s.authors)), to_object(opt(s.publisher)),
+                   to_object(s.year ? std::optional<int>(s.year) : std::nullopt)})
+      row.append(v);
+    for (auto scheme : source_schemes) row.append(to_object(opt(s.identifier_or_empty(scheme))));
+    row.append(to_object(s.citation_id()));
+    row.append(to_object(s.unverified));
+    t.row_of(row);
+  }
   return t.result();
 }
 

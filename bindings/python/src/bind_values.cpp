@@ -87,6 +87,18 @@ std::optional<std::string> id_of(source const& s, std::string_view scheme) {
   return v ? std::optional<std::string>(*v) : std::nullopt;
 }
 
+/// What an identifier scheme is, for the docstring of its property.
+std::string_view scheme_words(std::string_view scheme) {
+  if (scheme == "pmid") return "PubMed";
+  if (scheme == "doi") return "DOI (10.x/...)";
+  if (scheme == "dailymed_setid") return "DailyMed set id (a drug label's)";
+  if (scheme == "nda") return "NDA/ANDA/BLA number";
+  if (scheme == "url") return "URL";
+  if (scheme == "gtopdb_ligand") return "IUPHAR/BPS Guide to Pharmacology ligand";
+  if (scheme == "gtopdb_target") return "IUPHAR/BPS Guide to Pharmacology target";
+  return scheme;
+}
+
 quantity make_quantity(double value, std::string const& unit_text) {
   auto u = parse_unit(unit_text);
   auto text = fmt::format("{} {}", value, unit_text);
@@ -326,7 +338,13 @@ void bind_values(py::module_& m) {
         "QuantityError.");
 
   // ----- Source -----
-  py::class_<source>(m, "Source", "An evidence source (a copy: it does not depend on its knowledge base).")
+  py::class_<source> source_cls(m, "Source", "An evidence source (a copy: it does not depend on its knowledge base).");
+  // one property per identifier scheme (`source_schemes`), each the scheme's value or None
+  for (auto scheme : source_schemes)
+    source_cls.def_property_readonly(
+        std::string(scheme).c_str(), [scheme](source const& s) { return id_of(s, scheme); },
+        fmt::format("The source's {} identifier, or None.", scheme_words(scheme)).c_str());
+  source_cls
       .def_readonly("id", &source::id, "The source's id, e.g. \"src:pmid:12813472\".")
       .def_readonly("kind", &source::kind, "A SourceKind.")
       .def_property_readonly("tier", &source::tier, "The EvidenceTier of the source's kind.")
@@ -343,16 +361,6 @@ void bind_values(py::module_& m) {
                                return out;
                              },
                              "Identifiers by scheme, e.g. {\"pmid\": \"12813472\"}; .pmid, .doi, ... read one each.")
-      .def_property_readonly("pmid", [](source const& s) { return id_of(s, "pmid"); }, "PubMed id, or None.")
-      .def_property_readonly("doi", [](source const& s) { return id_of(s, "doi"); }, "DOI (10.x/...), or None.")
-      .def_property_readonly("dailymed_setid", [](source const& s) { return id_of(s, "dailymed_setid"); },
-                             "DailyMed set id of a drug label, or None.")
-      .def_property_readonly("nda", [](source const& s) { return id_of(s, "nda"); }, "NDA/ANDA/BLA number, or None.")
-      .def_property_readonly("url", [](source const& s) { return id_of(s, "url"); }, "URL, or None.")
-      .def_property_readonly("gtopdb_ligand", [](source const& s) { return id_of(s, "gtopdb_ligand"); },
-                             "IUPHAR/BPS Guide to Pharmacology ligand id, or None.")
-      .def_property_readonly("gtopdb_target", [](source const& s) { return id_of(s, "gtopdb_target"); },
-                             "IUPHAR/BPS Guide to Pharmacology target id, or None.")
       .def_property_readonly("date", [](source const& s) { return nonempty(s.date); },
                              "A label's revision date (\"YYYY-MM-DD\" or \"YYYY-MM\"), or None.")
       .def_property_readonly("version", [](source const& s) { return nonempty(s.version); },

@@ -275,11 +275,11 @@ inline summary_parts summarize(std::vector<action_candidate> const& cands, mecha
     auto const& first = g.claims.front()->ta.act;
     s.pure = std::all_of(g.claims.begin(), g.claims.end(),
                          [](auto* c) { return c->ta.act.efficacy && *c->ta.act.efficacy == 0.0; });
-    s.mode = first.modality;
+    s.modality = first.modality;
     s.reversible = first.reversible;
     s.surmountable = first.surmountable;
     for (auto* c : g.claims) {
-      if (c->ta.act.modality != s.mode) s.mode = modality::unknown;
+      if (c->ta.act.modality != s.modality) s.modality = modality::unknown;
       if (c->ta.act.reversible != s.reversible) s.reversible.reset();
       if (c->ta.act.surmountable != s.surmountable) s.surmountable.reset();
       s.refs.insert(s.refs.end(), c->ta.ev.refs.begin(), c->ta.ev.refs.end());
@@ -342,7 +342,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   refs.handles.reserve(32);
 
   // receptor actions, and the summary over them
-  auto cands = action_candidates(kb, d, refs, &a.disputed, &a.summary_disputed);
+  auto cands = action_candidates(kb, d, refs, &a.disputed_targets, &a.summary_disputed_targets);
   std::vector<std::pair<target_id, bool>> acting;  // targets with an established (undisputed, asserted) action
   for (auto const& c : cands)
     if (c.in_summary) acting.emplace_back(c.target, true);
@@ -408,7 +408,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     using R = decltype(tag);
     for (auto e : kb.out<R>(d)) {
       effect_statement s;
-      s.how = k;
+      s.relation = k;
       s.effect_id = kb[e.to()].id;
       s.effect = kb[e.to()].name;
       s.lay_name = kb[e.to()].lay_name;
@@ -557,7 +557,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
 
   // ---- what each drug brings: actions (its own and its active metabolites'), classes, metabolism ----
   std::vector<class_id> rule_classes;
-  for (auto c : kb.ids<drug_class>())
+  for (auto c : kb.handles<drug_class>())
     if (kb[c].defined_by_rule()) rule_classes.push_back(c);
   std::vector<screened> info(list.size());
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -1224,7 +1224,7 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
     g.refs.erase(std::unique(g.refs.begin(), g.refs.end()), g.refs.end());
   }
   std::erase_if(a.summary, [](action_summary const& g) { return g.targets.empty(); });
-  std::erase_if(a.disputed, [&](std::string const& t) {
+  std::erase_if(a.disputed_targets, [&](std::string const& t) {
     return std::none_of(a.conflicts.begin(), a.conflicts.end(), [&](conflict_statement const& c) { return c.object == t; });
   });
   detail::answers::renumber(a.references, [&](auto&& f) {

@@ -106,21 +106,12 @@ struct target_ref {
 
 /// How well an action claim establishes the drug's mechanism, best first (docs/answers.md, "Summary"). The summary
 /// leads with the best basis; activity-only claims are only counted there.
-enum class action_basis : std::uint8_t {
+PHARMAKON_NAMED_ENUM(action_basis,
   stated,    ///< a guideline or a drug label states it
   curated,   ///< a curated database records the action (GtoPdb, ChEMBL or DrugCentral mechanism rows)
   study,     ///< research sources only (single studies, reviews)
   activity   ///< an activity was measured, no action is stated (action type `other`)
-};
-template <>
-struct enum_table<action_basis> {
-  static constexpr std::array<std::pair<action_basis, std::string_view>, 4> entries{{
-      {action_basis::stated, "stated"},
-      {action_basis::curated, "curated"},
-      {action_basis::study, "study"},
-      {action_basis::activity, "activity"},
-  }};
-};
+);
 
 /// drug --acts_on--> target, as stated in an answer.
 struct target_action {
@@ -135,7 +126,7 @@ struct target_action {
 
 /// drug --produces/blocks/reduces--> effect.
 struct effect_statement {
-  relation_kind how = relation_kind::produces;  ///< produces, blocks or reduces
+  relation_kind relation = relation_kind::produces;  ///< produces, blocks or reduces
   std::string effect_id;
   std::string effect;
   std::vector<std::string> via;  ///< targets the effect is mediated by that the drug acts on
@@ -192,7 +183,7 @@ struct action_summary {
   action_type type = action_type::other;
   action_basis basis = action_basis::stated;  ///< the best basis among the group's claims
   bool pure = false;                 ///< intrinsic efficacy 0 at every target of the group
-  modality mode = modality::unknown; ///< shared by every claim of the group, else unknown
+  pharmakon::modality modality = pharmakon::modality::unknown; ///< shared by every claim of the group, else unknown
   std::optional<bool> reversible;    ///< shared, else nullopt
   std::optional<bool> surmountable;
   std::vector<std::string> targets;  ///< best-established first (docs/answers.md), at most `max_targets`
@@ -240,8 +231,8 @@ struct mechanism_answer {
   std::vector<metabolite_statement> active_metabolites;  ///< has_metabolite claims with active = true
   std::size_t activity_targets = 0;         ///< summary: targets with measured activity only ("binds N other targets")
   std::size_t other_species_targets = 0;    ///< summary: targets of other species left out (`all_species` shows them)
-  std::vector<std::string> disputed;        ///< targets whose action claims conflict (the conflicts section)
-  std::vector<std::string> summary_disputed;///< of those, targets where guideline or label sources disagree
+  std::vector<std::string> disputed_targets;        ///< targets whose action claims conflict (the conflicts section)
+  std::vector<std::string> summary_disputed_targets;///< of those, targets where guideline or label sources disagree
   std::vector<target_action> actions;       ///< every acts_on claim, best tier first
   std::optional<half_life_statement> half_life;
   std::vector<effect_statement> effects;
@@ -264,24 +255,15 @@ inline mechanism_answer mechanism_of(knowledge_base const& kb, std::string_view 
 // ---------------------------------------------------------------------------------------------------------------
 
 /// The four ways an interaction is found (docs/answers.md).
-enum class interaction_mechanism : std::uint8_t {
+PHARMAKON_NAMED_ENUM(interaction_mechanism,
   same_target,  ///< both drugs act on one receptor (or one through its active metabolite)
   same_effect,  ///< both produce one effect through different targets (CNS depression, QT prolongation, ...)
   exposure,     ///< one inhibits or induces an enzyme or transporter that clears the other or forms its metabolite
   stated        ///< a label or guideline states it, and the graph does not explain it otherwise
-};
-template <>
-struct enum_table<interaction_mechanism> {
-  static constexpr std::array<std::pair<interaction_mechanism, std::string_view>, 4> entries{{
-      {interaction_mechanism::same_target, "same_target"},
-      {interaction_mechanism::same_effect, "same_effect"},
-      {interaction_mechanism::exposure, "exposure"},
-      {interaction_mechanism::stated, "stated"},
-  }};
-};
+);
 
 /// What the interaction does.
-enum class interaction_kind : std::uint8_t {
+PHARMAKON_NAMED_ENUM(interaction_kind,
   blockade,           ///< an antagonist at a target blocks an agonist's effects there
   peripheral_blockade,///< a peripherally restricted antagonist blocks only the peripheral effects (e.g. constipation)
   displacement,       ///< a partial agonist displaces a full agonist: less effect, precipitated withdrawal
@@ -290,20 +272,7 @@ enum class interaction_kind : std::uint8_t {
   more_exposure,      ///< the other drug's (or metabolite's) concentrations rise
   less_exposure,      ///< the other drug's (or metabolite's) concentrations fall
   stated              ///< as the label or guideline states it
-};
-template <>
-struct enum_table<interaction_kind> {
-  static constexpr std::array<std::pair<interaction_kind, std::string_view>, 8> entries{{
-      {interaction_kind::blockade, "blockade"},
-      {interaction_kind::peripheral_blockade, "peripheral_blockade"},
-      {interaction_kind::displacement, "displacement"},
-      {interaction_kind::additive, "additive"},
-      {interaction_kind::duplicate, "duplicate"},
-      {interaction_kind::more_exposure, "more_exposure"},
-      {interaction_kind::less_exposure, "less_exposure"},
-      {interaction_kind::stated, "stated"},
-  }};
-};
+);
 
 /// One step of the path through the graph that explains an interaction.
 struct path_step {
@@ -374,7 +343,7 @@ PHARMAKON_API PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_ba
 
 // ---------------------------------------------------------------------------------------------------------------
 
-enum class dose_verdict : std::uint8_t {
+PHARMAKON_NAMED_ENUM(dose_verdict,
   within,             ///< matches a regimen
   below,              ///< lower than the regimen's dose
   above,              ///< higher than the regimen's dose
@@ -384,21 +353,7 @@ enum class dose_verdict : std::uint8_t {
   wrong_dimension,    ///< e.g. a volume for a drug dosed by mass
   precondition_unmet, ///< e.g. not opioid-free long enough
   no_regimen          ///< the knowledge base has no regimen for the drug (and condition)
-};
-template <>
-struct enum_table<dose_verdict> {
-  static constexpr std::array<std::pair<dose_verdict, std::string_view>, 9> entries{{
-      {dose_verdict::within, "within"},
-      {dose_verdict::below, "below"},
-      {dose_verdict::above, "above"},
-      {dose_verdict::too_frequent, "too_frequent"},
-      {dose_verdict::too_infrequent, "too_infrequent"},
-      {dose_verdict::wrong_route, "wrong_route"},
-      {dose_verdict::wrong_dimension, "wrong_dimension"},
-      {dose_verdict::precondition_unmet, "precondition_unmet"},
-      {dose_verdict::no_regimen, "no_regimen"},
-  }};
-};
+);
 
 struct dose_query {
   quantity dose;
@@ -441,19 +396,11 @@ PHARMAKON_API PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, dr
 // Review status and dates of an answer (docs/kb-format.md#reviews)
 
 /// Where an answer's "last updated" date comes from.
-enum class updated_from : std::uint8_t {
+PHARMAKON_NAMED_ENUM(updated_from,
   claims,   ///< the newest `updated` date among the claims it shows
   release,  ///< no claim it shows carries a date: the knowledge base's release (from its calendar version)
   none      ///< neither is known
-};
-template <>
-struct enum_table<updated_from> {
-  static constexpr std::array<std::pair<updated_from, std::string_view>, 3> entries{{
-      {updated_from::claims, "claims"},
-      {updated_from::release, "release"},
-      {updated_from::none, "none"},
-  }};
-};
+);
 
 /// What an answer can say about its own review: counts over the statements it shows, and its date.
 struct review_summary {

@@ -22,15 +22,7 @@
 namespace pharmakon {
 
 /// Which answer a question asks for.
-enum class question_kind : std::uint8_t { mechanism, interactions, dose_check };
-template <>
-struct enum_table<question_kind> {
-  static constexpr std::array<std::pair<question_kind, std::string_view>, 3> entries{{
-      {question_kind::mechanism, "mechanism"},
-      {question_kind::interactions, "interactions"},
-      {question_kind::dose_check, "dose_check"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(question_kind, mechanism, interactions, dose_check);
 
 /// A question read: what it asks and about what, in the words of the question (a drug the knowledge base does not
 /// know is kept as written, so the answer reports it with suggestions, as the subcommand would).

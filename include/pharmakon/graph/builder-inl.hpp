@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "builder.hpp"
+#include "../model/entity_fields.hpp"
 #include "../model/text.hpp"
 
 namespace pharmakon {
@@ -46,81 +47,103 @@ struct fnv1a {
   }
 };
 
-inline void hash_base(fnv1a& h, entity_base const& e) {
-  h.str(e.id);
-  h.str(e.name);
-  h.u64(e.synonyms.size());
-  for (auto const& s : e.synonyms) h.str(s);
-  h.u64(e.ids.size());
-  for (auto const& i : e.ids) { h.str(i.scheme); h.str(i.value); }
-  h.u64(e.sources.size());
-  for (auto s : e.sources) h.u64(s.index());
-  if (!e.lay_name.empty()) {  // optional fields: hashed only when present, so older knowledge bases keep their hash
-    h.str("lay_name");
-    h.str(e.lay_name);
+/// Hashes a field value by its type, in the bytes of the hash written before the field tables: a list of strings,
+/// ids or identifiers with its length first, a list of enums or records without; an optional quantity with a
+/// presence word, an optional enum as 0 or 1 + its value, an optional count as its value or 0; an optional record
+/// (hashed only in a group, so only when set) as its fields.
+struct field_hasher {
+  fnv1a& h;
+  void operator()(std::string const& v) { h.str(v); }
+  void operator()(bool v) { h.u64(v); }
+  void operator()(int v) { h.u64(std::uint64_t(v)); }
+  template <named_enum E>
+  void operator()(E v) { h.u64(std::uint64_t(v)); }
+  void operator()(quantity const& q) { h.qty(q); }
+  void operator()(std::optional<quantity> const& q) {
+    h.u64(q.has_value());
+    if (q) h.qty(*q);
   }
-}
-inline void hash_entity(fnv1a& h, drug const& e) {
-  hash_base(h, e); h.str(e.drug_class);
-  if (e.prodrug || e.site != site::unspecified) {  // absent in knowledge bases made before these fields: same hash
-    h.u64(e.prodrug); h.u64(std::uint64_t(e.site));
-    h.u64(e.site_sources.size());
-    for (auto s : e.site_sources) h.u64(s.index());
+  template <named_enum E>
+  void operator()(std::optional<E> const& v) { h.u64(v ? 1 + std::uint64_t(*v) : 0); }
+  void operator()(std::optional<int> const& v) { h.u64(std::uint64_t(v.value_or(0))); }
+  template <has_record_fields R>
+  void operator()(std::optional<R> const& r) {
+    if (r) (*this)(*r);
   }
-  if (e.half_life) {
-    h.str("half_life"); h.qty(e.half_life->low); h.qty(e.half_life->high);
-    h.u64(e.half_life->sources.size());
-    for (auto s : e.half_life->sources) h.u64(s.index());
-    h.str(e.half_life->note);
+  template <has_record_fields R>
+  void operator()(R const& r);
+  void operator()(std::vector<std::string> const& v) {
+    h.u64(v.size());
+    for (auto const& s : v) h.str(s);
   }
-}
-inline void hash_entity(fnv1a& h, target const& e) {
-  hash_base(h, e); h.u64(std::uint64_t(e.type)); h.str(e.family); h.str(e.gene_symbol); h.str(e.species);
-}
-inline void hash_entity(fnv1a& h, gene const& e) { hash_base(h, e); h.str(e.symbol); }
-inline void hash_entity(fnv1a& h, variant const& e) { hash_base(h, e); }
-inline void hash_entity(fnv1a& h, effect const& e) {
-  hash_base(h, e);
-  if (e.site != site::unspecified || e.combined) {
-    h.u64(std::uint64_t(e.site));
-    h.u64(e.combined ? 1 + std::uint64_t(*e.combined) : 0);
+  void operator()(std::vector<source_id> const& v) {
+    h.u64(v.size());
+    for (auto s : v) h.u64(s.index());
   }
-}
-inline void hash_entity(fnv1a& h, drug_class const& e) {
-  hash_base(h, e); h.str(e.inhibitors_of); h.str(e.inducers_of); h.u64(std::uint64_t(e.min_strength));
-}
-inline void hash_entity(fnv1a& h, condition const& e) { hash_base(h, e); }
-inline void hash_entity(fnv1a& h, regimen const& e) {
-  hash_base(h, e);
-  h.qty(e.dose);
-  h.u64(e.dose_max.has_value());
-  if (e.dose_max) h.qty(*e.dose_max);
-  h.u64(e.every.has_value());
-  if (e.every) h.qty(*e.every);
-  h.u64(std::uint64_t(e.times_per_day.value_or(0)));
-  h.u64(e.as_needed);
-  h.u64(std::uint64_t(e.route));
-  h.str(e.formulation); h.str(e.product); h.str(e.population);
-  for (auto const& p : e.preconditions) {
-    h.u64(std::uint64_t(p.kind));
-    h.u64(p.min.has_value()); if (p.min) h.qty(*p.min);
-    h.u64(p.recommended.has_value()); if (p.recommended) h.qty(*p.recommended);
-    h.str(p.note);
+  void operator()(std::vector<identifier> const& v) {
+    h.u64(v.size());
+    for (auto const& i : v) { h.str(i.scheme); h.str(i.value); }
   }
+  template <class T>
+    requires named_enum<T> || has_record_fields<T>
+  void operator()(std::vector<T> const& v) {
+    for (auto const& x : v) (*this)(x);
+  }
+};
+
+/// Hashes the fields of `r` as its table says (model/entity_fields.hpp): the `always` fields in order, then each
+/// group of `when_set` fields that has one set, its name first.
+template <has_record_fields R>
+void hash_fields(fnv1a& h, R const& r) {
+  using table = record_fields<R>;
+  constexpr std::size_t n = std::tuple_size_v<std::remove_const_t<decltype(table::fields)>>;
+  // f(field) for each field, the field a constant (so its rule picks the code at compile time)
+  auto each = [](auto&& f) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) { (f(std::integral_constant<std::size_t, I>{}), ...); }(
+        std::make_index_sequence<n>{});
+  };
+  field_hasher x{h};
+  std::array<std::string_view, n> set{};  // the groups with a field set
+  std::size_t n_set = 0;
+  auto is_set = [&](std::string_view g) { return std::find(set.begin(), set.begin() + n_set, g) != set.begin() + n_set; };
+  each([&](auto i) {
+    constexpr auto f = std::get<decltype(i)::value>(table::fields);
+    auto const& v = r.*(f.member);
+    if constexpr (f.hash == hashed::always) {
+      x(v);
+    } else if constexpr (f.hash == hashed::by_scheme) {
+      for (auto scheme : source_schemes) h.str(identifier_in(v, scheme).value_or(std::string_view()));
+    } else if constexpr (f.hash == hashed::when_set) {
+      static R const unset{};
+      if (!(v == unset.*(f.member)) && !is_set(f.group)) set[n_set++] = f.group;
+    }
+  });
+  if (n_set == 0) return;
+  std::optional<std::string_view> open;  // the group whose fields are being hashed
+  each([&](auto i) {
+    constexpr auto f = std::get<decltype(i)::value>(table::fields);
+    if constexpr (f.hash == hashed::when_set || f.hash == hashed::with_group) {
+      if (!is_set(f.group)) return open.reset();
+      if (open != f.group && !f.group.empty()) h.str(f.group);
+      open = f.group;
+      x(r.*(f.member));
+    } else {
+      open.reset();
+    }
+  });
 }
-inline void hash_entity(fnv1a& h, warning const& e) {
-  hash_base(h, e);
-  h.u64(std::uint64_t(e.kind)); h.u64(std::uint64_t(e.severity)); h.str(e.about);
-  for (auto a : e.concerns_action) h.u64(std::uint64_t(a));
+template <has_record_fields R>
+void field_hasher::operator()(R const& r) {
+  hash_fields(h, r);
 }
-inline void hash_entity(fnv1a& h, concept_node const& e) { hash_base(h, e); h.str(e.kind_label); }
+
+inline void hash_entity(fnv1a& h, std::derived_from<entity_base> auto const& e) {
+  hash_fields(h, static_cast<entity_base const&>(e));
+  hash_fields(h, e);
+}
 inline void hash_source(fnv1a& h, source const& s) {
-  h.str(s.id); h.u64(std::uint64_t(s.kind)); h.str(s.title); h.str(s.authors); h.str(s.publisher);
-  h.u64(std::uint64_t(s.year));
-  // every scheme in its place, "" when absent: the same bytes as when each scheme was a field of its own
-  for (auto scheme : source_schemes) h.str(s.identifier_or_empty(scheme));
-  h.u64(s.unverified);
-  if (!s.date.empty() || !s.version.empty()) { h.str("revision"); h.str(s.date); h.str(s.version); }
+  h.str(s.id);
+  hash_fields(h, s);
 }
 inline void hash_action(fnv1a& h, action const& a) {
   h.u64(std::uint64_t(a.type)); h.u64(std::uint64_t(a.modality));

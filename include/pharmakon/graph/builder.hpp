@@ -38,29 +38,14 @@ struct claim_meta {
   claim_meta& with_note(std::string n) { note = std::move(n); return *this; }
 };
 
-/// Handle of evidence registered once and shared by many claims (`builder::add_evidence`).
-class evidence_id {
- public:
-  constexpr evidence_id() noexcept = default;
-  constexpr explicit evidence_id(std::uint32_t index) noexcept : index_(index) {}
-  constexpr std::uint32_t index() const noexcept { return index_; }
-  friend constexpr auto operator<=>(evidence_id, evidence_id) noexcept = default;
-
- private:
-  std::uint32_t index_ = 0;
-};
+struct evidence_tag;
+/// Handle of evidence registered once and shared by many claims (`builder::add_evidence`); a default-made one is
+/// the first evidence.
+using evidence_id = index_handle<evidence_tag, 0>;
 
 /// Handle of a payload of relation R stored once and shared by many claims (`builder::add_payload`).
 template <relation R>
-class payload_id {
- public:
-  constexpr payload_id() noexcept = default;
-  constexpr explicit payload_id(std::uint32_t index) noexcept : index_(index) {}
-  constexpr std::uint32_t index() const noexcept { return index_; }
-
- private:
-  std::uint32_t index_ = 0;
-};
+using payload_id = index_handle<R, 0>;
 
 class PHARMAKON_API builder {
  public:

@@ -4,7 +4,7 @@
 /// threads while a new knowledge base (a reload, an import) is built on another and swapped in.
 ///
 /// A `knowledge_base` is immutable, so sharing one between threads needs no lock; what needs care is replacing
-/// it. Readers take a `snapshot()` (a `shared_ptr` to one whole knowledge base) and query that: everything they
+/// it. Readers `load()` it (a `shared_ptr` to one whole knowledge base) and query that: everything they
 /// read comes from one version, old or new, never a mix, and the old version lives until its last reader is
 /// done. A swap is a pointer exchange under a small lock, held only to copy or swap a `shared_ptr` (never while a
 /// knowledge base is built or destroyed), so readers never wait for a writer's work. Writers that derive the next
@@ -15,7 +15,7 @@
 ///
 ///     pharmakon::kb_handle current(pharmakon::default_kb());
 ///     // reader threads
-///     auto kb = current.snapshot();
+///     auto kb = current.load();
 ///     auto answer = pharmakon::mechanism_of(*kb, kb->at<pharmakon::drug>("naltrexone"));
 ///     // a writer thread
 ///     current.update([&](pharmakon::knowledge_base const& kb) { return pharmakon::try_load_files(paths, &kb).kb; });
@@ -41,16 +41,19 @@ class kb_handle {
   kb_handle(kb_handle const&) = delete;
   kb_handle& operator=(kb_handle const&) = delete;
 
-  /// The current knowledge base. Query the snapshot, not the handle, so that every answer of one request comes
-  /// from one version; it stays valid (and unchanged) however often the handle is swapped meanwhile.
-  pointer snapshot() const {
+  /// The current knowledge base (`load`, `store`, `exchange`: the names of `std::atomic`). Query what it returns,
+  /// not the handle, so that every answer of one request comes from one version; it stays valid (and unchanged)
+  /// however often the handle is swapped meanwhile.
+  pointer load() const {
     std::lock_guard lock(m_);
     return current_;
   }
+  /// The old name of `load()` (a binary snapshot is something else: io/snapshot).
+  [[deprecated("use load()")]] pointer snapshot() const { return load(); }
 
   /// Publishes `kb` (null: ignored) and returns the previous knowledge base.
   pointer exchange(pointer kb) {
-    if (!kb) return snapshot();
+    if (!kb) return load();
     std::lock_guard lock(m_);
     current_.swap(kb);
     return kb;
@@ -78,7 +81,7 @@ class kb_handle {
   template <class F>
   bool update(F&& f) {
     std::lock_guard lock(writers_);
-    auto cur = snapshot();
+    auto cur = load();
     std::optional<knowledge_base> next = std::forward<F>(f)(*cur);
     if (!next) return false;
     store(std::make_shared<knowledge_base const>(std::move(*next)));

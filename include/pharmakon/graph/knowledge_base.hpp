@@ -210,11 +210,16 @@ class PHARMAKON_API knowledge_base {
   E const& operator[](node_id<E> id) const { return get(id); }
   /// Fields common to every entity, for a handle of any kind.
   entity_base const& base(any_node n) const { return s_->base_of(n); }
-  /// Handles of all entities of kind E.
+  /// Handles of all entities of kind E (`ids` are an entity's external identifiers, `entity_base::ids`).
   template <entity_type E>
-  auto ids() const noexcept {
+  auto handles() const noexcept {
     return std::views::iota(std::uint32_t{0}, std::uint32_t(s_->table<E>().size())) |
            std::views::transform([](std::uint32_t i) { return node_id<E>{i}; });
+  }
+  /// The old name of `handles<E>()`.
+  template <entity_type E>
+  [[deprecated("use handles<E>(): ids are an entity's identifiers")]] auto ids() const noexcept {
+    return handles<E>();
   }
 
   // ----- lookups -----

@@ -55,6 +55,48 @@ constexpr auto enum_values() noexcept {
   return out;
 }
 
+namespace detail {
+/// The names of a stringized enumerator list ("a, b, c,"; comments are gone by then), one at a time.
+constexpr std::string_view next_enumerator(std::string_view& list) noexcept {
+  constexpr std::string_view space = " \t\n";
+  while (!list.empty()) {
+    auto comma = list.find(',');
+    auto name = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    auto b = name.find_first_not_of(space);
+    if (b != std::string_view::npos) return name.substr(b, name.find_last_not_of(space) - b + 1);
+  }
+  return {};
+}
+constexpr std::size_t count_enumerators(std::string_view list) noexcept {
+  std::size_t n = 0;
+  while (!next_enumerator(list).empty()) ++n;
+  return n;
+}
+/// The name table of an enum named by its enumerators, whose values are 0, 1, ... in declaration order.
+template <class E, std::size_t N>
+constexpr std::array<std::pair<E, std::string_view>, N> enumerator_table(std::string_view list) noexcept {
+  std::array<std::pair<E, std::string_view>, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = {E(i), next_enumerator(list)};
+  return out;
+}
+}  // namespace detail
+
+}  // namespace pharmakon
+
+/// Declares `enum class E : std::uint8_t { ... }` and its name table (`enum_table<E>`), each value named as its
+/// enumerator is spelled, so the list is written once (use it in namespace pharmakon). An enum with other names
+/// (node_kind: `drug_class` is "class") writes its table out.
+#define PHARMAKON_NAMED_ENUM(E, ...)                                                                         \
+  enum class E : std::uint8_t { __VA_ARGS__ };                                                               \
+  template <>                                                                                                \
+  struct enum_table<E> {                                                                                     \
+    static constexpr auto entries =                                                                          \
+        ::pharmakon::detail::enumerator_table<E, ::pharmakon::detail::count_enumerators(#__VA_ARGS__)>(#__VA_ARGS__); \
+  }
+
+namespace pharmakon {
+
 // ---------------------------------------------------------------------------------------------------------------
 /// Node kinds of the graph. Vertices of a frozen graph are grouped by kind in this order.
 enum class node_kind : std::uint8_t {
@@ -78,7 +120,7 @@ struct enum_table<node_kind> {
 inline constexpr std::size_t node_kind_count = enum_table<node_kind>::entries.size();
 
 /// Relation kinds; each is typed by the node kinds it joins (see relations.hpp).
-enum class relation_kind : std::uint8_t {
+PHARMAKON_NAMED_ENUM(relation_kind,
   acts_on,            ///< drug -> target, with an action
   encoded_by,         ///< target -> gene
   variant_of,         ///< variant -> gene
@@ -99,37 +141,12 @@ enum class relation_kind : std::uint8_t {
   has_metabolite,     ///< drug -> drug formed from it (by which enzyme; active or not)
   interacts_with,     ///< drug or class -> drug or class: an interaction a label or guideline states
   related,            ///< any -> any, with the original label (imported data)
-};
-template <>
-struct enum_table<relation_kind> {
-  static constexpr std::array<std::pair<relation_kind, std::string_view>, 20> entries{{
-      {relation_kind::acts_on, "acts_on"},
-      {relation_kind::encoded_by, "encoded_by"},
-      {relation_kind::variant_of, "variant_of"},
-      {relation_kind::produces, "produces"},
-      {relation_kind::blocks, "blocks"},
-      {relation_kind::reduces, "reduces"},
-      {relation_kind::mediated_by, "mediated_by"},
-      {relation_kind::indicated_for, "indicated_for"},
-      {relation_kind::dosed_as, "dosed_as"},
-      {relation_kind::regimen_for, "regimen_for"},
-      {relation_kind::carries, "carries"},
-      {relation_kind::concerns, "concerns"},
-      {relation_kind::modulates_response, "modulates_response"},
-      {relation_kind::member_of, "member_of"},
-      {relation_kind::substrate_of, "substrate_of"},
-      {relation_kind::inhibits, "inhibits"},
-      {relation_kind::induces, "induces"},
-      {relation_kind::has_metabolite, "has_metabolite"},
-      {relation_kind::interacts_with, "interacts_with"},
-      {relation_kind::related, "related"},
-  }};
-};
+);
 inline constexpr std::size_t relation_kind_count = enum_table<relation_kind>::entries.size();
 
 /// What a drug does at a target. One closed list, mappable to ChEMBL's `action_type` and GtoPdb's `action`
 /// (see `to_chembl()`; the importers' vocabularies, `from_chembl()` and `from_gtopdb()`, are in io/import/vocabulary.hpp).
-enum class action_type : std::uint8_t {
+PHARMAKON_NAMED_ENUM(action_type,
   agonist,
   full_agonist,
   partial_agonist,
@@ -149,31 +166,7 @@ enum class action_type : std::uint8_t {
   binding_agent,
   substrate,
   other,
-};
-template <>
-struct enum_table<action_type> {
-  static constexpr std::array<std::pair<action_type, std::string_view>, 19> entries{{
-      {action_type::agonist, "agonist"},
-      {action_type::full_agonist, "full_agonist"},
-      {action_type::partial_agonist, "partial_agonist"},
-      {action_type::biased_agonist, "biased_agonist"},
-      {action_type::inverse_agonist, "inverse_agonist"},
-      {action_type::antagonist, "antagonist"},
-      {action_type::allosteric_antagonist, "allosteric_antagonist"},
-      {action_type::positive_allosteric_modulator, "positive_allosteric_modulator"},
-      {action_type::negative_allosteric_modulator, "negative_allosteric_modulator"},
-      {action_type::modulator, "modulator"},
-      {action_type::inhibitor, "inhibitor"},
-      {action_type::irreversible_inhibitor, "irreversible_inhibitor"},
-      {action_type::blocker, "blocker"},
-      {action_type::opener, "opener"},
-      {action_type::activator, "activator"},
-      {action_type::releasing_agent, "releasing_agent"},
-      {action_type::binding_agent, "binding_agent"},
-      {action_type::substrate, "substrate"},
-      {action_type::other, "other"},
-  }};
-};
+);
 
 /// True for actions that activate the receptor (any degree of intrinsic efficacy).
 constexpr bool is_agonist(action_type a) noexcept {
@@ -213,44 +206,13 @@ constexpr std::string_view to_chembl(action_type a) noexcept {
 }
 
 /// How the drug competes with the endogenous ligand.
-enum class modality : std::uint8_t { unknown, competitive, non_competitive, uncompetitive, allosteric, covalent };
-template <>
-struct enum_table<modality> {
-  static constexpr std::array<std::pair<modality, std::string_view>, 6> entries{{
-      {modality::unknown, "unknown"},
-      {modality::competitive, "competitive"},
-      {modality::non_competitive, "non_competitive"},
-      {modality::uncompetitive, "uncompetitive"},
-      {modality::allosteric, "allosteric"},
-      {modality::covalent, "covalent"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(modality, unknown, competitive, non_competitive, uncompetitive, allosteric, covalent);
 
 /// Kinds of evidence source.
-enum class source_kind : std::uint8_t { guideline, label, research, review, database, other };
-template <>
-struct enum_table<source_kind> {
-  static constexpr std::array<std::pair<source_kind, std::string_view>, 6> entries{{
-      {source_kind::guideline, "guideline"},
-      {source_kind::label, "label"},
-      {source_kind::research, "research"},
-      {source_kind::review, "review"},
-      {source_kind::database, "database"},
-      {source_kind::other, "other"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(source_kind, guideline, label, research, review, database, other);
 
 /// Evidence tiers, best first: a claim's tier is the best tier among its sources.
-enum class evidence_tier : std::uint8_t { guideline, label, research, other };
-template <>
-struct enum_table<evidence_tier> {
-  static constexpr std::array<std::pair<evidence_tier, std::string_view>, 4> entries{{
-      {evidence_tier::guideline, "guideline"},
-      {evidence_tier::label, "label"},
-      {evidence_tier::research, "research"},
-      {evidence_tier::other, "other"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(evidence_tier, guideline, label, research, other);
 constexpr evidence_tier tier_of(source_kind k) noexcept {
   switch (k) {
     case source_kind::guideline: return evidence_tier::guideline;
@@ -264,155 +226,46 @@ constexpr evidence_tier tier_of(source_kind k) noexcept {
 }
 
 /// What kind of molecule a target is.
-enum class target_type : std::uint8_t { receptor, enzyme, transporter, ion_channel, other };
-template <>
-struct enum_table<target_type> {
-  static constexpr std::array<std::pair<target_type, std::string_view>, 5> entries{{
-      {target_type::receptor, "receptor"},
-      {target_type::enzyme, "enzyme"},
-      {target_type::transporter, "transporter"},
-      {target_type::ion_channel, "ion_channel"},
-      {target_type::other, "other"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(target_type, receptor, enzyme, transporter, ion_channel, other);
 
 /// Routes of administration.
-enum class route : std::uint8_t {
+PHARMAKON_NAMED_ENUM(route,
   oral, intramuscular, intravenous, subcutaneous, sublingual, buccal, transdermal, intranasal, rectal, inhalation,
   epidural, intrathecal
-};
-template <>
-struct enum_table<route> {
-  static constexpr std::array<std::pair<route, std::string_view>, 12> entries{{
-      {route::oral, "oral"},
-      {route::intramuscular, "intramuscular"},
-      {route::intravenous, "intravenous"},
-      {route::subcutaneous, "subcutaneous"},
-      {route::sublingual, "sublingual"},
-      {route::buccal, "buccal"},
-      {route::transdermal, "transdermal"},
-      {route::intranasal, "intranasal"},
-      {route::rectal, "rectal"},
-      {route::inhalation, "inhalation"},
-      {route::epidural, "epidural"},
-      {route::intrathecal, "intrathecal"},
-  }};
-};
+);
 
 /// Kinds of warning, in the order of a label's emphasis.
-enum class warning_kind : std::uint8_t { boxed_warning, contraindication, warning, precaution };
-template <>
-struct enum_table<warning_kind> {
-  static constexpr std::array<std::pair<warning_kind, std::string_view>, 4> entries{{
-      {warning_kind::boxed_warning, "boxed_warning"},
-      {warning_kind::contraindication, "contraindication"},
-      {warning_kind::warning, "warning"},
-      {warning_kind::precaution, "precaution"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(warning_kind, boxed_warning, contraindication, warning, precaution);
 
 /// Severity of what a warning is about (or of an interaction).
-enum class severity : std::uint8_t { life_threatening, serious, moderate, minor };
-template <>
-struct enum_table<severity> {
-  static constexpr std::array<std::pair<severity, std::string_view>, 4> entries{{
-      {severity::life_threatening, "life_threatening"},
-      {severity::serious, "serious"},
-      {severity::moderate, "moderate"},
-      {severity::minor, "minor"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(severity, life_threatening, serious, moderate, minor);
 
 /// Preconditions a regimen sets before its first dose.
-enum class precondition_kind : std::uint8_t { opioid_free, naloxone_challenge, other };
-template <>
-struct enum_table<precondition_kind> {
-  static constexpr std::array<std::pair<precondition_kind, std::string_view>, 3> entries{{
-      {precondition_kind::opioid_free, "opioid_free"},
-      {precondition_kind::naloxone_challenge, "naloxone_challenge"},
-      {precondition_kind::other, "other"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(precondition_kind, opioid_free, naloxone_challenge, other);
 
 /// What a pharmacogenetic study found about a variant and a drug's response.
-enum class pgx_finding : std::uint8_t { associated, not_associated, inconsistent };
-template <>
-struct enum_table<pgx_finding> {
-  static constexpr std::array<std::pair<pgx_finding, std::string_view>, 3> entries{{
-      {pgx_finding::associated, "associated"},
-      {pgx_finding::not_associated, "not_associated"},
-      {pgx_finding::inconsistent, "inconsistent"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(pgx_finding, associated, not_associated, inconsistent);
 
 /// The share of a drug's clearance that an enzyme or transporter carries.
-enum class pathway : std::uint8_t { major, minor };
-template <>
-struct enum_table<pathway> {
-  static constexpr std::array<std::pair<pathway, std::string_view>, 2> entries{{
-      {pathway::major, "major"},
-      {pathway::minor, "minor"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(pathway, major, minor);
 
 /// How strongly a drug inhibits or induces an enzyme or transporter (the FDA's classes: a strong CYP inhibitor
 /// raises a sensitive substrate's AUC at least 5-fold, a moderate one 2- to 5-fold, a weak one 1.25- to 2-fold).
-enum class strength : std::uint8_t { strong, moderate, weak };
-template <>
-struct enum_table<strength> {
-  static constexpr std::array<std::pair<strength, std::string_view>, 3> entries{{
-      {strength::strong, "strong"},
-      {strength::moderate, "moderate"},
-      {strength::weak, "weak"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(strength, strong, moderate, weak);
 
 /// The severity scale of interactions, most severe first (docs/answers.md): contraindicated (a label forbids
 /// the combination), major (life-threatening, or a label says avoid), moderate (adjust or monitor), minor.
-enum class interaction_severity : std::uint8_t { contraindicated, major, moderate, minor };
-template <>
-struct enum_table<interaction_severity> {
-  static constexpr std::array<std::pair<interaction_severity, std::string_view>, 4> entries{{
-      {interaction_severity::contraindicated, "contraindicated"},
-      {interaction_severity::major, "major"},
-      {interaction_severity::moderate, "moderate"},
-      {interaction_severity::minor, "minor"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(interaction_severity, contraindicated, major, moderate, minor);
 
 /// What to do about an interaction, most restrictive first.
-enum class management : std::uint8_t { avoid, adjust_dose, monitor, none };
-template <>
-struct enum_table<management> {
-  static constexpr std::array<std::pair<management, std::string_view>, 4> entries{{
-      {management::avoid, "avoid"},
-      {management::adjust_dose, "adjust_dose"},
-      {management::monitor, "monitor"},
-      {management::none, "none"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(management, avoid, adjust_dose, monitor, none);
 
 /// Which way an effect or an exposure changes.
-enum class direction : std::uint8_t { increase, decrease };
-template <>
-struct enum_table<direction> {
-  static constexpr std::array<std::pair<direction, std::string_view>, 2> entries{{
-      {direction::increase, "increase"},
-      {direction::decrease, "decrease"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(direction, increase, decrease);
 
 /// Where a drug acts, or where an effect arises: `peripheral` drugs do not cross the blood-brain barrier to a
 /// relevant extent, so they block only peripheral effects.
-enum class site : std::uint8_t { unspecified, central, peripheral };
-template <>
-struct enum_table<site> {
-  static constexpr std::array<std::pair<site, std::string_view>, 3> entries{{
-      {site::unspecified, "unspecified"},
-      {site::central, "central"},
-      {site::peripheral, "peripheral"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(site, unspecified, central, peripheral);
 
 }  // namespace pharmakon
 

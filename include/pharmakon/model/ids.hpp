@@ -94,8 +94,8 @@ class any_node {
   std::uint32_t index_ = std::numeric_limits<std::uint32_t>::max();
 };
 
-/// A plain index handle; `Tag` keeps handles of different tables apart.
-template <class Tag>
+/// A plain index handle; `Tag` keeps handles of different tables apart. A default-made handle holds `Unset`.
+template <class Tag, std::uint32_t Unset = std::numeric_limits<std::uint32_t>::max()>
 class index_handle {
  public:
   constexpr index_handle() noexcept = default;
@@ -104,7 +104,7 @@ class index_handle {
   friend constexpr auto operator<=>(index_handle, index_handle) noexcept = default;
 
  private:
-  std::uint32_t index_ = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t index_ = Unset;
 };
 
 struct source_tag;
@@ -120,9 +120,9 @@ template <pharmakon::entity_type E>
 struct std::hash<pharmakon::node_id<E>> {
   std::size_t operator()(pharmakon::node_id<E> id) const noexcept { return std::hash<std::uint32_t>{}(id.index()); }
 };
-template <class Tag>
-struct std::hash<pharmakon::index_handle<Tag>> {
-  std::size_t operator()(pharmakon::index_handle<Tag> id) const noexcept {
+template <class Tag, std::uint32_t Unset>
+struct std::hash<pharmakon::index_handle<Tag, Unset>> {
+  std::size_t operator()(pharmakon::index_handle<Tag, Unset> id) const noexcept {
     return std::hash<std::uint32_t>{}(id.index());
   }
 };

@@ -16,20 +16,7 @@
 namespace pharmakon {
 
 /// How an affinity was measured. p-measures are -log10(molar) and carry no unit.
-enum class affinity_measure : std::uint8_t { Ki, Kd, IC50, EC50, pKi, pKd, pIC50, pEC50 };
-template <>
-struct enum_table<affinity_measure> {
-  static constexpr std::array<std::pair<affinity_measure, std::string_view>, 8> entries{{
-      {affinity_measure::Ki, "Ki"},
-      {affinity_measure::Kd, "Kd"},
-      {affinity_measure::IC50, "IC50"},
-      {affinity_measure::EC50, "EC50"},
-      {affinity_measure::pKi, "pKi"},
-      {affinity_measure::pKd, "pKd"},
-      {affinity_measure::pIC50, "pIC50"},
-      {affinity_measure::pEC50, "pEC50"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(affinity_measure, Ki, Kd, IC50, EC50, pKi, pKd, pIC50, pEC50);
 constexpr bool is_p_measure(affinity_measure m) noexcept { return m >= affinity_measure::pKi; }
 
 /// A measured affinity, with its own sources. `value` is a single figure (median); `low`/`high` a range.

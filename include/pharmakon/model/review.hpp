@@ -17,19 +17,11 @@
 namespace pharmakon {
 
 /// Where a claim, entity or source stands in a board's review.
-enum class review_status : std::uint8_t {
+PHARMAKON_NAMED_ENUM(review_status,
   submitted,     ///< handed to the board, not yet looked at
   under_review,  ///< the board is reviewing it
   approved       ///< the board approved it (a reviewer is named)
-};
-template <>
-struct enum_table<review_status> {
-  static constexpr std::array<std::pair<review_status, std::string_view>, 3> entries{{
-      {review_status::submitted, "submitted"},
-      {review_status::under_review, "under_review"},
-      {review_status::approved, "approved"},
-  }};
-};
+);
 
 /// One review record (a `[[review]]` table, or a claim's `review = { ... }`).
 struct review_record {

@@ -51,11 +51,11 @@ inline std::string half_life_text(half_life_range const& h) {
 
 }  // namespace detail::catalog
 
-PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f) {
+PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, output_format f) {
   using detail::catalog::ordered_json;
-  if (f == format::json) {
+  if (f == output_format::json) {
     auto arr = ordered_json::array();
-    for (auto d : kb.ids<drug>()) {
+    for (auto d : kb.handles<drug>()) {
       auto const& x = kb[d];
       auto ids = ordered_json::object();
       for (auto const& i : x.ids) ids[i.scheme] = i.value;
@@ -67,11 +67,11 @@ PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f) 
     return doc.dump(2);
   }
   std::string out;
-  if (f == format::markdown) out += "| drug | class | also known as |\n|---|---|---|\n";
-  for (auto d : kb.ids<drug>()) {
+  if (f == output_format::markdown) out += "| drug | class | also known as |\n|---|---|---|\n";
+  for (auto d : kb.handles<drug>()) {
     auto const& x = kb[d];
     auto syn = fmt::format("{}", fmt::join(x.synonyms, ", "));
-    if (f == format::markdown) out += fmt::format("| {} | {} | {} |\n", x.name, x.drug_class, syn);
+    if (f == output_format::markdown) out += fmt::format("| {} | {} | {} |\n", x.name, x.drug_class, syn);
     else out += fmt::format("{:<18} {}{}\n", x.name, x.drug_class, syn.empty() ? "" : " (" + syn + ")");
   }
   out += fmt::format("\n{} drugs; knowledge base {} {}, content hash {}\n", kb.all<drug>().size(), kb.name(),
@@ -79,7 +79,7 @@ PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f) 
   return out;
 }
 
-PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<any_node const> nodes, format f) {
+PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<any_node const> nodes, output_format f) {
   using detail::catalog::ordered_json;
   auto const& g = kb.graph();
   auto all = ordered_json::array();
@@ -123,7 +123,7 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
     if (!half_life.is_null()) entry["half_life"] = std::move(half_life);
     entry["claims"] = std::move(claims);
     all.push_back(std::move(entry));
-    if (f == format::markdown) {
+    if (f == output_format::markdown) {
       if (!out.empty()) out += '\n';
       out += fmt::format("**{}** ({}): {}\n\n", e.id, to_string(n.kind()), e.name);
       for (auto const& l : lines) out += fmt::format("- {}\n", l);
@@ -132,13 +132,13 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
       for (auto const& l : lines) out += fmt::format("  {}\n", l);
     }
   }
-  if (f != format::json) return out;
+  if (f != output_format::json) return out;
   auto doc = detail::catalog::envelope("entities", kb);
   doc["entities"] = std::move(all);
   return doc.dump(2);
 }
 
-PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, format f) {
+PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, output_format f) {
   auto const& src = kb.get(s);
   auto year = src.year ? std::to_string(src.year) : std::string();
   // a label's revision and sections, when given: one line each
@@ -146,7 +146,7 @@ PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, 
   if (auto r = detail::render::revision_text(src); !r.empty()) extra.push_back(r);
   if (!src.sections.empty()) extra.push_back("sections: " + detail::render::sections_text(src));
   switch (f) {
-    case format::json: {
+    case output_format::json: {
       auto doc = detail::catalog::envelope("source", kb);
       doc["source"] = {{"id", src.id},           {"kind", std::string(to_string(src.kind))},
                        {"title", src.title},     {"authors", src.authors},
@@ -157,14 +157,14 @@ PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, 
       if (!src.sections.empty()) doc["source"]["sections"] = src.sections;
       return doc.dump(2);
     }
-    case format::markdown: {
+    case output_format::markdown: {
       std::string lines;
       for (auto const& x : extra) lines += "- " + x + "\n";
       return fmt::format("**{}** ({})\n\n- {}\n- {} {} {}\n- {}\n{}{}", src.id, to_string(src.kind), src.title,
                          src.authors, src.publisher, year, src.citation_id(), lines,
                          src.unverified ? "- identifier unverified\n" : "");
     }
-    case format::text: break;
+    case output_format::text: break;
   }
   std::string lines;
   for (auto const& x : extra) lines += "\n  " + x;

@@ -20,15 +20,15 @@ inline constexpr std::string_view catalog_schema_version = "1.0";
 
 /// Every drug of `kb`: name, class and synonyms (text, a Markdown table), or, as JSON, also its identifiers and
 /// the number of targets it acts on; then the knowledge base's name, version and content hash.
-PHARMAKON_API PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, format f);
+PHARMAKON_API PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, output_format f);
 
 /// The entities `nodes` of `kb` with their synonyms, identifiers and sources, and every claim that leaves or
 /// reaches each (relation, detail such as the action type, the other end, sources, evidence tier).
 PHARMAKON_API PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<any_node const> nodes,
-                                                         format f);
+                                                         output_format f);
 
 /// One source record of `kb`: kind, title, authors, publisher, year and citable identifier.
-PHARMAKON_API PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, format f);
+PHARMAKON_API PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, output_format f);
 
 }  // namespace pharmakon
 

@@ -393,7 +393,7 @@ inline std::string mechanism_figure(mechanism_answer const& a, audience aud, pag
     cols.emplace_back();
     for (auto const& t : a.actions) {
       if (t.ev.negated || target_row.count(t.target.name) || cols[1].size() >= max_targets) continue;
-      bool disputed = std::find(a.disputed.begin(), a.disputed.end(), t.target.name) != a.disputed.end();
+      bool disputed = std::find(a.disputed_targets.begin(), a.disputed_targets.end(), t.target.name) != a.disputed_targets.end();
       target_row[t.target.name] = int(cols[1].size());
       cols[1].push_back({t.target.name + (disputed ? " (disputed)" : ""), "target"});
       auto act = action_words(t.act.type);
@@ -407,7 +407,7 @@ inline std::string mechanism_figure(mechanism_answer const& a, audience aud, pag
   for (auto const& e : a.effects) {
     if (e.ev.negated) continue;
     if (cols[std::size_t(ecol)].size() >= max_effects) { ++left_out; continue; }
-    std::string verb = e.how == relation_kind::blocks ? "blocks" : e.how == relation_kind::reduces ? "reduces" : "produces";
+    std::string verb = e.relation == relation_kind::blocks ? "blocks" : e.relation == relation_kind::reduces ? "reduces" : "produces";
     auto patient_name = f.patient_name(e.effect_id, e.effect);
     if (aud == audience::patient && !patient_name) continue;
     auto name = aud == audience::patient ? *patient_name : e.effect;
@@ -862,56 +862,46 @@ inline std::string dose_body(dose_answer const& a, html_options const& o, page_f
 }
 
 inline std::string dose_query_words(dose_answer const& a) {
-  auto const& q = a.query;
-  std::string out = fmt::format("{} of {}", q.dose, a.drug);
-  if (q.route) out += fmt::format(" {}", to_string(*q.route));
-  if (q.every) out += fmt::format(" every {}", *q.every);
-  if (!a.condition.empty()) out += fmt::format(" for {}", a.condition);
-  if (q.opioid_free_for) out += fmt::format(", opioid-free for {}", *q.opioid_free_for);
-  return out;
+  return fmt::format("{} of {}{}", a.query.dose, a.drug, detail::render::query_details(a));
+}
+
+/// The page of answer `a`: its title (the question asked, or `title`), its own link and its body.
+template <class Answer>
+std::string answer_page(Answer const& a, html_options const& o, std::string title, page_link self,
+                        std::string (*body)(Answer const&, html_options const&, page_facts const&)) {
+  page p;
+  p.o = &o;
+  p.facts = facts_for(o, a);
+  p.title = o.question.empty() ? std::move(title) : o.question;
+  p.self = std::move(self);
+  p.body = body(a, o, p.facts);
+  p.refs = &a.references;
+  return to_html(p);
 }
 
 }  // namespace detail::html
 
 PHARMAKON_FUNC std::string render_html(mechanism_answer const& a, html_options const& o) {
   using namespace detail::html;
-  page p;
-  p.o = &o;
-  p.facts = facts_for(o, a);
-  p.title = o.question.empty() ? fmt::format("What is the mechanism of action of {}?", a.drug) : o.question;
-  p.self = {"/moa/" + url_encode(a.drug), {}};
-  p.body = mechanism_body(a, o, p.facts);
-  p.refs = &a.references;
-  return to_html(p);
+  return answer_page(a, o, fmt::format("What is the mechanism of action of {}?", a.drug),
+                     {"/moa/" + url_encode(a.drug), {}}, mechanism_body);
 }
 
 PHARMAKON_FUNC std::string render_html(interaction_answer const& a, html_options const& o) {
   using namespace detail::html;
-  page p;
-  p.o = &o;
-  p.facts = facts_for(o, a);
-  p.title = o.question.empty() ? fmt::format("Do {} interact?", english_list(a.drugs)) : o.question;
-  p.self = {"/interactions", {{"drugs", fmt::format("{}", fmt::join(a.drugs, ","))}}};
-  p.body = interaction_body(a, o, p.facts);
-  p.refs = &a.references;
-  return to_html(p);
+  return answer_page(a, o, fmt::format("Do {} interact?", english_list(a.drugs)),
+                     {"/interactions", {{"drugs", fmt::format("{}", fmt::join(a.drugs, ","))}}}, interaction_body);
 }
 
 PHARMAKON_FUNC std::string render_html(dose_answer const& a, html_options const& o) {
   using namespace detail::html;
-  page p;
-  p.o = &o;
-  p.facts = facts_for(o, a);
-  p.title = o.question.empty() ? fmt::format("Is {} within its regimens?", dose_query_words(a)) : o.question;
   auto const& q = a.query;
-  p.self = {"/dose-check", {{"drug", a.drug}, {"dose", fmt::format("{}", q.dose)}}};
-  if (q.route) p.self.params.emplace_back("route", std::string(to_string(*q.route)));
-  if (q.every) p.self.params.emplace_back("every", fmt::format("{}", *q.every));
-  if (!a.condition.empty()) p.self.params.emplace_back("condition", a.condition);
-  if (q.opioid_free_for) p.self.params.emplace_back("opioid_free", fmt::format("{}", *q.opioid_free_for));
-  p.body = dose_body(a, o, p.facts);
-  p.refs = &a.references;
-  return to_html(p);
+  page_link self{"/dose-check", {{"drug", a.drug}, {"dose", fmt::format("{}", q.dose)}}};
+  if (q.route) self.params.emplace_back("route", std::string(to_string(*q.route)));
+  if (q.every) self.params.emplace_back("every", fmt::format("{}", *q.every));
+  if (!a.condition.empty()) self.params.emplace_back("condition", a.condition);
+  if (q.opioid_free_for) self.params.emplace_back("opioid_free", fmt::format("{}", *q.opioid_free_for));
+  return answer_page(a, o, fmt::format("Is {} within its regimens?", dose_query_words(a)), std::move(self), dose_body);
 }
 
 }  // namespace pharmakon

@@ -19,19 +19,11 @@
 namespace pharmakon {
 
 /// Who reads the page: the same claims and references, worded for the reader.
-enum class audience : std::uint8_t {
+PHARMAKON_NAMED_ENUM(audience,
   clinician,  ///< actions, regimens, warnings, references; no affinity numbers
   patient,    ///< plain words: no affinities, no receptor names; every warning and contraindication kept
   researcher  ///< everything: affinities with species, identifiers, conflicts in full
-};
-template <>
-struct enum_table<audience> {
-  static constexpr std::array<std::pair<audience, std::string_view>, 3> entries{{
-      {audience::clinician, "clinician"},
-      {audience::patient, "patient"},
-      {audience::researcher, "researcher"},
-  }};
-};
+);
 
 /// What a page says about review, dates and lay words: the one place the renderers read them from (filled from
 /// the answer: its review records and claim dates, `review_summary_of`). No reviewer is named who did not review.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render.hpp"
+#include "../model/entity_fields.hpp"
 #include "../model/label_sections.hpp"
 
 namespace pharmakon {
@@ -28,7 +29,7 @@ struct section {
   std::vector<line> lines;
 };
 /// The layout shared by the text and Markdown renderers.
-struct document {
+struct layout {
   std::string title;
   std::vector<std::pair<std::string, std::string>> header;
   std::vector<section> sections;
@@ -116,7 +117,7 @@ inline std::string summary_of(action_summary const& s, bool nested = false) {
   std::string q;
   for (std::size_t i = 0; i < quals.size(); ++i) q += quals[i] + " ";
   std::vector<std::string> props;
-  if (s.mode != modality::unknown) props.push_back(enum_words(to_string(s.mode)));
+  if (s.modality != modality::unknown) props.push_back(enum_words(to_string(s.modality)));
   if (s.reversible) props.push_back(*s.reversible ? "reversible" : "irreversible");
   if (s.surmountable) props.push_back(*s.surmountable ? "surmountable" : "insurmountable");
   std::string p;
@@ -229,7 +230,7 @@ inline line action_line(target_action const& t) {
 
 inline line effect_line(effect_statement const& e) {
   std::string verb;
-  switch (e.how) {
+  switch (e.relation) {
     case relation_kind::blocks: verb = e.ev.negated ? "does not block" : "blocks"; break;
     case relation_kind::reduces: verb = e.ev.negated ? "does not reduce" : "reduces"; break;
     default: verb = e.ev.negated ? "does not produce" : "produces"; break;
@@ -369,7 +370,7 @@ inline std::string approved_only_text(std::size_t left_out) {
 }
 /// The review lines of an answer's header.
 template <class Answer>
-void add_review_header(document& d, Answer const& a) {
+void add_review_header(layout& d, Answer const& a) {
   auto r = review_summary_of(a);
   d.header.emplace_back("Review", review_text(r, a.kb));
   d.header.emplace_back("Last updated", updated_text(r, a.kb));
@@ -380,7 +381,7 @@ inline std::string footer_text(kb_info const& kb) {
   return fmt::format("Knowledge base: {} {}, content hash {}.", kb.name, kb.version, kb.content_hash);
 }
 
-inline std::string to_text(document const& d) {
+inline std::string to_text(layout const& d) {
   std::string out = d.title + "\n" + std::string(std::min<std::size_t>(d.title.size(), 100), '=') + "\n";
   for (auto const& [k, v] : d.header) out += fmt::format("{}: {}\n", k, v);
   for (auto const& s : d.sections) {
@@ -413,7 +414,7 @@ inline std::string md_cite(std::vector<int> const& refs) {
   return fmt::format(" [{}]", fmt::join(links, ", "));
 }
 
-inline std::string to_markdown(document const& d) {
+inline std::string to_markdown(layout const& d) {
   std::string out = "# " + md_escape(d.title) + "\n\n";
   for (auto const& [k, v] : d.header) out += fmt::format("**{}:** {}  \n", k, md_escape(v));
   for (auto const& s : d.sections) {
@@ -432,8 +433,8 @@ inline std::string to_markdown(document const& d) {
 
 // ----- documents -----
 
-inline document mechanism_document(mechanism_answer const& a) {
-  document d;
+inline layout mechanism_layout(mechanism_answer const& a) {
+  layout d;
   d.title = fmt::format("Mechanism of action: {}", a.drug);
   if (!a.synonyms.empty()) d.header.emplace_back("Also known as", fmt::format("{}", fmt::join(a.synonyms, ", ")));
   if (!a.drug_class.empty()) d.header.emplace_back("Class", a.drug_class);
@@ -527,8 +528,8 @@ inline std::string management_words(management m) {
   return "";
 }
 
-inline document interaction_document(interaction_answer const& a) {
-  document d;
+inline layout interaction_layout(interaction_answer const& a) {
+  layout d;
   d.title = fmt::format("Interactions: {}", fmt::join(a.drugs, ", "));
   d.header.emplace_back("Drugs screened", std::to_string(a.drugs.size()));
   d.header.emplace_back("Interactions found", std::to_string(a.interactions.size()));
@@ -593,14 +594,18 @@ inline document interaction_document(interaction_answer const& a) {
   return d;
 }
 
-inline std::string query_text(dose_answer const& a) {
+/// What a dose query says after its dose and drug: " oral every 24 h for X, opioid-free for 7 d" (every format).
+inline std::string query_details(dose_answer const& a) {
   auto const& q = a.query;
-  std::string out = fmt::format("{} {}", a.drug, q.dose);
+  std::string out;
   if (q.route) out += fmt::format(" {}", to_string(*q.route));
   if (q.every) out += fmt::format(" every {}", *q.every);
   if (!a.condition.empty()) out += fmt::format(" for {}", a.condition);
   if (q.opioid_free_for) out += fmt::format(", opioid-free for {}", *q.opioid_free_for);
   return out;
+}
+inline std::string query_text(dose_answer const& a) {
+  return fmt::format("{} {}{}", a.drug, a.query.dose, query_details(a));
 }
 
 inline std::string issue_text(dose_issue const& i) {
@@ -616,8 +621,8 @@ inline std::string issue_text(dose_issue const& i) {
   }
 }
 
-inline document dose_document(dose_answer const& a) {
-  document d;
+inline layout dose_layout(dose_answer const& a) {
+  layout d;
   d.title = fmt::format("Dose check: {}", query_text(a));
   std::string verdict = enum_words(to_string(a.verdict));
   if (!a.checks.empty() && !a.checks.front().issues.empty()) verdict += " — " + issue_text(a.checks.front().issues.front());
@@ -692,17 +697,37 @@ inline ordered_json json_references(reference_list const& r) {
   }
   return out;
 }
+/// A field of a described record (model/entity_fields.hpp) as JSON: enums by name, quantities as {value, unit},
+/// an absent optional as null, a list of records as an array of objects with a key per field.
+template <class T>
+ordered_json json_field(T const& v) {
+  if constexpr (named_enum<T>) return std::string(to_string(v));
+  else if constexpr (std::is_same_v<T, quantity>) return json_quantity(v);
+  else return v;
+}
+template <class T>
+ordered_json json_field(std::optional<T> const& v) {
+  return v ? json_field(*v) : ordered_json(nullptr);
+}
+template <has_record_fields R>
+ordered_json json_field(std::vector<R> const& v) {
+  auto out = ordered_json::array();
+  for (auto const& x : v) {
+    auto o = ordered_json::object();
+    for_each_record_field(x, [&](auto const& f, auto const& m) { o[std::string(f.name)] = json_field(m); });
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+/// A regimen statement: the regimen's id and fields, the statement's condition before the preconditions it sets.
 inline ordered_json json_regimen(regimen_statement const& s) {
-  auto const& r = s.r;
-  auto pre = ordered_json::array();
-  for (auto const& p : r.preconditions)
-    pre.push_back({{"kind", std::string(to_string(p.kind))}, {"min", json_opt_quantity(p.min)},
-                   {"recommended", json_opt_quantity(p.recommended)}, {"note", p.note}});
-  return {{"id", r.id}, {"dose", json_quantity(r.dose)}, {"dose_max", json_opt_quantity(r.dose_max)},
-          {"every", json_opt_quantity(r.every)}, {"times_per_day", json_opt(r.times_per_day)},
-          {"as_needed", r.as_needed}, {"route", std::string(to_string(r.route))}, {"formulation", r.formulation},
-          {"product", r.product}, {"population", r.population}, {"condition", s.condition},
-          {"preconditions", pre}, {"evidence", json_evidence(s.ev)}};
+  ordered_json j{{"id", s.r.id}};
+  for_each_record_field(s.r, [&](auto const& f, auto const& v) {
+    if (f.name == "preconditions") j["condition"] = s.condition;
+    j[std::string(f.name)] = json_field(v);
+  });
+  j["evidence"] = json_evidence(s.ev);
+  return j;
 }
 inline ordered_json json_warning(warning_statement const& w) {
   return {{"id", w.w.id}, {"drug", w.drug}, {"kind", std::string(to_string(w.w.kind))}, {"severity", std::string(to_string(w.w.severity))},
@@ -726,7 +751,7 @@ PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a) {
   if (a.other_species_targets && !parts.empty())
     parts.push_back(fmt::format("{} more in other species", a.other_species_targets));
   std::string out = fmt::format("{}", fmt::join(parts, "; "));
-  if (!a.summary_disputed.empty()) out += fmt::format(" (disputed: the {})", english_list(a.summary_disputed));
+  if (!a.summary_disputed_targets.empty()) out += fmt::format(" (disputed: the {})", english_list(a.summary_disputed_targets));
   return out;
 }
 
@@ -744,22 +769,22 @@ PHARMAKON_FUNC std::vector<int> summary_refs(mechanism_answer const& a) {
 }
 
 PHARMAKON_FUNC std::string render_text(mechanism_answer const& a) {
-  return detail::render::to_text(detail::render::mechanism_document(a));
+  return detail::render::to_text(detail::render::mechanism_layout(a));
 }
 PHARMAKON_FUNC std::string render_markdown(mechanism_answer const& a) {
-  return detail::render::to_markdown(detail::render::mechanism_document(a));
+  return detail::render::to_markdown(detail::render::mechanism_layout(a));
 }
 PHARMAKON_FUNC std::string render_text(interaction_answer const& a) {
-  return detail::render::to_text(detail::render::interaction_document(a));
+  return detail::render::to_text(detail::render::interaction_layout(a));
 }
 PHARMAKON_FUNC std::string render_markdown(interaction_answer const& a) {
-  return detail::render::to_markdown(detail::render::interaction_document(a));
+  return detail::render::to_markdown(detail::render::interaction_layout(a));
 }
 PHARMAKON_FUNC std::string render_text(dose_answer const& a) {
-  return detail::render::to_text(detail::render::dose_document(a));
+  return detail::render::to_text(detail::render::dose_layout(a));
 }
 PHARMAKON_FUNC std::string render_markdown(dose_answer const& a) {
-  return detail::render::to_markdown(detail::render::dose_document(a));
+  return detail::render::to_markdown(detail::render::dose_layout(a));
 }
 
 namespace detail::render {
@@ -768,12 +793,25 @@ namespace detail::render {
 inline std::string dump(nlohmann::ordered_json const& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
+/// The start of every answer document: the envelope and the review summary.
+template <class Answer>
+ordered_json json_head(std::string_view kind, Answer const& a) {
+  auto j = envelope(kind, a.kb);
+  j["review"] = json_review(a);
+  return j;
+}
+/// The end of every answer document: references and disclaimer; then the text.
+template <class Answer>
+std::string json_tail(ordered_json& j, Answer const& a, int indent) {
+  j["references"] = json_references(a.references);
+  j["disclaimer"] = std::string(disclaimer);
+  return dump(j, indent);
+}
 }  // namespace detail::render
 
 PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   using namespace detail::render;
-  auto j = envelope("mechanism", a.kb);
-  j["review"] = json_review(a);
+  auto j = json_head("mechanism", a);
   j["drug"] = {{"id", a.drug_id}, {"name", a.drug}, {"synonyms", a.synonyms}, {"class", a.drug_class}};
   auto ids = ordered_json::object();
   for (auto const& i : a.identifiers) ids[i.scheme] = i.value;
@@ -781,7 +819,7 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   j["summary"] = summary_line(a);
   auto group_json = [](action_summary const& s) {
     return ordered_json{{"action", std::string(to_string(s.type))}, {"basis", std::string(to_string(s.basis))},
-                        {"pure", s.pure}, {"modality", std::string(to_string(s.mode))},
+                        {"pure", s.pure}, {"modality", std::string(to_string(s.modality))},
                         {"reversible", json_opt(s.reversible)}, {"surmountable", json_opt(s.surmountable)},
                         {"targets", s.targets}, {"more_targets", s.more},
                         {"highest_affinity", json_opt(s.highest_affinity)}, {"refs", s.refs}};
@@ -804,8 +842,8 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
     j["half_life"] = nullptr;
   j["activity_targets"] = a.activity_targets;
   j["other_species_targets"] = a.other_species_targets;
-  j["disputed_targets"] = a.disputed;
-  j["summary_disputed_targets"] = a.summary_disputed;
+  j["disputed_targets"] = a.disputed_targets;
+  j["summary_disputed_targets"] = a.summary_disputed_targets;
   auto actions = ordered_json::array();
   for (auto const& t : a.actions) {
     auto affs = ordered_json::array();
@@ -828,7 +866,7 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   j["actions"] = actions;
   auto effects = ordered_json::array();
   for (auto const& e : a.effects)
-    effects.push_back({{"relation", std::string(to_string(e.how))}, {"effect_id", e.effect_id}, {"effect", e.effect},
+    effects.push_back({{"relation", std::string(to_string(e.relation))}, {"effect_id", e.effect_id}, {"effect", e.effect},
                        {"via", e.via}, {"evidence", json_evidence(e.ev)}});
   j["effects"] = effects;
   auto inds = ordered_json::array();
@@ -854,15 +892,12 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
                          {"sides", ordered_json::array({{{"statement", c.first.statement}, {"evidence", json_evidence(c.first.ev)}},
                                                         {{"statement", c.second.statement}, {"evidence", json_evidence(c.second.ev)}}})}});
   j["conflicts"] = conflicts;
-  j["references"] = json_references(a.references);
-  j["disclaimer"] = std::string(disclaimer);
-  return detail::render::dump(j, indent);
+  return json_tail(j, a, indent);
 }
 
 PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) {
   using namespace detail::render;
-  auto j = envelope("interactions", a.kb);
-  j["review"] = json_review(a);
+  auto j = json_head("interactions", a);
   j["drugs"] = a.drugs;
   auto list = ordered_json::array();
   for (auto const& i : a.interactions) {
@@ -899,15 +934,12 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
   j["interactions"] = list;
   j["worst_severity"] = a.worst() ? ordered_json(std::string(to_string(*a.worst()))) : ordered_json(nullptr);
   j["without_metabolism"] = a.without_metabolism;
-  j["references"] = json_references(a.references);
-  j["disclaimer"] = std::string(disclaimer);
-  return detail::render::dump(j, indent);
+  return json_tail(j, a, indent);
 }
 
 PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
   using namespace detail::render;
-  auto j = envelope("dose_check", a.kb);
-  j["review"] = json_review(a);
+  auto j = json_head("dose_check", a);
   j["drug"] = a.drug;
   j["query"] = {{"dose", json_quantity(a.query.dose)},
                 {"route", a.query.route ? ordered_json(std::string(to_string(*a.query.route))) : ordered_json(nullptr)},
@@ -925,9 +957,7 @@ PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
                       {"unchecked", c.unchecked}});
   }
   j["checks"] = checks;
-  j["references"] = json_references(a.references);
-  j["disclaimer"] = std::string(disclaimer);
-  return detail::render::dump(j, indent);
+  return json_tail(j, a, indent);
 }
 
 }  // namespace pharmakon

@@ -40,20 +40,14 @@ PHARMAKON_API PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a)
 PHARMAKON_API PHARMAKON_FUNC std::vector<int> summary_refs(mechanism_answer const& a);
 
 /// Output formats, for hosts that pick one at run time.
-enum class format : std::uint8_t { text, markdown, json };
-template <>
-struct enum_table<format> {
-  static constexpr std::array<std::pair<format, std::string_view>, 3> entries{{
-      {format::text, "text"},
-      {format::markdown, "markdown"},
-      {format::json, "json"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(output_format, text, markdown, json);
+/// The old name of `output_format` (it hid `fmt::format` inside namespace pharmakon).
+using format [[deprecated("use output_format")]] = output_format;
 template <class Answer>
-std::string render(Answer const& a, format f) {
+std::string render(Answer const& a, output_format f) {
   switch (f) {
-    case format::markdown: return render_markdown(a);
-    case format::json: return render_json(a);
+    case output_format::markdown: return render_markdown(a);
+    case output_format::json: return render_json(a);
     default: return render_text(a);
   }
 }

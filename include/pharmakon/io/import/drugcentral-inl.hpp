@@ -85,10 +85,10 @@ struct importer : driver {
   explicit importer(import_options const& o) : driver(o) {
     if (!o.base) return;
     auto const& kb = *o.base;
-    for (auto t : kb.ids<target>())
+    for (auto t : kb.handles<target>())
       for (auto const& i : kb[t].ids)
         if (i.scheme == "uniprot") base_target.emplace(i.value, t);
-    for (auto g : kb.ids<gene>())
+    for (auto g : kb.handles<gene>())
       if (!kb[g].symbol.empty()) base_gene.emplace(kb[g].symbol, g);
   }
 

@@ -131,7 +131,7 @@ struct importer : driver {
     add_xrefs(kb.all<condition>(), node_kind::condition, "doid");
     add_xrefs(kb.all<effect>(), node_kind::effect, "umls");
     base_target_of_gene.assign(kb.all<gene>().size(), 0);
-    for (auto t : kb.ids<target>())
+    for (auto t : kb.handles<target>())
       for (auto e : kb.out<rel::encoded_by>(t))
         if (base_target_of_gene[e.to().index()] == 0) base_target_of_gene[e.to().index()] = t.index() + 1;
   }

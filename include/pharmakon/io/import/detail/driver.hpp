@@ -104,7 +104,7 @@ struct driver {
   std::unordered_map<std::string, node_id<E>> base_by(std::string_view scheme) const {
     std::unordered_map<std::string, node_id<E>> out;
     if (opts.base)
-      for (auto id : opts.base->ids<E>())
+      for (auto id : opts.base->handles<E>())
         if (auto v = (*opts.base)[id].identifier_of(scheme)) out.emplace(std::string(*v), id);
     return out;
   }

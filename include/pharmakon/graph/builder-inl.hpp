@@ -107,6 +107,10 @@ inline void hash_entity(fnv1a& h, regimen const& e) {
     h.u64(p.recommended.has_value()); if (p.recommended) h.qty(*p.recommended);
     h.str(p.note);
   }
+  if (e.max_daily) {  // hashed only when given, so regimens without one keep their hash
+    h.u64(1);
+    h.qty(*e.max_daily);
+  }
 }
 inline void hash_entity(fnv1a& h, warning const& e) {
   hash_base(h, e);

@@ -57,6 +57,7 @@ template <class V, entity_of<regimen> E>
 void visit_fields(V&& v, E& e) {
   v("dose", e.dose);
   v("dose_max", e.dose_max);
+  v("max_daily", e.max_daily);
   v("every", e.every);
   v("times_per_day", e.times_per_day);
   v("as_needed", e.as_needed);

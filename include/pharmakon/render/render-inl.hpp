@@ -254,6 +254,7 @@ inline line regimen_line(regimen_statement const& s) {
   auto const& r = s.r;
   std::string dose = r.dose_max ? fmt::format("{} to {}", r.dose, *r.dose_max) : fmt::format("{}", r.dose);
   std::string text = fmt::format("{} {} {}", dose, to_string(r.route), interval_text(r));
+  if (r.max_daily) text += fmt::format(", at most {} in 24 h", *r.max_daily);
   std::vector<std::string> details;
   if (!r.formulation.empty()) details.push_back(r.formulation);
   if (!r.product.empty()) details.push_back(r.product);
@@ -605,7 +606,14 @@ inline std::string query_text(dose_answer const& a) {
 
 inline std::string issue_text(dose_issue const& i) {
   switch (i.verdict) {
-    case dose_verdict::above: return fmt::format("above the regimen: {} is {:.3g}× the regimen's {}", i.found, i.factor, i.expected);
+    case dose_verdict::above:
+      return fmt::format("above the usual dose: {} is {:.3g}× the regimen's {} (no labeled maximum daily dose is recorded "
+                         "for this regimen)", i.found, i.factor, i.expected);
+    case dose_verdict::above_usual:
+      return fmt::format("above the usual dose but within the labeled maximum: {} is {:.3g}× the regimen's {}", i.found,
+                         i.factor, i.expected);
+    case dose_verdict::above_maximum:
+      return fmt::format("above the labeled maximum daily dose: {} is {:.3g}× the {}", i.found, i.factor, i.expected);
     case dose_verdict::below: return fmt::format("below the regimen: the regimen's {} is {:.3g}× the {} given", i.expected, i.factor, i.found);
     case dose_verdict::too_frequent: return fmt::format("too frequent: {} where the regimen says {} ({:.3g}× as often)", i.found, i.expected, i.factor);
     case dose_verdict::too_infrequent: return fmt::format("less frequent: {} where the regimen says {} ({:.3g}× the interval)", i.found, i.expected, i.factor);
@@ -699,7 +707,7 @@ inline ordered_json json_regimen(regimen_statement const& s) {
     pre.push_back({{"kind", std::string(to_string(p.kind))}, {"min", json_opt_quantity(p.min)},
                    {"recommended", json_opt_quantity(p.recommended)}, {"note", p.note}});
   return {{"id", r.id}, {"dose", json_quantity(r.dose)}, {"dose_max", json_opt_quantity(r.dose_max)},
-          {"every", json_opt_quantity(r.every)}, {"times_per_day", json_opt(r.times_per_day)},
+          {"max_daily", json_opt_quantity(r.max_daily)}, {"every", json_opt_quantity(r.every)}, {"times_per_day", json_opt(r.times_per_day)},
           {"as_needed", r.as_needed}, {"route", std::string(to_string(r.route))}, {"formulation", r.formulation},
           {"product", r.product}, {"population", r.population}, {"condition", s.condition},
           {"preconditions", pre}, {"evidence", json_evidence(s.ev)}};

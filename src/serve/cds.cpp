@@ -370,8 +370,11 @@ json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const
     std::replace(what.begin(), what.end(), '_', ' ');
     json card{{"uuid", fmt::format("dose-{}", kb[d].name)},
               {"summary", clip(fmt::format("Dose check: {} {} is {} its regimens", kb[d].name, *m->dose,
-                                           issue.verdict == dose_verdict::above ? "above" : issue.verdict == dose_verdict::below ? "below" : "outside"), 140)},
-              {"indicator", issue.verdict == dose_verdict::above ? "warning" : "info"},
+                                           issue.verdict == dose_verdict::above_maximum ? "above the labeled maximum of"
+                                           : issue.verdict == dose_verdict::above || issue.verdict == dose_verdict::above_usual ? "above"
+                                           : issue.verdict == dose_verdict::below ? "below" : "outside"), 140)},
+              {"indicator", issue.verdict == dose_verdict::above_maximum ? "critical"
+                            : issue.verdict == dose_verdict::above ? "warning" : "info"},
               {"detail", fmt::format("{}: expected {}, found {}.\n\n{}", what, issue.expected, issue.found, disclaimer)},
               {"source", source_of(kb, a.references, a.checks.front().regimen.ev.refs)}};
     cards.push_back(std::move(card));

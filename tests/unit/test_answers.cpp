@@ -168,6 +168,44 @@ TEST_CASE("dose checks: within, above by a factor, unit dimension, route, interv
   CHECK(check_dose(kb, kb.at<drug>("morphine-6-glucuronide"), q).verdict == dose_verdict::no_regimen);
 }
 
+TEST_CASE("dose checks: the usual range, above it within the labeled maximum daily dose, above the maximum") {
+  auto const& kb = default_kb();
+  auto tramadol = kb.at<drug>("tramadol");
+  auto ir = [](double mg, double every_h) {
+    return dose_query{quantity{mg, unit::mg}, route::oral, quantity{every_h, unit::h}, {}, {}};
+  };
+  auto verdict = [&](drug_id d, dose_query const& q) { return check_dose(kb, d, q).verdict; };
+  // tramadol tablets: 50 to 100 mg every 4 to 6 h, at most 400 mg a day (label section 2.2)
+  CHECK(verdict(tramadol, ir(100, 6)) == dose_verdict::within);
+  auto a = check_dose(kb, tramadol, ir(150, 6));                          // 600 mg a day
+  CHECK(a.verdict == dose_verdict::above_maximum);
+  REQUIRE(!a.checks.empty());
+  CHECK(a.checks.front().issues.front().factor == doctest::Approx(1.5));
+  CHECK(a.checks.front().issues.front().found == "600 mg in 24 h (150 mg every 6 h)");
+  // within the usual single dose, too often: the daily total is above the maximum
+  CHECK(verdict(tramadol, ir(100, 3)) == dose_verdict::above_maximum);
+  // nalbuphine IV: 10 mg every 3 to 6 h, at most 160 mg a day; 20 mg every 6 h is above the usual dose, within it
+  auto nalbuphine = kb.at<drug>("nalbuphine");
+  auto iv = [](double mg, double every_h) {
+    return dose_query{quantity{mg, unit::mg}, route::intravenous, quantity{every_h, unit::h}, {}, {}};
+  };
+  auto usual = check_dose(kb, nalbuphine, iv(20, 6));
+  CHECK(usual.verdict == dose_verdict::above_usual);
+  REQUIRE(!usual.checks.empty());
+  CHECK(usual.checks.front().issues.front().factor == doctest::Approx(2));
+  CHECK(usual.checks.front().issues.front().expected == "10 mg (labeled maximum 160 mg in 24 h)");
+  CHECK(verdict(nalbuphine, iv(30, 3)) == dose_verdict::above_maximum);  // 240 mg a day
+  // a scheduled regimen counts its own doses per day when the query gives no interval: lofexidine 0.72 mg four
+  // times a day is 2.88 mg, the maximum; 0.9 mg four times a day is above it
+  auto lofexidine = kb.at<drug>("lofexidine");
+  CHECK(verdict(lofexidine, dose_query{quantity{0.72, unit::mg}, route::oral, {}, {}, {}}) == dose_verdict::within);
+  CHECK(verdict(lofexidine, dose_query{quantity{0.9, unit::mg}, route::oral, {}, {}, {}}) == dose_verdict::above_maximum);
+  // methadone maintenance states no labeled maximum: above the usual range stays `above`
+  auto methadone = kb.at<drug>("methadone");
+  dose_query m{quantity{150, unit::mg}, route::oral, quantity{24, unit::h}, kb.at<condition>("opioid use disorder"), {}};
+  CHECK(verdict(methadone, m) == dose_verdict::above);
+}
+
 TEST_CASE("intervals parse from quantities and words") {
   CHECK(parse_interval("24h") == quantity{24, unit::h});
   CHECK(parse_interval("daily") == quantity{24, unit::h});

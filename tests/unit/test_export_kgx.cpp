@@ -74,6 +74,7 @@ knowledge_base every_kind() {
   r.name = "r";
   r.dose = {0.1, unit::mg};
   r.dose_max = quantity{2.5, unit::ug};
+  r.max_daily = quantity{5, unit::mg};
   r.every = quantity{1.0 / 3.0, unit::d};
   r.times_per_day = 3;
   r.as_needed = true;

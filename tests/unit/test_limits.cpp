@@ -150,6 +150,23 @@ TEST_CASE("limits: huge numbers, NaN and infinity are errors with their position
   CHECK(error_of(regimen("1e-320 ng"), errc::bad_quantity).find(dose_at) == 0);
   CHECK(regimen("1e3 kg"));  // absurd but finite: dose checks will say it is far above every regimen
 
+  // the labeled maximum daily dose: a quantity of the dose's dimension, at least the largest single dose
+  auto with_max = [&](std::string dose_max, std::string max_daily) {
+    return load(drug + "[[regimen]]\nid = \"regimen:r\"\ndrug = \"drug:x\"\ndose = \"50 mg\"\n" + dose_max +
+                "max_daily = \"" + max_daily + "\"\nevery = \"6 h\"\nroute = \"oral\"\nsources = [\"src:pmid:1\"]\n");
+  };
+  auto ok = with_max("dose_max = \"100 mg\"\n", "0.4 g");
+  REQUIRE(ok);
+  auto const& kb = *ok.kb;
+  auto rid = kb.find<regimen>("regimen:r");
+  REQUIRE(rid);
+  CHECK(kb[*rid].max_daily == quantity{0.4, unit::g});
+  CHECK(error_of(with_max("", "5 mL"), errc::wrong_dimension).find("'max_daily' of the same dimension as 'dose'") !=
+        std::string::npos);
+  CHECK(error_of(with_max("dose_max = \"100 mg\"\n", "80 mg"), errc::out_of_range)
+            .find("'max_daily' to be at least the largest single dose (100 mg)") != std::string::npos);
+  CHECK(error_of(with_max("", "nan mg"), errc::bad_quantity).find("'max_daily'") != std::string::npos);
+
   auto claim_text = [&](std::string field) {
     return header + "[[drug]]\nid = \"drug:x\"\nname = \"x\"\nsources = [\"src:pmid:1\"]\n\n[[target]]\nid = \"target:t\"\n"
                     "name = \"t\"\nsources = [\"src:pmid:1\"]\n\n[[acts_on]]\ndrug = \"drug:x\"\ntarget = \"target:t\"\n"

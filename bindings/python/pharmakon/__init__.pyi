@@ -218,6 +218,8 @@ class DoseVerdict(_Enum):
     within: ClassVar[DoseVerdict]
     below: ClassVar[DoseVerdict]
     above: ClassVar[DoseVerdict]
+    above_usual: ClassVar[DoseVerdict]
+    above_maximum: ClassVar[DoseVerdict]
     too_frequent: ClassVar[DoseVerdict]
     too_infrequent: ClassVar[DoseVerdict]
     wrong_route: ClassVar[DoseVerdict]
@@ -501,6 +503,8 @@ class Regimen(Entity):
     @property
     def dose_max(self) -> Optional[Quantity]: ...
     @property
+    def max_daily(self) -> Optional[Quantity]: ...
+    @property
     def every(self) -> Optional[Quantity]: ...
     @property
     def times_per_day(self) -> Optional[int]: ...
@@ -750,6 +754,8 @@ class RegimenStatement:
     def dose(self) -> Quantity: ...
     @property
     def dose_max(self) -> Optional[Quantity]: ...
+    @property
+    def max_daily(self) -> Optional[Quantity]: ...
     @property
     def every(self) -> Optional[Quantity]: ...
     @property

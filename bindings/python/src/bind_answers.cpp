@@ -193,6 +193,8 @@ void bind_answers(py::module_& m) {
       .def_property_readonly("dose", [](regimen_statement const& s) { return s.r.dose; }, "Dose (Quantity).")
       .def_property_readonly("dose_max", [](regimen_statement const& s) { return s.r.dose_max; },
                              "Upper end of a dose range, or None.")
+      .def_property_readonly("max_daily", [](regimen_statement const& s) { return s.r.max_daily; },
+                             "Labeled maximum total dose in 24 h (Quantity), or None when the source states none.")
       .def_property_readonly("every", [](regimen_statement const& s) { return s.r.every; },
                              "The stated interval, or None.")
       .def_property_readonly("times_per_day", [](regimen_statement const& s) { return s.r.times_per_day; },

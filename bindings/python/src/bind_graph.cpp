@@ -401,6 +401,8 @@ void bind_graph(py::module_& m) {
                              "Mass or volume per administration (Quantity).")
       .def_property_readonly("dose_max", [](entity_view<regimen> const& r) { return r.get().dose_max; },
                              "Upper end of a dose range, or None.")
+      .def_property_readonly("max_daily", [](entity_view<regimen> const& r) { return r.get().max_daily; },
+                             "Labeled maximum total dose in 24 h (Quantity), or None when the source states none.")
       .def_property_readonly("every", [](entity_view<regimen> const& r) { return r.get().every; },
                              "The dosing interval as stated, or None.")
       .def_property_readonly("times_per_day", [](entity_view<regimen> const& r) { return r.get().times_per_day; },

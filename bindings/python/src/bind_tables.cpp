@@ -126,6 +126,7 @@ py::dict entity_attrs(knowledge_base const& kb, any_node node) {
       auto const& r = kb.get(*node.as<regimen>());
       a["dose"] = fmt::format("{}", r.dose);
       a["dose_max"] = qstr(r.dose_max);
+      a["max_daily"] = qstr(r.max_daily);
       a["interval"] = qstr(r.interval());
       a["as_needed"] = r.as_needed;
       a["route"] = n(r.route);

@@ -216,6 +216,18 @@ def test_dose_check_findings(kb):
     assert kb.check_dose("morphine-6-glucuronide", "5 mg").verdict == pharmakon.DoseVerdict.no_regimen
 
 
+def test_dose_check_labeled_maximum(kb):
+    # tramadol tablets: 50 to 100 mg every 4 to 6 h, at most 400 mg in 24 h
+    a = kb.check_dose("tramadol", "150 mg", route="oral", every="6 h")
+    assert a.verdict == pharmakon.DoseVerdict.above_maximum
+    assert a.checks[0].regimen.max_daily.base_value == 400
+    assert a.checks[0].issues[0].factor == pytest.approx(1.5)
+    assert a.to_dict()["checks"][0]["regimen"]["max_daily"] == {"value": 400, "unit": "mg"}
+    usual = kb.check_dose("nalbuphine", "20 mg", route="intravenous", every="6 h")
+    assert usual.verdict == pharmakon.DoseVerdict.above_usual
+    assert kb.regimen("nalbuphine-iv-pain").max_daily.base_value == 160
+
+
 def test_dose_check_argument_errors(kb):
     with pytest.raises(pharmakon.QuantityError) as e:
         kb.check_dose("naltrexone", "50 xg")

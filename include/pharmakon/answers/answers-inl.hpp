@@ -1007,14 +1007,17 @@ inline int verdict_rank(dose_verdict v) {
   switch (v) {
     case dose_verdict::wrong_dimension: return 0;
     case dose_verdict::wrong_route: return 1;
-    case dose_verdict::above: return 2;
-    case dose_verdict::below: return 3;
-    case dose_verdict::too_frequent: return 4;
-    case dose_verdict::too_infrequent: return 5;
-    case dose_verdict::precondition_unmet: return 6;
-    default: return 7;
+    case dose_verdict::above_maximum: return 2;
+    case dose_verdict::above: return 3;
+    case dose_verdict::above_usual: return 4;
+    case dose_verdict::below: return 5;
+    case dose_verdict::too_frequent: return 6;
+    case dose_verdict::too_infrequent: return 7;
+    case dose_verdict::precondition_unmet: return 8;
+    default: return 9;
   }
 }
+inline constexpr int verdict_ranks = 9;  ///< verdict_rank of a verdict that is no issue
 
 }  // namespace detail::answers
 
@@ -1047,8 +1050,30 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
     } else {
       double x = q.dose.base_value(), lo = r.dose.base_value(), hi = r.dose_max ? r.dose_max->base_value() : lo;
       constexpr double tol = 1e-9;
+      // the total in 24 h: the query's interval, else the regimen's (a scheduled regimen), else this one dose
+      std::optional<quantity> iv = q.every ? q.every : r.as_needed ? std::nullopt : r.interval();
+      double per_day = iv && iv->base_value() > 0 ? quantity{24.0, unit::h}.base_value() / iv->base_value() : 1.0;
+      bool over_max = false;
+      if (r.max_daily && r.max_daily->dim() == q.dose.dim()) {
+        double total = x * per_day, max = r.max_daily->base_value();
+        if (total > max * (1 + tol)) {
+          over_max = true;
+          quantity total_q{q.dose.value() * per_day, q.dose.unit_of()};
+          chk.issues.push_back({dose_verdict::above_maximum, total / max,
+                                fmt::format("at most {} in 24 h (labeled maximum)", *r.max_daily),
+                                iv ? fmt::format("{} in 24 h ({} every {})", total_q, q.dose, *iv)
+                                   : fmt::format("{} in one dose", q.dose)});
+        }
+      }
       if (x < lo * (1 - tol)) chk.issues.push_back({dose_verdict::below, lo / x, dose_text(r), fmt::format("{}", q.dose)});
-      else if (x > hi * (1 + tol)) chk.issues.push_back({dose_verdict::above, x / hi, dose_text(r), fmt::format("{}", q.dose)});
+      else if (x > hi * (1 + tol) && !over_max) {  // above the labeled maximum says it all
+        if (r.max_daily)
+          chk.issues.push_back({dose_verdict::above_usual, x / hi,
+                                fmt::format("{} (labeled maximum {} in 24 h)", dose_text(r), *r.max_daily),
+                                fmt::format("{}", q.dose)});
+        else
+          chk.issues.push_back({dose_verdict::above, x / hi, dose_text(r), fmt::format("{}", q.dose)});
+      }
     }
     if (q.route && *q.route != r.route)
       chk.issues.push_back({dose_verdict::wrong_route, 1.0, std::string(to_string(r.route)), std::string(to_string(*q.route))});
@@ -1079,7 +1104,8 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
   }
   auto distance = [](regimen_check const& c) {
     double s = 0;
-    for (auto const& i : c.issues) s += 1000.0 * (7 - verdict_rank(i.verdict)) + std::abs(std::log(std::max(i.factor, 1e-12)));
+    for (auto const& i : c.issues)
+      s += 1000.0 * (verdict_ranks - verdict_rank(i.verdict)) + std::abs(std::log(std::max(i.factor, 1e-12)));
     return s;
   };
   std::stable_sort(a.checks.begin(), a.checks.end(), [&](auto const& x, auto const& y) {

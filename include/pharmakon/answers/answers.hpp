@@ -346,7 +346,9 @@ PHARMAKON_API PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_ba
 PHARMAKON_NAMED_ENUM(dose_verdict,
   within,             ///< matches a regimen
   below,              ///< lower than the regimen's dose
-  above,              ///< higher than the regimen's dose
+  above,              ///< higher than the regimen's dose (the regimen states no labeled maximum daily dose)
+  above_usual,        ///< higher than the regimen's usual dose, but the daily total is within its labeled maximum
+  above_maximum,      ///< the daily total is above the regimen's labeled maximum daily dose (`max_daily`)
   too_frequent,       ///< a shorter interval than the regimen's
   too_infrequent,     ///< a longer interval than the regimen's
   wrong_route,
@@ -366,7 +368,7 @@ struct dose_query {
 /// One finding about a query against one regimen.
 struct dose_issue {
   dose_verdict verdict = dose_verdict::within;
-  double factor = 1.0;  ///< for below/above/too_*: how far, as a ratio (2 = twice the regimen's value)
+  double factor = 1.0;  ///< for below/above*/too_*: how far, as a ratio (2 = twice the regimen's value)
   std::string expected; ///< what the regimen asks, e.g. "50 mg", "oral", "opioid-free for at least 7 d"
   std::string found;    ///< what the query gave
 };

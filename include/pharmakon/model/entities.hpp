@@ -105,6 +105,7 @@ struct precondition {
 struct regimen : entity_base {
   quantity dose;                    ///< mass or volume per administration
   std::optional<quantity> dose_max; ///< upper end of a dose range
+  std::optional<quantity> max_daily; ///< labeled maximum total dose in 24 h (same dimension as `dose`), where the source states one
   std::optional<quantity> every;    ///< dosing interval (absent for one-off / as-needed use)
   std::optional<int> times_per_day; ///< "three times daily", when the source states a frequency, not an interval
   bool as_needed = false;           ///< repeated as needed (e.g. naloxone for overdose)

@@ -80,6 +80,7 @@ PHARMAKON_RECORD_FIELDS(drug_class, record_field{"inhibitors_of", &r::inhibitors
 PHARMAKON_RECORD_FIELDS(precondition, record_field{"kind", &r::kind}, record_field{"min", &r::min},
     record_field{"recommended", &r::recommended}, record_field{"note", &r::note});
 PHARMAKON_RECORD_FIELDS(regimen, record_field{"dose", &r::dose}, record_field{"dose_max", &r::dose_max},
+    record_field{"max_daily", &r::max_daily, hashed::when_set, "max_daily"},
     record_field{"every", &r::every}, record_field{"times_per_day", &r::times_per_day},
     record_field{"as_needed", &r::as_needed}, record_field{"route", &r::route},
     record_field{"formulation", &r::formulation}, record_field{"product", &r::product},

@@ -255,6 +255,7 @@ inline line regimen_line(regimen_statement const& s) {
   auto const& r = s.r;
   std::string dose = r.dose_max ? fmt::format("{} to {}", r.dose, *r.dose_max) : fmt::format("{}", r.dose);
   std::string text = fmt::format("{} {} {}", dose, to_string(r.route), interval_text(r));
+  if (r.max_daily) text += fmt::format(", at most {} in 24 h", *r.max_daily);
   std::vector<std::string> details;
   if (!r.formulation.empty()) details.push_back(r.formulation);
   if (!r.product.empty()) details.push_back(r.product);
@@ -610,7 +611,14 @@ inline std::string query_text(dose_answer const& a) {
 
 inline std::string issue_text(dose_issue const& i) {
   switch (i.verdict) {
-    case dose_verdict::above: return fmt::format("above the regimen: {} is {:.3g}× the regimen's {}", i.found, i.factor, i.expected);
+    case dose_verdict::above:
+      return fmt::format("above the usual dose: {} is {:.3g}× the regimen's {} (no labeled maximum daily dose is recorded "
+                         "for this regimen)", i.found, i.factor, i.expected);
+    case dose_verdict::above_usual:
+      return fmt::format("above the usual dose but within the labeled maximum: {} is {:.3g}× the regimen's {}", i.found,
+                         i.factor, i.expected);
+    case dose_verdict::above_maximum:
+      return fmt::format("above the labeled maximum daily dose: {} is {:.3g}× the {}", i.found, i.factor, i.expected);
     case dose_verdict::below: return fmt::format("below the regimen: the regimen's {} is {:.3g}× the {} given", i.expected, i.factor, i.found);
     case dose_verdict::too_frequent: return fmt::format("too frequent: {} where the regimen says {} ({:.3g}× as often)", i.found, i.expected, i.factor);
     case dose_verdict::too_infrequent: return fmt::format("less frequent: {} where the regimen says {} ({:.3g}× the interval)", i.found, i.expected, i.factor);

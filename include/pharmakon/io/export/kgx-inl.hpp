@@ -16,14 +16,14 @@ namespace pharmakon {
 namespace detail::kgx {
 
 /// Node columns, in file order.
-inline constexpr std::array<std::string_view, 55> node_columns{
+inline constexpr std::array<std::string_view, 56> node_columns{
     "id", "category", "name", "synonym", "xref", "provided_by", "pharmakon_kind", "sources", "drug_class",
     "target_type", "family", "gene_symbol", "species", "symbol", "kind_label", "dose", "dose_max", "every",
     "times_per_day", "as_needed", "route", "formulation", "product", "population", "preconditions", "warning_kind",
     "severity", "about", "concerns_action", "source_kind", "title", "authors", "publisher", "year", "pmid", "doi",
     "dailymed_setid", "nda", "url", "gtopdb_ligand", "gtopdb_target", "unverified", "sections", "prodrug", "site",
     "site_sources", "combined", "inhibitors_of", "inducers_of", "min_strength", "lay_name", "half_life", "date",
-    "version", "region"};
+    "version", "region", "max_daily"};
 /// Edge columns, in file order.
 /// The columns of the described payloads (model/describe.hpp) are their field names.
 inline constexpr std::array<std::string_view, 37> edge_columns{
@@ -197,6 +197,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
         base_columns(e, n.kind(), {});
         put("dose", qty_text(e.dose));
         put("dose_max", opt_text(e.dose_max));
+        put("max_daily", opt_text(e.max_daily));
         put("every", opt_text(e.every));
         put("times_per_day", e.times_per_day ? fmt::format("{}", *e.times_per_day) : "");
         put("as_needed", e.as_needed ? "true" : "");

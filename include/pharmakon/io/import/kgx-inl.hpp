@@ -346,6 +346,7 @@ struct importer : driver {
           }
           e.dose = *dose;
           e.dose_max = qty("dose_max");
+          e.max_daily = qty("max_daily");
           e.every = qty("every");
           if (auto t = r.get("times_per_day"); !t.empty()) e.times_per_day = std::atoi(t.c_str());
           e.as_needed = r.get("as_needed") == "true";

@@ -1057,6 +1057,7 @@ inline void read_regimen(reader& r) {
   auto c = r.ref<condition>("condition", false);
   auto dose = r.qty("dose", true, {dimension::mass, dimension::volume});
   auto dose_max = r.qty("dose_max", false, {dimension::mass, dimension::volume});
+  auto max_daily = r.qty("max_daily", false, {dimension::mass, dimension::volume});
   auto every = r.qty("every", false, {dimension::time});
   std::optional<double> per_day;
   if (auto const* n = r.node("times_per_day", false, "a whole number of doses per day")) {
@@ -1104,9 +1105,19 @@ inline void read_regimen(reader& r) {
       r.error(errc::out_of_range, r.table().get("dose_max")->source().begin,
               fmt::format("'dose_max' to be at least 'dose' ({})", *dose), fmt::format("{}", *dose_max));
   }
+  if (dose && max_daily) {
+    if (dose->dim() != max_daily->dim())
+      r.error(errc::wrong_dimension, r.table().get("max_daily")->source().begin,
+              "'max_daily' of the same dimension as 'dose'", fmt::format("{}", *max_daily));
+    else if (max_daily->base_value() < (dose_max ? *dose_max : *dose).base_value())
+      r.error(errc::out_of_range, r.table().get("max_daily")->source().begin,
+              fmt::format("'max_daily' to be at least the largest single dose ({})", dose_max ? *dose_max : *dose),
+              fmt::format("{}", *max_daily));
+  }
   if (!ok || r.failed() || !d || !dose || !route) return;
   g.dose = *dose;
   g.dose_max = dose_max;
+  g.max_daily = max_daily;
   g.every = every;
   if (per_day) g.times_per_day = int(*per_day);
   g.route = *route;

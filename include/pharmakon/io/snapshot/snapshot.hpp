@@ -31,8 +31,8 @@ namespace pharmakon {
 
 /// The snapshot format this pharmakon writes and reads.
 /// 2: drug classes, metabolism, stated interactions; 3: lay names, drug half-lives, source date and version;
-/// 4: a source's identifiers as a list of (scheme, value)
-inline constexpr std::uint32_t snapshot_format_version = 4;
+/// 4: a source's identifiers as a list of (scheme, value); 5: a regimen's labeled maximum daily dose (`max_daily`)
+inline constexpr std::uint32_t snapshot_format_version = 5;
 
 namespace detail::snap {
 inline constexpr char magic[8] = {'P', 'H', 'K', 'S', 'N', 'A', 'P', '\0'};

@@ -20,6 +20,18 @@
 
 namespace pharmakon {
 
+PHARMAKON_FUNC std::string drugcentral_release(std::string_view text) {
+  using namespace detail::import;
+  for (std::size_t i = 0; i + 10 <= text.size(); ++i) {
+    if ((i > 0 && is_digit(text[i - 1])) || text[i] != '2' || !digits_at(text, i, 4)) continue;
+    auto sep = text[i + 4];
+    if ((sep == '_' || sep == '-' || sep == '.') && text[i + 7] == sep && digits_at(text, i + 5, 2) &&
+        digits_at(text, i + 8, 2))
+      return fmt::format("{}-{}-{}", text.substr(i, 4), text.substr(i + 5, 2), text.substr(i + 8, 2));
+  }
+  return {};
+}
+
 namespace detail::drugcentral {
 
 using namespace detail::import;
@@ -66,6 +78,7 @@ struct pending {
 };
 
 struct importer : driver {
+  std::string release;  ///< e.g. "2021-09-01", from a file's or folder's name ("" if none says)
   std::unordered_map<std::string, std::uint32_t> drug_index;  ///< STRUCT_ID -> index into `drugs`
   std::vector<drug_info> drugs;
   std::unordered_map<std::string, std::set<std::string>> structs_of_chembl;
@@ -421,6 +434,10 @@ struct importer : driver {
     if (!others.empty()) r.notes.push_back(fmt::format("other activity types, kept in the claim's note: {}", others));
     r.notes.push_back(fmt::format("sources cited by the rows: {} PubMed, {} DOI, {} other URLs, {} references as text",
                                   pmid_sources, doi_sources, url_sources, text_sources));
+    r.notes.push_back(fmt::format("DrugCentral release: {}",
+                                  release.empty() ? "not in the file or folder names (DrugCentral names its download "
+                                                    "folders by date, e.g. 2021_09_01; give it with --kb-version)"
+                                                  : release));
     return r;
   }
 };
@@ -444,9 +461,10 @@ PHARMAKON_FUNC import_result try_import_drugcentral(std::span<std::filesystem::p
       return imp.fail();
     }
     imp.files.push_back(t.name());
+    if (imp.release.empty()) imp.release = release_in_path(t.name(), drugcentral_release);
     if (!imp.read(t)) return imp.fail();
   }
-  return imp.finish({{}, {}, "drugcentral", {}}, [&] { return imp.report(); }, [&] { imp.finish_claims(); });
+  return imp.finish({{}, {}, "drugcentral", imp.release.empty() ? "unknown" : imp.release}, [&] { return imp.report(); }, [&] { imp.finish_claims(); });
 }
 
 }  // namespace pharmakon

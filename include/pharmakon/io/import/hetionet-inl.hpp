@@ -13,8 +13,24 @@
 #include "detail/string_table.hpp"
 #include "detail/text.hpp"
 #include "hetionet.hpp"
+#include "vocabulary.hpp"
 
 namespace pharmakon {
+
+PHARMAKON_FUNC std::string hetionet_release(std::string_view name) {
+  using namespace detail::import;
+  for (std::size_t i = 0; i + 4 <= name.size(); ++i) {
+    if (lower(name[i]) != 'v' || (i > 0 && !is_sep(name[i - 1])) || !is_digit(name[i + 1])) continue;
+    auto j = i + 1;
+    while (j < name.size() && is_digit(name[j])) ++j;
+    if (j + 1 < name.size() && name[j] == '.' && is_digit(name[j + 1])) {
+      auto k = j + 1;
+      while (k < name.size() && is_digit(name[k])) ++k;
+      return std::string(name.substr(i + 1, k - i - 1));
+    }
+  }
+  return {};
+}
 
 namespace detail::hetionet {
 
@@ -551,7 +567,12 @@ PHARMAKON_FUNC import_result try_import_hetionet(std::span<std::filesystem::path
   ok = imp.read_edges(*readers[1 - ni]);
   readers[1 - ni]->close();
   if (!ok || !imp.ok()) return imp.fail();
-  return imp.finish({{}, {}, "hetionet", "1.0"}, [&] { return imp.report(); });
+  // the version a file name gives ("hetionet-v1.0-nodes.tsv"), else 1.0: the only release there is, and the one
+  // whose node kinds and metaedges the files were just checked against
+  std::string version;
+  for (auto const& r : readers)
+    if (version.empty()) version = release_in_path(r->name(), hetionet_release);
+  return imp.finish({{}, {}, "hetionet", version.empty() ? "1.0" : version}, [&] { return imp.report(); });
 }
 
 }  // namespace pharmakon

@@ -2,9 +2,12 @@
 /// \file vocabulary.hpp
 /// The action words of the databases pharmakon imports, as pharmakon's `action_type`: ChEMBL's `action_type`
 /// (which DrugCentral uses too, with a few words of its own) and GtoPdb's interaction `action`. They sit beside
-/// the importers that read them; the model keeps only `to_chembl()`, the spelling answers print.
+/// the importers that read them; the model keeps only `to_chembl()`, the spelling answers print. And how each
+/// database names its releases, for the version of an imported knowledge base (docs/import-export.md#versions).
 
+#include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -52,6 +55,26 @@ constexpr std::optional<std::pair<action_type, modality>> from_drugcentral(std::
   if (s == "GATING INHIBITOR") return std::pair{action_type::inhibitor, modality::unknown};
   if (s == "ALLOSTERIC MODULATOR") return std::pair{action_type::modulator, modality::allosteric};
   return std::nullopt;
+}
+
+namespace detail::import {
+inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+inline bool is_sep(char c) noexcept { return c == '.' || c == '-' || c == '_' || c == ' '; }
+/// `n` digits at `i` of `s`, not followed by another digit.
+inline bool digits_at(std::string_view s, std::size_t i, std::size_t n) noexcept {
+  if (i + n > s.size()) return false;
+  for (std::size_t k = 0; k < n; ++k)
+    if (!is_digit(s[i + k])) return false;
+  return i + n == s.size() || !is_digit(s[i + n]);
+}
+inline char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; }
+}  // namespace detail::import
+
+/// A release `read` finds in a file's name, else in its folder's name ("" if neither says).
+template <class Read>
+std::string release_in_path(std::filesystem::path const& p, Read&& read) {
+  if (auto r = read(p.filename().string()); !r.empty()) return r;
+  return read(p.parent_path().filename().string());
 }
 
 }  // namespace pharmakon

@@ -216,4 +216,13 @@ TEST_CASE("gtopdb: the full 2020.5 tables (opt-in: needs ../shared/data)") {
   REQUIRE_MESSAGE(r, first_error(r));
   CHECK(std::size_t(std::ranges::distance(r.kb->claims<rel::acts_on>())) == 20268);
   CHECK(r.kb->all<drug>().size() == 8819);
+  // the release from the file names; the 2019.5 ligand table named in the report
+  CHECK(r.kb->version() == "2020.5");
+  bool mixed = false;
+  for (auto const& n : r.report.notes) mixed = mixed || n.find("ligands.csv is from GtoPdb 2019.5") != std::string::npos;
+  CHECK(mixed);
+  // names as typed: any case, the salt a user may type, GtoPdb's id with the database's prefix
+  auto ntx = r.kb->at<drug>("Naltrexone");
+  CHECK(r.kb->at<drug>("naltrexone hydrochloride") == ntx);
+  CHECK(r.kb->at<drug>("gtopdb:1639") == ntx);
 }

@@ -293,6 +293,8 @@ TEST_CASE("hetionet: the real node table and 5k-per-metaedge sample (opt-in: nee
   }
   auto r = try_import_hetionet(nodes, edges);
   REQUIRE_MESSAGE(r, first_error(r));
+  CHECK(r.kb->version() == "1.0");  // from the file names
+  CHECK(r.kb->at<drug>("Compound::DB00704") == r.kb->at<drug>("naltrexone"));
   std::uint64_t n = 0, e = 0;
   for (auto const& row : r.report.nodes) n += row.count;
   for (auto const& row : r.report.edges) e += row.count;

@@ -5,6 +5,7 @@
 #endif
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "../../graph/builder.hpp"
@@ -18,22 +19,6 @@
 #include "vocabulary.hpp"
 
 namespace pharmakon {
-
-PHARMAKON_FUNC std::string chembl_release(std::string_view name) {
-  using namespace detail::import;
-  for (std::size_t at = 0; at + 6 <= name.size(); ++at) {
-    std::string_view word = "chembl";
-    bool hit = true;
-    for (std::size_t k = 0; hit && k < word.size(); ++k) hit = lower(name[at + k]) == word[k];
-    if (!hit) continue;
-    auto i = at + 6;
-    if (i < name.size() && is_sep(name[i]) && name[i] != '.') ++i;
-    std::string out;
-    while (i < name.size() && is_digit(name[i]) && out.size() < 4) out += name[i++];
-    if (!out.empty()) return out;
-  }
-  return {};
-}
 
 namespace detail::chembl {
 
@@ -141,9 +126,10 @@ struct importer : driver {
   void find_parents() {
     std::unordered_map<std::string, std::string> by_name;  // folded name -> ChEMBL id
     std::string folded;
-    for (auto const& [id, n] : names) {
+    for (auto const& [id, n] : names) {  // two drugs of one name: the smaller id, whatever the table's order
       detail::fold_key_into(n, folded);
-      by_name.emplace(folded, id);
+      auto [it, fresh] = by_name.emplace(folded, id);
+      if (!fresh && id < it->second) it->second = id;
     }
     for (auto const& [id, n] : names) {
       detail::fold_key_into(n, folded);
@@ -386,6 +372,11 @@ struct importer : driver {
 PHARMAKON_FUNC import_result try_import_chembl(std::span<std::filesystem::path const> files,
                                                import_options const& opts) {
   return detail::chembl::importer(opts).run(files);
+}
+
+PHARMAKON_FUNC std::string chembl_release(std::string_view name) {
+  static std::regex const release("chembl[-_ ]?([0-9]{1,4})", std::regex::icase);
+  return detail::import::release_match(name, release, "$1");
 }
 
 }  // namespace pharmakon

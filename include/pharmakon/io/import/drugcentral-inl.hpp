@@ -20,18 +20,6 @@
 
 namespace pharmakon {
 
-PHARMAKON_FUNC std::string drugcentral_release(std::string_view text) {
-  using namespace detail::import;
-  for (std::size_t i = 0; i + 10 <= text.size(); ++i) {
-    if ((i > 0 && is_digit(text[i - 1])) || text[i] != '2' || !digits_at(text, i, 4)) continue;
-    auto sep = text[i + 4];
-    if ((sep == '_' || sep == '-' || sep == '.') && text[i + 7] == sep && digits_at(text, i + 5, 2) &&
-        digits_at(text, i + 8, 2))
-      return fmt::format("{}-{}-{}", text.substr(i, 4), text.substr(i + 5, 2), text.substr(i + 8, 2));
-  }
-  return {};
-}
-
 namespace detail::drugcentral {
 
 using namespace detail::import;
@@ -465,6 +453,11 @@ PHARMAKON_FUNC import_result try_import_drugcentral(std::span<std::filesystem::p
     if (!imp.read(t)) return imp.fail();
   }
   return imp.finish({{}, {}, "drugcentral", imp.release.empty() ? "unknown" : imp.release}, [&] { return imp.report(); }, [&] { imp.finish_claims(); });
+}
+
+PHARMAKON_FUNC std::string drugcentral_release(std::string_view text) {
+  static std::regex const release("(?:^|[^0-9])(20[0-9]{2})([-._])([0-9]{2})\\2([0-9]{2})(?![0-9])");
+  return detail::import::release_match(text, release, "$1-$3-$4");
 }
 
 }  // namespace pharmakon

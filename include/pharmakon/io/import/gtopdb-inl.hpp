@@ -75,16 +75,6 @@ PHARMAKON_FUNC std::string gtopdb_plain_text(std::string_view s) {
   return out;
 }
 
-PHARMAKON_FUNC std::string gtopdb_release(std::string_view text) {
-  using namespace detail::import;
-  for (std::size_t i = 0; i + 6 <= text.size(); ++i) {
-    if ((i > 0 && is_digit(text[i - 1])) || text[i] != '2' || text[i + 1] != '0' || !digits_at(text, i, 4)) continue;
-    if (is_sep(text[i + 4]) && text[i + 4] != ' ' && digits_at(text, i + 5, 1))
-      return std::string(text.substr(i, 4)) + "." + text[i + 5];
-  }
-  return {};
-}
-
 namespace detail::gtopdb {
 
 using namespace detail::import;
@@ -484,6 +474,11 @@ PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path c
   for (auto& t : tables)
     if (t.kind == table::interactions && !imp.read_interactions(*t.t)) return imp.fail();
   return imp.finish({{}, {}, "gtopdb", imp.release.empty() ? "unknown" : imp.release}, [&] { return imp.report(); });
+}
+
+PHARMAKON_FUNC std::string gtopdb_release(std::string_view text) {
+  static std::regex const release("(?:^|[^0-9])(20[0-9]{2})[-._]([0-9])(?![0-9])");
+  return detail::import::release_match(text, release, "$1.$2");
 }
 
 }  // namespace pharmakon

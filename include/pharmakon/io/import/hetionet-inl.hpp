@@ -17,21 +17,6 @@
 
 namespace pharmakon {
 
-PHARMAKON_FUNC std::string hetionet_release(std::string_view name) {
-  using namespace detail::import;
-  for (std::size_t i = 0; i + 4 <= name.size(); ++i) {
-    if (lower(name[i]) != 'v' || (i > 0 && !is_sep(name[i - 1])) || !is_digit(name[i + 1])) continue;
-    auto j = i + 1;
-    while (j < name.size() && is_digit(name[j])) ++j;
-    if (j + 1 < name.size() && name[j] == '.' && is_digit(name[j + 1])) {
-      auto k = j + 1;
-      while (k < name.size() && is_digit(name[k])) ++k;
-      return std::string(name.substr(i + 1, k - i - 1));
-    }
-  }
-  return {};
-}
-
 namespace detail::hetionet {
 
 using namespace detail::import;
@@ -573,6 +558,11 @@ PHARMAKON_FUNC import_result try_import_hetionet(std::span<std::filesystem::path
   for (auto const& r : readers)
     if (version.empty()) version = release_in_path(r->name(), hetionet_release);
   return imp.finish({{}, {}, "hetionet", version.empty() ? "1.0" : version}, [&] { return imp.report(); });
+}
+
+PHARMAKON_FUNC std::string hetionet_release(std::string_view name) {
+  static std::regex const release("(?:^|[-._ ])v([0-9]+\\.[0-9]+)", std::regex::icase);
+  return detail::import::release_match(name, release, "$1");
 }
 
 }  // namespace pharmakon

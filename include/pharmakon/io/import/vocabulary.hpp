@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,16 +59,12 @@ constexpr std::optional<std::pair<action_type, modality>> from_drugcentral(std::
 }
 
 namespace detail::import {
-inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-inline bool is_sep(char c) noexcept { return c == '.' || c == '-' || c == '_' || c == ' '; }
-/// `n` digits at `i` of `s`, not followed by another digit.
-inline bool digits_at(std::string_view s, std::size_t i, std::size_t n) noexcept {
-  if (i + n > s.size()) return false;
-  for (std::size_t k = 0; k < n; ++k)
-    if (!is_digit(s[i + k])) return false;
-  return i + n == s.size() || !is_digit(s[i + n]);
+/// The first match of `re` in `text` written as `format` (`$1`, `$2`: its groups); "" when nothing matches.
+inline std::string release_match(std::string_view text, std::regex const& re, char const* format) {
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(text.begin(), text.end(), m, re)) return {};
+  return m.format(format);
 }
-inline char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; }
 }  // namespace detail::import
 
 /// A release `read` finds in a file's name, else in its folder's name ("" if neither says).

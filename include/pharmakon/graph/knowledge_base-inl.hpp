@@ -32,15 +32,24 @@ inline std::vector<any_node> find_exact(kb_state const& st, std::string_view nam
   return out;
 }
 
+/// A prefix that makes `prefix:value` an entity id ("drug:chembl:CHEMBL941", "drug:DB00704"): a node kind's name or
+/// one with a ':' in it. An id that names nothing is not taken for an identifier.
+inline bool entity_id_prefix(std::string_view prefix) {
+  if (prefix.find(':') != std::string_view::npos) return true;
+  for (auto k : enum_values<node_kind>())
+    if (to_string(k) == prefix) return true;
+  return false;
+}
+
 /// When nothing has the name as typed: an identifier with another prefix than its scheme ("gtopdb:1639" for
-/// gtopdb_ligand 1639, Hetionet's "Compound::DB00704"), then the name without its salt words ("sertraline
+/// gtopdb_ligand 1639, Hetionet's "Compound::DB00704"; not an entity id, see `entity_id_prefix`), then the name without its salt words ("sertraline
 /// hydrochloride" -> sertraline), then the drugs whose name is this one followed by salt words ("imatinib" ->
 /// IMATINIB MESYLATE, when no drug is named imatinib itself).
 inline std::vector<any_node> find_loosely(kb_state const& st, std::string_view name) {
   std::vector<any_node> out;
   if (text::invalid_utf8_offset(name) != std::string_view::npos) return out;
   std::string key, folded, scheme;
-  if (auto p = split_prefix(name)) {
+  if (auto p = split_prefix(name); p && !entity_id_prefix(p->prefix)) {
     std::string prefix, value;
     fold_key_into(p->prefix, prefix);
     fold_key_into(p->value, value);
@@ -87,15 +96,25 @@ PHARMAKON_FUNC std::vector<any_node> knowledge_base::find_all(std::string_view n
 
 PHARMAKON_FUNC std::vector<std::string> knowledge_base::suggest(std::string_view name, node_kind k,
                                                                 std::size_t max) const {
-  auto key = text::decode(text::fold_key(name));
+  auto folded_name = text::fold_key(name);
+  auto key = text::decode(folded_name);
   std::size_t limit = std::max<std::size_t>(2, key.size() / 3);
+  // the name typed without its salt words too ("naltrexon hydrochloride" is close to naltrexone)
+  auto key_stem = text::decode(detail::names::without_salt(folded_name));
+  std::size_t stem_limit = std::max<std::size_t>(2, key_stem.size() / 3);
   // an identifier is suggested by its entity's name ("CHEMBL94" -> IMATINIB, CHEMBL941), names otherwise
   bool id_like = std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
   // (distance, name) of every name and synonym of kind k, and of each without its salt words, best per entity
   std::map<std::uint32_t, std::pair<std::size_t, std::string>> best;
   auto consider_folded = [&](std::uint32_t index, std::string const& folded) {
-    auto d = text::edit_distance(key, text::decode(folded), limit);
-    if (d > limit) return;
+    auto candidate = text::decode(folded);
+    auto d = text::edit_distance(key, candidate, limit);
+    if (d > limit && key_stem.size() < key.size()) {
+      d = text::edit_distance(key_stem, candidate, stem_limit);
+      if (d > stem_limit) return;
+    } else if (d > limit) {
+      return;
+    }
     auto [it, fresh] = best.try_emplace(index, d, std::string());
     if (!fresh && d < it->second.first) it->second.first = d;
   };

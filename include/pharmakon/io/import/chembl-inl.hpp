@@ -375,7 +375,7 @@ PHARMAKON_FUNC import_result try_import_chembl(std::span<std::filesystem::path c
 }
 
 PHARMAKON_FUNC std::string chembl_release(std::string_view name) {
-  static std::regex const release("chembl[-_ ]?([0-9]{1,4})", std::regex::icase);
+  static std::regex const release("(?:^|[^a-z0-9])chembl[-_ ]?([0-9]{1,3})(?:$|[-._ ]+[^0-9])", std::regex::icase);
   return detail::import::release_match(name, release, "$1");
 }
 

@@ -477,7 +477,7 @@ PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path c
 }
 
 PHARMAKON_FUNC std::string gtopdb_release(std::string_view text) {
-  static std::regex const release("(?:^|[^0-9])(20[0-9]{2})[-._]([0-9])(?![0-9])");
+  static std::regex const release("(?:^|[^0-9])(20[0-9]{2})[-._]([0-9])(?:$|[-._ ]+[^0-9])");
   return detail::import::release_match(text, release, "$1.$2");
 }
 

@@ -7,6 +7,7 @@
 
 #include "support.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -48,7 +49,7 @@ TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL
   CHECK(e->payload().type == action_type::antagonist);
   CHECK(e->payload().affinities.empty());  // the mechanism table has no affinities
   CHECK(e->note() == "Opioid receptors; mu/kappa/delta antagonist");
-  REQUIRE(e->sources().size() == 1);
+  REQUIRE(e->sources().size() == 2);  // naltrexone's record and its hydrochloride's (one drug, see below)
   auto const& src = kb.get(e->sources()[0]);
   CHECK(src.id == "src:chembl:CHEMBL19019");
   CHECK(src.kind == source_kind::database);
@@ -57,10 +58,7 @@ TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL
   CHECK(e->tier() == evidence_tier::other);
   // no PubMed id or DOI is made up: the tables have none
   for (auto const& s : kb.sources()) CHECK((s.identifier_or_empty("pmid").empty() && s.identifier_or_empty("doi").empty()));
-  // the salt is a drug of its own, with the same target
-  auto hcl = kb.at<drug>("NALTREXONE HYDROCHLORIDE");
-  CHECK(hcl != ntx);
-  CHECK(acting(kb, hcl, "CHEMBL2095181").has_value());
+  CHECK(kb.get(e->sources()[1]).id == "src:chembl:CHEMBL1201149");
   // action types: mapped by from_chembl(); one with no counterpart is `other`, kept in the note
   auto glutethimide = kb.at<drug>("GLUTETHIMIDE");
   CHECK(acting(kb, glutethimide, "CHEMBL2093872")->payload().type == action_type::positive_allosteric_modulator);
@@ -73,8 +71,8 @@ TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL
   REQUIRE(entrectinib);
   CHECK(std::string(entrectinib->note()).find("cell proliferation. Entrectinib demonstrated") != std::string::npos);
   CHECK(std::string(entrectinib->note()).find("selectivity: ") != std::string::npos);
-  // every row is a claim: 8 with a target, 2 without
-  CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == 8);
+  // every row is a claim: 8 with a target (naltrexone's and its salt's the same claim), 2 without
+  CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == 7);
   CHECK(std::ranges::distance(kb.claims<rel::related>()) == 2);
   std::uint64_t rows = 0;
   for (auto const& row : r.report.edges) rows += row.count;
@@ -119,8 +117,10 @@ TEST_CASE("chembl: on top of the curated knowledge base, drugs and targets merge
   auto e = acting(kb, ntx, "CHEMBL2095181");
   REQUIRE(e);
   CHECK(e->payload().type == action_type::antagonist);
-  // the salt form has its own ChEMBL id, so it is not merged
-  CHECK(kb[kb.at<drug>("chembl:CHEMBL1201149")].id == "drug:chembl:CHEMBL1201149");
+  // the salt form is its parent's, so the curated naltrexone's too: its ChEMBL id and name find it
+  CHECK(kb.at<drug>("chembl:CHEMBL1201149") == ntx);
+  CHECK(kb.at<drug>("NALTREXONE HYDROCHLORIDE") == ntx);
+  CHECK(kb.find<drug>("drug:chembl:CHEMBL1201149") == std::nullopt);
   // a target the curated knowledge base has by ChEMBL id (GABA-A receptor, CHEMBL2093872)
   auto gaba = kb.at<target>("chembl:CHEMBL2093872");
   CHECK(kb[gaba].id == "target:GABA-A-receptor");
@@ -130,6 +130,84 @@ TEST_CASE("chembl: on top of the curated knowledge base, drugs and targets merge
   bool merged = false;
   for (auto const& row : r.report.nodes) merged = merged || row.pharmakon == "drug (1 merged into the base)";
   CHECK(merged);
+}
+
+TEST_CASE("chembl: a salt form is its parent's drug where the drug table says so") {
+  auto r = import_fixture();
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto ntx = kb.at<drug>("NALTREXONE");
+  // NALTREXONE HYDROCHLORIDE (CHEMBL1201149): naltrexone's name plus a salt word, and naltrexone's SMILES is one
+  // component of its SMILES ("Cl.O=C1CC...")
+  CHECK(kb.at<drug>("NALTREXONE HYDROCHLORIDE") == ntx);
+  CHECK(kb.at<drug>("chembl:CHEMBL1201149") == ntx);
+  CHECK(kb.at<drug>("CHEMBL1201149") == ntx);
+  CHECK(kb.find<drug>("drug:chembl:CHEMBL1201149") == std::nullopt);
+  CHECK(kb[ntx].identifier_of("chembl") == "CHEMBL19019");  // the parent's first
+  CHECK(std::ranges::count(kb[ntx].synonyms, std::string("NALTREXONE HYDROCHLORIDE")) == 1);
+  // a salt whose parent the drug table does not list stays a drug of its own, and the parent's name finds it
+  auto mnx = kb.at<drug>("METHYLNALTREXONE BROMIDE");
+  CHECK(kb[mnx].id == "drug:chembl:CHEMBL1201770");
+  CHECK(kb.at<drug>("methylnaltrexone") == mnx);
+  CHECK(kb.at<drug>("talaporfin") == kb.at<drug>("TALAPORFIN SODIUM"));
+  // without the drug table, nothing says which is the parent: the two stay apart
+  std::vector<fs::path> alone{dir / "chembl36-drug_mechanism.csv"};
+  auto a = try_import_chembl(alone);
+  REQUIRE_MESSAGE(a, first_error(a));
+  CHECK(a.kb->at<drug>("NALTREXONE HYDROCHLORIDE") != a.kb->at<drug>("NALTREXONE"));
+  // the report says what was merged
+  bool said = false;
+  for (auto const& n : r.report.notes) said = said || n.starts_with("salt forms: the drug table names 1 salts");
+  CHECK(said);
+}
+
+TEST_CASE("chembl: a structure that is not the parent plus counter-ions is not a salt of it") {
+  temp_dir tmp("chembl-names");
+  auto mech = tmp.path / "chembl36-drug_mechanism.csv";
+  auto nodes = tmp.path / "chembl36-drug_nodes.csv";
+  std::ofstream(mech) << "drug_internal_id,drug_id,drug_name,mechanism_id,mechanism_of_action,action_type,"
+                         "target_internal_id,target_id,target_name,direct_interaction,molecular_mechanism,"
+                         "disease_efficacy,mechanism_comment,selectivity_comment\n"
+                         "1,CHEMBL1,EXAMPLINE SODIUM,10,Example receptor antagonist,ANTAGONIST,5,CHEMBL5,Example "
+                         "receptor,1,1,1,,\n";
+  // the "salt" is another molecule (one component, not the parent's SMILES): it keeps its own drug
+  std::ofstream(nodes) << "drug_internal_id,drug_id,drug_name,smile\n1,CHEMBL1,EXAMPLINE SODIUM,CCCC(=O)OC\n"
+                          "2,CHEMBL2,EXAMPLINE,CCCC(=O)O\n";
+  std::vector<fs::path> files{mech, nodes};
+  auto r = try_import_chembl(files);
+  REQUIRE_MESSAGE(r, first_error(r));
+  CHECK(r.kb->at<drug>("EXAMPLINE SODIUM").index() == 0);
+  CHECK(r.kb->all<drug>().size() == 1);
+  CHECK(r.kb->at<drug>("chembl:CHEMBL1") == r.kb->at<drug>("EXAMPLINE SODIUM"));
+  CHECK(r.kb->find<drug>("CHEMBL2") == std::nullopt);
+  // with the structure a salt has (the parent and a counter-ion), it is the parent's
+  std::ofstream(nodes, std::ios::trunc) << "drug_internal_id,drug_id,drug_name,smile\n"
+                                           "1,CHEMBL1,EXAMPLINE SODIUM,CCCC(=O)[O-].[Na+]\n"
+                                           "2,CHEMBL2,EXAMPLINE,CCCC(=O)[O-]\n";
+  auto s = try_import_chembl(files);
+  REQUIRE_MESSAGE(s, first_error(s));
+  CHECK(s.kb->all<drug>().size() == 1);
+  CHECK(s.kb->get(s.kb->at<drug>("EXAMPLINE SODIUM")).id == "drug:chembl:CHEMBL2");
+  CHECK(s.kb->at<drug>("CHEMBL2") == s.kb->at<drug>("chembl:CHEMBL1"));
+}
+
+TEST_CASE("chembl: the release comes from the file or folder name, else --kb-version, else 'unknown'") {
+  CHECK(chembl_release("chembl36-drug_mechanism.csv") == "36");
+  CHECK(chembl_release("ChEMBL_35_drug_mechanism.csv") == "35");
+  CHECK(chembl_release("drug_mechanism.csv").empty());
+  CHECK(release_in_path(fs::path("chembl_34") / "drug_mechanism.csv", chembl_release) == "34");
+  CHECK(chembl_release("pharmakon-chembl-6662-0").empty());  // a number that is not a release
+  CHECK(chembl_release("pharmakon-chembl-45-0").empty());
+  temp_dir tmp("chembl-names");
+  fs::copy_file(dir / "chembl36-drug_mechanism.csv", tmp.path / "drug_mechanism.csv");
+  std::vector<fs::path> plain{tmp.path / "drug_mechanism.csv"};
+  auto r = try_import_chembl(plain);
+  REQUIRE_MESSAGE(r, first_error(r));
+  CHECK(r.kb->version() == "unknown");
+  CHECK(r.kb->name() == "chembl");
+  import_options o;
+  o.version = "36";
+  CHECK(try_import_chembl(plain, o).kb->version() == "36");
 }
 
 TEST_CASE("chembl: bad tables are errors at the field's line and column") {
@@ -154,7 +232,7 @@ TEST_CASE("chembl: bad tables are errors at the field's line and column") {
   };
   auto ok = run(good + "\n");
   REQUIRE_MESSAGE(ok, first_error(ok));
-  CHECK(ok.kb->version() == "0");  // the default: no release in the file name
+  CHECK(ok.kb->version() == "unknown");  // no release in the file or folder name (the folder has a pid, not one)
   CHECK(ok.kb->get(ok.kb->find_source("src:chembl:CHEMBL19019").value()).title ==
         "ChEMBL drug mechanism records: NALTREXONE (CHEMBL19019)");
 
@@ -237,11 +315,61 @@ TEST_CASE("chembl: the full ChEMBL 36 mechanism extract (opt-in: needs ../shared
   REQUIRE_MESSAGE(r, first_error(r));
   auto const& kb = *r.kb;
   // 3,478 records (3,507 physical lines): every one a claim
-  CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == 3343);
-  CHECK(std::ranges::distance(kb.claims<rel::related>()) == 135);
-  CHECK(kb.all<drug>().size() == 2705);
+  // 3,343 rows with a target, 135 without; salts merged into the parents the drug table lists, and a salt's row
+  // stating its parent's mechanism is another source of the parent's claim
+  CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == ACTS_ON);
+  CHECK(std::ranges::distance(kb.claims<rel::related>()) == RELATED);
+  CHECK(kb.all<drug>().size() == 2474);
+  // a sodium salt's SMILES has the parent's acid deprotonated ([O-]): still its salt; a prodrug ester
+  // (HYDROCORTISONE SODIUM SUCCINATE) or another tautomer is not
+  CHECK(kb.at<drug>("DICLOFENAC SODIUM") == kb.at<drug>("chembl:CHEMBL139"));
+  CHECK(kb[kb.at<drug>("HYDROCORTISONE SODIUM SUCCINATE")].id == "drug:chembl:CHEMBL1200495");
   CHECK(kb.all<target>().size() == 845);
   auto e = acting(kb, kb.at<drug>("chembl:CHEMBL19019"), "CHEMBL2095181");
   REQUIRE(e);
   CHECK(e->payload().type == action_type::antagonist);
+  CHECK(kb.version() == "36");
+}
+
+TEST_CASE("chembl: names as a user types them over the whole ChEMBL 36 extract (opt-in: needs ../shared/data)") {
+  fs::path c = fs::path(PHARMAKON_SHARED_DIR) / "data" / "chembl";
+  // every file of the folder, as `pharmakon import --from chembl ../shared/data/chembl/*.csv` passes them
+  std::vector<fs::path> files;
+  if (fs::exists(c))
+    for (auto const& f : fs::directory_iterator(c))
+      if (f.path().extension() == ".csv") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  if (files.size() < 2) {
+    MESSAGE("skipped: " << c.string() << " is not there");
+    return;
+  }
+  auto r = try_import_chembl(files);
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  CHECK(kb.version() == "36");
+  // the mechanism rows name the salts (SERTRALINE HYDROCHLORIDE, IMATINIB MESYLATE); the drug table their parents
+  auto imatinib = kb.at<drug>("imatinib");
+  CHECK(kb[imatinib].name == "IMATINIB");
+  CHECK(kb[imatinib].id == "drug:chembl:CHEMBL941");
+  CHECK(kb.at<drug>("CHEMBL941") == imatinib);
+  CHECK(kb.at<drug>("IMATINIB MESYLATE") == imatinib);
+  CHECK(kb.at<drug>("chembl:CHEMBL1642") == imatinib);
+  bool abl1 = false;
+  for (auto a : kb.out<rel::acts_on>(imatinib)) abl1 = abl1 || kb[a.to()].identifier_of("chembl") == "CHEMBL1862";
+  CHECK(abl1);
+  auto sertraline = kb.at<drug>("sertraline");
+  CHECK(kb[sertraline].name == "SERTRALINE");
+  CHECK(kb.at<drug>("Sertraline Hydrochloride") == sertraline);
+  CHECK(kb.out<rel::acts_on>(sertraline).count() >= 1);
+  auto answer = mechanism_of(kb, "sertraline");
+  CHECK(!answer.actions.empty());
+  // a typo is suggested a name (the salt's parent)
+  try {
+    (void)kb.at<drug>("sertralin");
+    FAIL("sertralin resolved");
+  } catch (lookup_error const& err) {
+    REQUIRE(!err.suggestions().empty());
+    CHECK(err.suggestions()[0] == "SERTRALINE");
+    CHECK(std::string(err.what()).find("did you mean SERTRALINE") != std::string::npos);
+  }
 }

@@ -242,6 +242,31 @@ TEST_CASE("drugcentral: on top of the curated knowledge base, drugs, targets and
   CHECK(merged);
 }
 
+TEST_CASE("drugcentral: names as a user types them, and the release from the download folder's name") {
+  auto r = import_file(dir / "drug.target.interaction.tsv");
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto ntx = kb.at<drug>("naltrexone");
+  CHECK(kb.at<drug>("NALTREXONE") == ntx);
+  CHECK(kb.at<drug>("naltrexone hydrochloride") == ntx);
+  CHECK(kb.at<drug>("1765") == ntx);
+  CHECK(kb.at<drug>("DrugCentral:1765") == ntx);
+  CHECK(kb.at<drug>("CHEMBL19019") == ntx);
+  CHECK(kb.at<drug>("chembl:chembl19019") == ntx);
+  CHECK_THROWS_WITH_AS(kb.at<drug>("naltrexon"), doctest::Contains("did you mean naltrexone"), lookup_error);
+  // the release: not in this file's name
+  CHECK(kb.version() == "unknown");
+  CHECK(drugcentral_release("2021_09_01") == "2021-09-01");
+  CHECK(drugcentral_release("drugcentral-2018-01-11.tsv") == "2018-01-11");
+  CHECK(drugcentral_release("drug.target.interaction.tsv.gz").empty());
+  temp_dir tmp("drugcentral-release");
+  fs::create_directories(tmp.path / "2021_09_01");
+  fs::copy_file(dir / "drug.target.interaction.tsv.gz", tmp.path / "2021_09_01" / "drug.target.interaction.tsv.gz");
+  auto d = import_file(tmp.path / "2021_09_01" / "drug.target.interaction.tsv.gz");
+  REQUIRE_MESSAGE(d, first_error(d));
+  CHECK(d.kb->version() == "2021-09-01");
+}
+
 TEST_CASE("drugcentral: quoted fields, embedded tabs, empty fields and bad values") {
   temp_dir tmp("drugcentral");
   std::string header;

@@ -94,6 +94,66 @@ TEST_CASE("gtopdb: on top of the curated knowledge base, GtoPdb's ligands and ta
   CHECK(kb.sources().size() < default_kb().sources().size() + 40);
 }
 
+TEST_CASE("gtopdb: names as a user types them: any case, salt words, ids with or without a prefix") {
+  auto r = import_all();
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto ntx = kb.at<drug>("naltrexone");
+  CHECK(kb.at<drug>("NALTREXONE") == ntx);
+  CHECK(kb.at<drug>("Naltrexone Hydrochloride") == ntx);  // a salt's name: the ligand GtoPdb lists
+  CHECK(kb.at<drug>("1639") == ntx);
+  CHECK(kb.at<drug>("gtopdb:1639") == ntx);  // the database's name for the scheme gtopdb_ligand
+  CHECK(kb.at<drug>("GtoPdb_Ligand:1639") == ntx);
+  auto mu = kb.at<target>("μ receptor");
+  CHECK(kb.at<target>("gtopdb:319") == mu);
+  CHECK(kb.at<target>("gtopdb_target:319") == mu);
+  // an unknown name: suggestions, also for a salt's name with a typo
+  auto s = kb.suggest("naltrexon hydrochloride", node_kind::drug);
+  REQUIRE(!s.empty());
+  CHECK(s[0] == "naltrexone");
+  CHECK_THROWS_WITH_AS(kb.at<drug>("naltrexon"), doctest::Contains("did you mean naltrexone"), lookup_error);
+}
+
+TEST_CASE("gtopdb: the release from the version line, the file or the folder name, else 'unknown'") {
+  CHECK(gtopdb_release("gtopdb-2020.5-interactions.csv") == "2020.5");
+  CHECK(gtopdb_release("2020-5") == "2020.5");
+  CHECK(gtopdb_release("# GtoPdb Version: 2021.3 - published: 2021-09-15") == "2021.3");
+  CHECK(gtopdb_release("interactions.csv").empty());
+  CHECK(gtopdb_release("12020.5").empty());
+  auto r = import_all();
+  REQUIRE_MESSAGE(r, first_error(r));
+  CHECK(r.kb->version() == "unknown");  // the fixtures' names say nothing, and they have no version line
+  CHECK(r.kb->name() == "gtopdb");
+  temp_dir tmp("gtopdb-release");
+  // the file names of ../shared/data/gtopdb: interactions 2020.5, ligands 2019.5
+  fs::copy_file(dir / "interactions.csv", tmp.path / "gtopdb-2020.5-interactions.csv");
+  fs::copy_file(dir / "ligands.csv", tmp.path / "gtopdb-2019.5-ligands.csv");
+  std::vector<fs::path> named{tmp.path / "gtopdb-2020.5-interactions.csv", tmp.path / "gtopdb-2019.5-ligands.csv"};
+  auto n = try_import_gtopdb(named);
+  REQUIRE_MESSAGE(n, first_error(n));
+  CHECK(n.kb->version() == "2020.5");
+  bool mixed = false;
+  for (auto const& note : n.report.notes) mixed = mixed || note.find("is from GtoPdb 2019.5, the interactions from 2020.5") != std::string::npos;
+  CHECK(mixed);
+  // a download's first line names its release; the header is the line after it
+  fs::create_directories(tmp.path / "dl");
+  {
+    std::ifstream in(dir / "interactions.csv");
+    std::ofstream out(tmp.path / "dl" / "interactions.csv");
+    out << "\"# GtoPdb Version: 2020.5 - published: 2020-10-01\"\n" << in.rdbuf();
+  }
+  std::vector<fs::path> versioned{tmp.path / "dl" / "interactions.csv"};
+  auto v = try_import_gtopdb(versioned);
+  REQUIRE_MESSAGE(v, first_error(v));
+  CHECK(v.kb->version() == "2020.5");
+  std::vector<fs::path> only{dir / "interactions.csv"};
+  CHECK(v.kb->claim_count() == try_import_gtopdb(only).kb->claim_count());  // every row read, none lost to the line
+  // the options win
+  import_options o;
+  o.version = "2020.5 (scConnect copy)";
+  CHECK(try_import_gtopdb(versioned, o).kb->version() == "2020.5 (scConnect copy)");
+}
+
 TEST_CASE("gtopdb: bad tables are errors with file and line") {
   temp_dir scratch("gtopdb");
   auto const& tmp = scratch.path;
@@ -156,4 +216,13 @@ TEST_CASE("gtopdb: the full 2020.5 tables (opt-in: needs ../shared/data)") {
   REQUIRE_MESSAGE(r, first_error(r));
   CHECK(std::size_t(std::ranges::distance(r.kb->claims<rel::acts_on>())) == 20268);
   CHECK(r.kb->all<drug>().size() == 8819);
+  // the release from the file names; the 2019.5 ligand table named in the report
+  CHECK(r.kb->version() == "2020.5");
+  bool mixed = false;
+  for (auto const& n : r.report.notes) mixed = mixed || n.find("ligands.csv is from GtoPdb 2019.5") != std::string::npos;
+  CHECK(mixed);
+  // names as typed: any case, the salt a user may type, GtoPdb's id with the database's prefix
+  auto ntx = r.kb->at<drug>("Naltrexone");
+  CHECK(r.kb->at<drug>("naltrexone hydrochloride") == ntx);
+  CHECK(r.kb->at<drug>("gtopdb:1639") == ntx);
 }

@@ -105,6 +105,37 @@ TEST_CASE("hetionet: nodes and edges become typed entities and claims, nothing d
   CHECK(text.find("concept 'Biological Process'") != std::string::npos);
 }
 
+TEST_CASE("hetionet: Hetionet's own ids and any case find entities; show names each claim's other end") {
+  auto r = import_fixture();
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto const& kb = *r.kb;
+  auto ntx = kb.at<drug>("Naltrexone");
+  CHECK(kb.at<drug>("NALTREXONE") == ntx);
+  CHECK(kb.at<drug>("naltrexone hydrochloride") == ntx);
+  CHECK(kb.at<drug>("Compound::DB00704") == ntx);
+  auto oprm1 = kb.at<gene>("OPRM1");
+  CHECK(kb.at<gene>("Gene::4988") == oprm1);
+  CHECK(kb.at<gene>("entrez:4988") == oprm1);
+  CHECK(kb.at<gene>("4988") == oprm1);
+  // the version: the only release there is (the file names of ../shared/data say v1.0 too)
+  CHECK(kb.version() == "1.0");
+  CHECK(hetionet_release("hetionet-v1.0-nodes.tsv") == "1.0");
+  CHECK(hetionet_release("nodes.tsv").empty());
+  // `show OPRM1`: the gene and its target, each claim's other end by name (with its id)
+  auto found = kb.find_all("OPRM1");
+  REQUIRE(found.size() == 2);
+  auto text = render_entities(kb, found, format::text);
+  CHECK(text.find("Naloxone (drug:DB01183)") != std::string::npos);
+  CHECK(text.find("regulation of protein transport (") != std::string::npos);
+  for (auto n : found)
+    for (auto [it, end] = boost::out_edges(kb.vertex(n), kb.graph()); it != end; ++it) {
+      auto const& other = kb.base(kb.claim(claim_id{it->idx}).to());
+      CHECK_MESSAGE(text.find(fmt::format("{} ({})", other.name, other.id)) != std::string::npos, other.id);
+    }
+  auto json = render_entities(kb, found, format::json);
+  CHECK(json.find("\"other_name\": \"Naloxone\"") != std::string::npos);
+}
+
 TEST_CASE("hetionet: gzipped or plain, in either order, the same knowledge base") {
   auto plain = import_fixture("edges.sif");
   auto gz = import_fixture("edges.sif.gz");
@@ -262,6 +293,8 @@ TEST_CASE("hetionet: the real node table and 5k-per-metaedge sample (opt-in: nee
   }
   auto r = try_import_hetionet(nodes, edges);
   REQUIRE_MESSAGE(r, first_error(r));
+  CHECK(r.kb->version() == "1.0");  // from the file names
+  CHECK(r.kb->at<drug>("Compound::DB00704") == r.kb->at<drug>("naltrexone"));
   std::uint64_t n = 0, e = 0;
   for (auto const& row : r.report.nodes) n += row.count;
   for (auto const& row : r.report.edges) e += row.count;

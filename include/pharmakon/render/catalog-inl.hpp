@@ -58,7 +58,8 @@ PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, output_for
     for (auto d : kb.handles<drug>()) {
       auto const& x = kb[d];
       auto ids = ordered_json::object();
-      for (auto const& i : x.ids) ids[i.scheme] = i.value;
+      for (auto const& i : x.ids)  // the first of a scheme (a ChEMBL parent before the salt forms merged into it)
+        if (!ids.contains(i.scheme)) ids[i.scheme] = i.value;
       arr.push_back({{"id", x.id}, {"name", x.name}, {"class", x.drug_class}, {"synonyms", x.synonyms},
                      {"identifiers", ids}, {"targets", std::ranges::distance(kb.out<rel::acts_on>(d))}});
     }
@@ -96,11 +97,13 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
       auto const& other = kb.base(outgoing ? c.to() : c.from());
       auto srcs = detail::catalog::source_ids(kb, c.sources());
       auto detail = detail::catalog::claim_detail(kb, c);
+      // the other end by name, with its id (imported ids such as "concept:GO:0007186" say nothing to a reader)
+      auto other_text = other.name.empty() || other.name == other.id ? other.id : fmt::format("{} ({})", other.name, other.id);
       lines.push_back(fmt::format("{} {}{}{} {} [{}] ({}{})", outgoing ? "->" : "<-", to_string(c.kind()),
-                                  detail.empty() ? "" : " " + detail, c.negated() ? " (negated)" : "", other.id,
+                                  detail.empty() ? "" : " " + detail, c.negated() ? " (negated)" : "", other_text,
                                   fmt::join(srcs, ", "), to_string(c.tier()), c.hypothesis() ? ", hypothesis" : ""));
       claims.push_back({{"direction", outgoing ? "out" : "in"}, {"relation", std::string(to_string(c.kind()))},
-                        {"detail", detail}, {"other", other.id}, {"negated", c.negated()},
+                        {"detail", detail}, {"other", other.id}, {"other_name", other.name}, {"negated", c.negated()},
                         {"tier", std::string(to_string(c.tier()))}, {"sources", srcs}});
     };
     auto v = kb.vertex(n);

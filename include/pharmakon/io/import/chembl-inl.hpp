@@ -5,9 +5,12 @@
 #endif
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "../../graph/builder.hpp"
+#include "../../graph/detail/names.hpp"
+#include "../../model/text.hpp"
 #include "../kb_file/loader.hpp"
 #include "chembl.hpp"
 #include "detail/driver.hpp"
@@ -29,24 +32,22 @@ inline table classify(header_columns const& h) {
   return table::unknown;
 }
 
-/// The ChEMBL release a file name names ("chembl36-drug_mechanism.csv", "chembl_35_…"), if any.
-inline std::string release_of(std::filesystem::path const& p) {
-  std::string name = p.filename().string();
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); });
-  auto at = lower.find("chembl");
-  if (at == std::string::npos) return {};
-  auto i = at + 6;
-  if (i < lower.size() && (lower[i] == '_' || lower[i] == '-' || lower[i] == ' ')) ++i;
-  std::string digits;
-  while (i < lower.size() && lower[i] >= '0' && lower[i] <= '9' && digits.size() < 4) digits += lower[i++];
-  return digits;
-}
-
 struct importer : driver {
   std::string release;                                 ///< e.g. "36"; empty if the file names do not say
   std::unordered_map<std::string, std::string> names;  ///< drug table: CHEMBL id -> preferred name
+  std::unordered_map<std::string, std::string> smiles;  ///< drug table: CHEMBL id -> SMILES (column `smile`)
+  /// A salt form's ChEMBL id -> its parent's, where the drug table says so (see `find_parents`)
+  std::unordered_map<std::string, std::string> parent_of;
+  /// The claims, merged where a salt and its parent (now one drug) state the same mechanism, in row order
+  struct pending_claim {
+    any_node from, to;
+    bool targeted;
+    action a;
+    std::string note;
+    std::vector<source_id> sources;
+  };
+  std::vector<pending_claim> pending;
+  std::map<std::tuple<any_node, any_node, action_type, std::string>, std::size_t> pending_of;
   std::unordered_map<std::string, drug_id> drug_of;
   std::unordered_map<std::string, target_id> target_of;
   std::unordered_map<std::string, concept_id> mechanism_of;  ///< mechanism text -> concept
@@ -56,7 +57,7 @@ struct importer : driver {
   bool have_label = false;
   std::map<std::pair<std::string, std::string>, std::uint64_t> action_counts;  ///< (action_type, mapping) -> rows
   std::uint64_t rows = 0, claims = 0, drugs = 0, merged_drugs = 0, targets = 0, merged_targets = 0, concepts = 0,
-                untargeted = 0, named = 0, unused_names = 0;
+                untargeted = 0, named = 0, unused_names = 0, salts = 0, salt_rows = 0, merged_claims = 0;
 
   using driver::driver;
 
@@ -74,8 +75,17 @@ struct importer : driver {
                       fmt::format("https://www.ebi.ac.uk/chembl/target_report_card/{}/", chembl_id));
   }
 
-  drug_id drug_for(std::string const& chembl_id, std::string const& row_name) {
-    if (auto known = made_or_merged(drug_of, base_drug, chembl_id, merged_drugs)) return *known;
+  /// The drug of a mechanism row: the parent compound when the row's drug is a salt form of it (the salt's name and
+  /// ChEMBL id become the parent's synonym and second `chembl` identifier), else the row's drug.
+  drug_id drug_for(std::string const& row_chembl, std::string const& row_name) {
+    auto p = parent_of.find(row_chembl);
+    bool salt = p != parent_of.end();
+    std::string const& chembl_id = salt ? p->second : row_chembl;
+    if (salt) ++salt_rows;
+    if (auto known = made_or_merged(drug_of, base_drug, chembl_id, merged_drugs)) {
+      if (salt) add_salt(b.get(*known), row_chembl, row_name);
+      return *known;
+    }
     drug d;
     d.id = "drug:chembl:" + chembl_id;
     auto n = names.find(chembl_id);
@@ -83,13 +93,116 @@ struct importer : driver {
       d.name = n->second;
       ++named;
     } else {
-      d.name = row_name;
+      d.name = salt ? chembl_id : row_name;
     }
     if (d.name.empty()) d.name = "ChEMBL compound " + chembl_id;
-    if (!row_name.empty() && row_name != d.name) d.synonyms.push_back(row_name);
     d.ids.push_back({"chembl", chembl_id});
+    if (salt) add_salt(d, row_chembl, row_name);
+    else if (!row_name.empty() && row_name != d.name) d.synonyms.push_back(row_name);
     d.sources = {drug_source(chembl_id, d.name)};
     return add_new(b, std::move(d), drug_of, chembl_id, drugs);
+  }
+  /// Records salt form `chembl_id` (named `row_name` in the mechanism table) on its parent drug `d` (made here, or
+  /// the base's drug the parent merged into): its ChEMBL id, and its name unless `d` has it already.
+  void add_salt(drug& d, std::string const& chembl_id, std::string const& row_name) {
+    for (auto const& x : d.ids)
+      if (x.scheme == "chembl" && x.value == chembl_id) return;
+    d.ids.push_back({"chembl", chembl_id});
+    ++salts;
+    auto n = names.find(chembl_id);
+    auto const& salt_name = n != names.end() && !n->second.empty() ? n->second : row_name;
+    if (salt_name.empty()) return;
+    auto key = text::fold_key(salt_name);
+    if (text::fold_key(d.name) == key) return;
+    for (auto const& syn : d.synonyms)
+      if (text::fold_key(syn) == key) return;
+    d.synonyms.push_back(salt_name);
+  }
+
+  /// Salt forms and their parents, from the drug table: a drug whose name is another drug's name followed by salt
+  /// words ("SERTRALINE HYDROCHLORIDE", "SERTRALINE"), and, where both have a structure, whose SMILES holds the
+  /// other's as one of its dot-separated components (`has_component`; an ester such as "... ACETATE", one
+  /// molecule, is not a salt). Nothing else links them in these tables.
+  void find_parents() {
+    std::unordered_map<std::string, std::string> by_name;  // folded name -> ChEMBL id
+    std::string folded;
+    for (auto const& [id, n] : names) {  // two drugs of one name: the smaller id, whatever the table's order
+      detail::fold_key_into(n, folded);
+      auto [it, fresh] = by_name.emplace(folded, id);
+      if (!fresh && id < it->second) it->second = id;
+    }
+    for (auto const& [id, n] : names) {
+      detail::fold_key_into(n, folded);
+      auto stem = detail::names::without_salt(folded);
+      if (stem.size() == folded.size()) continue;
+      auto parent = by_name.find(std::string(stem));
+      if (parent == by_name.end() || parent->second == id) continue;
+      auto s = smiles.find(id), ps = smiles.find(parent->second);
+      if (s != smiles.end() && ps != smiles.end() && !s->second.empty() && !ps->second.empty() &&
+          !has_component(s->second, ps->second))
+        continue;
+      parent_of.emplace(id, parent->second);
+    }
+  }
+  /// A component of the SMILES `smiles` (dot-separated) is the main component of `parent`'s, once charges a salt
+  /// puts on an acid or a base are taken off (`[O-]` is `O`, `[NH+]` is `N`, ...) and water is left out: the parent
+  /// plus counter-ions (DICLOFENAC SODIUM, `O=C([O-])Cc1....[Na+]`, of DICLOFENAC), or the parent without its
+  /// water (an ANHYDROUS form of a hydrate). A tautomer written another way is not recognised (no merge).
+  static bool has_component(std::string_view smiles, std::string_view parent) {
+    auto components = [](std::string_view x) {
+      static constexpr std::pair<std::string_view, std::string_view> neutral[] = {
+          {"[O-]", "O"}, {"[N-]", "N"}, {"[n-]", "n"}, {"[S-]", "S"}, {"[NH+]", "N"}, {"[NH2+]", "N"},
+          {"[NH3+]", "N"}, {"[nH+]", "n"}};
+      std::vector<std::string> out;
+      for (std::size_t at = 0; at <= x.size();) {
+        auto dot = std::min(x.find('.', at), x.size());
+        std::string c(x.substr(at, dot - at));
+        for (auto [charged, plain] : neutral)
+          for (auto i = c.find(charged); i != std::string::npos; i = c.find(charged, i + plain.size()))
+            c.replace(i, charged.size(), plain);
+        if (!c.empty() && c != "O") out.push_back(std::move(c));
+        at = dot + 1;
+      }
+      return out;
+    };
+    auto mine = components(smiles), theirs = components(parent);
+    if (theirs.empty()) return false;
+    auto main = std::max_element(theirs.begin(), theirs.end(),
+                                 [](auto const& l, auto const& r) { return l.size() < r.size(); });
+    return std::find(mine.begin(), mine.end(), *main) != mine.end();
+  }
+
+
+  /// Adds a claim, or the source to the same claim of an earlier row (a salt's and its parent's records).
+  void claim(any_node from, any_node to, bool targeted, action a, std::string note, source_id src) {
+    auto key = std::tuple{from, to, a.type, note};
+    if (auto it = pending_of.find(key); it != pending_of.end()) {
+      auto& srcs = pending[it->second].sources;
+      if (std::find(srcs.begin(), srcs.end(), src) == srcs.end()) srcs.push_back(src);
+      ++merged_claims;
+      return;
+    }
+    pending_of.emplace(std::move(key), pending.size());
+    pending.push_back({from, to, targeted, std::move(a), std::move(note), {src}});
+  }
+  /// The claims, once every row is read.
+  void add_claims() {
+    for (auto& c : pending) {
+      claim_meta meta(std::move(c.sources));
+      if (!c.note.empty()) {
+        ++noted;
+        meta.with_note(std::move(c.note));
+      }
+      if (c.targeted) {
+        b.add<rel::acts_on>(*c.from.as<drug>(), *c.to.as<target>(), std::move(c.a), std::move(meta));
+      } else {
+        if (!have_label) {
+          mechanism_label = b.add_payload<rel::related>(related_label{"mechanism"});
+          have_label = true;
+        }
+        b.add<rel::related>(c.from, c.to, mechanism_label, b.add_evidence(std::move(meta)));
+      }
+    }
   }
 
   target_id target_for(std::string const& chembl_id, std::string const& row_name) {
@@ -123,6 +236,7 @@ struct importer : driver {
   // ----- the drug table (names) -----
   bool read_drugs(table_reader& t) {
     auto id = *t.header()["drug_id"], name = *t.header()["drug_name"];
+    auto smile = t.header()["smile"];
     std::vector<std::string> f;
     while (t.next(f, "drugs")) {
       auto const& cid = f[id];
@@ -131,8 +245,10 @@ struct importer : driver {
         t.error(errc::bad_id, id, "a ChEMBL id (CHEMBL and digits) in 'drug_id'", quote_value(cid));
       else if (!clean_text(n))
         t.error(errc::encoding, name, "text without control characters", quote_value(n));
-      else
+      else {
+        if (smile && !f[*smile].empty()) smiles.emplace(cid, f[*smile]);
         names.emplace(cid, std::move(n));
+      }
     }
     return !t.failed() && !gate.cancelled();  // a problem in a row: the mechanisms are still checked
   }
@@ -200,20 +316,13 @@ struct importer : driver {
       if (target_chembl.empty()) {
         // no molecular target: the drug is related to its mechanism, kept as a concept
         auto c = mechanism_concept(mechanism, mid, src);
-        if (!have_label) {
-          mechanism_label = b.add_payload<rel::related>(related_label{"mechanism"});
-          have_label = true;
-        }
-        auto rest = joined(note, 1);
-        claim_meta meta({src});
-        if (!rest.empty()) meta.with_note(std::move(rest));
-        b.add<rel::related>(any_node(d), any_node(c), mechanism_label, b.add_evidence(std::move(meta)));
+        claim(any_node(d), any_node(c), false, {}, joined(note, 1), src);
         ++untargeted;
         ++action_counts[{act.empty() ? std::string("(none), no target") : act + ", no target", "related 'mechanism'"}];
       } else {
         auto target = target_for(target_chembl, target_name);
         ++action_counts[{act.empty() ? std::string("(none)") : act, fmt::format("acts_on ({})", to_string(a.type))}];
-        b.add<rel::acts_on>(d, target, std::move(a), noted_meta({src}, note));
+        claim(any_node(d), any_node(target), true, std::move(a), note.empty() ? std::string() : joined(note), src);
       }
       ++claims;
     }
@@ -232,18 +341,48 @@ struct importer : driver {
     if (concepts)
       r.nodes.push_back({"mechanism without a target", "concept 'ChEMBL mechanism without a target'", concepts});
     for (auto const& [k, n] : action_counts) r.edges.push_back({"mechanism " + k.first, k.second, n});
+    auto targeted = std::count_if(pending.begin(), pending.end(), [](auto const& c) { return c.targeted; });
     r.notes.push_back(
         fmt::format("{} mechanism rows: {} acts_on claims, {} related to a mechanism without a target; "
                     "{} claims with a note",
-                    rows, claims - untargeted, untargeted, noted));
+                    rows, targeted, pending.size() - std::size_t(targeted), noted));
+    if (!parent_of.empty())
+      r.notes.push_back(fmt::format(
+          "salt forms: the drug table names {} salts of a parent it also lists (the parent's name plus salt words, "
+          "the parent's structure one component of the salt's); {} mechanism rows of {} salts are the parent's "
+          "claims, the salt's name and ChEMBL id its synonym and identifier; {} rows repeated a claim of the same "
+          "drug and became another source of it",
+          parent_of.size(), salt_rows, salts, merged_claims));
     if (!names.empty())
       r.notes.push_back(
           fmt::format("drug table: {} names, {} used for drugs of the mechanism rows (the rest have no "
                       "mechanism row, so nothing to claim)",
                       names.size(), named));
     r.notes.push_back(fmt::format("every claim cites the drug's ChEMBL record (kind database); ChEMBL release: {}",
-                                  release.empty() ? "not in the file names" : release));
+                                  release.empty() ? "not in the file or folder names (give it with --kb-version)"
+                                                  : release));
     return r;
+  }
+
+  /// The whole import: the tables opened and told apart, the drug tables (names, salts), then the mechanisms.
+  import_result run(std::span<std::filesystem::path const> files) {
+    auto opened = open_tables(*this, files, classify, table::unknown,
+                              "a ChEMBL drug mechanism table header (drug_id, ..., mechanism_of_action, action_type, "
+                              "target_id, ...) or a drug table header (drug_id, drug_name, ...)");
+    if (!opened) return fail();
+    auto& tables = *opened;
+    for (auto const& t : tables)
+      if (t.kind == table::mechanisms && release.empty()) release = release_in_path(t.t->name(), chembl_release);
+    if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::mechanisms; }))
+      return fail_arguments("a ChEMBL drug mechanism table (drug_mechanism.csv)", "none among the files");
+    // the drug table first, then the mechanisms that use its names
+    for (auto& t : tables)
+      if (t.kind == table::drugs && !read_drugs(*t.t)) return fail();
+    find_parents();
+    for (auto& t : tables)
+      if (t.kind == table::mechanisms && !read_mechanisms(*t.t)) return fail();
+    return finish({{}, {}, "chembl", release.empty() ? "unknown" : release}, [&] { return report(); },
+                  [&] { add_claims(); });
   }
 };
 
@@ -251,23 +390,12 @@ struct importer : driver {
 
 PHARMAKON_FUNC import_result try_import_chembl(std::span<std::filesystem::path const> files,
                                                import_options const& opts) {
-  using namespace detail::chembl;
-  importer imp(opts);
-  auto opened = open_tables(imp, files, classify, table::unknown,
-                            "a ChEMBL drug mechanism table header (drug_id, ..., mechanism_of_action, action_type, "
-                            "target_id, ...) or a drug table header (drug_id, drug_name, ...)");
-  if (!opened) return imp.fail();
-  auto& tables = *opened;
-  for (auto const& t : tables)
-    if (t.kind == table::mechanisms && imp.release.empty()) imp.release = release_of(t.t->name());
-  if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::mechanisms; }))
-    return imp.fail_arguments("a ChEMBL drug mechanism table (drug_mechanism.csv)", "none among the files");
-  // the drug table first, then the mechanisms that use its names
-  for (auto& t : tables)
-    if (t.kind == table::drugs && !imp.read_drugs(*t.t)) return imp.fail();
-  for (auto& t : tables)
-    if (t.kind == table::mechanisms && !imp.read_mechanisms(*t.t)) return imp.fail();
-  return imp.finish({{}, {}, "chembl", imp.release}, [&] { return imp.report(); });
+  return detail::chembl::importer(opts).run(files);
+}
+
+PHARMAKON_FUNC std::string chembl_release(std::string_view name) {
+  static std::regex const release("(?:^|[^a-z0-9])chembl[-_ ]?([0-9]{1,3})(?:$|[-._ ]+[^0-9])", std::regex::icase);
+  return detail::import::release_match(name, release, "$1");
 }
 
 }  // namespace pharmakon

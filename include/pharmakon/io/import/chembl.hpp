@@ -1,29 +1,26 @@
 #pragma once
 /// \file chembl.hpp
-/// Imports ChEMBL drug mechanisms: a `drug_mechanism` table as CSV (header `drug_internal_id, drug_id, drug_name,
-/// mechanism_id, mechanism_of_action, action_type, target_internal_id, target_id, target_name,
-/// direct_interaction, molecular_mechanism, disease_efficacy, mechanism_comment, selectivity_comment`; required)
-/// and, if given, a drug table (`drug_internal_id, drug_id, drug_name, smile`) for the drugs' preferred names.
-/// Files are told apart by their header, plain or gzipped.
-///
-/// Each drug becomes a `drug` (`drug:chembl:CHEMBL19019`, identifier `chembl`), each ChEMBL target a `target`
-/// (`target:chembl:CHEMBL2095181`, identifier `chembl`). Each mechanism row with a target becomes an `acts_on`
-/// claim whose action is ChEMBL's `action_type` mapped by `from_chembl()` (a type with no counterpart, or none, is
-/// `other`, the original kept in the note) and whose note is the mechanism text, with the comments and the flags
-/// that are not 1. A row without a target (e.g. "Osmotic diuretic") becomes a `related` claim ("mechanism") from the
-/// drug to a concept named by the mechanism text, so no row is dropped. Every claim cites the drug's ChEMBL record
-/// (`src:chembl:CHEMBL19019`, kind database; the release is taken from a file name such as `chembl36-…`);
-/// ChEMBL's mechanism references are not in these tables, and no PubMed id or DOI is made up for them.
-
+/// Imports ChEMBL drug mechanisms; docs/import-export.md#chembl-drug-mechanisms maps every column.
 #include <filesystem>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "../../config.hpp"
 #include "options.hpp"
 
 namespace pharmakon {
 
-/// Imports ChEMBL drug-mechanism tables. Never throws for bad input.
+/// The ChEMBL release a file name names: "chembl36-drug_mechanism.csv", "chembl_35_...": "36", "35"; else "".
+PHARMAKON_API PHARMAKON_FUNC std::string chembl_release(std::string_view name);
+
+/// Imports a ChEMBL `drug_mechanism` table (required) and a drug table (`drug_id, drug_name, smile`: preferred
+/// names, and which compound is a salt of which), CSV, plain or gzipped, told apart by their header. A row with a
+/// target is an `acts_on` claim (ChEMBL's `action_type` through `from_chembl()`), one without a `related` claim to
+/// a concept named by its mechanism; each cites the drug's ChEMBL record and nothing made up. A salt form
+/// (IMATINIB MESYLATE) is its parent's drug (IMATINIB, CHEMBL941) where the drug table says so. The version is the
+/// release a file or folder name gives (`chembl_release()`), else `opts.version`, else "unknown". Never throws for
+/// bad input.
 PHARMAKON_API PHARMAKON_FUNC import_result try_import_chembl(std::span<std::filesystem::path const> files,
                                                import_options const& opts = {});
 /// Like `try_import_chembl`, but throws `load_error`.

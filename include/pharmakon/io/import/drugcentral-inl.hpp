@@ -66,6 +66,7 @@ struct pending {
 };
 
 struct importer : driver {
+  std::string release;  ///< e.g. "2021-09-01", from a file's or folder's name ("" if none says)
   std::unordered_map<std::string, std::uint32_t> drug_index;  ///< STRUCT_ID -> index into `drugs`
   std::vector<drug_info> drugs;
   std::unordered_map<std::string, std::set<std::string>> structs_of_chembl;
@@ -421,6 +422,10 @@ struct importer : driver {
     if (!others.empty()) r.notes.push_back(fmt::format("other activity types, kept in the claim's note: {}", others));
     r.notes.push_back(fmt::format("sources cited by the rows: {} PubMed, {} DOI, {} other URLs, {} references as text",
                                   pmid_sources, doi_sources, url_sources, text_sources));
+    r.notes.push_back(fmt::format("DrugCentral release: {}",
+                                  release.empty() ? "not in the file or folder names (DrugCentral names its download "
+                                                    "folders by date, e.g. 2021_09_01; give it with --kb-version)"
+                                                  : release));
     return r;
   }
 };
@@ -444,9 +449,15 @@ PHARMAKON_FUNC import_result try_import_drugcentral(std::span<std::filesystem::p
       return imp.fail();
     }
     imp.files.push_back(t.name());
+    if (imp.release.empty()) imp.release = release_in_path(t.name(), drugcentral_release);
     if (!imp.read(t)) return imp.fail();
   }
-  return imp.finish({{}, {}, "drugcentral", {}}, [&] { return imp.report(); }, [&] { imp.finish_claims(); });
+  return imp.finish({{}, {}, "drugcentral", imp.release.empty() ? "unknown" : imp.release}, [&] { return imp.report(); }, [&] { imp.finish_claims(); });
+}
+
+PHARMAKON_FUNC std::string drugcentral_release(std::string_view text) {
+  static std::regex const release("(?:^|[^0-9])(20[0-9]{2})([-._])([0-9]{2})\\2([0-9]{2})(?![0-9])");
+  return detail::import::release_match(text, release, "$1-$3-$4");
 }
 
 }  // namespace pharmakon

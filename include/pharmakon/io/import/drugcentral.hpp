@@ -22,6 +22,8 @@
 
 #include <filesystem>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "../../config.hpp"
 #include "options.hpp"
@@ -36,6 +38,10 @@ inline knowledge_base import_drugcentral(std::span<std::filesystem::path const> 
                                          import_options const& opts = {}) {
   return try_import_drugcentral(files, opts).value_or_throw();
 }
+
+/// The DrugCentral release in a file or folder name: DrugCentral names its download folders by release date
+/// ("2021_09_01/drug.target.interaction.tsv.gz"), as "2021-09-01"; else "".
+PHARMAKON_API PHARMAKON_FUNC std::string drugcentral_release(std::string_view text);
 
 }  // namespace pharmakon
 

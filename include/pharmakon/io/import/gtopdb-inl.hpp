@@ -118,6 +118,8 @@ struct importer : driver {
   std::map<std::pair<std::string, std::string>, std::uint64_t> action_counts;  ///< (type / action, mapping) -> rows
   std::uint64_t rows = 0, claims = 0, drugs = 0, merged_drugs = 0, target_count = 0, merged_targets = 0,
                 gene_count = 0, ligand_targets = 0, organisms = 0, affinities = 0, pmids = 0;
+  std::string release;                        ///< the interactions table's, e.g. "2020.5" ("" if it does not say)
+  std::map<std::string, std::string> others;  ///< another table's release, where it differs: file -> release
 
   using driver::driver;
 
@@ -419,9 +421,23 @@ struct importer : driver {
     for (auto const& [k, n] : action_counts) r.edges.push_back({"interaction " + k.first, k.second, n});
     r.notes.push_back(fmt::format("{} interaction rows, {} affinities, {} PubMed sources, {} claims with a note", rows,
                                   affinities, pmids, noted));
+    r.notes.push_back(fmt::format("GtoPdb release: {}",
+                                  release.empty() ? "not in the version line, file or folder names (give it with "
+                                                    "--kb-version)"
+                                                  : release));
+    for (auto const& [file, rel] : others)
+      r.notes.push_back(fmt::format("{} is from GtoPdb {}, the interactions from {}", file, rel,
+                                    release.empty() ? "an unnamed release" : release));
     return r;
   }
 };
+
+/// The release a table says it is from: its version line ("# GtoPdb Version: 2020.5 ..."), else its file or folder
+/// name.
+inline std::string release_of(table_reader const& t) {
+  if (auto r = gtopdb_release(t.preamble()); !r.empty() && t.preamble().find("Version") != std::string::npos) return r;
+  return release_in_path(t.name(), gtopdb_release);
+}
 
 inline table classify(header_columns const& header) {
   auto has = [&](std::string_view n) { return header.has(n); };
@@ -444,6 +460,11 @@ PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path c
   auto& tables = *opened;
   if (std::none_of(tables.begin(), tables.end(), [](auto const& t) { return t.kind == table::interactions; }))
     return imp.fail_arguments("an interactions table (interactions.csv)", "none among the files");
+  for (auto const& t : tables)
+    if (t.kind == table::interactions && imp.release.empty()) imp.release = release_of(*t.t);
+  for (auto const& t : tables)
+    if (auto r = release_of(*t.t); t.kind != table::interactions && !r.empty() && r != imp.release)
+      imp.others.emplace(t.t->name(), r);
   // the dictionaries first, then the interactions that use them
   for (auto& t : tables) {
     if (t.kind == table::ligands || t.kind == table::peptides) imp.read_ligands(*t.t);
@@ -452,7 +473,12 @@ PHARMAKON_FUNC import_result try_import_gtopdb(std::span<std::filesystem::path c
   }
   for (auto& t : tables)
     if (t.kind == table::interactions && !imp.read_interactions(*t.t)) return imp.fail();
-  return imp.finish({{}, {}, "gtopdb", {}}, [&] { return imp.report(); });
+  return imp.finish({{}, {}, "gtopdb", imp.release.empty() ? "unknown" : imp.release}, [&] { return imp.report(); });
+}
+
+PHARMAKON_FUNC std::string gtopdb_release(std::string_view text) {
+  static std::regex const release("(?:^|[^0-9])(20[0-9]{2})[-._]([0-9])(?:$|[-._ ]+[^0-9])");
+  return detail::import::release_match(text, release, "$1.$2");
 }
 
 }  // namespace pharmakon

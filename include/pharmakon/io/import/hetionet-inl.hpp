@@ -13,6 +13,7 @@
 #include "detail/string_table.hpp"
 #include "detail/text.hpp"
 #include "hetionet.hpp"
+#include "vocabulary.hpp"
 
 namespace pharmakon {
 
@@ -551,7 +552,17 @@ PHARMAKON_FUNC import_result try_import_hetionet(std::span<std::filesystem::path
   ok = imp.read_edges(*readers[1 - ni]);
   readers[1 - ni]->close();
   if (!ok || !imp.ok()) return imp.fail();
-  return imp.finish({{}, {}, "hetionet", "1.0"}, [&] { return imp.report(); });
+  // the version a file name gives ("hetionet-v1.0-nodes.tsv"), else 1.0: the only release there is, and the one
+  // whose node kinds and metaedges the files were just checked against
+  std::string version;
+  for (auto const& r : readers)
+    if (version.empty()) version = release_in_path(r->name(), hetionet_release);
+  return imp.finish({{}, {}, "hetionet", version.empty() ? "1.0" : version}, [&] { return imp.report(); });
+}
+
+PHARMAKON_FUNC std::string hetionet_release(std::string_view name) {
+  static std::regex const release("(?:^|[-._ ])v([0-9]+\\.[0-9]+)", std::regex::icase);
+  return detail::import::release_match(name, release, "$1");
 }
 
 }  // namespace pharmakon

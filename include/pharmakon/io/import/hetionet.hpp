@@ -41,6 +41,9 @@ inline knowledge_base import_hetionet(std::filesystem::path const& nodes, std::f
 /// `Kind::id`.
 PHARMAKON_API PHARMAKON_FUNC std::optional<std::string> hetionet_pharmakon_id(std::string_view hetionet_id);
 
+/// The Hetionet version in a file name ("hetionet-v1.0-nodes.tsv"): "1.0"; else "".
+PHARMAKON_API PHARMAKON_FUNC std::string hetionet_release(std::string_view name);
+
 /// The id of the source every imported Hetionet claim cites.
 inline constexpr std::string_view hetionet_source_id = "src:hetionet:v1.0";
 

@@ -2,9 +2,13 @@
 /// \file vocabulary.hpp
 /// The action words of the databases pharmakon imports, as pharmakon's `action_type`: ChEMBL's `action_type`
 /// (which DrugCentral uses too, with a few words of its own) and GtoPdb's interaction `action`. They sit beside
-/// the importers that read them; the model keeps only `to_chembl()`, the spelling answers print.
+/// the importers that read them; the model keeps only `to_chembl()`, the spelling answers print. And how each
+/// database names its releases, for the version of an imported knowledge base (docs/import-export.md#versions).
 
+#include <filesystem>
 #include <optional>
+#include <regex>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -52,6 +56,22 @@ constexpr std::optional<std::pair<action_type, modality>> from_drugcentral(std::
   if (s == "GATING INHIBITOR") return std::pair{action_type::inhibitor, modality::unknown};
   if (s == "ALLOSTERIC MODULATOR") return std::pair{action_type::modulator, modality::allosteric};
   return std::nullopt;
+}
+
+namespace detail::import {
+/// The first match of `re` in `text` written as `format` (`$1`, `$2`: its groups); "" when nothing matches.
+inline std::string release_match(std::string_view text, std::regex const& re, char const* format) {
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(text.begin(), text.end(), m, re)) return {};
+  return m.format(format);
+}
+}  // namespace detail::import
+
+/// A release `read` finds in a file's name, else in its folder's name ("" if neither says).
+template <class Read>
+std::string release_in_path(std::filesystem::path const& p, Read&& read) {
+  if (auto r = read(p.filename().string()); !r.empty()) return r;
+  return read(p.parent_path().filename().string());
 }
 
 }  // namespace pharmakon

@@ -165,7 +165,9 @@ class table_reader {
   table_reader& operator=(table_reader const&) = delete;
 
   /// Reads the header (a UTF-8 byte-order mark dropped; names upper-cased with `upper_case`). False if there is
-  /// none: the file cannot be read, or it is empty (`what`: the header expected).
+  /// none: the file cannot be read, or it is empty (`what`: the header expected). A first line of one field that
+  /// starts with '#' (GtoPdb's "# GtoPdb Version: 2020.5 - published: ...") is kept as `preamble()`, and the header
+  /// is the next line.
   bool read_header(std::string_view what, bool upper_case = false) {
     std::vector<std::string> h;
     if (in_->failed() || !rec_.next(h)) {
@@ -173,6 +175,13 @@ class table_reader {
       return false;
     }
     if (!h.empty() && h[0].size() >= 3 && h[0].compare(0, 3, "\xEF\xBB\xBF") == 0) h[0].erase(0, 3);
+    if (h.size() == 1 && !h[0].empty() && h[0][0] == '#') {
+      preamble_ = std::move(h[0]);
+      if (!rec_.next(h)) {
+        if (!rec_.failed()) d_.no_header(*in_, what);
+        return false;
+      }
+    }
     if (upper_case)
       for (auto& name : h)
         std::transform(name.begin(), name.end(), name.begin(),
@@ -181,6 +190,8 @@ class table_reader {
     return true;
   }
   header_columns const& header() const noexcept { return header_; }
+  /// The comment line before the header, if the table has one (else empty).
+  std::string const& preamble() const noexcept { return preamble_; }
   line_reader& lines() noexcept { return *in_; }
   std::string const& name() const noexcept { return in_->name(); }
   /// No problem reported in the current row.
@@ -239,6 +250,7 @@ class table_reader {
   std::unique_ptr<line_reader> in_;
   record_reader rec_;
   header_columns header_;
+  std::string preamble_;
   bool row_ok_ = true;
 };
 

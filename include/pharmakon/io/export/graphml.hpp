@@ -1,8 +1,9 @@
 #pragma once
 /// \file graphml.hpp
 /// GraphML (opens in Cytoscape, Gephi, yEd, networkx, igraph): the whole knowledge base or the neighbourhood of
-/// some entities, with node kind, name, pharmakon id and identifiers, and edge relation, action, best affinity,
-/// evidence tier, negation, note and sources as attributes.
+/// some entities. Nodes are keyed by their pharmakon id (`G.nodes["drug:naltrexone"]` in networkx), with kind, name,
+/// concept kind and identifiers; edges (keyed `e` + claim index) carry relation, label, action, best affinity,
+/// evidence tier, negation, note and sources. Every attribute has a `<default>` (empty text, NaN, false).
 
 #include <filesystem>
 #include <vector>

@@ -240,13 +240,13 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
       for (std::size_t q = 0; q < std::size(biolink::qualifier_columns); ++q)
         edges.put(biolink::qualifier_columns[q], std::string(row->q.*biolink::qualifier_members[q]));
     // provenance: the first source's information resource; pharmakon aggregates any other one
-    auto const& first = kb.get(srcs.front());
-    auto prov = hetionet && row && !row->hetionet.knowledge_level.empty() ? row->hetionet
-                                                                           : biolink::provenance_of(first.kind, v.hypothesis());
+    auto prov = hetionet && row && !row->hetionet.knowledge_level.empty()
+                    ? row->hetionet
+                    : biolink::provenance_of(srcs.empty() ? source_kind::other : kb.get(srcs.front()).kind, v.hypothesis());
     if (v.hypothesis()) prov.knowledge_level = "prediction";
     edges.put("knowledge_level", std::string(prov.knowledge_level));
     edges.put("agent_type", std::string(prov.agent_type));
-    auto primary = biolink::infores_of(first);
+    auto primary = srcs.empty() ? std::string(biolink::own_infores) : biolink::infores_of(kb.get(srcs.front()));
     edges.put("primary_knowledge_source", primary);
     if (primary != biolink::own_infores) edges.put("aggregator_knowledge_source", std::string(biolink::own_infores));
     std::string pubs;

@@ -296,9 +296,13 @@ struct importer : driver {
       }
       ++node_counts[fmt::format("{}\x1f{}", pk.empty() ? category : "pharmakon " + std::string(pk), to_string(*kind))];
       // pharmakon's own export names the pharmakon id; a KGX id from elsewhere gets the kind as prefix
+      // (exports before format 2 had no pharmakon_id: their id was the pharmakon id, of the kind's prefix)
       auto own_id = r.get("pharmakon_id");
+      std::string prefix = std::string(to_string(*kind)) + ":";
+      if (own_id.empty() && !pk.empty() && !h.has("pharmakon_id") && kgx_id.compare(0, prefix.size(), prefix) == 0)
+        own_id = kgx_id;
       bool native = !own_id.empty();
-      std::string id = native ? own_id : std::string(to_string(*kind)) + ":" + kgx_id;
+      std::string id = native ? own_id : prefix + kgx_id;
       if (b.find_id(id)) {
         diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", quote_value(kgx_id));
         if (diags.full()) return false;

@@ -340,3 +340,31 @@ TEST_CASE("kgx: bad files are errors with file, line and column") {
   REQUIRE(!m.diagnostics.empty());
   CHECK(m.diagnostics.front().code == errc::io);
 }
+
+TEST_CASE("kgx: bad values in pharmakon's columns are errors at their line and column") {
+  temp_dir tmp("badfields");
+  auto first_error_of = [&](std::string const& header, std::string const& row) {
+    std::ofstream(tmp.path / "f_nodes.tsv", std::ios::trunc) << header << "\n" << row << "\n";
+    std::ofstream(tmp.path / "f_edges.tsv", std::ios::trunc) << "subject\tpredicate\tobject\n";
+    auto r = try_import_kgx(tmp.path / "f");
+    CHECK_FALSE(r.kb);
+    REQUIRE(!r.diagnostics.empty());
+    return r.diagnostics.front().to_string();
+  };
+  std::string h = "id\tcategory\tname\tpharmakon_id\tpharmakon_kind\tprodrug\thalf_life\ttarget_type\tsite_sources";
+  // a bool that is neither true nor empty, at its column (the sixth field starts at column 45)
+  auto e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\tmaybe\t\t\t");
+  CHECK(e.find("f_nodes.tsv:2:") != std::string::npos);
+  CHECK(e.find("expected true or nothing, found 'maybe'") != std::string::npos);
+  // a half-life that is not two times
+  e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\t\tlow=3 mg;high=4 h\t\t");
+  CHECK(e.find("half_life") != std::string::npos);
+  e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\t\tlow=soon\t\t");
+  CHECK(e.find("f_nodes.tsv:2:") != std::string::npos);
+  // an enum value the model does not have
+  e = first_error_of(h, "T:1\tbiolink:Protein\tt\ttarget:t\ttarget\t\t\tplanet\t");
+  CHECK(e.find("found 'planet'") != std::string::npos);
+  // a source nobody declared
+  e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\t\t\t\tsrc:nowhere");
+  CHECK(e.find("a source declared in the nodes file, found 'src:nowhere'") != std::string::npos);
+}

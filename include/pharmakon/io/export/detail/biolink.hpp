@@ -198,18 +198,21 @@ inline int id_rank(std::string_view category, std::string_view prefix) {
 // ----- knowledge sources -----
 
 /// Sources whose id starts with `id_prefix` are records of the database with this `infores` (Biolink's
-/// information-resource registry); any other source is curated into pharmakon (infores:pharmakon).
+/// information-resource registry); any other source is pharmakon's curation (infores:pharmakon).
 inline constexpr std::pair<std::string_view, std::string_view> infores_of_sources[] = {
     {"src:hetionet:", "infores:hetionet"},
     {"src:chembl:", "infores:chembl"},
     {"src:gtopdb:", "infores:gtopdb"},
     {"src:drugcentral:", "infores:drugcentral"},
+    {"src:wikipathways:", "infores:wikipathways"},
 };
 inline constexpr std::string_view own_infores = "infores:pharmakon";
 
-/// The information resource a source belongs to (`src:infores:X`, made by the KGX importer, is infores:X).
+/// The information resource a source belongs to (`src:infores:X`, made by the KGX importer, is infores:X; a label
+/// with a DailyMed set id is DailyMed's).
 inline std::string infores_of(source const& s) {
   if (s.id.compare(0, 12, "src:infores:") == 0) return s.id.substr(4);
+  if (s.kind == source_kind::label && s.identifier_of("dailymed_setid")) return "infores:dailymed";
   for (auto const& [prefix, infores] : infores_of_sources)
     if (s.id.compare(0, prefix.size(), prefix) == 0) return std::string(infores);
   return std::string(own_infores);

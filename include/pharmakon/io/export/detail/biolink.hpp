@@ -125,6 +125,7 @@ inline constexpr prefix_row prefixes[] = {
     {"go", "GO", true},
     {"uberon", "UBERON", true},
     {"umls", "UMLS"},
+    {"wikipathways", "WIKIPATHWAYS"},
     {"pmid", "PMID"},  // sources
     {"doi", "doi"},
 };
@@ -174,7 +175,7 @@ inline constexpr std::pair<std::string_view, std::string_view> id_preference[] =
     {"biolink:BiologicalProcess", "GO UMLS"},
     {"biolink:CellularComponent", "GO MESH UMLS UBERON"},
     {"biolink:MolecularActivity", "GO UMLS"},
-    {"biolink:Pathway", "GO"},
+    {"biolink:Pathway", "GO WIKIPATHWAYS"},
     {"biolink:JournalArticle", "PMID doi"},
     {"biolink:DrugLabel", ""},
     {"biolink:Publication", "PMID doi"},

@@ -123,9 +123,10 @@ def test_the_check_fails_on_a_bad_export(model, tmp_path):
     f[col["category"]] = "biolink:ChemicalOrDrugOrTreatment"  # a mixin
     f[col["xref"]] = "drugbank:DB00704"  # not Biolink's prefix
     lines[2] = "\t".join(f)
-    f = lines[3].split("\t")
-    f[col["id"]] = "drug:naltrexone"  # not a registered prefix
-    lines[3] = "\t".join(f)
+    ntx = next(i for i, l in enumerate(lines) if l and l.split("\t")[col["pharmakon_id"]] == "drug:naltrexone")
+    f = lines[ntx].split("\t")
+    f[col["id"]] = "drug:naltrexone"  # pharmakon's id: not a registered prefix
+    lines[ntx] = "\t".join(f)
     nodes_path.write_text("\n".join(lines), encoding="utf-8")
     lines = edges_path.read_text(encoding="utf-8").split("\n")
     col = {c: i for i, c in enumerate(lines[0].split("\t"))}
@@ -158,8 +159,11 @@ def test_graphml_nodes_are_keyed_by_pharmakon_id_and_every_attribute_has_a_defau
     assert g.nodes["drug:naltrexone"]["name"] == "naltrexone"
     assert g.nodes["drug:naltrexone"]["kind"] == "drug"
     assert "target:MOR" in g.successors("drug:naltrexone")
-    # defaults: an attribute a node or edge does not carry reads as its default
+    # defaults: every attribute has one (networkx keeps them in G.graph), typed as the key says
     text = (tmp_path / "kb.graphml").read_text(encoding="utf-8")
     assert text.count("<key ") == text.count("<default>")
-    assert all(d["negated"] in (True, False) for _, _, d in g.edges(data=True))
-    assert any(d["negated"] for _, _, d in g.edges(data=True))
+    node_default, edge_default = g.graph["node_default"], g.graph["edge_default"]
+    assert set(node_default) == {"name", "kind", "pharmakon_id", "concept_kind", "identifiers"}
+    assert edge_default["negated"] is False and edge_default["best_p_affinity"] != edge_default["best_p_affinity"]  # NaN
+    negated = [d.get("negated", edge_default["negated"]) for _, _, d in g.edges(data=True)]
+    assert any(negated) and not all(negated)

@@ -3,9 +3,8 @@
 /// Each entity kind's own fields (beyond `entity_base`) and a source's fields, named once, in one order:
 /// `visit_fields(v, e)` calls `v(name, member)` for each, `name` being the KB-file key. The snapshot codec reads
 /// and writes records through it (one walk for both directions, so they cannot disagree), and so do the KGX
-/// exporter and importer (io/export/detail/kgx_columns.hpp); a field's type picks its encoding. The content hash
-/// still lists fields by hand, because its bytes predate this description and must not change (see
-/// docs/architecture.md).
+/// columns (io/export/detail/kgx_columns.hpp); a field's type picks its encoding. The content hash still lists
+/// fields by hand, because its bytes predate this description and must not change (see docs/architecture.md).
 
 #include <type_traits>
 

@@ -1,9 +1,8 @@
 #pragma once
 /// \file graphml.hpp
 /// GraphML (opens in Cytoscape, Gephi, yEd, networkx, igraph): the whole knowledge base or the neighbourhood of
-/// some entities. Nodes are keyed by their pharmakon id (`G.nodes["drug:naltrexone"]` in networkx), with kind, name,
-/// concept kind and identifiers; edges (keyed `e` + claim index) carry relation, label, action, best affinity,
-/// evidence tier, negation, note and sources. Every attribute has a `<default>` (empty text, NaN, false).
+/// some entities; nodes keyed by pharmakon id (kind, name, concept kind, identifiers), edges with relation, label,
+/// action, best affinity, evidence tier, negation, note and sources; every attribute with a `<default>`.
 
 #include <filesystem>
 #include <vector>

@@ -2,15 +2,12 @@
 /// \file export_kgx.hpp
 /// Writes a knowledge base as KGX TSV (the Biolink-model exchange format of the biomedical knowledge-graph
 /// community): `PREFIX_nodes.tsv`, `PREFIX_edges.tsv`, and `PREFIX_pharmakon.json` (the knowledge base's name
-/// and version), conforming to the Biolink model so that it merges with other Biolink graphs. Node ids are CURIEs
-/// with Biolink-registered prefixes chosen from the entity's identifiers (`CHEMBL.COMPOUND:CHEMBL19019`,
-/// `UniProtKB:P35372`, `NCBIGene:4988`; `pharmakon:ID` for an entity with none), with a concrete Biolink
-/// `category`; edges carry the most specific Biolink `predicate` with its qualifiers, `knowledge_level`,
-/// `agent_type` and the `infores:` of their source. Both carry every pharmakon field in extra columns
-/// (`pharmakon_id`, `pharmakon_kind`, `pharmakon_relation`, `action`, `affinities`, `sources`, ...) so that
+/// and version), Biolink-conformant: node ids are CURIEs with Biolink-registered prefixes from the identifiers
+/// (`UniProtKB:P35372`; `pharmakon:ID` if none), concrete categories, the most specific predicates with qualifiers,
+/// `knowledge_level`, `agent_type` and the `infores:` of each source. Every pharmakon field has a column of its own
+/// (`pharmakon_id`, `pharmakon_kind`, `pharmakon_relation`, `action`, `sources`, ...) so that
 /// `import_kgx(export_kgx(kb))` gives back the same knowledge base (same content hash). Sources are nodes too
-/// (biolink:JournalArticle, DrugLabel, Dataset, Publication), cited by the edges' `sources` column; `publications`
-/// lists their PMIDs and DOIs as CURIEs for other KGX tools.
+/// (JournalArticle, DrugLabel, Dataset, Publication), cited by `sources`; `publications` lists PMIDs and DOIs.
 /// Text is escaped so that no field holds a tab, a line end or (in lists) a `|`: `%09 %0A %0D %7C`, and `%25`
 /// for `%`. Details: docs/import-export.md.
 

@@ -21,6 +21,11 @@ TEST_CASE("graphml: every entity and claim, or the neighbourhood of some") {
   CHECK(count(all, "<node id=") == num_vertices(kb.graph()));
   CHECK(count(all, "<edge id=") == kb.claim_count());
   CHECK(all.find("<data key=\"e_action\">antagonist</data>") != std::string::npos);
+  // nodes keyed by pharmakon id, edges pointing at those keys; every attribute has a default
+  CHECK(all.find("<node id=\"drug:naltrexone\">") != std::string::npos);
+  CHECK(all.find("source=\"drug:naltrexone\" target=\"target:MOR\"") != std::string::npos);
+  CHECK(count(all, "<key ") == count(all, "<default>"));
+  CHECK(all.find("attr.name=\"negated\" attr.type=\"boolean\"><default>false</default>") != std::string::npos);
   graphml_options o;
   o.around = {any_node(kb.at<drug>("naltrexone"))};
   export_graphml(kb, dir / "ntx.graphml", o);

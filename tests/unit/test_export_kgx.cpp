@@ -6,6 +6,8 @@
 #include "support.hpp"
 
 #include <array>
+#include <map>
+#include <set>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -51,6 +53,7 @@ knowledge_base every_kind() {
   t.family = "fam";
   t.gene_symbol = "TT1";
   t.species = "human";
+  t.ids = {{"gtopdb_target", "318"}, {"uniprot", "P35372"}};  // GtoPdb target ids have no Biolink prefix
   auto tt = b.add(t);
   gene ge;
   ge.id = "gene:TT1";
@@ -95,6 +98,12 @@ knowledge_base every_kind() {
   k.name = "pathway";
   k.kind_label = "Pathway";
   auto kk = b.add(k);
+  concept_node go;
+  go.id = "concept:Biological_Process::GO:0038003";
+  go.name = "opioid receptor signaling pathway";
+  go.kind_label = "Biological Process";
+  go.ids = {{"go", "GO:0038003"}, {"kgx", "GO:0038003"}};  // a foreign KGX id beside the same GO id
+  b.add(go);
   action a;
   a.type = action_type::antagonist;
   a.modality = modality::competitive;
@@ -149,6 +158,82 @@ TEST_CASE("kgx: export then import gives back the same knowledge base") {
   // gzipped files import too (a KGX distribution is often .tsv.gz)
 }
 
+namespace {
+/// The rows of a KGX file as column -> field (fields still escaped).
+std::vector<std::map<std::string, std::string>> tsv_rows(fs::path const& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  auto split = [](std::string const& l) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+      auto tab = l.find('\t', start);
+      out.push_back(l.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) return out;
+      start = tab + 1;
+    }
+  };
+  auto header = split(line);
+  std::vector<std::map<std::string, std::string>> rows;
+  while (std::getline(in, line)) {
+    auto f = split(line);
+    REQUIRE(f.size() == header.size());
+    std::map<std::string, std::string> r;
+    for (std::size_t i = 0; i < f.size(); ++i) r[header[i]] = f[i];
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+std::map<std::string, std::string> row_of(std::vector<std::map<std::string, std::string>> const& rows,
+                                          std::string const& pharmakon_id) {
+  for (auto const& r : rows)
+    if (r.at("pharmakon_id") == pharmakon_id) return r;
+  FAIL("no row for " << pharmakon_id);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("kgx: node ids are Biolink CURIEs from the identifiers, pharmakon's id a column of its own") {
+  temp_dir tmp("curies");
+  export_kgx(every_kind(), tmp.path / "e");
+  auto nodes = tsv_rows(kgx_paths(tmp.path / "e").nodes);
+  CHECK(row_of(nodes, "drug:x").at("id") == "CHEMBL.COMPOUND:CHEMBL1");
+  CHECK(row_of(nodes, "drug:x").at("xref") == "CHEMBL.COMPOUND:CHEMBL1");
+  // UniProtKB is Biolink's first choice for a protein; the GtoPdb target id has no Biolink prefix, so
+  // pharmakon_ids keeps the identifiers exactly, and xref has the ones Biolink knows
+  auto t = row_of(nodes, "target:t");
+  CHECK(t.at("id") == "UniProtKB:P35372");
+  CHECK(t.at("xref") == "UniProtKB:P35372");
+  CHECK(t.at("pharmakon_ids") == "gtopdb_target:318|uniprot:P35372");
+  CHECK(t.at("category") == "biolink:Protein");
+  // no identifier: the pharmakon prefix
+  CHECK(row_of(nodes, "gene:TT1").at("id") == "pharmakon:gene:TT1");
+  CHECK(row_of(nodes, "warning:w").at("category") == "biolink:DrugLabel");
+  CHECK(row_of(nodes, "regimen:r").at("category") == "biolink:Treatment");
+  CHECK(row_of(nodes, "concept:Biological_Process::GO:0038003").at("id") == "GO:0038003");
+  CHECK(row_of(nodes, "concept:Biological_Process::GO:0038003").at("category") == "biolink:BiologicalProcess");
+  CHECK(row_of(nodes, "src:pmid:12813472").at("id") == "PMID:12813472");
+  CHECK(row_of(nodes, "src:pmid:12813472").at("category") == "biolink:JournalArticle");
+  CHECK(row_of(nodes, "src:guideline:x").at("id") == "pharmakon:src:guideline:x");
+  std::set<std::string> ids;
+  for (auto const& r : nodes) CHECK(ids.insert(r.at("id")).second);  // unique
+  auto edges = tsv_rows(kgx_paths(tmp.path / "e").edges);
+  std::map<std::string, std::map<std::string, std::string>> by_relation;
+  for (auto const& e : edges) by_relation.emplace(e.at("pharmakon_relation"), e);
+  CHECK(by_relation["acts_on"].at("predicate") == "biolink:directly_physically_interacts_with");
+  CHECK(by_relation["acts_on"].at("subject") == "CHEMBL.COMPOUND:CHEMBL1");
+  CHECK(by_relation["acts_on"].at("knowledge_level") == "knowledge_assertion");
+  CHECK(by_relation["acts_on"].at("agent_type") == "manual_agent");
+  CHECK(by_relation["acts_on"].at("primary_knowledge_source") == "infores:pharmakon");
+  CHECK(by_relation["blocks"].at("predicate") == "biolink:preventative_for_condition");
+  CHECK(by_relation["reduces"].at("predicate") == "biolink:ameliorates_condition");
+  CHECK(by_relation["mediated_by"].at("predicate") == "biolink:contributes_to");  // the target contributes to the effect
+  CHECK(by_relation["mediated_by"].at("subject") == "UniProtKB:P35372");
+  CHECK(by_relation["modulates_response"].at("predicate") == "biolink:associated_with_response_to");
+  // the relation pharmakon writes turned round reads back the right way (the round trip test checks the hash)
+}
+
 TEST_CASE("kgx: a Hetionet import survives a KGX round trip") {
   fs::path h = fs::path(PHARMAKON_TEST_DATA) / "import" / "hetionet";
   auto kb = import_hetionet(h / "nodes.tsv", h / "edges.sif");
@@ -162,6 +247,37 @@ TEST_CASE("kgx: a Hetionet import survives a KGX round trip") {
   ss << edges.rdbuf();
   CHECK(ss.str().find("biolink:directly_physically_interacts_with") != std::string::npos);
   CHECK(ss.str().find("biolink:treats") != std::string::npos);
+  // each metaedge its own predicate, Hetionet as the knowledge source, its level and agent per metaedge
+  auto rows = tsv_rows(kgx_paths(tmp.path / "h").edges);
+  std::size_t related_to = 0;
+  for (auto const& e : rows) {
+    related_to += e.at("predicate") == "biolink:related_to";
+    CHECK(e.at("primary_knowledge_source") == "infores:hetionet");
+    if (e.at("label") == "participates" && e.at("predicate") == "biolink:actively_involved_in")
+      CHECK(e.at("subject").rfind("NCBIGene:", 0) == 0);
+    if (e.at("label") == "associates") {  // Disease - associates - Gene, written the canonical way
+      CHECK(e.at("predicate") == "biolink:gene_associated_with_condition");
+      CHECK(e.at("subject").rfind("NCBIGene:", 0) == 0);
+      CHECK(e.at("object").rfind("DOID:", 0) == 0);
+    }
+  }
+  CHECK(related_to * 5 < rows.size());
+}
+
+TEST_CASE("kgx: a foreign node keeps its KGX id when it is exported again") {
+  temp_dir tmp("reexport");
+  std::ofstream(tmp.path / "x_nodes.tsv") << "id\tcategory\tname\txref\n"
+                                             "CHEBI:7465\tbiolink:SmallMolecule\tnaltrexone\tDRUGBANK:DB00704\n";
+  std::ofstream(tmp.path / "x_edges.tsv") << "subject\tpredicate\tobject\n";
+  auto kb = import_kgx(tmp.path / "x");
+  auto ntx = kb.at<drug>("naltrexone");
+  CHECK(kb[ntx].identifier_of("drugbank") == "DB00704");  // Biolink's prefix read as pharmakon's scheme
+  export_kgx(kb, tmp.path / "y");
+  auto nodes = tsv_rows(kgx_paths(tmp.path / "y").nodes);
+  auto r = row_of(nodes, "drug:CHEBI:7465");
+  CHECK(r.at("id") == "CHEBI:7465");
+  CHECK(r.at("xref") == "DRUGBANK:DB00704|CHEBI:7465");
+  CHECK(import_kgx(tmp.path / "y").content_hash() == kb.content_hash());
 }
 
 TEST_CASE("kgx: files from elsewhere map categories and predicates onto the model, and every claim has a source") {
@@ -224,4 +340,32 @@ TEST_CASE("kgx: bad files are errors with file, line and column") {
   auto m = try_import_kgx(none);
   REQUIRE(!m.diagnostics.empty());
   CHECK(m.diagnostics.front().code == errc::io);
+}
+
+TEST_CASE("kgx: bad values in pharmakon's columns are errors at their line and column") {
+  temp_dir tmp("badfields");
+  auto first_error_of = [&](std::string const& header, std::string const& row) {
+    std::ofstream(tmp.path / "f_nodes.tsv", std::ios::trunc) << header << "\n" << row << "\n";
+    std::ofstream(tmp.path / "f_edges.tsv", std::ios::trunc) << "subject\tpredicate\tobject\n";
+    auto r = try_import_kgx(tmp.path / "f");
+    CHECK_FALSE(r.kb);
+    REQUIRE(!r.diagnostics.empty());
+    return r.diagnostics.front().to_string();
+  };
+  std::string h = "id\tcategory\tname\tpharmakon_id\tpharmakon_kind\tprodrug\thalf_life\ttarget_type\tsite_sources";
+  // a bool that is neither true nor empty, at its column (the sixth field starts at column 45)
+  auto e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\tmaybe\t\t\t");
+  CHECK(e.find("f_nodes.tsv:2:") != std::string::npos);
+  CHECK(e.find("expected true or nothing, found 'maybe'") != std::string::npos);
+  // a half-life that is not two times
+  e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\t\tlow=3 mg;high=4 h\t\t");
+  CHECK(e.find("half_life") != std::string::npos);
+  e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\t\tlow=soon\t\t");
+  CHECK(e.find("f_nodes.tsv:2:") != std::string::npos);
+  // an enum value the model does not have
+  e = first_error_of(h, "T:1\tbiolink:Protein\tt\ttarget:t\ttarget\t\t\tplanet\t");
+  CHECK(e.find("found 'planet'") != std::string::npos);
+  // a source nobody declared
+  e = first_error_of(h, "X:1\tbiolink:Drug\tx\tdrug:x\tdrug\t\t\t\tsrc:nowhere");
+  CHECK(e.find("a source declared in the nodes file, found 'src:nowhere'") != std::string::npos);
 }

@@ -48,30 +48,41 @@ PHARMAKON_FUNC void export_graphml(knowledge_base const& kb, std::filesystem::pa
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  // every attribute has a default, so a reader (networkx, igraph, Gephi) sees each one on every node or edge
   struct key {
     char const* id;
     char const* for_;
     char const* name;
     char const* type;
+    char const* fallback;
   };
   static constexpr key keys[] = {
-      {"n_name", "node", "name", "string"},       {"n_kind", "node", "kind", "string"},
-      {"n_id", "node", "pharmakon_id", "string"}, {"n_concept", "node", "concept_kind", "string"},
-      {"n_xref", "node", "identifiers", "string"}, {"e_rel", "edge", "relation", "string"},
-      {"e_label", "edge", "label", "string"},     {"e_action", "edge", "action", "string"},
-      {"e_pmax", "edge", "best_p_affinity", "double"}, {"e_tier", "edge", "evidence_tier", "string"},
-      {"e_neg", "edge", "negated", "boolean"},    {"e_note", "edge", "note", "string"},
-      {"e_src", "edge", "sources", "string"}};
+      {"n_name", "node", "name", "string", ""},
+      {"n_kind", "node", "kind", "string", ""},
+      {"n_id", "node", "pharmakon_id", "string", ""},  // the node's id too, for readers that renumber nodes
+      {"n_concept", "node", "concept_kind", "string", ""},
+      {"n_xref", "node", "identifiers", "string", ""},
+      {"e_rel", "edge", "relation", "string", ""},
+      {"e_label", "edge", "label", "string", ""},
+      {"e_action", "edge", "action", "string", ""},
+      {"e_pmax", "edge", "best_p_affinity", "double", "NaN"},
+      {"e_tier", "edge", "evidence_tier", "string", ""},
+      {"e_neg", "edge", "negated", "boolean", "false"},
+      {"e_note", "edge", "note", "string", ""},
+      {"e_src", "edge", "sources", "string", ""}};
   for (auto const& k : keys)
-    out << fmt::format("  <key id=\"{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"/>\n", k.id, k.for_, k.name, k.type);
+    out << fmt::format("  <key id=\"{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"><default>{}</default></key>\n",
+                       k.id, k.for_, k.name, k.type, k.fallback);
   out << fmt::format("  <graph id=\"{}\" edgedefault=\"directed\">\n", xml_escape(kb.name()));
+  // nodes are keyed by their pharmakon id (unique in a knowledge base), edges by their claim's index
+  auto node_key = [&](std::uint32_t v) { return xml_escape(kb.base(kb.node(v)).id); };
   for (std::uint32_t v = 0; v < total; ++v) {
     if (!keep[v]) continue;
     auto n = kb.node(v);
     auto const& e = kb.base(n);
-    out << fmt::format("    <node id=\"n{}\"><data key=\"n_name\">{}</data><data key=\"n_kind\">{}</data>"
-                       "<data key=\"n_id\">{}</data>",
-                       v, xml_escape(e.name), to_string(n.kind()), xml_escape(e.id));
+    out << fmt::format("    <node id=\"{0}\"><data key=\"n_name\">{1}</data><data key=\"n_kind\">{2}</data>"
+                       "<data key=\"n_id\">{0}</data>",
+                       node_key(v), xml_escape(e.name), to_string(n.kind()));
     if (n.kind() == node_kind::concept_node)
       out << fmt::format("<data key=\"n_concept\">{}</data>", xml_escape(kb.get(*n.as<concept_node>()).kind_label));
     if (!e.ids.empty()) {
@@ -88,8 +99,8 @@ PHARMAKON_FUNC void export_graphml(knowledge_base const& kb, std::filesystem::pa
       if (!keep[to]) continue;
       auto c = std::uint32_t(get(boost::edge_index, g, edge));
       auto cv = kb.claim(claim_id{c});
-      out << fmt::format("    <edge id=\"e{}\" source=\"n{}\" target=\"n{}\"><data key=\"e_rel\">{}</data>", c, v, to,
-                         to_string(cv.kind()));
+      out << fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\"><data key=\"e_rel\">{}</data>", c, node_key(v),
+                         node_key(to), to_string(cv.kind()));
       if (cv.kind() == relation_kind::related)
         out << fmt::format("<data key=\"e_label\">{}</data>", xml_escape(kb.claim_as<rel::related>(cv.id())->payload().label));
       if (cv.kind() == relation_kind::acts_on) {

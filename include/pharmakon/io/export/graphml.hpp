@@ -1,8 +1,8 @@
 #pragma once
 /// \file graphml.hpp
 /// GraphML (opens in Cytoscape, Gephi, yEd, networkx, igraph): the whole knowledge base or the neighbourhood of
-/// some entities, with node kind, name, pharmakon id and identifiers, and edge relation, action, best affinity,
-/// evidence tier, negation, note and sources as attributes.
+/// some entities; nodes keyed by pharmakon id (kind, name, concept kind, identifiers), edges with relation, label,
+/// action, best affinity, evidence tier, negation, note and sources; every attribute with a `<default>`.
 
 #include <filesystem>
 #include <vector>

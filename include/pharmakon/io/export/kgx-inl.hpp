@@ -1,13 +1,16 @@
 // The KGX TSV exporter (io layer). The importer (import/kgx-inl.hpp) reads these columns back; both take the Biolink
-// words from detail/biolink.hpp.
+// words from detail/biolink.hpp and the columns from detail/kgx_columns.hpp.
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
 #  error "export/kgx-inl.hpp holds the out-of-line definitions of export/kgx.hpp: include kgx.hpp (they come with it in a header-only build, and src/pharmakon.cpp compiles them once)"
 #endif
-#include <array>
+#include <set>
+#include <type_traits>
 
+#include "../import/hetionet.hpp"
 #include "detail/biolink.hpp"
 #include "detail/escape.hpp"
+#include "detail/kgx_columns.hpp"
 #include "kgx.hpp"
 #include "writer.hpp"
 
@@ -15,51 +18,54 @@ namespace pharmakon {
 
 namespace detail::kgx {
 
-/// Node columns, in file order.
-inline constexpr std::array<std::string_view, 56> node_columns{
-    "id", "category", "name", "synonym", "xref", "provided_by", "pharmakon_kind", "sources", "drug_class",
-    "target_type", "family", "gene_symbol", "species", "symbol", "kind_label", "dose", "dose_max", "every",
-    "times_per_day", "as_needed", "route", "formulation", "product", "population", "preconditions", "warning_kind",
-    "severity", "about", "concerns_action", "source_kind", "title", "authors", "publisher", "year", "pmid", "doi",
-    "dailymed_setid", "nda", "url", "gtopdb_ligand", "gtopdb_target", "unverified", "sections", "prodrug", "site",
-    "site_sources", "combined", "inhibitors_of", "inducers_of", "min_strength", "lay_name", "half_life", "date",
-    "version", "region", "max_daily"};
-/// Edge columns, in file order.
-/// The columns of the described payloads (model/describe.hpp) are their field names.
-inline constexpr std::array<std::string_view, 37> edge_columns{
-    "id", "subject", "predicate", "object", "knowledge_level", "agent_type", "primary_knowledge_source",
-    "publications", "pharmakon_relation", "sources", "negated", "hypothesis", "unverified", "note", "label", "action",
-    "modality", "reversible", "surmountable", "efficacy", "affinities", "adjunct", "finding", "outcome", "pathway",
-    "sensitive", "strength", "active", "formed_by", "severity", "management", "direction", "intended", "effect",
-    "exposure_of", "advice", "region"};
-
-template <std::size_t N>
-constexpr std::size_t column(std::array<std::string_view, N> const& cols, std::string_view name) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (cols[i] == name) return i;
-  return N;
-}
-
-using biolink::category_of;
-using biolink::predicate_of;
-
-inline std::string opt_text(std::optional<bool> b) { return b ? (*b ? "true" : "false") : ""; }
-inline std::string opt_text(std::optional<double> v) { return v ? detail::exporter::exact_number(*v) : ""; }
 inline std::string qty_text(quantity const& q) {
   return fmt::format("{} {}", detail::exporter::exact_number(q.value()), info(q.unit_of()).symbol);
 }
-inline std::string opt_text(std::optional<quantity> const& q) { return q ? qty_text(*q) : ""; }
 
-/// One `key=value` list item of a composite column; values escaped so `; , = |` stay separators.
-inline std::string composite(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
-  std::string out;
-  for (auto const& [k, v] : fields) {
-    if (v.empty()) continue;
-    if (!out.empty()) out += ';';
-    out += std::string(k) + "=" + detail::exporter::tsv_escape(v, "|;,=");
+/// Writes field values as KGX text: at the top level (`nested` false) lists are `|`-separated; inside a composite
+/// (`key=value;key=value`, for records such as a half-life or a precondition) source lists are `,`-separated and
+/// values escape `| ; , =` too.
+struct field_writer {
+  knowledge_base const& kb;
+  bool nested = false;
+
+  std::string escape(std::string_view s) const { return detail::exporter::tsv_escape(s, nested ? "|;,=" : "|"); }
+
+  template <class T>
+  std::string operator()(T const& v) const {
+    if constexpr (std::is_same_v<T, std::string>) return escape(v);
+    else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "";
+    else if constexpr (std::is_same_v<T, int>) return v ? fmt::format("{}", v) : "";
+    else if constexpr (std::is_same_v<T, quantity>) return qty_text(v);
+    else if constexpr (named_enum<T>) return std::string(to_string(v));
+    else if constexpr (std::is_same_v<T, source_id>) return escape(kb.get(v).id);
+    else if constexpr (std::is_same_v<T, std::optional<int>>) return v ? fmt::format("{}", *v) : std::string();
+    else if constexpr (is_optional<T>::value) return v ? (*this)(*v) : std::string();
+    else if constexpr (is_vector<T>::value) {
+      std::string out;
+      char sep = nested && std::is_same_v<typename T::value_type, source_id> ? ',' : '|';
+      for (auto const& x : v) {
+        auto t = (*this)(x);
+        if (t.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += t;
+      }
+      return out;
+    } else {  // a record with visit_fields: a composite
+      field_writer inner{kb, true};
+      std::string out;
+      visit_fields(
+          [&](std::string_view name, auto const& x) {
+            auto t = inner(x);
+            if (t.empty()) return;
+            if (!out.empty()) out += ';';
+            out += std::string(name) + "=" + t;
+          },
+          v);
+      return out;
+    }
   }
-  return out;
-}
+};
 
 inline std::string region_text(source_region const& r) {
   if (!r.known()) return "";
@@ -76,238 +82,227 @@ inline std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-}  // namespace detail::kgx
-
-PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path const& prefix) {
-  using namespace detail::kgx;
-  using detail::exporter::tsv_escape;
-  kgx_paths paths(prefix);
-  auto join = [](auto const& items, auto&& fn) {
-    std::string out;
-    for (auto const& x : items) {
-      auto t = fn(x);
-      if (t.empty()) continue;
-      if (!out.empty()) out += '|';
-      out += t;
-    }
-    return out;
-  };
-  auto source_list = [&](std::span<source_id const> ids, char sep) {
-    std::string out;
-    for (auto s : ids) {
-      if (!out.empty()) out += sep;
-      out += kb.get(s).id;
-    }
-    return out;
-  };
-
-  // nodes: sources first (entities and claims cite them), then the entities in vertex order
-  atomic_files files;
-  auto& nodes = files.open(paths.nodes);
-  for (std::size_t i = 0; i < node_columns.size(); ++i) nodes << (i ? "\t" : "") << node_columns[i];
-  nodes << "\n";
-  std::vector<std::string> row(node_columns.size());
-  auto put = [&](std::string_view col, std::string value) { row[column(node_columns, col)] = std::move(value); };
-  auto flush_row = [&](atomic_files::file& out) {
+/// One TSV file being written row by row, its columns named.
+struct table {
+  std::vector<std::string> cols;
+  atomic_files::file& out;
+  std::vector<std::string> row;
+  table(std::vector<std::string> c, atomic_files::file& o) : cols(std::move(c)), out(o), row(cols.size()) {
+    for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "\t" : "") << cols[i];
+    out << "\n";
+  }
+  void put(std::string_view col, std::string value) {
+    auto i = index_of(cols, col);
+    if (i < row.size()) row[i] = std::move(value);
+  }
+  void flush() {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out << "\t";
       out << row[i];
       row[i].clear();
     }
     out << "\n";
-  };
-  for (auto const& s : kb.sources()) {
-    put("id", tsv_escape(s.id));
-    bool publication = s.kind != source_kind::database && s.kind != source_kind::other;
-    put("category", publication ? "biolink:Publication" : "biolink:InformationContentEntity");
-    put("name", tsv_escape(s.title.empty() ? s.citation_id() : s.title));
-    put("pharmakon_kind", "source");
-    put("source_kind", std::string(to_string(s.kind)));
-    put("title", tsv_escape(s.title));
-    put("authors", tsv_escape(s.authors));
-    put("publisher", tsv_escape(s.publisher));
-    put("year", s.year ? fmt::format("{}", s.year) : "");
-    for (auto const& i : s.ids) put(i.scheme, tsv_escape(i.value));  // a column per scheme (source_schemes)
-    put("unverified", s.unverified ? "true" : "");
-    put("date", tsv_escape(s.date));
-    put("version", tsv_escape(s.version));
-    put("sections", join(s.sections, [](std::string const& x) { return tsv_escape(x); }));
-    put("region", region_text(s.region));
-    flush_row(nodes);
   }
-  auto base_columns = [&](entity_base const& e, node_kind k, std::string_view kind_label) {
-    put("id", tsv_escape(e.id));
-    put("category", category_of(k, kind_label));
-    put("name", tsv_escape(e.name));
-    put("lay_name", tsv_escape(e.lay_name));
-    put("synonym", join(e.synonyms, [](std::string const& s) { return tsv_escape(s); }));
-    put("xref", join(e.ids, [](identifier const& i) { return tsv_escape(i.scheme + ":" + i.value); }));
-    put("provided_by", "infores:pharmakon");
-    put("pharmakon_kind", std::string(to_string(k)));
-    put("sources", source_list(e.sources, '|'));
-    put("region", region_text(e.region));
+};
+
+/// The KGX node ids: each node's best Biolink CURIE (detail/biolink.hpp), unique in the file; `pharmakon:ID`
+/// where there is none.
+struct node_ids {
+  std::set<std::string, std::less<>> used;
+  std::string pick(std::string_view category, std::vector<identifier> const& ids, std::optional<node_kind> k,
+                   std::string_view own_id) {
+    std::string best;
+    int best_rank = 1 << 30;
+    for (auto const& i : ids) {
+      auto c = biolink::curie_of(i, k);
+      if (!c || used.count(*c)) continue;
+      auto rank = biolink::id_rank(category, std::string_view(*c).substr(0, c->find(':')));
+      if (rank < 0) rank = 1 << 20;  // a CURIE the category does not list: after those it does
+      if (rank < best_rank) best = *c, best_rank = rank;
+    }
+    if (best.empty()) best = std::string(biolink::own_prefix) + ":" + std::string(own_id);
+    used.insert(best);
+    return best;
+  }
+};
+
+}  // namespace detail::kgx
+
+PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path const& prefix) {
+  using namespace detail::kgx;
+  using detail::exporter::tsv_escape;
+  namespace biolink = detail::biolink;
+  kgx_paths paths(prefix);
+  field_writer text{kb};
+  node_ids ids;
+  atomic_files files;
+
+  // nodes: sources first (entities and claims cite them), then the entities in vertex order
+  table nodes(node_columns(), files.open(paths.nodes));
+  for (auto const& s : kb.sources()) {
+    auto category = biolink::source_category(s);
+    nodes.put("id", tsv_escape(ids.pick(category, s.ids, std::nullopt, s.id)));
+    nodes.put("category", std::string(category));
+    nodes.put("name", tsv_escape(s.title.empty() ? s.citation_id() : s.title));
+    nodes.put("provided_by", biolink::infores_of(s));
+    nodes.put("pharmakon_id", tsv_escape(s.id));
+    nodes.put("pharmakon_kind", "source");
+    visit_fields(
+        [&](std::string_view n, auto const& v) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<identifier>>) {
+            for (auto const& i : v) nodes.put(i.scheme, tsv_escape(i.value));  // a column per scheme (source_schemes)
+          } else {
+            nodes.put(column_of("source", n), text(v));
+          }
+        },
+        s);
+    nodes.put("region", region_text(s.region));
+    nodes.flush();
+  }
+  std::vector<std::string> node_id(num_vertices(kb.graph()));
+  auto put_entity = [&](std::uint32_t vertex, auto const& e, node_kind k, std::string_view kind_label) {
+    auto category = biolink::category_of(k, kind_label);
+    node_id[vertex] = ids.pick(category, e.ids, k, e.id);
+    nodes.put("id", tsv_escape(node_id[vertex]));
+    nodes.put("category", std::string(category));
+    nodes.put("name", tsv_escape(e.name));
+    nodes.put("lay_name", tsv_escape(e.lay_name));
+    nodes.put("synonym", text(e.synonyms));
+    // xref: every identifier Biolink has a prefix for; if some have none, pharmakon_ids keeps them all, exactly
+    std::string xref;
+    bool exact = true;
+    for (auto const& i : e.ids) {
+      auto c = biolink::curie_of(i, k);
+      if (!c) {
+        exact = false;
+        continue;
+      }
+      auto back = biolink::identifier_of(*c);
+      if (!back || back->scheme != i.scheme || back->value != i.value) exact = false;
+      xref += (xref.empty() ? "" : "|") + tsv_escape(*c);
+    }
+    nodes.put("xref", std::move(xref));
+    if (!exact) {
+      std::string all;
+      for (auto const& i : e.ids) all += (all.empty() ? "" : "|") + tsv_escape(i.scheme + ":" + i.value);
+      nodes.put("pharmakon_ids", std::move(all));
+    }
+    nodes.put("provided_by", e.sources.empty() ? std::string(biolink::own_infores) : biolink::infores_of(kb.get(e.sources.front())));
+    nodes.put("pharmakon_id", tsv_escape(e.id));
+    nodes.put("pharmakon_kind", std::string(to_string(k)));
+    nodes.put("sources", text(e.sources));
+    nodes.put("region", region_text(e.region));
+    auto owner = to_string(k);
+    visit_fields([&](std::string_view n, auto const& v) { nodes.put(column_of(owner, n), text(v)); }, e);
+    nodes.flush();
   };
   for (std::uint32_t v = 0; v < num_vertices(kb.graph()); ++v) {
     auto n = kb.node(v);
     switch (n.kind()) {
-      case node_kind::drug: {
-        auto const& e = kb.get(*n.as<drug>());
-        base_columns(e, n.kind(), {});
-        put("drug_class", tsv_escape(e.drug_class));
-        put("prodrug", e.prodrug ? "true" : "");
-        put("site", e.site == site::unspecified ? "" : std::string(to_string(e.site)));
-        put("site_sources", source_list(e.site_sources, '|'));
-        if (auto const& h = e.half_life)
-          put("half_life", composite({{"low", qty_text(h->low)}, {"high", qty_text(h->high)},
-                                      {"sources", source_list(h->sources, ',')}, {"note", h->note}}));
-        break;
-      }
-      case node_kind::effect: {
-        auto const& e = kb.get(*n.as<effect>());
-        base_columns(e, n.kind(), {});
-        put("site", e.site == site::unspecified ? "" : std::string(to_string(e.site)));
-        put("combined", e.combined ? std::string(to_string(*e.combined)) : "");
-        break;
-      }
-      case node_kind::drug_class: {
-        auto const& e = kb.get(*n.as<drug_class>());
-        base_columns(e, n.kind(), {});
-        put("inhibitors_of", tsv_escape(e.inhibitors_of));
-        put("inducers_of", tsv_escape(e.inducers_of));
-        put("min_strength", e.defined_by_rule() ? std::string(to_string(e.min_strength)) : "");
-        break;
-      }
-      case node_kind::target: {
-        auto const& e = kb.get(*n.as<target>());
-        base_columns(e, n.kind(), {});
-        put("target_type", std::string(to_string(e.type)));
-        put("family", tsv_escape(e.family));
-        put("gene_symbol", tsv_escape(e.gene_symbol));
-        put("species", tsv_escape(e.species));
-        break;
-      }
-      case node_kind::gene: {
-        auto const& e = kb.get(*n.as<gene>());
-        base_columns(e, n.kind(), {});
-        put("symbol", tsv_escape(e.symbol));
-        break;
-      }
-      case node_kind::regimen: {
-        auto const& e = kb.get(*n.as<regimen>());
-        base_columns(e, n.kind(), {});
-        put("dose", qty_text(e.dose));
-        put("dose_max", opt_text(e.dose_max));
-        put("max_daily", opt_text(e.max_daily));
-        put("every", opt_text(e.every));
-        put("times_per_day", e.times_per_day ? fmt::format("{}", *e.times_per_day) : "");
-        put("as_needed", e.as_needed ? "true" : "");
-        put("route", std::string(to_string(e.route)));
-        put("formulation", tsv_escape(e.formulation));
-        put("product", tsv_escape(e.product));
-        put("population", tsv_escape(e.population));
-        put("preconditions", join(e.preconditions, [](precondition const& p) {
-              auto c = composite({{"kind", std::string(to_string(p.kind))}, {"min", opt_text(p.min)},
-                                  {"recommended", opt_text(p.recommended)}, {"note", p.note}});
-              return c;
-            }));
-        break;
-      }
-      case node_kind::warning: {
-        auto const& e = kb.get(*n.as<warning>());
-        base_columns(e, n.kind(), {});
-        put("warning_kind", std::string(to_string(e.kind)));
-        put("severity", std::string(to_string(e.severity)));
-        put("about", tsv_escape(e.about));
-        put("concerns_action", join(e.concerns_action, [](action_type a) { return std::string(to_string(a)); }));
-        break;
-      }
+      case node_kind::drug: put_entity(v, kb.get(*n.as<drug>()), n.kind(), {}); break;
+      case node_kind::target: put_entity(v, kb.get(*n.as<target>()), n.kind(), {}); break;
+      case node_kind::gene: put_entity(v, kb.get(*n.as<gene>()), n.kind(), {}); break;
+      case node_kind::variant: put_entity(v, kb.get(*n.as<variant>()), n.kind(), {}); break;
+      case node_kind::effect: put_entity(v, kb.get(*n.as<effect>()), n.kind(), {}); break;
+      case node_kind::condition: put_entity(v, kb.get(*n.as<condition>()), n.kind(), {}); break;
+      case node_kind::regimen: put_entity(v, kb.get(*n.as<regimen>()), n.kind(), {}); break;
+      case node_kind::warning: put_entity(v, kb.get(*n.as<warning>()), n.kind(), {}); break;
+      case node_kind::drug_class: put_entity(v, kb.get(*n.as<drug_class>()), n.kind(), {}); break;
       case node_kind::concept_node: {
-        auto const& e = kb.get(*n.as<concept_node>());
-        base_columns(e, n.kind(), e.kind_label);
-        put("kind_label", tsv_escape(e.kind_label));
+        auto const& c = kb.get(*n.as<concept_node>());
+        put_entity(v, c, n.kind(), c.kind_label);
         break;
       }
-      default:
-        base_columns(kb.base(n), n.kind(), {});
-        break;
     }
-    flush_row(nodes);
   }
 
   // edges: every claim, in claim order
-  auto& edges = files.open(paths.edges);
-  for (std::size_t i = 0; i < edge_columns.size(); ++i) edges << (i ? "\t" : "") << edge_columns[i];
-  edges << "\n";
-  std::vector<std::string> erow(edge_columns.size());
-  auto eput = [&](std::string_view col, std::string value) { erow[column(edge_columns, col)] = std::move(value); };
-  auto described = [&kb](auto tag, claim_id id, auto& out) {
-    using R = decltype(tag);
-    for_each_field(kb.claim_as<R>(id)->payload(), [&](std::string_view name, auto const& x) { out(name, tsv_escape(field_text(x))); });
+  table edges(edge_columns(), files.open(paths.edges));
+  auto kind_label = [&](any_node n) -> std::string_view {
+    if (auto c = n.as<concept_node>()) return kb.get(*c).kind_label;
+    return {};
   };
   for (std::uint32_t c = 0; c < kb.claim_count(); ++c) {
     auto v = kb.claim(claim_id{c});
     auto kind = v.kind();
     std::string label = kind == relation_kind::related ? kb.claim_as<rel::related>(v.id())->payload().label : std::string();
-    eput("id", fmt::format("pharmakon:claim:{}", c));
-    eput("subject", tsv_escape(kb.base(v.from()).id));
-    eput("predicate", predicate_of(kind, label));
-    eput("object", tsv_escape(kb.base(v.to()).id));
-    eput("knowledge_level", "not_provided");
-    eput("agent_type", "not_provided");
-    eput("primary_knowledge_source", "infores:pharmakon");
-    eput("publications", join(v.sources(), [&](source_id s) {
-           auto const& src = kb.get(s);
-           if (auto pmid = src.identifier_of("pmid")) return "PMID:" + std::string(*pmid);
-           if (auto doi = src.identifier_of("doi")) return tsv_escape("doi:" + std::string(*doi));
-           return std::string();
-         }));
-    eput("pharmakon_relation", std::string(to_string(kind)));
-    eput("sources", source_list(v.sources(), '|'));
-    eput("negated", v.negated() ? "true" : "");
-    eput("hypothesis", v.hypothesis() ? "true" : "");
-    eput("unverified", v.unverified() ? "true" : "");
-    eput("note", tsv_escape(v.note()));
-    eput("label", tsv_escape(label));
-    eput("region", region_text(v.region()));
-    switch (kind) {
-      case relation_kind::acts_on: {
-        auto const& a = kb.claim_as<rel::acts_on>(v.id())->payload();
-        eput("action", std::string(to_string(a.type)));
-        eput("modality", std::string(to_string(a.modality)));
-        eput("reversible", opt_text(a.reversible));
-        eput("surmountable", opt_text(a.surmountable));
-        eput("efficacy", opt_text(a.efficacy));
-        eput("affinities", join(a.affinities, [&](affinity const& af) {
-               return composite({{"measure", std::string(to_string(af.measure))},
-                                 {"value", opt_text(af.value)},
-                                 {"low", opt_text(af.low)},
-                                 {"high", opt_text(af.high)},
-                                 {"unit", af.conc_unit ? std::string(info(*af.conc_unit).symbol) : std::string()},
-                                 {"species", af.species},
-                                 {"sources", source_list(af.sources, ',')}});
-             }));
-        break;
+    auto srcs = v.sources();
+    bool hetionet = std::any_of(srcs.begin(), srcs.end(), [&](source_id s) { return biolink::infores_of(kb.get(s)) == "infores:hetionet"; });
+    auto const* row = biolink::row_for(kind, label, v.from().kind(), kind_label(v.from()), v.to().kind(),
+                                       kind_label(v.to()), hetionet, v.note());
+    auto subject = node_id[kb.vertex(v.from())], object = node_id[kb.vertex(v.to())];
+    if (row && row->reversed) std::swap(subject, object);
+    edges.put("id", fmt::format("pharmakon:claim:{}", c));
+    edges.put("subject", tsv_escape(subject));
+    edges.put("predicate", std::string(row ? row->predicate : biolink::fallback_predicate(kind, label)));
+    edges.put("object", tsv_escape(object));
+    if (row)
+      for (std::size_t q = 0; q < std::size(biolink::qualifier_columns); ++q)
+        edges.put(biolink::qualifier_columns[q], std::string(row->q.*biolink::qualifier_members[q]));
+    // provenance: the first source's information resource; pharmakon aggregates any other one
+    auto prov = hetionet && row && !row->hetionet.knowledge_level.empty()
+                    ? row->hetionet
+                    : biolink::provenance_of(srcs.empty() ? source_kind::other : kb.get(srcs.front()).kind, v.hypothesis());
+    if (v.hypothesis()) prov.knowledge_level = "prediction";
+    edges.put("knowledge_level", std::string(prov.knowledge_level));
+    edges.put("agent_type", std::string(prov.agent_type));
+    auto primary = srcs.empty() ? std::string(biolink::own_infores) : biolink::infores_of(kb.get(srcs.front()));
+    edges.put("primary_knowledge_source", primary);
+    if (primary != biolink::own_infores) edges.put("aggregator_knowledge_source", std::string(biolink::own_infores));
+    std::string pubs;
+    for (auto s : srcs) {
+      auto const& src = kb.get(s);
+      std::string p;
+      if (auto pmid = src.identifier_of("pmid")) p = "PMID:" + std::string(*pmid);
+      else if (auto doi = src.identifier_of("doi")) p = tsv_escape("doi:" + std::string(*doi));
+      if (!p.empty()) pubs += (pubs.empty() ? "" : "|") + p;
+    }
+    edges.put("publications", std::move(pubs));
+    edges.put("negated", v.negated() ? "true" : "");
+    edges.put("pharmakon_relation", std::string(to_string(kind)));
+    edges.put("sources", text(std::vector<source_id>(srcs.begin(), srcs.end())));
+    edges.put("hypothesis", v.hypothesis() ? "true" : "");
+    edges.put("unverified", v.unverified() ? "true" : "");
+    edges.put("note", tsv_escape(v.note()));
+    edges.put("label", tsv_escape(label));
+    edges.put("region", region_text(v.region()));
+    if (kind == relation_kind::acts_on) {
+      auto const& a = kb.claim_as<rel::acts_on>(v.id())->payload();
+      edges.put("action", std::string(to_string(a.type)));
+      edges.put("modality", std::string(to_string(a.modality)));
+      edges.put("reversible", field_text(a.reversible));
+      edges.put("surmountable", field_text(a.surmountable));
+      edges.put("efficacy", a.efficacy ? detail::exporter::exact_number(*a.efficacy) : "");
+      std::string aff;
+      field_writer inner{kb, true};
+      for (auto const& af : a.affinities) {
+        std::string one;
+        auto item = [&](std::string_view k, std::string t) {
+          if (t.empty()) return;
+          one += (one.empty() ? "" : ";") + std::string(k) + "=" + t;
+        };
+        auto num = [](std::optional<double> x) { return x ? detail::exporter::exact_number(*x) : std::string(); };
+        item("measure", std::string(to_string(af.measure)));
+        item("value", num(af.value));
+        item("low", num(af.low));
+        item("high", num(af.high));
+        item("unit", af.conc_unit ? std::string(info(*af.conc_unit).symbol) : std::string());
+        item("species", inner(af.species));
+        item("sources", inner(af.sources));
+        aff += (aff.empty() ? "" : "|") + one;
       }
-      // described payloads: a column per field (model/describe.hpp)
-      case relation_kind::indicated_for: described(rel::indicated_for{}, v.id(), eput); break;
-      case relation_kind::modulates_response: described(rel::modulates_response{}, v.id(), eput); break;
-      case relation_kind::substrate_of: described(rel::substrate_of{}, v.id(), eput); break;
-      case relation_kind::inhibits: described(rel::inhibits{}, v.id(), eput); break;
-      case relation_kind::induces: described(rel::induces{}, v.id(), eput); break;
-      case relation_kind::has_metabolite: described(rel::has_metabolite{}, v.id(), eput); break;
-      case relation_kind::interacts_with: described(rel::interacts_with{}, v.id(), eput); break;
-      default: break;
+      edges.put("affinities", std::move(aff));
     }
-    for (std::size_t i = 0; i < erow.size(); ++i) {
-      if (i) edges << "\t";
-      edges << erow[i];
-      erow[i].clear();
-    }
-    edges << "\n";
+    // described payloads: a column per field (model/describe.hpp)
+    with_described(kind, [&](auto tag) {
+      for_each_field(kb.claim_as<decltype(tag)>(v.id())->payload(),
+                     [&](std::string_view name, auto const& x) { edges.put(name, tsv_escape(field_text(x))); });
+    });
+    edges.flush();
   }
 
   files.open(paths.meta) << fmt::format(
-      "{{\n  \"format\": \"pharmakon-kgx\",\n  \"format_version\": 1,\n  \"name\": {},\n  \"version\": {},\n"
+      "{{\n  \"format\": \"pharmakon-kgx\",\n  \"format_version\": 2,\n  \"name\": {},\n  \"version\": {},\n"
       "  \"content_hash\": {},\n  \"nodes\": {},\n  \"sources\": {},\n  \"edges\": {}\n}}\n",
       json_string(kb.name()), json_string(kb.version()), json_string(kb.content_hash()), num_vertices(kb.graph()),
       kb.sources().size(), kb.claim_count());

@@ -2,12 +2,12 @@
 /// \file export_kgx.hpp
 /// Writes a knowledge base as KGX TSV (the Biolink-model exchange format of the biomedical knowledge-graph
 /// community): `PREFIX_nodes.tsv`, `PREFIX_edges.tsv`, and `PREFIX_pharmakon.json` (the knowledge base's name
-/// and version). Nodes carry a Biolink `category` (drug → biolink:Drug, target → biolink:Protein, ...), edges a
-/// Biolink `predicate` (acts_on → biolink:directly_physically_interacts_with, indicated_for → biolink:treats,
-/// ...), and both carry every pharmakon field in extra columns (`pharmakon_kind`, `pharmakon_relation`, `action`,
-/// `affinities`, `sources`, ...) so that `import_kgx(export_kgx(kb))` gives back the same knowledge base (same
-/// content hash). Sources are nodes too (category biolink:Publication or biolink:InformationContentEntity),
-/// cited by the edges' `sources` column; `publications` lists their PMIDs as CURIEs for other KGX tools.
+/// and version), Biolink-conformant: node ids are CURIEs with Biolink-registered prefixes from the identifiers
+/// (`UniProtKB:P35372`; `pharmakon:ID` if none), concrete categories, the most specific predicates with qualifiers,
+/// `knowledge_level`, `agent_type` and the `infores:` of each source. Every pharmakon field has a column of its own
+/// (`pharmakon_id`, `pharmakon_kind`, `pharmakon_relation`, `action`, `sources`, ...) so that
+/// `import_kgx(export_kgx(kb))` gives back the same knowledge base (same content hash). Sources are nodes too
+/// (JournalArticle, DrugLabel, Dataset, Publication), cited by `sources`; `publications` lists PMIDs and DOIs.
 /// Text is escaped so that no field holds a tab, a line end or (in lists) a `|`: `%09 %0A %0D %7C`, and `%25`
 /// for `%`. Details: docs/import-export.md.
 

@@ -248,6 +248,11 @@ struct importer : driver {
     auto const& k = kinds[ki];
     std::vector<identifier> ids;
     if (!k.scheme.empty() && valid_identifier(k.scheme, local)) ids.push_back({std::string(k.scheme), std::string(local)});
+    // a WikiPathways pathway (WP455_r81793: the pathway and its revision) is also WikiPathways' WP455
+    if (k.name == "Pathway" && local.substr(0, 2) == "WP") {
+      auto wp = local.substr(0, local.find('_'));
+      if (valid_identifier("wikipathways", wp)) ids.push_back({"wikipathways", std::string(wp)});
+    }
     if (opts.base && !ids.empty()) {
       if (auto it = base_xref.find({ids[0].scheme, ids[0].value}); it != base_xref.end()) {
         ++merged_counts[ki];

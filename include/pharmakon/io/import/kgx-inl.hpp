@@ -17,6 +17,7 @@
 #include "../../model/text.hpp"
 #include "../export/detail/biolink.hpp"
 #include "../export/detail/escape.hpp"
+#include "../export/detail/kgx_columns.hpp"
 #include "detail/driver.hpp"
 #include "detail/line_reader.hpp"
 #include "detail/records.hpp"
@@ -110,46 +111,124 @@ struct importer : driver {
     return b.add_source(std::move(s));
   }
 
+  // ----- fields: the inverse of the exporter's field_writer (export/kgx-inl.hpp) -----
+  /// Splits `s` at `sep` (raw items, still escaped; empty items dropped).
+  static std::vector<std::string_view> items(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start < s.size()) {
+      auto end = s.find(sep, start);
+      auto item = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      if (!item.empty()) out.push_back(item);
+      if (end == std::string_view::npos) break;
+      start = end + 1;
+    }
+    return out;
+  }
+
+  /// Reads field values written by the exporter; a bad value is reported at (file, line, column) and false.
+  struct field_reader {
+    importer& imp;
+    line_reader& in;
+    std::uint64_t line;
+    std::uint64_t column;
+    bool nested = false;
+
+    bool bad(errc code, std::string expected, std::string_view raw) const {
+      imp.diags.add(code, in.name(), line, column, std::move(expected), quote_value(tsv_unescape(raw)));
+      return false;
+    }
+    template <class T>
+    bool operator()(std::string_view raw, T& v) const {
+      if constexpr (std::is_same_v<T, std::string>) {
+        v = tsv_unescape(raw);
+      } else if constexpr (std::is_same_v<T, bool>) {
+        if (raw.empty() || raw == "false") v = false;
+        else if (raw == "true") v = true;
+        else return bad(errc::syntax, "true or nothing", raw);
+      } else if constexpr (std::is_same_v<T, int>) {
+        v = 0;
+        if (!raw.empty() && std::from_chars(raw.data(), raw.data() + raw.size(), v).ptr != raw.data() + raw.size())
+          return bad(errc::syntax, "a whole number", raw);
+      } else if constexpr (std::is_same_v<T, quantity>) {
+        auto q = parse_quantity(tsv_unescape(raw));
+        if (!q) {
+          auto const& err = q.diagnostics.front();
+          return bad(errc::bad_quantity, err.expected.empty() ? "a quantity" : err.expected, raw);
+        }
+        v = *q;
+      } else if constexpr (named_enum<T>) {
+        if (raw.empty()) return true;  // the default
+        auto e = parse_enum<T>(raw);
+        if (!e) return bad(errc::unknown_enum, fmt::format("one of {}", enum_choices<T>()), raw);
+        v = *e;
+      } else if constexpr (is_optional<T>::value) {
+        v.reset();
+        if (raw.empty()) return true;
+        typename T::value_type x{};
+        if (!(*this)(raw, x)) return false;
+        v = std::move(x);
+      } else if constexpr (std::is_same_v<T, std::vector<source_id>>) {
+        auto before = imp.diags.diags.size();
+        v = imp.sources_of(raw, nested ? ',' : '|', in.name(), line, column);
+        return imp.diags.diags.size() == before;
+      } else if constexpr (is_vector<T>::value) {
+        v.clear();
+        for (auto item : items(raw, '|')) {
+          typename T::value_type x{};
+          if (!(*this)(item, x)) return false;
+          v.push_back(std::move(x));
+        }
+      } else {  // a record: key=value;key=value
+        field_reader inner{imp, in, line, column, true};
+        auto parts = items(raw, ';');
+        bool ok = true;
+        visit_fields(
+            [&](std::string_view name, auto& x) {
+              for (auto part : parts) {
+                auto eq = part.find('=');
+                if (eq != std::string_view::npos && part.substr(0, eq) == name) ok = inner(part.substr(eq + 1), x) && ok;
+              }
+            },
+            v);
+        return ok;
+      }
+      return true;
+    }
+  };
+
   // ----- nodes: a first pass for the sources, a second for the entities -----
   bool read_sources(line_reader& in, header_columns const& h) {
     auto kind_col = h["pharmakon_kind"];
     if (!kind_col) return true;
+    row r{h, {}, {}};
     std::string_view line;
-    std::vector<std::string_view> f;
     while (in.next(line)) {
       if ((in.line_number() & 0xFFF) == 0 && !gate.tick("sources", &in)) return false;
       if (line.empty()) continue;
-      split_tsv_all(line, f);
-      if (f.size() != h.names.size() || f[*kind_col] != "source") continue;  // checked in the second pass
-      auto get = [&](char const* n) {
-        auto i = h[n];
-        return i ? tsv_unescape(f[*i]) : std::string();
-      };
+      r.line = line;
+      split_tsv_all(line, r.f);
+      if (r.f.size() != h.names.size() || r.f[*kind_col] != "source") continue;  // checked in the second pass
       source s;
-      s.id = get("id");
-      auto kind = parse_enum<source_kind>(get("source_kind"));
-      if (!kind) {
-        diags.add(errc::unknown_enum, in.name(), in.line_number(), 1,
-                  fmt::format("a source_kind ({})", enum_choices<source_kind>()), quote_value(get("source_kind")));
+      s.id = r.get(h.has("pharmakon_id") ? "pharmakon_id" : "id");
+      bool ok = true;
+      visit_fields(
+          [&](std::string_view n, auto& v) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<identifier>>) {
+              for (auto scheme : source_schemes) s.set_identifier(scheme, r.get(std::string(scheme).c_str()));
+            } else {
+              auto col = std::string(column_of("source", n));
+              ok = field_reader{*this, in, in.line_number(), r.col(col.c_str())}(r.raw(col.c_str()), v) && ok;
+            }
+          },
+          s);
+      if (h.has("region")) s.region = region_of(r.raw("region"));
+      if (!ok) {
         if (diags.full()) return false;
         continue;
       }
-      s.kind = *kind;
-      s.title = get("title");
-      s.authors = get("authors");
-      s.publisher = get("publisher");
-      auto year = get("year");
-      if (!year.empty()) s.year = std::atoi(year.c_str());
-      for (auto scheme : source_schemes) s.set_identifier(scheme, get(std::string(scheme).c_str()));
-      s.unverified = get("unverified") == "true";
-      s.date = get("date");
-      s.version = get("version");
-      if (auto i = h["sections"]; i && !f[*i].empty())
-        for (auto const& x : split_list(std::string(f[*i]))) s.sections.push_back(tsv_unescape(x));
-      if (h.has("region")) s.region = region_of(f[*h["region"]]);
       if (s.id.empty() || b.find_source(s.id)) {
-        diags.add(errc::duplicate_id, in.name(), in.line_number(), 1, "a new source id",
-                  quote_value(s.id));
+        diags.add(errc::duplicate_id, in.name(), in.line_number(), 1, "a new source id", quote_value(s.id));
         if (diags.full()) return false;
         continue;
       }
@@ -161,19 +240,21 @@ struct importer : driver {
   std::vector<source_id> sources_of(std::string_view list, char sep, std::string const& file, std::uint64_t line,
                                     std::size_t column) {
     std::vector<source_id> out;
-    std::size_t start = 0;
-    while (start < list.size()) {
-      auto end = list.find(sep, start);
-      auto id = tsv_unescape(list.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-      if (!id.empty()) {
-        if (auto s = b.find_source(id)) out.push_back(*s);
-        else diags.add(errc::unknown_reference, file, line, column, "a source declared in the nodes file",
-                       quote_value(id));
-      }
-      if (end == std::string_view::npos) break;
-      start = end + 1;
+    for (auto item : items(list, sep)) {
+      auto id = tsv_unescape(item);
+      if (auto s = b.find_source(id)) out.push_back(*s);
+      else diags.add(errc::unknown_reference, file, line, column, "a source declared in the nodes file", quote_value(id));
     }
     return out;
+  }
+
+  /// An identifier from a KGX xref: Biolink's prefixes as pharmakon's schemes (DRUGBANK:DB00704 → drugbank),
+  /// any other prefix as a scheme of its own, no prefix as scheme `xref`.
+  static identifier xref_identifier(std::string const& x) {
+    if (auto i = detail::biolink::identifier_of(x)) return *i;
+    auto colon = x.find(':');
+    if (colon == std::string::npos || colon == 0) return {"xref", x};
+    return {x.substr(0, colon), x.substr(colon + 1)};
   }
 
   bool read_entities(line_reader& in, header_columns const& h) {
@@ -187,15 +268,7 @@ struct importer : driver {
       auto line_no = in.line_number();
       auto list = [&](char const* n) {
         std::vector<std::string> out;
-        auto text = r.raw(n);
-        std::size_t start = 0;
-        while (start < text.size()) {
-          auto end = text.find('|', start);
-          auto item = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-          if (!item.empty()) out.push_back(tsv_unescape(item));
-          if (end == std::string_view::npos) break;
-          start = end + 1;
-        }
+        for (auto item : items(r.raw(n), '|')) out.push_back(tsv_unescape(item));
         return out;
       };
       auto pk = r.raw("pharmakon_kind");
@@ -224,18 +297,33 @@ struct importer : driver {
         if (!kind) kind = node_kind::concept_node;
       }
       ++node_counts[fmt::format("{}\x1f{}", pk.empty() ? category : "pharmakon " + std::string(pk), to_string(*kind))];
+      // pharmakon's own export names the pharmakon id; a KGX id from elsewhere gets the kind as prefix
+      // (exports before format 2 had no pharmakon_id: their id was the pharmakon id, of the kind's prefix)
+      auto own_id = r.get("pharmakon_id");
       std::string prefix = std::string(to_string(*kind)) + ":";
-      bool native = kgx_id.compare(0, prefix.size(), prefix) == 0;
+      if (own_id.empty() && !pk.empty() && !h.has("pharmakon_id") && kgx_id.compare(0, prefix.size(), prefix) == 0)
+        own_id = kgx_id;
+      bool native = !own_id.empty();
+      std::string id = native ? own_id : prefix + kgx_id;
+      if (b.find_id(id)) {
+        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", quote_value(kgx_id));
+        if (diags.full()) return false;
+        continue;
+      }
+      bool ok = true;
       auto fill = [&](entity_base& e) {
-        e.id = native ? kgx_id : prefix + kgx_id;
+        e.id = id;
         e.name = r.get("name");
         if (e.name.empty()) e.name = kgx_id;
         e.lay_name = r.get("lay_name");
         e.synonyms = list("synonym");
-        for (auto const& x : list("xref")) {
-          auto colon = x.find(':');
-          if (colon == std::string::npos || colon == 0) e.ids.push_back({"xref", x});
-          else e.ids.push_back({x.substr(0, colon), x.substr(colon + 1)});
+        if (!r.raw("pharmakon_ids").empty()) {  // identifiers without a Biolink prefix: all of them, as pharmakon has them
+          for (auto const& x : list("pharmakon_ids")) {
+            auto colon = x.find(':');
+            e.ids.push_back({x.substr(0, colon), colon == std::string::npos ? std::string() : x.substr(colon + 1)});
+          }
+        } else {
+          for (auto const& x : list("xref")) e.ids.push_back(xref_identifier(x));
         }
         if (!native) e.ids.push_back({"kgx", kgx_id});
         e.sources = sources_of(r.raw("sources"), '|', in.name(), line_no, r.col("sources"));
@@ -243,149 +331,42 @@ struct importer : driver {
         e.region = h.has("region") && !r.raw("region").empty() ? region_of(r.raw("region"))
                                                               : source_region::at(pathp, {std::uint32_t(line_no), 1});
       };
-      auto enum_field = [&]<class E>(char const* column_name, E& out) {
-        auto e = enum_column(in, r, column_name, out);
-        if (e) out = *e;
-        return e.has_value();
+      // the kind's own fields, each from its column (model/entity_fields.hpp)
+      auto fields = [&](auto& e) {
+        auto owner = to_string(*kind);
+        visit_fields(
+            [&](std::string_view n, auto& v) {
+              auto col = std::string(column_of(owner, n));
+              ok = field_reader{*this, in, line_no, r.col(col.c_str())}(r.raw(col.c_str()), v) && ok;
+            },
+            e);
       };
-      auto qty = [&](char const* column_name) -> std::optional<quantity> {
-        auto v = r.get(column_name);
-        if (v.empty()) return std::nullopt;
-        auto q = parse_quantity(v);
-        if (q) return *q;
-        auto const& err = q.diagnostics.front();
-        diags.add(errc::bad_quantity, in.name(), line_no, r.col(column_name), err.expected, quote_value(err.found));
-        return std::nullopt;
+      auto add = [&](auto e) -> std::optional<any_node> {
+        fill(e);
+        fields(e);
+        if (!ok || !check(e, in, r, line_no)) return std::nullopt;
+        return any_node(b.add(std::move(e)));
       };
       std::optional<any_node> added;
-      bool ok = true;
-      if (b.find_id(native ? kgx_id : prefix + kgx_id)) {
-        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", quote_value(kgx_id));
-        if (diags.full()) return false;
-        continue;
-      }
       switch (*kind) {
-        case node_kind::drug: {
-          drug e;
-          fill(e);
-          e.drug_class = r.get("drug_class");
-          e.prodrug = r.get("prodrug") == "true";
-          ok = enum_field("site", e.site);
-          e.site_sources = sources_of(r.raw("site_sources"), '|', in.name(), line_no, r.col("site_sources"));
-          if (!r.raw("half_life").empty()) {
-            std::optional<quantity> low, high;
-            half_life_range hl;
-            for (auto const& [k, v] : composite_fields(r.raw("half_life"))) {
-              if (k == "low") low = parse_quantity(v);
-              else if (k == "high") high = parse_quantity(v);
-              else if (k == "sources") hl.sources = sources_of(v, ',', in.name(), line_no, r.col("half_life"));
-              else if (k == "note") hl.note = v;
-            }
-            if (!low || !high || low->dim() != dimension::time || high->dim() != dimension::time) {
-              diags.add(errc::bad_quantity, in.name(), line_no, r.col("half_life"),
-                        "a half_life of low=TIME;high=TIME;sources=...", quote_value(r.get("half_life")));
-              ok = false;
-            } else {
-              hl.low = *low;
-              hl.high = *high;
-              e.half_life = std::move(hl);
-            }
-          }
-          if (ok) added = b.add(std::move(e));
-          break;
-        }
-        case node_kind::target: {
-          target e;
-          fill(e);
-          ok = enum_field("target_type", e.type);
-          e.family = r.get("family");
-          e.gene_symbol = r.get("gene_symbol");
-          e.species = r.get("species");
-          if (ok) added = b.add(std::move(e));
-          break;
-        }
-        case node_kind::gene: {
-          gene e;
-          fill(e);
-          e.symbol = r.get("symbol");
-          added = b.add(std::move(e));
-          break;
-        }
-        case node_kind::variant: { variant e; fill(e); added = b.add(std::move(e)); break; }
-        case node_kind::effect: {
-          effect e;
-          fill(e);
-          ok = enum_field("site", e.site);
-          if (!r.raw("combined").empty()) {
-            interaction_severity sev{};
-            ok = enum_field("combined", sev) && ok;
-            e.combined = sev;
-          }
-          if (ok) added = b.add(std::move(e));
-          break;
-        }
-        case node_kind::drug_class: {
-          drug_class e;
-          fill(e);
-          e.inhibitors_of = r.get("inhibitors_of");
-          e.inducers_of = r.get("inducers_of");
-          ok = enum_field("min_strength", e.min_strength);
-          if (ok) added = b.add(std::move(e));
-          break;
-        }
-        case node_kind::condition: { condition e; fill(e); added = b.add(std::move(e)); break; }
-        case node_kind::regimen: {
-          regimen e;
-          fill(e);
-          auto dose = qty("dose");
-          if (!dose) {
-            if (r.raw("dose").empty())
-              diags.add(errc::missing_field, in.name(), line_no, r.col("dose"), "a dose for a regimen", "none");
-            ok = false;
-            break;
-          }
-          e.dose = *dose;
-          e.dose_max = qty("dose_max");
-          e.max_daily = qty("max_daily");
-          e.every = qty("every");
-          if (auto t = r.get("times_per_day"); !t.empty()) e.times_per_day = std::atoi(t.c_str());
-          e.as_needed = r.get("as_needed") == "true";
-          ok = enum_field("route", e.route);
-          e.formulation = r.get("formulation");
-          e.product = r.get("product");
-          e.population = r.get("population");
-          for (auto const& p : split_list(std::string(r.raw("preconditions")))) {
-            if (p.empty()) continue;
-            precondition pc;
-            for (auto const& [k, v] : composite_fields(p)) {
-              if (k == "kind") {
-                if (auto pk2 = parse_enum<precondition_kind>(v)) pc.kind = *pk2;
-              } else if (k == "min" || k == "recommended") {
-                (k == "min" ? pc.min : pc.recommended) = parse_quantity(v);
-              } else if (k == "note") {
-                pc.note = v;
-              }
-            }
-            e.preconditions.push_back(std::move(pc));
-          }
-          if (ok) added = b.add(std::move(e));
-          break;
-        }
-        case node_kind::warning: {
-          warning e;
-          fill(e);
-          ok = enum_field("warning_kind", e.kind) && enum_field("severity", e.severity);
-          e.about = r.get("about");
-          for (auto const& a : list("concerns_action"))
-            if (auto at = parse_enum<action_type>(a)) e.concerns_action.push_back(*at);
-          if (ok) added = b.add(std::move(e));
-          break;
-        }
+        case node_kind::drug: added = add(drug{}); break;
+        case node_kind::target: added = add(target{}); break;
+        case node_kind::gene: added = add(gene{}); break;
+        case node_kind::variant: added = add(variant{}); break;
+        case node_kind::effect: added = add(effect{}); break;
+        case node_kind::condition: added = add(condition{}); break;
+        case node_kind::regimen: added = add(regimen{}); break;
+        case node_kind::warning: added = add(warning{}); break;
+        case node_kind::drug_class: added = add(drug_class{}); break;
         case node_kind::concept_node: {
           concept_node e;
-          fill(e);
-          e.kind_label = pk.empty() ? category : r.get("kind_label");
-          added = b.add(std::move(e));
+          if (pk.empty()) {  // foreign: the category is the kind label
+            fill(e);
+            e.kind_label = category;
+            added = any_node(b.add(std::move(e)));
+          } else {
+            added = add(std::move(e));
+          }
           break;
         }
       }
@@ -402,20 +383,24 @@ struct importer : driver {
     return !in.failed() && !gate.cancelled();
   }
 
-  /// `k=v;k=v` with escaped values.
-  static std::vector<std::pair<std::string, std::string>> composite_fields(std::string_view s) {
-    std::vector<std::pair<std::string, std::string>> out;
-    std::size_t start = 0;
-    while (start < s.size()) {
-      auto end = s.find(';', start);
-      auto item = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-      auto eq = item.find('=');
-      if (eq != std::string_view::npos)
-        out.emplace_back(std::string(item.substr(0, eq)), tsv_unescape(item.substr(eq + 1)));
-      if (end == std::string_view::npos) break;
-      start = end + 1;
+  /// What the field walk cannot check: a regimen has a dose, a half-life is a time.
+  template <class E>
+  bool check(E const& e, line_reader& in, row const& r, std::uint64_t line_no) {
+    if constexpr (std::is_same_v<E, regimen>) {
+      if (r.raw("dose").empty()) {
+        diags.add(errc::missing_field, in.name(), line_no, r.col("dose"), "a dose for a regimen", "none");
+        return false;
+      }
+    } else if constexpr (std::is_same_v<E, drug>) {
+      if (e.half_life && (e.half_life->low.dim() != dimension::time || e.half_life->high.dim() != dimension::time ||
+                          r.raw("half_life").find("low=") == std::string_view::npos ||
+                          r.raw("half_life").find("high=") == std::string_view::npos)) {
+        diags.add(errc::bad_quantity, in.name(), line_no, r.col("half_life"),
+                  "a half_life of low=TIME;high=TIME;sources=...", quote_value(r.get("half_life")));
+        return false;
+      }
     }
-    return out;
+    return true;
   }
 
   // ----- edges -----
@@ -450,6 +435,8 @@ struct importer : driver {
           if (diags.full()) return false;
           continue;
         }
+        // pharmakon's export writes some relations turned round (has_chemical_role, expressed_in, ...)
+        reversed = biolink::written_reversed(predicate, *kind, r.get("label"), from.kind(), to.kind());
       } else {
         std::tie(kind, reversed) = biolink::relation_of(predicate, from.kind(), to.kind());
       }
@@ -594,6 +581,26 @@ struct importer : driver {
       if (!v && !s.empty()) diags.add(errc::bad_quantity, in.name(), line_no, 1, "a number", quote_value(s));
       return v;
     };
+    // a described payload (model/describe.hpp): each field from the column of its name
+    std::optional<bool> described;
+    with_described(kind, [&](auto tag) {
+      using R = decltype(tag);
+      auto p = described_payload(typename R::payload{});
+      if (!p) {
+        described = false;
+      } else if constexpr (std::is_same_v<R, rel::interacts_with>) {  // drug or class at either end
+        auto end_ok = [](any_node n) { return n.kind() == node_kind::drug || n.kind() == node_kind::drug_class; };
+        if (!end_ok(from) || !end_ok(to)) {
+          described = wrong("drug or class -> drug or class");
+        } else {
+          b.add<rel::interacts_with>(from, to, std::move(*p), std::move(meta));
+          described = true;
+        }
+      } else {
+        described = typed(R{}, std::move(*p));
+      }
+    });
+    if (described) return *described;
     switch (kind) {
       case relation_kind::acts_on: {
         action a;
@@ -608,7 +615,11 @@ struct importer : driver {
         for (auto const& item : split_list(std::string(r.raw("affinities")))) {
           if (item.empty()) continue;
           affinity af;
-          for (auto const& [k, v] : composite_fields(item)) {
+          for (auto part : items(item, ';')) {
+            auto eq = part.find('=');
+            if (eq == std::string_view::npos) continue;
+            auto k = part.substr(0, eq);
+            auto v = tsv_unescape(part.substr(eq + 1));
             if (k == "measure") {
               if (auto me = parse_enum<affinity_measure>(v)) af.measure = *me;
             } else if (k == "value") af.value = number(v);
@@ -616,46 +627,14 @@ struct importer : driver {
             else if (k == "high") af.high = number(v);
             else if (k == "unit") af.conc_unit = parse_unit(v);
             else if (k == "species") af.species = v;
-            else if (k == "sources") af.sources = sources_of(v, ',', in.name(), line_no, r.col("affinities"));
+            else if (k == "sources") af.sources = sources_of(part.substr(eq + 1), ',', in.name(), line_no, r.col("affinities"));
           }
           a.affinities.push_back(std::move(af));
         }
         if (!diags.diags.empty()) return false;
         return typed(rel::acts_on{}, std::move(a));
       }
-      case relation_kind::indicated_for: {
-        auto p = described_payload(indication{});
-        return p && typed(rel::indicated_for{}, std::move(*p));
-      }
-      case relation_kind::modulates_response: {
-        auto p = described_payload(pgx_effect{});
-        return p && typed(rel::modulates_response{}, std::move(*p));
-      }
       case relation_kind::member_of: return typed(rel::member_of{});
-      case relation_kind::substrate_of: {
-        auto p = described_payload(clearance{});
-        return p && typed(rel::substrate_of{}, std::move(*p));
-      }
-      case relation_kind::inhibits: {
-        auto p = described_payload(modulation{});
-        return p && typed(rel::inhibits{}, std::move(*p));
-      }
-      case relation_kind::induces: {
-        auto p = described_payload(modulation{});
-        return p && typed(rel::induces{}, std::move(*p));
-      }
-      case relation_kind::has_metabolite: {
-        auto p = described_payload(metabolite_formation{});
-        return p && typed(rel::has_metabolite{}, std::move(*p));
-      }
-      case relation_kind::interacts_with: {
-        auto end_ok = [](any_node n) { return n.kind() == node_kind::drug || n.kind() == node_kind::drug_class; };
-        if (!end_ok(from) || !end_ok(to)) return wrong("drug or class -> drug or class");
-        auto p = described_payload(stated_interaction{});
-        if (!p) return false;
-        b.add<rel::interacts_with>(from, to, std::move(*p), std::move(meta));
-        return true;
-      }
       case relation_kind::encoded_by: return typed(rel::encoded_by{});
       case relation_kind::variant_of: return typed(rel::variant_of{});
       case relation_kind::produces: return typed(rel::produces{});
@@ -666,6 +645,13 @@ struct importer : driver {
       case relation_kind::regimen_for: return typed(rel::regimen_for{});
       case relation_kind::carries: return typed(rel::carries{});
       case relation_kind::concerns: return typed(rel::concerns{});
+      case relation_kind::indicated_for:
+      case relation_kind::modulates_response:
+      case relation_kind::substrate_of:
+      case relation_kind::inhibits:
+      case relation_kind::induces:
+      case relation_kind::has_metabolite:
+      case relation_kind::interacts_with: break;  // described: read above
       case relation_kind::related: {
         auto label = r.raw("pharmakon_relation").empty() ? predicate : r.get("label");
         auto it = labels.find(label);

@@ -3,12 +3,12 @@
 /// Imports KGX TSV (Biolink-model nodes and edges files, plain or gzipped), the format `export_kgx` writes and
 /// that the NCATS Translator and Monarch knowledge graphs are distributed in.
 ///
-/// With pharmakon's own columns (`pharmakon_kind`, `pharmakon_relation`, ...), the import is exact: importing an
-/// export gives back the same knowledge base. Without them (a KGX file from elsewhere), a node's kind comes from
+/// With pharmakon's own columns (`pharmakon_id`, `pharmakon_kind`, `pharmakon_relation`, ...), the import is exact
+/// (edges written turned round are turned back by export/detail/biolink.hpp). Without them, a node's kind comes from
 /// its Biolink category (biolink:Drug, biolink:SmallMolecule, biolink:ChemicalEntity → drug; biolink:Protein →
 /// target; biolink:Gene → gene; biolink:SequenceVariant → variant; biolink:Disease → condition;
 /// biolink:PhenotypicFeature → effect; anything else a concept keeping its category), its pharmakon id is the
-/// kind prefix and its KGX id (`CHEBI:6807` → `drug:CHEBI:6807`, also findable as `kgx:CHEBI:6807`), and an
+/// kind prefix and its KGX id (`CHEBI:6807` → `drug:CHEBI:6807`, also `kgx:CHEBI:6807`), xrefs identifiers, and an
 /// edge's relation comes from its predicate and end kinds (biolink:treats drug → condition is indicated_for, ...;
 /// anything else `related` with the predicate as its label). Every claim gets a source: its `sources`, else its
 /// `publications` (PMID:… → a research source), else its knowledge source (infores:…), else the file.

@@ -19,3 +19,4 @@ install(FILES "${PROJECT_SOURCE_DIR}/docs/kb-format.md" "${PROJECT_SOURCE_DIR}/L
 install(FILES "${PROJECT_SOURCE_DIR}/data/LICENSE.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}" RENAME LICENSE-DATA.md)
 # the build tree is usable as a package too
 export(EXPORT pharmakonTargets NAMESPACE pharmakon:: FILE "${PROJECT_BINARY_DIR}/pharmakonTargets.cmake")
+configure_file(cmake/pharmakon-inflate.cmake "${PROJECT_BINARY_DIR}/pharmakon-inflate.cmake" COPYONLY)

@@ -174,11 +174,12 @@ class byte_reader {
     }
   }
   std::size_t inflate(char* out, std::size_t n) {
-    auto& s = *st_;
-    s.next_out = reinterpret_cast<std::uint8_t*>(out);
-    s.avail_out = std::uint32_t(std::min<std::size_t>(n, 0xFFFFFFFFu));
-    while (s.avail_out > 0) {
-      if (s.block_state == ISAL_BLOCK_FINISH) {
+    // the output position is kept here: a new member starts a new inflate state
+    auto* next_out = reinterpret_cast<std::uint8_t*>(out);
+    auto avail_out = std::uint32_t(std::min<std::size_t>(n, 0xFFFFFFFFu));
+    std::uint32_t const want = avail_out;
+    while (avail_out > 0) {
+      if (st_->block_state == ISAL_BLOCK_FINISH) {
         if (!next_member()) break;
         continue;
       }
@@ -191,17 +192,21 @@ class byte_reader {
       }
       st_->next_in = reinterpret_cast<std::uint8_t*>(in_.data() + next_);
       st_->avail_in = std::uint32_t(avail_);
-      std::uint32_t const room = s.avail_out;
+      st_->next_out = next_out;
+      st_->avail_out = avail_out;
       int rc = isal_inflate(st_.get());
       std::size_t used = avail_ - st_->avail_in;
       next_ += used;
       avail_ -= used;
-      if (rc < 0 || (used == 0 && room == s.avail_out && s.block_state != ISAL_BLOCK_FINISH)) {
+      bool const stuck = used == 0 && st_->avail_out == avail_out && st_->block_state != ISAL_BLOCK_FINISH;
+      next_out = st_->next_out;
+      avail_out = st_->avail_out;
+      if (rc < 0 || stuck) {
         error_ = rc < 0 ? message(rc) : "invalid gzip data";
         break;
       }
     }
-    return n - st_->avail_out;
+    return want - avail_out;
   }
   std::unique_ptr<inflate_state> st_;
 #else
@@ -218,12 +223,11 @@ class byte_reader {
     st_.reset();
   }
   std::size_t inflate(char* out, std::size_t n) {
-    if (!st_) return 0;
-    auto& s = *st_;
-    s.next_out = reinterpret_cast<Bytef*>(out);
-    s.avail_out = uInt(std::min<std::size_t>(n, 0x7FFFFFFFu));
-    std::size_t const want = s.avail_out;
-    while (s.avail_out > 0) {
+    // the output position is kept here: a new member starts a new inflate state
+    auto* next_out = reinterpret_cast<Bytef*>(out);
+    auto avail_out = uInt(std::min<std::size_t>(n, 0x7FFFFFFFu));
+    uInt const want = avail_out;
+    while (avail_out > 0 && st_) {
       if (finished_) {
         if (!next_member()) break;
         continue;
@@ -237,18 +241,22 @@ class byte_reader {
       }
       st_->next_in = reinterpret_cast<Bytef*>(in_.data() + next_);
       st_->avail_in = uInt(avail_);
-      uInt const room = s.avail_out;
+      st_->next_out = next_out;
+      st_->avail_out = avail_out;
       int rc = ::inflate(st_.get(), Z_NO_FLUSH);
       std::size_t used = avail_ - st_->avail_in;
       next_ += used;
       avail_ -= used;
+      bool const stuck = used == 0 && st_->avail_out == avail_out;
+      next_out = st_->next_out;
+      avail_out = st_->avail_out;
       if (rc == Z_STREAM_END) finished_ = true;
-      else if ((rc != Z_OK && rc != Z_BUF_ERROR) || (used == 0 && room == s.avail_out)) {
+      else if ((rc != Z_OK && rc != Z_BUF_ERROR) || stuck) {
         error_ = st_->msg ? st_->msg : "invalid gzip data";
         break;
       }
     }
-    return want - st_->avail_out;
+    return want - avail_out;
   }
   std::unique_ptr<z_stream> st_;
   bool finished_ = false;

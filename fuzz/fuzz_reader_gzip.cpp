@@ -71,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   opts.max_line_bytes = 1 << 16;
   std::filesystem::path files[] = {fuzz::write_file("nodes.tsv", nodes), fuzz::write_file("edges.sif.gz", gz)};
   auto r = try_import_hetionet(files, opts);
-  FUZZ_CHECK(bool(r) != r.diagnostics.size() > 0 || r.cancelled, "an import with both a result and errors, or neither");
+  FUZZ_CHECK(bool(r) != (r.diagnostics.size() > 0) || r.cancelled, "an import with both a result and errors, or neither");
   if (how == intact) {
     if (edges.size() >= 2 && edges[0] == '\x1f' && edges[1] == '\x8b') return 0;  // the plain file would be gzip
     std::filesystem::path plain_files[] = {files[0], fuzz::write_file("edges.sif", edges)};

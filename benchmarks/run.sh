@@ -54,11 +54,24 @@ for S in $SCALES; do
   : >"$OUT"
   SNAP=$DATA/hetionet-scale$S.pkb
 
-  say "scale $S: zlib alone (the floor for a load from text)"
-  for _ in $(seq "$RUNS"); do "$BENCH" inflate "$EDGES" >>"$OUT"; done
+  say "scale $S: inflate alone (the floor for a load from text): gzip -dc, igzip -dc (ISA-L), in-process"
+  for _ in $(seq "$RUNS"); do
+    for cli in "gzip -dc" "igzip -dc"; do
+      command -v "${cli%% *}" >/dev/null || continue
+      t0=$EPOCHREALTIME; $cli "$EDGES" >/dev/null; t1=$EPOCHREALTIME
+      echo "{\"tool\":\"inflate\",\"library\":\"$cli\",\"mode\":\"cli\",\"load_s\":$(awk "BEGIN{printf \"%.4f\", $t1 - $t0}")}" >>"$OUT"
+    done
+    "$BENCH" inflate "$EDGES" >>"$OUT"
+  done
   say "scale $S: pharmakon C++, load from the TSV/SIF files"
   "$BENCH" import "$NODES" "$EDGES" --queries --save "$SNAP" | sed 's/"mode":"import"/"mode":"import","run":0/' >>"$OUT"
   for i in $(seq 2 "$RUNS"); do "$BENCH" import "$NODES" "$EDGES" >>"$OUT"; done
+  say "scale $S: the whole import process, snapshot written (a new process, as \`pharmakon import ... --save\`)"
+  for _ in $(seq "$RUNS"); do
+    t0=$EPOCHREALTIME; "$BENCH" import "$NODES" "$EDGES" --save "$DATA/whole-process.pkb" >/dev/null; t1=$EPOCHREALTIME
+    echo "{\"tool\":\"pharmakon\",\"mode\":\"process\",\"load_s\":$(awk "BEGIN{printf \"%.4f\", $t1 - $t0}")}" >>"$OUT"
+  done
+  rm -f "$DATA/whole-process.pkb"
   say "scale $S: pharmakon C++, load from the binary snapshot"
   "$BENCH" snapshot "$SNAP" --queries >>"$OUT"
   for i in $(seq 2 "$RUNS"); do "$BENCH" snapshot "$SNAP" >>"$OUT"; done

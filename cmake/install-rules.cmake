@@ -14,8 +14,9 @@ configure_package_config_file(cmake/pharmakonConfig.cmake.in "${PROJECT_BINARY_D
   INSTALL_DESTINATION "${PHARMAKON_CMAKE_DIR}")
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/pharmakonConfigVersion.cmake" COMPATIBILITY SameMinorVersion)
 install(FILES "${PROJECT_BINARY_DIR}/pharmakonConfig.cmake" "${PROJECT_BINARY_DIR}/pharmakonConfigVersion.cmake"
-  DESTINATION "${PHARMAKON_CMAKE_DIR}")
+  "${PROJECT_SOURCE_DIR}/cmake/pharmakon-inflate.cmake" DESTINATION "${PHARMAKON_CMAKE_DIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/docs/kb-format.md" "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/data/LICENSE.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}" RENAME LICENSE-DATA.md)
 # the build tree is usable as a package too
 export(EXPORT pharmakonTargets NAMESPACE pharmakon:: FILE "${PROJECT_BINARY_DIR}/pharmakonTargets.cmake")
+configure_file(cmake/pharmakon-inflate.cmake "${PROJECT_BINARY_DIR}/pharmakon-inflate.cmake" COPYONLY)

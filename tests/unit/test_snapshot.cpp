@@ -7,8 +7,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <random>
+#include <thread>
 
 using namespace pharmakon;
 using namespace pharmakon::test;
@@ -169,4 +171,58 @@ TEST_CASE("snapshot: an unwritable path is an io error and leaves nothing behind
     CHECK(e.code() == errc::io);
   }
   CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("snapshot: a file changed or removed after the load does not touch the knowledge base") {
+  temp_file file("after.pkb");
+  save_snapshot(default_kb(), file.path);
+  auto bytes = read_bytes(file.path);
+  auto kb = load_snapshot(file.path);
+  auto const before = describe(kb);
+  // rewritten in place with garbage, then cut to nothing, then removed: the knowledge base is its own copy
+  std::string garbage(bytes.size(), '\x5A');
+  write_bytes(file.path, garbage);
+  CHECK(describe(kb) == before);
+  fs::resize_file(file.path, 0);
+  CHECK(describe(kb) == before);
+  fs::remove(file.path);
+  CHECK(describe(kb) == before);
+  CHECK(kb.content_hash() == default_kb().content_hash());
+  // and the per-label index of a loaded snapshot is built from its own claims
+  CHECK(relation_adjacency_of(kb, relation_kind::related).size() == relation_adjacency_of(default_kb(), relation_kind::related).size());
+}
+
+TEST_CASE("snapshot: a file that shrinks or changes while it is loaded is an error or the whole knowledge base") {
+  // another thread cuts the file and writes it back again and again while it is loaded: every load is the whole
+  // knowledge base, a corrupt error (short read, checksum, size) or an io error, never a crash
+  temp_file file("shrinking.pkb");
+  save_snapshot(default_kb(), file.path);
+  auto const bytes = read_bytes(file.path);
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    for (int i = 0; !stop; ++i) {
+      if (i % 2) write_bytes(file.path, bytes);
+      else {
+        std::error_code ec;
+        fs::resize_file(file.path, bytes.size() / (2 + i % 5), ec);
+      }
+    }
+  });
+  int whole = 0, errors = 0;
+  for (int i = 0; i < 200; ++i) {
+    auto r = try_load_snapshot(file.path);
+    if (r) {
+      ++whole;
+      CHECK(r.kb->content_hash() == default_kb().content_hash());
+    } else {
+      ++errors;
+      REQUIRE_FALSE(r.diagnostics.empty());
+      auto code = r.diagnostics.front().code;
+      CHECK((code == errc::corrupt || code == errc::io));
+    }
+  }
+  stop = true;
+  writer.join();
+  MESSAGE("loads while the file changed: ", whole, " whole, ", errors, " errors");
+  CHECK(whole + errors == 200);
 }

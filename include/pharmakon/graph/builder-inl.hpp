@@ -671,6 +671,7 @@ PHARMAKON_FUNC knowledge_base builder::build() {
     st->claim_flags[i] = ev_flags[ev];
   }
   keys = {};
+  st->index_labels();
   auto lanes = detail::hash_claims(*st);
   auto conflicts = detail::find_conflicts(*st);
   if (parallel) backward_task.get();

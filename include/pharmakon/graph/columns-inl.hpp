@@ -63,7 +63,6 @@ PHARMAKON_FUNC relation_adjacency relation_adjacency_of(knowledge_base const& kb
   auto const* rowstart = fw.m_rowstart.data();
   auto const* column = fw.m_column.data();
   auto const* flags = st.claim_flags.data();
-  auto const* payload = st.claim_payload.data();
 
   // the label, as the index of its interned payload (every related claim with that label shares it)
   std::optional<std::uint32_t> label;
@@ -81,26 +80,36 @@ PHARMAKON_FUNC relation_adjacency relation_adjacency_of(knowledge_base const& kb
                                     "found '{}'", known.empty() ? "it has none" : known, *opts.label));
     }
   }
-  // branch-free, so that the count over a slice vectorises (a Hetionet disease has thousands of related claims)
-  std::uint8_t const negated_mask = opts.negated ? 0 : std::uint8_t(detail::flag_negated);
-  std::uint32_t const want = label.value_or(0);
-  bool const by_label = label.has_value();
-  auto keep = [=](std::uint32_t c) -> bool {
-    return ((flags[c] & negated_mask) == 0) & (!by_label | (payload[c] == want));
-  };
-  auto count_kept = [=](std::uint32_t a, std::uint32_t b) {
-    std::uint32_t n = 0;
-    if (by_label)
-      for (auto c = a; c < b; ++c) n += std::uint32_t((payload[c] == want) & ((flags[c] & negated_mask) == 0));
-    else
-      for (auto c = a; c < b; ++c) n += std::uint32_t((flags[c] & negated_mask) == 0);
-    return n;
-  };
-
   relation_adjacency out;
   auto const n = st.vertex_count();
   out.entities = n;
   out.offsets.assign(std::size_t(n) + 1, 0);
+  std::uint8_t const negated_mask = opts.negated ? 0 : std::uint8_t(detail::flag_negated);
+  if (label) {
+    // the claims of the label from the precomputed index (ascending, so in subject order): rows by a merge walk
+    // along the CSR's row starts, objects gathered; nothing else of the graph is read
+    auto cs = st.related_by_label.of(*label);
+    out.owned_objects.reserve(cs.size());
+    out.owned_claims.reserve(cs.size());
+    std::uint32_t v = 0;
+    for (auto c : cs) {
+      if (flags[c] & negated_mask) continue;
+      while (rowstart[v + 1] <= c) ++v;
+      ++out.offsets[v + 1];
+      out.owned_objects.push_back(column[c]);
+      out.owned_claims.push_back(c);
+    }
+    for (std::uint32_t u = 0; u < n; ++u) out.offsets[u + 1] += out.offsets[u];
+    return out;
+  }
+  // branch-free, so that the count over a slice vectorises
+  auto keep = [=](std::uint32_t c) -> bool { return (flags[c] & negated_mask) == 0; };
+  auto count_kept = [=](std::uint32_t a, std::uint32_t b) {
+    std::uint32_t k = 0;
+    for (auto c = a; c < b; ++c) k += std::uint32_t((flags[c] & negated_mask) == 0);
+    return k;
+  };
+
   // each vertex's claims are sorted by relation kind: binary-search the slice of r
   auto slice = [&](std::uint32_t v) {
     auto first = std::partition_point(kinds + rowstart[v], kinds + rowstart[v + 1],

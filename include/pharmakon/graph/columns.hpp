@@ -11,7 +11,9 @@
 /// Where the relation's claims are one contiguous run of the graph's own CSR (they are when every entity that
 /// has claims of the relation has no others between them), `objects()` views the knowledge base's memory and
 /// nothing is copied; otherwise the objects are gathered into the result. Either way the result stays valid as
-/// long as the knowledge base it came from (or a copy of it) is alive.
+/// long as the knowledge base it came from (or a copy of it) is alive. With a label, only the claims of that label
+/// are read: the knowledge base keeps the related claims grouped by label (built once, when it is built or loaded),
+/// so Hetionet's 12,623 "associates" claims cost microseconds, not a pass over its 2.1 M related claims.
 
 #include <cstdint>
 #include <optional>

@@ -22,6 +22,7 @@
 #include "../graph_type.hpp"
 #include "hash.hpp"
 #include "huge_pages.hpp"
+#include "label_index.hpp"
 
 namespace pharmakon::detail {
 
@@ -119,6 +120,11 @@ struct kb_state {
   string_index id_index;      ///< string id -> vertex
   string_index source_index;  ///< source id -> source
   std::vector<name_entry> name_index;
+  label_index related_by_label;  ///< the related claims of each label (label_index.hpp); built, not stored
+  void index_labels() {
+    related_by_label.build(graph.m_forward.m_edge_properties.data(), claim_payload.data(), claim_count(),
+                           std::uint32_t(labels.size()));
+  }
 
   template <entity_type E>
   std::vector<E> const& table() const noexcept { return std::get<std::vector<E>>(entities); }

@@ -441,8 +441,9 @@ inline diagnostic diag(std::filesystem::path const& path, errc code, std::string
   return diagnostic{code, source_region::at(path.string()), std::move(expected), std::move(found)};
 }
 
-/// A snapshot file, read through short-lived mappings of one section at a time (so the mapped file never adds
-/// its whole size to the memory in use while the knowledge base is built from it).
+/// A snapshot file, read section by section with pread straight into the knowledge base's arrays (one copy from
+/// the page cache; a file truncated while it is read is a short read, a `corrupt` error, never a fault), or a
+/// snapshot in memory (the embedded default knowledge base), read in place.
 class snapshot_file {
  public:
   snapshot_file() = default;
@@ -474,9 +475,17 @@ class snapshot_file {
       std::memcpy(out, mem_ + offset, n);
       return;
     }
-    auto got = ::pread(fd_, out, n, off_t(offset));
-    if (got != ssize_t(n)) throw corrupt{fmt::format("{} bytes at offset {}", n, offset), "the end of the file"};
+    auto* p = static_cast<char*>(out);
+    for (std::size_t done = 0; done < n;) {  // a read may return less than asked (large sections)
+      auto got = ::pread(fd_, p + done, n - done, off_t(offset + done));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0)  // the file shrank since it was opened: an error, never a crash
+        throw corrupt{fmt::format("{} bytes at offset {}", n, offset),
+                      got == 0 ? std::string("the end of the file") : std::string(std::strerror(errno))};
+      done += std::size_t(got);
+    }
   }
+  bool in_memory() const noexcept { return mem_ != nullptr; }
 
   /// A read-only mapping of [offset, offset + bytes).
   class window {
@@ -715,36 +724,60 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     // reported only if the checksum matches, so damage is reported as a checksum mismatch wherever it lies
     std::optional<corrupt> blob_error;
     // each section in file order: map it, add it to the checksum, copy or decode it
+    std::string blob_bytes;
     for (auto const& s : secs) {
-      auto w = file.map(s.offset, padded(s.bytes));
-      /// The section as a vector of T (sections are 8-byte aligned in a page-aligned mapping). The checksum reads
-      /// the copy just written (still in cache) instead of the mapping a second time; the last word, with the
-      /// padding, comes from the mapping.
+      // the serialised block: read whole (from a file into a buffer, from memory in place)
+      char const* blob_data = nullptr;
+      if (s.tag == blob) {
+        if (file.in_memory()) {
+          blob_data = file.map(s.offset, padded(s.bytes)).data();
+        } else {
+          blob_bytes.resize(padded(s.bytes));
+          file.read(s.offset, blob_bytes.data(), blob_bytes.size());
+          blob_data = blob_bytes.data();
+        }
+        cs.add(blob_data, padded(s.bytes));
+      }
+      /// The section as a vector of T: read from the file straight into the vector (pread: a file truncated
+      /// meanwhile is a short read, an error, where a mapping would fault), or copied from memory. The checksum
+      /// reads the copy just written (still in cache); the last word, with the padding, is read on its own.
       auto take = [&]<class T>(std::vector<T>& v) {
         if (s.elem_size != sizeof(T) || s.bytes % sizeof(T) != 0)
           throw corrupt{fmt::format("section {} of {}-byte elements", s.tag, sizeof(T)), fmt::format("{} bytes", s.bytes)};
-        auto const* first = reinterpret_cast<T const*>(w.data());
-        detail::assign_huge(v, first, first + s.bytes / sizeof(T));
+        std::size_t const count = s.bytes / sizeof(T);
+        if (file.in_memory()) {
+          auto const* first = reinterpret_cast<T const*>(file.map(s.offset, s.bytes).data());
+          detail::assign_huge(v, first, first + count);
+        } else {
+          std::vector<T>().swap(v);
+          detail::resize_huge(v, count);
+          file.read(s.offset, v.data(), s.bytes);
+        }
         std::size_t whole = s.bytes / 8 * 8;
         cs.add(v.data(), whole);
-        cs.add(w.data() + whole, padded(s.bytes) - whole);
+        char last[8] = {};
+        file.read(s.offset + whole, last, padded(s.bytes) - whole);
+        cs.add(last, padded(s.bytes) - whole);
       };
-      if (s.tag == blob) cs.add(w.data(), padded(s.bytes));
       switch (tag(s.tag)) {
         case blob: try {
-          in i(w.data(), s.bytes);
+          in i(blob_data, s.bytes);
           decoder d{i, {}, 0};
           d.paths.resize(i.count(4));
           for (auto& p : d.paths) p = std::make_shared<const std::string>(i.str());
           st->name = i.str();
           st->version = i.str();
           st->content_hash = i.str();
-          std::apply([&](auto&... t) {
-            ((void)[&] {
-               t.resize(i.count(20));
-               for (auto& e : t) d.get(e);
-             }(), ...);
-          }, st->entities);
+          // each table of a tuple (entities, described payloads): its count, then its items
+          auto tables = [&](auto& tuple, std::size_t min_bytes, auto const& get_one) {
+            std::apply([&](auto&... t) {
+              ((void)[&] {
+                 t.resize(i.count(min_bytes));
+                 for (auto& e : t) get_one(e);
+               }(), ...);
+            }, tuple);
+          };
+          tables(st->entities, 20, [&](auto& e) { d.get(e); });
           st->sources.resize(i.count(20));
           for (auto& x : st->sources) x = d.get_source();
           st->notes.resize(i.count(4));
@@ -753,12 +786,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
           for (auto& x : st->regions) x = d.region();
           st->actions.resize(i.count(9));
           for (auto& x : st->actions) x = d.get_action();
-          std::apply([&](auto&... t) {
-            ((void)[&] {
-               t.resize(i.count(1));
-               for (auto& x : t) d.get_described(x);
-             }(), ...);
-          }, st->payloads);
+          tables(st->payloads, 1, [&](auto& x) { d.get_described(x); });
           st->labels.resize(i.count(4));
           for (auto& x : st->labels) x.label = i.str();
           if (!i.done()) throw corrupt{"the end of the serialised block", "more data"};
@@ -905,6 +933,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
         throw corrupt{"conflicts between existing claims", "others"};
       conflicts.push_back({conflict::reason(conflict_words[k]), claim_id{conflict_words[k + 1]}, claim_id{conflict_words[k + 2]}});
     }
+    st->index_labels();  // after the payloads were checked: every related claim's label exists
     result.kb = knowledge_base(std::move(st), std::move(conflicts));
   } catch (corrupt const& c) {
     result.diagnostics.push_back(diag(path, errc::corrupt, c.expected, c.found));

@@ -1,5 +1,5 @@
-// The importers' input (io layer, internal): a streaming line reader over plain or gzipped files that inflates on a
-// second thread, and the splitting of TSV lines (an SSE2 scanner for the hot loops).
+// The importers' input (io layer, internal): a streaming line reader over plain or gzipped files (inflate.hpp: ISA-L,
+// or zlib) that inflates on a second thread, and the splitting of TSV lines (an SSE2 scanner for the hot loops).
 #pragma once
 #ifndef PHARMAKON_INCLUDE_IMPL
 #  error "detail/line_reader.hpp is part of the importers' out-of-line definitions; include <pharmakon/pharmakon.hpp>"
@@ -10,6 +10,7 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -17,12 +18,13 @@
 #include <vector>
 
 #include <unistd.h>
-#include <zlib.h>
+#include <fcntl.h>
 #if defined(__SSE2__)
 #  include <emmintrin.h>
 #endif
 
 #include "../options.hpp"
+#include "inflate.hpp"
 #include "sink.hpp"
 
 namespace pharmakon::detail::import {
@@ -44,33 +46,27 @@ class line_reader {
   bool failed() const noexcept { return failed_; }
 
   bool open() {
+    int fd = -1;
     if (path_ == "-") {  // standard input, plain or gzipped; its size is unknown (0)
-      int fd = ::dup(0);
-      gz_ = fd < 0 ? nullptr : gzdopen(fd, "rb");
-      if (!gz_) {
-        if (fd >= 0) ::close(fd);
+      fd = ::dup(0);
+      if (fd < 0) {
         fail(errc::io, 0, "readable standard input", std::strerror(errno));
         return false;
       }
-      return start();
+    } else {
+      std::error_code ec;
+      size_ = std::filesystem::file_size(path_, ec);
+      if (ec || !std::filesystem::is_regular_file(path_, ec)) {
+        fail(errc::io, 0, "a readable file", ec ? ec.message() : "not a regular file");
+        return false;
+      }
+      fd = ::open(name_.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) {
+        fail(errc::io, 0, "a readable file", std::strerror(errno));
+        return false;
+      }
     }
-    std::error_code ec;
-    size_ = std::filesystem::file_size(path_, ec);
-    if (ec || !std::filesystem::is_regular_file(path_, ec)) {
-      fail(errc::io, 0, "a readable file", ec ? ec.message() : "not a regular file");
-      return false;
-    }
-    gz_ = gzopen(name_.c_str(), "rb");
-    if (!gz_) {
-      fail(errc::io, 0, "a readable file", std::strerror(errno));
-      return false;
-    }
-    return start();
-  }
-
- private:
-  bool start() {
-    gzbuffer(gz_, 1u << 18);
+    bytes_ = std::make_unique<byte_reader>(fd);
     for (auto& b : blocks_) b.data.resize(block_size);
     for (std::size_t i = 0; i < blocks_.size(); ++i) free_.push_back(i);
     if (opts_.background_decompression) producer_ = std::thread([this] { produce_all(); });
@@ -99,9 +95,7 @@ class line_reader {
           if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
           return true;
         }
-        if (!append_carry(p, left)) return false;
-        release(cur_);
-        cur_ = none;
+        if (!carry_rest(p, left)) return false;
       }
       if (!fetch()) {
         if (failed_ || carry_.empty()) return false;
@@ -126,9 +120,7 @@ class line_reader {
         if (!carry_.empty()) {  // finish the line that began in the previous block
           auto const* nl = static_cast<char const*>(std::memchr(p, '\n', left));
           if (!nl) {
-            if (!append_carry(p, left)) return false;
-            release(cur_);
-            cur_ = none;
+            if (!carry_rest(p, left)) return false;
             if (!fetch()) break;
             continue;
           }
@@ -145,9 +137,7 @@ class line_reader {
           chunk = std::string_view(p, end);
           return true;
         }
-        if (!append_carry(p, left)) return false;
-        release(cur_);
-        cur_ = none;
+        if (!carry_rest(p, left)) return false;
       }
       if (!fetch()) break;
     }
@@ -165,8 +155,7 @@ class line_reader {
     }
     cv_.notify_all();
     if (producer_.joinable()) producer_.join();
-    if (gz_) gzclose(gz_);
-    gz_ = nullptr;
+    bytes_.reset();
   }
 
   /// Marks the reader failed with a diagnostic at the current line.
@@ -184,8 +173,9 @@ class line_reader {
     std::size_t size = 0;
     std::uint64_t offset = 0;  ///< compressed bytes consumed after this block
     bool end = false;          ///< no more data after this block
-    std::string error;         ///< zlib's message, when reading failed
-    bool truncated = false;
+    std::string error;         ///< the inflate library's or the system's message, when reading failed
+    bool truncated = false;    ///< the gzip stream ended early
+    bool changed = false;      ///< the file changed while it was read
   };
 
   bool append_carry(char const* p, std::size_t n) {
@@ -197,21 +187,29 @@ class line_reader {
     carry_.append(p, n);
     return true;
   }
+  /// Carries the unfinished line at the end of the current block over to the next one, and lets the block go.
+  bool carry_rest(char const* p, std::size_t n) {
+    if (!append_carry(p, n)) return false;
+    release(cur_);
+    cur_ = none;
+    return true;
+  }
 
-  /// Fills block i from the file (either thread).
+  /// Fills block b from the file (either thread).
   void produce(block& b) {
-    int n = gzread(gz_, b.data.data(), unsigned(b.data.size()));
-    b.size = n > 0 ? std::size_t(n) : 0;
-    b.offset = std::uint64_t(std::max<long>(0, long(gzoffset(gz_))));
-    b.end = n <= 0;
-    int err = Z_OK;
-    char const* msg = gzerror(gz_, &err);
-    if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
-      b.end = true;
-      b.truncated = err == Z_BUF_ERROR;
-      b.error = msg ? msg : "read error";
-      if (auto colon = b.error.find(": "); colon != std::string::npos && b.error.substr(0, colon) == name_)
-        b.error = b.error.substr(colon + 2);
+    b.size = 0;
+    // whole blocks: a read of a few hundred kilobytes of input fills many lines
+    while (b.size < b.data.size()) {
+      std::size_t n = bytes_->read(b.data.data() + b.size, b.data.size() - b.size);
+      b.size += n;
+      if (n == 0 || !bytes_->error().empty()) break;
+    }
+    b.offset = bytes_->consumed();
+    b.end = b.size == 0 || !bytes_->error().empty();
+    if (!bytes_->error().empty()) {
+      b.error = bytes_->error();
+      b.truncated = bytes_->truncated();
+      b.changed = bytes_->changed();
     }
   }
 
@@ -262,7 +260,11 @@ class line_reader {
     done_ = b.offset;
     ended_ = b.end;
     if (!b.error.empty()) {
-      if (b.truncated)
+      if (b.changed)
+        fail(errc::io, 0, "a file that stays as it is while it is read", b.error);
+      else if (!bytes_->gzipped())
+        fail(errc::io, 0, "a readable file", b.error);
+      else if (b.truncated)
         fail(errc::corrupt, 0, "a complete gzip stream", fmt::format("a truncated file ({})", b.error));
       else
         fail(errc::corrupt, 0, "a readable gzip stream", b.error);
@@ -289,7 +291,7 @@ class line_reader {
   std::string name_;
   import_options const& opts_;
   sink& diags_;
-  gzFile gz_ = nullptr;
+  std::unique_ptr<byte_reader> bytes_;
   std::uint64_t size_ = 0, done_ = 0, line_no_ = 0;
   bool failed_ = false, ended_ = false;
 

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   add_ask(app, ctx);
   add_serve(app, ctx);
   add_completion(app, ctx);
+  add_agreement(app, ctx);
   std::vector<std::string> suggestions;
   if (auto unknown = unknown_subcommand(app, argc, argv, &suggestions)) {
     print_error(*unknown, "unknown_command", suggestions);

@@ -97,7 +97,7 @@ PHARMAKON_FUNC bool valid_identifier(std::string_view scheme, std::string_view v
   if (scheme == "go") return (v.size() == 10 && prefixed_digits(v, "GO:")) || fail("a Gene Ontology id (GO: and 7 digits)");
   if (scheme == "uberon") return prefixed_digits(v, "UBERON:") || fail("an UBERON id (UBERON: and digits)");
   if (scheme == "umls") return (v.size() == 8 && v[0] == 'C' && all_digits(v.substr(1))) || fail("a UMLS CUI (C and 7 digits)");
-  if (scheme == "hetionet" || scheme == "kgx") return !v.empty() || fail("a non-empty id");
+  if (scheme == "hetionet" || scheme == "kgx" || scheme == "drugmechdb") return !v.empty() || fail("a non-empty id");
   return fail("a known identifier scheme");
 }
 
@@ -105,11 +105,11 @@ namespace detail::load {
 
 inline constexpr std::string_view entity_schemes =
     "chembl | drugbank | gtopdb_ligand | gtopdb_target | pubchem_cid | unii | rxcui | drugcentral | entrez | hgnc | "
-    "uniprot | ensembl | dbsnp | mesh | inchikey | chebi | mondo | doid | go | uberon | umls | hetionet | kgx";
+    "uniprot | ensembl | dbsnp | mesh | inchikey | chebi | mondo | doid | go | uberon | umls | hetionet | kgx | drugmechdb";
 inline bool known_entity_scheme(std::string_view s) {
   for (std::string_view k : {"chembl", "drugbank", "gtopdb_ligand", "gtopdb_target", "pubchem_cid", "unii", "rxcui",
                              "drugcentral", "entrez", "hgnc", "uniprot", "ensembl", "dbsnp", "mesh", "inchikey",
-                             "chebi", "mondo", "doid", "go", "uberon", "umls", "hetionet", "kgx"})
+                             "chebi", "mondo", "doid", "go", "uberon", "umls", "hetionet", "kgx", "drugmechdb"})
     if (k == s) return true;
   return false;
 }

@@ -188,7 +188,9 @@ PHARMAKON_FUNC path_agreement path_agreement_of(knowledge_base const& kb) {
       } else {
         std::set<activity_direction> path_dirs;
         for (auto const& v : row.verbs) path_dirs.insert(direction_of_verb(v));
-        bool conflict = false, same = false;
+        // a conflict: a claim with the opposite direction (or a negation) at least as well established as every
+        // claim with the path's direction (naltrexone at MOR: label antagonist, research partial agonist -> matched)
+        std::optional<evidence_tier> best_same, best_opposite;
         std::vector<edge<rel::acts_on>> conflicting;
         for (auto const& e : a->second) {
           if (std::find(row.kb_actions.begin(), row.kb_actions.end(), action_text(e)) == row.kb_actions.end())
@@ -196,11 +198,15 @@ PHARMAKON_FUNC path_agreement path_agreement_of(knowledge_base const& kb) {
           auto kd = direction_of_action(e.payload().type);
           bool opposite = e.negated() || (kd == activity_direction::decrease && path_dirs.count(activity_direction::increase)) ||
                           (kd == activity_direction::increase && path_dirs.count(activity_direction::decrease));
-          if (opposite) conflicting.push_back(e);
-          conflict = conflict || opposite;
-          same = same || (kd != activity_direction::unstated && !e.negated() && path_dirs.count(kd));
+          if (opposite) {
+            conflicting.push_back(e);
+            if (!best_opposite || e.tier() < *best_opposite) best_opposite = e.tier();
+          } else if (kd != activity_direction::unstated && path_dirs.count(kd)) {
+            if (!best_same || e.tier() < *best_same) best_same = e.tier();
+          }
         }
-        row.kind = conflict ? agreement::conflict : same ? agreement::matched : agreement::unrated;
+        bool conflict = best_opposite && (!best_same || *best_opposite <= *best_same);
+        row.kind = conflict ? agreement::conflict : best_same ? agreement::matched : agreement::unrated;
         // a conflict names the KB claims on the other side; otherwise every KB claim's sources
         for (auto const& e : conflict ? conflicting : a->second) add_sources(row, e);
         if (conflict) {
@@ -210,6 +216,7 @@ PHARMAKON_FUNC path_agreement path_agreement_of(knowledge_base const& kb) {
               row.kb_actions.push_back(action_text(e));
         }
       }
+      std::sort(row.kb_actions.begin(), row.kb_actions.end());
       r.rows.push_back(std::move(row));
     }
     for (auto const& [ti, es] : actions) {
@@ -225,6 +232,7 @@ PHARMAKON_FUNC path_agreement path_agreement_of(knowledge_base const& kb) {
           row.kb_actions.push_back(action_text(e));
         add_sources(row, e);
       }
+      std::sort(row.kb_actions.begin(), row.kb_actions.end());
       r.rows.push_back(std::move(row));
     }
   }

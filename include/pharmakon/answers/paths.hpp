@@ -42,8 +42,8 @@ PHARMAKON_API PHARMAKON_FUNC activity_direction direction_of_action(action_type 
 /// How a path's drug → target hop compares with the knowledge base's actions of that drug at that target.
 enum class agreement : std::uint8_t {
   conflict,   ///< opposite directions (the path decreases the target's activity, the KB has an agonist), or the KB
-              ///< says the drug does not act on the target
-  matched,    ///< same direction
+              ///< says the drug does not act on the target, at a tier at least as good as any claim that agrees
+  matched,    ///< same direction (claims that disagree, at a lower tier, are listed with it)
   unrated,    ///< both name the target; one of them states no direction ("molecularly interacts with", "modulator")
   path_only,  ///< the path names the target, the KB has no action of the drug there
   kb_only     ///< the KB has an action of the drug at a target no path of the drug names

@@ -51,6 +51,8 @@ inline pos pos_of(YAML::Mark const& m) {
   if (m.line < 0 || m.column < 0) return {};
   return {std::uint64_t(m.line) + 1, std::uint64_t(m.column) + 1};
 }
+/// A position for an error about the file as a whole: 1:1 when yaml-cpp gives none.
+inline pos at_least_1(pos p) { return p.line ? p : pos{1, 1}; }
 inline std::string_view type_name(YAML::Node const& n) {
   switch (n.Type()) {
     case YAML::NodeType::Null: return "null";
@@ -79,7 +81,7 @@ struct importer : driver {
   std::unordered_map<std::string, payload_id<rel::related>> verb_payload;
   std::map<std::string, std::uint64_t> made_by_label, merged_by_label, links_by_verb;
   std::uint64_t path_files = 0, claims = 0, index_files = 0, duplicate_nodes = 0, pmids = 0, dois = 0, urls = 0,
-                repaired = 0, loose_words = 0, commented = 0;
+                repaired = 0, loose_words = 0, commented = 0, invisible = 0;
   std::shared_ptr<const std::string> file_name;
   std::string const* current = nullptr;
 
@@ -151,6 +153,24 @@ struct importer : driver {
     }
   }
 
+  /// `id` without a zero-width no-break space (U+FEFF) or zero-width space (U+200B) at its ends: a few reactome and
+  /// InterPro ids of the 2026 release end with one (written "\uFEFF"), in the nodes and the links alike.
+  std::string strip_invisible(std::string id) {
+    bool changed = false;
+    for (std::string_view z : {"\xEF\xBB\xBF", "\xE2\x80\x8B"}) {
+      while (id.size() >= z.size() && std::string_view(id).substr(id.size() - z.size()) == z) {
+        id.resize(id.size() - z.size());
+        changed = true;
+      }
+      while (id.size() >= z.size() && std::string_view(id).substr(0, z.size()) == z) {
+        id.erase(0, z.size());
+        changed = true;
+      }
+    }
+    if (changed) ++invisible;
+    return id;
+  }
+
   // ----- entities -----
   template <class E>
   std::optional<node_id<E>> base_entity(std::vector<identifier> const& ids) const {
@@ -194,8 +214,8 @@ struct importer : driver {
       std::vector<std::string> keys;
       if (path_drug && drugbank) {
         keys.push_back(*drugbank);
-        for (auto& i : identifiers_of(*drugbank))
-          if (std::find(ids.begin(), ids.end(), i) == ids.end()) ids.insert(ids.begin(), std::move(i));
+        for (auto& i : identifiers_of(*drugbank))  // its DrugBank id; the drugmechdb CURIE stays the node's
+          if (i.scheme != "drugmechdb" && std::find(ids.begin(), ids.end(), i) == ids.end()) ids.insert(ids.begin(), std::move(i));
       }
       keys.push_back(n.id);
       drug d;
@@ -313,12 +333,14 @@ struct importer : driver {
   void read_path(std::string const& text) {
     YAML::Node doc;
     try {
-      doc = YAML::Load(text);
-    } catch (YAML::ParserException const& e) {
-      error(errc::syntax, pos_of(e.mark), "YAML", e.msg);
-      return;
-    } catch (YAML::Exception const& e) {
-      error(errc::syntax, pos_of(e.mark), "YAML", e.msg);
+      auto docs = YAML::LoadAll(text);  // not Load: it would silently ignore a second document
+      if (docs.size() > 1) {
+        error(errc::syntax, at_least_1(pos_of(docs[1].Mark())), "one YAML document (one path) per file", "a second document");
+        return;
+      }
+      if (!docs.empty()) doc = docs.front();
+    } catch (YAML::Exception const& e) {  // ParserException, and the nesting limit
+      error(errc::syntax, at_least_1(pos_of(e.mark)), "valid YAML", fmt::format("a syntax error ({})", e.msg));
       return;
     }
     // DrugMechDB's `_index.yaml` (a list of {id, file, drug, ...}) says nothing the path files do not: skipped
@@ -327,7 +349,7 @@ struct importer : driver {
       return;
     }
     if (!doc.IsMap()) {
-      error(errc::syntax, pos_of(doc.Mark()), "a DrugMechDB path (a mapping with 'graph', 'nodes' and 'links')",
+      error(errc::syntax, at_least_1(pos_of(doc.Mark())), "a DrugMechDB path (a mapping with 'graph', 'nodes' and 'links')",
             std::string(type_name(doc)));
       return;
     }
@@ -363,7 +385,8 @@ struct importer : driver {
     auto nodes_n = doc["nodes"];
     std::vector<path_node> nodes;
     std::unordered_map<std::string, std::size_t> node_index;
-    if (!nodes_n.IsSequence() || nodes_n.size() == 0) {
+    bool nodes_read = nodes_n.IsSequence() && nodes_n.size() > 0;
+    if (!nodes_read) {
       error(nodes_n.IsDefined() ? errc::wrong_type : errc::missing_field, nodes_n.IsDefined() ? pos_of(nodes_n.Mark()) : top,
             "'nodes': a list of {id, label, name}", nodes_n.IsDefined() ? std::string(type_name(nodes_n)) : "no such key");
     } else {
@@ -375,6 +398,7 @@ struct importer : driver {
         }
         only_keys(n, {"id", "label", "name", "alt_names", "alt_ids"}, "a node");
         auto nid = this->text(n, "id", at), label = this->text(n, "label", at), name = this->text(n, "name", at);
+        if (nid) *nid = strip_invisible(*nid);
         auto alt_names = texts(n, "alt_names"), alt_ids = texts(n, "alt_ids");
         if (nid && (!plain_id(*nid) || nid->find(':') == std::string::npos || nid->front() == ':' || nid->back() == ':')) {
           error(errc::bad_id, pos_of(n["id"].Mark()), "a CURIE (PREFIX:id, e.g. UniProt:P35372)", quote_value(*nid));
@@ -408,8 +432,11 @@ struct importer : driver {
         }
         only_keys(l, {"source", "target", "key"}, "a link");
         auto s = this->text(l, "source", at), t = this->text(l, "target", at), k = this->text(l, "key", at);
+        if (s) *s = strip_invisible(*s);
+        if (t) *t = strip_invisible(*t);
         if (!s || !t || !k) continue;
         auto si = node_index.find(*s), ti = node_index.find(*t);
+        if (!nodes_read) continue;  // the nodes' error says it: no second error per link
         if (si == node_index.end())
           error(errc::unknown_reference, pos_of(l["source"].Mark()), "the id of a node of this path in 'source'", quote_value(*s));
         if (ti == node_index.end())
@@ -499,6 +526,7 @@ struct importer : driver {
                                   path_files, claims, pmids, dois, urls, commented));
     if (index_files) r.notes.push_back(fmt::format("{} index file (_index.yaml) skipped: it lists the paths", index_files));
     if (duplicate_nodes) r.notes.push_back(fmt::format("{} nodes listed twice in one path (the first kept)", duplicate_nodes));
+    if (invisible) r.notes.push_back(fmt::format("{} ids (nodes and links) with an invisible U+FEFF or U+200B at an end, removed", invisible));
     if (repaired) r.notes.push_back(fmt::format("{} reference URLs after a stray character (the URL kept)", repaired));
     if (loose_words) r.notes.push_back(fmt::format("{} words in references that are not a reference (kept in the claims' note)", loose_words));
     return r;

@@ -3,6 +3,7 @@ find_package(fmt 9 REQUIRED CONFIG)
 find_package(Boost 1.74 REQUIRED)  # Boost.Graph's compressed_sparse_row_graph is header-only
 find_package(tomlplusplus 3 REQUIRED CONFIG)
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)  # JSON rendering (header-only)
+find_package(yaml-cpp 0.7 REQUIRED CONFIG)  # the DrugMechDB importer reads YAML (libyaml-cpp-dev)
 # The importers inflate gzipped files with ISA-L (libisal-dev: ~3x zlib's speed) where it is found, with zlib
 # (zlib1g-dev) otherwise; PHARMAKON_INFLATE names the one chosen (cmake/pharmakon-inflate.cmake).
 include("${CMAKE_CURRENT_LIST_DIR}/pharmakon-inflate.cmake")

@@ -131,6 +131,8 @@ fi
 seed fuzz_import_drugcentral "$root"/tests/data/import/drugcentral/drug.target.interaction.tsv
 seed fuzz_import_chembl "$root"/tests/data/fuzz-regressions/chembl-*
 seed fuzz_import_drugcentral "$root"/tests/data/fuzz-regressions/drugcentral-*
+seed fuzz_import_drugmechdb "$root"/tests/data/import/drugmechdb/*.yaml "$root"/tests/data/import/drugmechdb/*/*.yaml \
+  "$root"/tests/data/fuzz-regressions/drugmechdb-*
 seed fuzz_import_hetionet "$root"/tests/data/fuzz-regressions/hetionet-*
 seed fuzz_import_gtopdb "$root"/tests/data/fuzz-regressions/gtopdb-*
 seed fuzz_import_kgx "$root"/tests/data/fuzz-regressions/kgx-*

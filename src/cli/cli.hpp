@@ -165,5 +165,6 @@ void add_export(CLI::App& app, context& ctx);
 void add_ask(CLI::App& app, context& ctx);
 void add_serve(CLI::App& app, context& ctx);
 void add_completion(CLI::App& app, context& ctx);
+void add_agreement(CLI::App& app, context& ctx);
 
 }  // namespace pharmakon::cli

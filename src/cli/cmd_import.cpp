@@ -1,4 +1,4 @@
-// pharmakon import: Hetionet, GtoPdb, KGX, ChEMBL or DrugCentral files into a knowledge-base snapshot (--kb).
+// pharmakon import: Hetionet, GtoPdb, KGX, ChEMBL, DrugCentral or DrugMechDB files into a knowledge-base snapshot (--kb).
 #include <algorithm>
 #include <atomic>
 #include <csignal>
@@ -30,14 +30,20 @@ void add_import(CLI::App& app, context& ctx) {
   auto a = std::make_shared<import_args>();
   cmd->add_option("--from", a->from, "Format of the input files")
       ->required()
-      ->check(CLI::IsMember({"hetionet", "gtopdb", "kgx", "chembl", "drugcentral"}));
+      ->check(CLI::IsMember({"hetionet", "gtopdb", "kgx", "chembl", "drugcentral", "drugmechdb"}));
   cmd->add_option("paths", a->paths,
                   "Input files, plain or gzipped: hetionet NODES.tsv EDGES.sif; gtopdb interactions.csv [ligands.csv "
                   "peptides.csv targets_and_families.csv]; kgx NODES.tsv [EDGES.tsv] [PREFIX_pharmakon.json]; chembl "
-                  "drug_mechanism.csv [drug_nodes.csv]; drugcentral drug.target.interaction.tsv.gz. '-' reads one of "
+                  "drug_mechanism.csv [drug_nodes.csv]; drugcentral drug.target.interaction.tsv.gz; drugmechdb "
+                  "PATH.yaml... or a folder of them. '-' reads one of "
                   "them (plain or gzipped) from stdin; not for kgx, which reads its nodes file twice")
       ->required()
-      ->check(existing_file_or_stdin());
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            if (std::filesystem::is_directory(s)) return {};  // a folder of DrugMechDB paths
+            return existing_file_or_stdin()(s);
+          },
+          "FILE, FOLDER (drugmechdb) or - (stdin)"));
   cmd->add_option("-o,--out", a->out, "The snapshot to write ('-': to stdout)")->required();
   cmd->add_option("--name", a->name, "Name of the resulting knowledge base");
   cmd->add_option("--kb-version", a->version, "Version of the resulting knowledge base");
@@ -71,6 +77,7 @@ void add_import(CLI::App& app, context& ctx) {
                         : a->from == "gtopdb" ? try_import_gtopdb(files, o)
                         : a->from == "chembl" ? try_import_chembl(files, o)
                         : a->from == "drugcentral" ? try_import_drugcentral(files, o)
+                        : a->from == "drugmechdb" ? try_import_drugmechdb(files, o)
                                               : try_import_kgx(files, o);
       std::signal(SIGINT, previous);
       if (r.cancelled) {

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   add_ask(app, ctx);
   add_serve(app, ctx);
   add_completion(app, ctx);
+  add_agreement(app, ctx);
   if (auto unknown = unknown_subcommand(app, argc, argv)) {
     print_error(unknown->message, "unknown_command", unknown->suggestions);
     return bad_input;

@@ -20,8 +20,8 @@ imported only when called. Whole-graph questions run on columns: ``kb.adjacency(
 ``scipy.sparse.csr_matrix`` over entity indices, ``kb.edges(relation, label)`` numpy arrays (subjects, objects,
 claims), ``kb.entity_ids()``, ``kb.kinds()`` and ``kb.index_of(name)`` map indices to entities and back.
 
-Public data sets: :func:`import_hetionet`, :func:`import_gtopdb`, :func:`import_kgx`, :func:`import_chembl`
-and :func:`import_drugcentral` read them (streamed, all or nothing, interruptible with Ctrl-C);
+Public data sets: :func:`import_hetionet`, :func:`import_gtopdb`, :func:`import_kgx`, :func:`import_chembl`,
+:func:`import_drugcentral` and :func:`import_drugmechdb` read them (streamed, all or nothing, interruptible with Ctrl-C);
 ``kb.save_snapshot(path)`` and :func:`load_snapshot` store a
 knowledge base in a binary file that loads in milliseconds; ``kb.export_kgx``, ``kb.export_graphml``,
 ``kb.export_neo4j`` and ``kb.mechanism_dot`` write it for other tools.
@@ -77,6 +77,7 @@ from ._core import (
     LoadError,
     Management,
     MechanismAnswer,
+    MechanismPath,
     Modality,
     NodeKind,
     PathStep,
@@ -116,6 +117,7 @@ from ._core import (
     disclaimer,
     import_chembl,
     import_drugcentral,
+    import_drugmechdb,
     import_gtopdb,
     import_hetionet,
     import_kgx,
@@ -123,6 +125,7 @@ from ._core import (
     load,
     load_snapshot,
     loads,
+    path_agreement,
     parse_interval,
     parse_quantity,
     validate,
@@ -206,6 +209,7 @@ __all__ = [
     "LoadError",
     "Management",
     "MechanismAnswer",
+    "MechanismPath",
     "Modality",
     "NodeKind",
     "PathStep",
@@ -246,6 +250,7 @@ __all__ = [
     "disclaimer",
     "import_chembl",
     "import_drugcentral",
+    "import_drugmechdb",
     "import_gtopdb",
     "import_hetionet",
     "import_kgx",
@@ -253,6 +258,7 @@ __all__ = [
     "load",
     "load_snapshot",
     "loads",
+    "path_agreement",
     "parse_interval",
     "parse_quantity",
     "to_networkx",

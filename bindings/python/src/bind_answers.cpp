@@ -273,6 +273,9 @@ void bind_answers(py::module_& m) {
       .def_readonly("warnings", &mechanism_answer::warnings, "list of WarningStatement.")
       .def_readonly("pharmacogenetics", &mechanism_answer::pharmacogenetics, "list of PgxStatement.")
       .def_readonly("conflicts", &mechanism_answer::conflicts, "list of ConflictStatement.")
+      .def_readonly("paths", &mechanism_answer::paths,
+                    "Mechanism paths to diseases (list of MechanismPath); empty without path sources (a DrugMechDB "
+                    "import).")
       .def("__repr__", [](mechanism_answer const& a) {
         return fmt::format("<MechanismAnswer {}: {}>", a.drug, summary_line(a));
       });
@@ -287,6 +290,23 @@ void bind_answers(py::module_& m) {
       .def("__repr__", [](path_step const& p) {
         return fmt::format("<PathStep {} {}{} {}>", p.from, to_string(p.relation),
                            p.detail.empty() ? "" : " (" + p.detail + ")", p.to);
+      });
+
+  py::class_<mechanism_path>(m, "MechanismPath",
+                             "A drug's mechanism path to a disease: the related claims citing one path source "
+                             "(e.g. a DrugMechDB path), breadth first from the drug.")
+      .def_readonly("source_id", &mechanism_path::source_id, "The path source's id (src:path:drugmechdb:...).")
+      .def_readonly("title", &mechanism_path::title, "Its title.")
+      .def_property_readonly("disease", [](mechanism_path const& p) { return nonempty(p.disease); },
+                             "The condition the path leads to, or None.")
+      .def_readonly("steps", &mechanism_path::steps, "Its steps (list of PathStep; detail is the path's verb).")
+      .def_readonly("routes", &mechanism_path::chains,
+                    "Routes from the drug to the path's ends: lists of indices into steps (at most 16).")
+      .def_readonly("more_routes", &mechanism_path::more_chains, "Routes left out beyond the first 16.")
+      .def_readonly("refs", &mechanism_path::refs, "The reference numbers its steps cite.")
+      .def_readonly("note", &mechanism_path::note, "The path's comment, or ''.")
+      .def("__repr__", [](mechanism_path const& p) {
+        return fmt::format("<MechanismPath {} to {}: {} steps>", p.source_id, p.disease, p.steps.size());
       });
 
   py::class_<stated_statement>(m, "StatedStatement",

@@ -123,6 +123,19 @@ void bind_io(py::module_& m) {
                "Imports DrugCentral's drug.target.interaction.tsv(.gz): targets with their UniProt accessions "
                "and genes, acts_on claims with the action type, Ki/Kd/IC50/EC50 activities as pKi/pKd/pIC50/"
                "pEC50 affinities (DrugCentral gives -log10 molar values), and the cited URLs as sources.");
+  def_importer(m, "import_drugmechdb", &try_import_drugmechdb,
+               "Imports DrugMechDB mechanism paths: YAML path files, or a folder of them. Each link becomes a "
+               "related claim keeping DrugMechDB's verb and citing the path (its DOI and id) and its references; "
+               "drugs, proteins and diseases merge into the base by DrugBank, UniProt and MeSH id. "
+               "MechanismAnswer.paths reassembles them; path_agreement(kb) compares them with the actions.");
+  m.def(
+      "path_agreement",
+      [](knowledge_base const& kb) {
+        return py::module_::import("json").attr("loads")(render_json(path_agreement_of(kb)));
+      },
+      py::arg("kb"),
+      "The agreement report of the mechanism paths' drug -> target hops with the knowledge base's acts_on actions "
+      "(conflict, matched, unrated, path_only, kb_only), as a dict: counts and one row per (drug, target).");
 
   m.def(
       "load_snapshot",

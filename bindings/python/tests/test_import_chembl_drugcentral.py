@@ -46,3 +46,22 @@ def test_drugcentral_bad_row_is_a_load_error(tmp_path):
         pharmakon.import_drugcentral([p])
     assert e.value.path == str(p) and e.value.line == 2 and e.value.column == 5
     assert "STRUCT_ID" in str(e.value)
+
+
+def test_drugmechdb_import_paths_and_agreement(kb, data_dir):
+    d = data_dir / "import" / "drugmechdb"
+    alone, report = pharmakon.import_drugmechdb(d, with_report=True)
+    assert report.format == "drugmechdb"
+    a = alone.mechanism_of("naltrexone")
+    assert [p.disease for p in a.paths] == ["Alcoholism", "Obesity", "Chronic pain"]
+    first = a.paths[0]
+    assert first.source_id == "src:path:drugmechdb:DB00704_MESH_D000437_1"
+    assert len(first.steps) == 9 and len(first.routes) == 3
+    assert first.steps[0].detail == "decreases activity of"
+    both = pharmakon.import_drugmechdb([d / "DB00704_MESH_D000437_1.yaml"], base=kb)
+    assert both.drug("naltrexone").id == kb.drug("naltrexone").id
+    report = pharmakon.path_agreement(both)
+    assert report["paths"] == 1 and report["counts"]["conflict"] == 0
+    with pytest.raises(pharmakon.LoadError) as e:
+        pharmakon.import_drugmechdb([d / "bad" / "unknown-node.yaml"])
+    assert e.value.line == 12 and e.value.column == 13

@@ -469,6 +469,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     s.second = {conflict_side_text(kb, y), evidence_of(kb, y, refs)};
     a.conflicts.push_back(std::move(s));
   }
+  a.paths = mechanism_paths_of(kb, d, refs);  // after every other statement: existing reference numbers stay
   return a;
 }
 
@@ -1234,6 +1235,9 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
   drop(a.warnings);
   drop(a.pharmacogenetics);
   std::erase_if(a.conflicts, [](auto const& c) { return !is_approved(c.first.ev) || !is_approved(c.second.ev); });
+  std::erase_if(a.paths, [](mechanism_path const& p) {
+    return std::any_of(p.steps.begin(), p.steps.end(), [](path_step const& s) { return !is_approved(s.review); });
+  });
   // the summary states only approved actions
   for (auto& g : a.summary) {
     std::erase_if(g.targets, [&](std::string const& t) {
@@ -1267,6 +1271,10 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
     for (auto& c : a.conflicts) {
       f(c.first.ev.refs);
       f(c.second.ev.refs);
+    }
+    for (auto& p : a.paths) {
+      f(p.refs);
+      for (auto& st : p.steps) f(st.refs);
     }
   });
   a.approved_only = true;
@@ -1310,3 +1318,6 @@ PHARMAKON_FUNC void keep_approved(dose_answer& a) {
 }
 
 }  // namespace pharmakon
+
+// mechanism paths and the agreement report: after the helpers above, which they use
+#include "paths.hpp"

@@ -218,6 +218,19 @@ struct mechanism_options {
   std::size_t max_targets = 6;   ///< summary: targets named per group before "and N more" (0: no cap)
 };
 
+struct path_step;
+/// A drug's mechanism path to a disease (answers/paths.hpp): the claims citing one path source, from the drug on.
+struct mechanism_path {
+  std::string source_id;  ///< the path source, e.g. "src:path:drugmechdb:DB00704_MESH_D000437_1"
+  std::string title;      ///< its title
+  std::string disease;    ///< the condition the path leads to (empty when it ends at no condition)
+  std::vector<path_step> steps;  ///< its claims, breadth first from the drug; `detail` holds the path's verb
+  std::vector<std::vector<std::size_t>> chains;  ///< routes from the drug to the path's ends (indices into steps)
+  std::size_t more_chains = 0;  ///< routes beyond the first 16, left out (counted up to 4,096 routes in all)
+  std::vector<int> refs;  ///< the references of its steps (each step's own are in `steps[i].refs`)
+  std::string note;       ///< the path's comment (DrugMechDB `comment`), if any
+};
+
 struct mechanism_answer {
   kb_info kb;
   std::size_t left_out = 0;  ///< statements `keep_approved` dropped (not approved); 0 when it was not applied
@@ -241,6 +254,7 @@ struct mechanism_answer {
   std::vector<warning_statement> warnings;
   std::vector<pgx_statement> pharmacogenetics;
   std::vector<conflict_statement> conflicts;
+  std::vector<mechanism_path> paths;  ///< mechanism paths to diseases (answers/paths.hpp); empty without path sources
   reference_list references;
 };
 
@@ -251,6 +265,10 @@ inline mechanism_answer mechanism_of(knowledge_base const& kb, std::string_view 
                                      mechanism_options const& opts = {}) {
   return mechanism_of(kb, kb.at<drug>(drug_name), opts);
 }
+/// Drug `d`'s mechanism paths (answers/paths.hpp), ordered by path source id, citing into `refs`; `mechanism_of` fills
+/// `mechanism_answer::paths` with them.
+PHARMAKON_API PHARMAKON_FUNC std::vector<mechanism_path> mechanism_paths_of(knowledge_base const& kb, drug_id d,
+                                                                           reference_list& refs);
 
 // ---------------------------------------------------------------------------------------------------------------
 

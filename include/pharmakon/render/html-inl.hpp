@@ -691,6 +691,24 @@ inline std::string conflict_items(mechanism_answer const& a, audience aud, page_
   return out;
 }
 
+/// The mechanism paths as nested lists: where each leads (with its source and references), then its routes.
+inline std::string path_items(mechanism_answer const& a) {
+  if (a.paths.empty()) return "";
+  std::string out;
+  bool open = false;
+  for (auto const& l : detail::render::paths_section(a).lines) {
+    if (l.indent == 0) {
+      if (open) out += "</ul></li>\n";
+      out += "<li>" + esc(l.text) + cite_html(l.refs) + "\n<ul>\n";
+      open = true;
+    } else {
+      out += "<li>" + esc(l.text) + cite_html(l.refs) + "</li>\n";
+    }
+  }
+  if (open) out += "</ul></li>\n";
+  return out;
+}
+
 inline std::string mechanism_body(mechanism_answer const& a, html_options const& o, page_facts const& f) {
   using namespace detail::render;
   auto aud = o.audience;
@@ -778,6 +796,7 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
     for (auto const& p : a.pharmacogenetics) pgx += statement(esc(pgx_line(p, a.drug).text), p.ev, f);
     out += html_section("pgx-h", "Pharmacogenetics", pgx);
     out += html_section("conflicts-h", "Conflicting claims", conflict_items(a, aud, f));
+    out += html_section("paths-h", "Mechanism paths", path_items(a));  // nothing without path sources
   }
   return out;
 }

@@ -434,6 +434,32 @@ inline std::string to_markdown(layout const& d) {
 
 // ----- documents -----
 
+/// A route of a mechanism path as one line: "Naltrexone → (decreases activity of) Mu-type opioid receptor → ...",
+/// each step followed by its references when the path's steps do not all cite the same.
+inline std::string route_text(mechanism_path const& p, std::vector<std::size_t> const& route, bool per_step_refs) {
+  std::string out = route.empty() ? std::string() : p.steps[route.front()].from;
+  for (auto i : route) {
+    auto const& st = p.steps[i];
+    out += fmt::format(" → ({}) {}", st.detail, st.to);
+    if (per_step_refs) out += cite(st.refs);
+  }
+  return out;
+}
+/// The "Mechanism paths" section: per path, where it leads and its source, then its routes and its comment.
+inline section paths_section(mechanism_answer const& a) {
+  section s{"Mechanism paths", {}};
+  for (auto const& p : a.paths) {
+    bool shared = std::all_of(p.steps.begin(), p.steps.end(), [&](path_step const& st) { return st.refs == p.refs; });
+    s.lines.push_back({fmt::format("to {} ({}{})", p.disease.empty() ? std::string("an unnamed end") : p.disease, p.title,
+                                   shared ? ", every step cites" : ""),
+                       shared ? p.refs : std::vector<int>{}});
+    for (auto const& r : p.chains) s.lines.push_back({route_text(p, r, !shared), {}, 1});
+    if (p.more_chains) s.lines.push_back({fmt::format("and {} more routes", p.more_chains), {}, 1});
+    if (!p.note.empty()) s.lines.push_back({"Note: " + p.note, {}, 1});
+  }
+  return s;
+}
+
 inline layout mechanism_layout(mechanism_answer const& a) {
   layout d;
   d.title = fmt::format("Mechanism of action: {}", a.drug);
@@ -484,6 +510,7 @@ inline layout mechanism_layout(mechanism_answer const& a) {
     }
     d.sections.push_back(std::move(s));
   }
+  if (!a.paths.empty()) d.sections.push_back(paths_section(a));
   d.refs = &a.references;
   d.kb = a.kb;
   add_review_header(d, a);
@@ -900,6 +927,21 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
                          {"sides", ordered_json::array({{{"statement", c.first.statement}, {"evidence", json_evidence(c.first.ev)}},
                                                         {{"statement", c.second.statement}, {"evidence", json_evidence(c.second.ev)}}})}});
   j["conflicts"] = conflicts;
+  if (!a.paths.empty()) {  // only when the knowledge base has mechanism paths (schema 2.2): other answers stay as they were
+    auto paths = ordered_json::array();
+    for (auto const& p : a.paths) {
+      auto steps = ordered_json::array();
+      for (auto const& st : p.steps)
+        steps.push_back({{"from", st.from}, {"verb", st.detail}, {"to", st.to}, {"refs", st.refs},
+                         {"review", json_review_record(st.review)},
+                         {"updated", st.updated.empty() ? ordered_json(nullptr) : ordered_json(st.updated)}});
+      paths.push_back({{"source_id", p.source_id}, {"title", p.title},
+                       {"disease", p.disease.empty() ? ordered_json(nullptr) : ordered_json(p.disease)},
+                       {"steps", steps}, {"routes", p.chains}, {"more_routes", p.more_chains}, {"refs", p.refs},
+                       {"note", p.note.empty() ? ordered_json(nullptr) : ordered_json(p.note)}});
+    }
+    j["paths"] = paths;
+  }
   return json_tail(j, a, indent);
 }
 

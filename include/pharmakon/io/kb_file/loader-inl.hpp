@@ -99,17 +99,17 @@ inline std::string_view identifier_problem(std::string_view scheme, std::string_
   if (scheme == "uberon") return form(prefixed_digits(v, "UBERON:"), "an UBERON id (UBERON: and digits)");
   if (scheme == "umls") return form(v.size() == 8 && v[0] == 'C' && all_digits(v.substr(1)), "a UMLS CUI (C and 7 digits)");
   if (scheme == "wikipathways") return form(prefixed_digits(v, "WP"), "a WikiPathways id (WP and digits)");
-  if (scheme == "hetionet" || scheme == "kgx") return form(!v.empty(), "a non-empty id");
+  if (scheme == "hetionet" || scheme == "kgx" || scheme == "drugmechdb") return form(!v.empty(), "a non-empty id");
   return fail("a known identifier scheme");
 }
 
 inline constexpr std::string_view entity_schemes =
     "chembl | drugbank | gtopdb_ligand | gtopdb_target | pubchem_cid | unii | rxcui | drugcentral | entrez | hgnc | "
-    "uniprot | ensembl | dbsnp | mesh | inchikey | chebi | mondo | doid | go | uberon | umls | hetionet | kgx";
+    "uniprot | ensembl | dbsnp | mesh | inchikey | chebi | mondo | doid | go | uberon | umls | wikipathways | hetionet | kgx | drugmechdb";
 inline bool known_entity_scheme(std::string_view s) {
   for (std::string_view k : {"chembl", "drugbank", "gtopdb_ligand", "gtopdb_target", "pubchem_cid", "unii", "rxcui",
                              "drugcentral", "entrez", "hgnc", "uniprot", "ensembl", "dbsnp", "mesh", "inchikey",
-                             "chebi", "mondo", "doid", "go", "uberon", "umls", "wikipathways", "hetionet", "kgx"})
+                             "chebi", "mondo", "doid", "go", "uberon", "umls", "wikipathways", "hetionet", "kgx", "drugmechdb"})
     if (k == s) return true;
   return false;
 }

@@ -88,7 +88,7 @@ struct importer : driver {
   explicit importer(import_options const& o) : driver(o) {
     if (!o.base) return;
     auto index = [&]<class E>(std::type_identity<E>) {
-      for (auto id : o.base->ids<E>())
+      for (auto id : o.base->template handles<E>())
         for (auto const& i : (*o.base)[id].ids)
           base_ids.emplace(fmt::format("{}\x1f{}\x1f{}", to_string(node_kind_of<E>::value), i.scheme, i.value), any_node(id));
     };
@@ -201,7 +201,7 @@ struct importer : driver {
     for (auto const& alt : n.alt_ids)
       for (auto& i : identifiers_of(alt))
         if (std::find(e.ids.begin(), e.ids.end(), i) == e.ids.end()) e.ids.push_back(std::move(i));
-    e.region = {file_name, std::uint32_t(n.at.line), std::uint32_t(n.at.column)};
+    e.region = source_region::at(file_name, {std::uint32_t(n.at.line), std::uint32_t(n.at.column)});
     ++made_by_label[n.label];
     auto id = b.add(std::move(e));
     for (auto const& k : keys) made.emplace(k, id);

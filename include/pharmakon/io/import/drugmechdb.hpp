@@ -31,7 +31,7 @@ PHARMAKON_API PHARMAKON_FUNC import_result try_import_drugmechdb(std::span<std::
                                                                  import_options const& opts = {});
 /// Like `try_import_drugmechdb`, but throws `load_error`.
 inline knowledge_base import_drugmechdb(std::span<std::filesystem::path const> paths, import_options const& opts = {}) {
-  return take_or_throw(try_import_drugmechdb(paths, opts));
+  return try_import_drugmechdb(paths, opts).value_or_throw();
 }
 
 /// The prefix of the sources the importer makes for DrugMechDB paths (followed by the path's `_id`).

@@ -121,8 +121,8 @@ struct importer : driver {
 
   /// Salt forms and their parents, from the drug table: a drug whose name is another drug's name followed by salt
   /// words ("SERTRALINE HYDROCHLORIDE", "SERTRALINE"), and, where both have a structure, whose SMILES holds the
-  /// other's as one of its dot-separated components (the parent plus counter-ions: an ester such as
-  /// "... ACETATE", one molecule, is not a salt). Nothing else links them in these tables.
+  /// other's as one of its dot-separated components (`has_component`; an ester such as "... ACETATE", one
+  /// molecule, is not a salt). Nothing else links them in these tables.
   void find_parents() {
     std::unordered_map<std::string, std::string> by_name;  // folded name -> ChEMBL id
     std::string folded;
@@ -144,15 +144,34 @@ struct importer : driver {
       parent_of.emplace(id, parent->second);
     }
   }
-  static bool has_component(std::string_view smiles, std::string_view part) {
-    for (std::size_t at = 0; at <= smiles.size();) {
-      auto dot = smiles.find('.', at);
-      if (dot == std::string_view::npos) dot = smiles.size();
-      if (smiles.substr(at, dot - at) == part) return true;
-      at = dot + 1;
-    }
-    return false;
+  /// A component of the SMILES `smiles` (dot-separated) is the main component of `parent`'s, once charges a salt
+  /// puts on an acid or a base are taken off (`[O-]` is `O`, `[NH+]` is `N`, ...) and water is left out: the parent
+  /// plus counter-ions (DICLOFENAC SODIUM, `O=C([O-])Cc1....[Na+]`, of DICLOFENAC), or the parent without its
+  /// water (an ANHYDROUS form of a hydrate). A tautomer written another way is not recognised (no merge).
+  static bool has_component(std::string_view smiles, std::string_view parent) {
+    auto components = [](std::string_view x) {
+      static constexpr std::pair<std::string_view, std::string_view> neutral[] = {
+          {"[O-]", "O"}, {"[N-]", "N"}, {"[n-]", "n"}, {"[S-]", "S"}, {"[NH+]", "N"}, {"[NH2+]", "N"},
+          {"[NH3+]", "N"}, {"[nH+]", "n"}};
+      std::vector<std::string> out;
+      for (std::size_t at = 0; at <= x.size();) {
+        auto dot = std::min(x.find('.', at), x.size());
+        std::string c(x.substr(at, dot - at));
+        for (auto [charged, plain] : neutral)
+          for (auto i = c.find(charged); i != std::string::npos; i = c.find(charged, i + plain.size()))
+            c.replace(i, charged.size(), plain);
+        if (!c.empty() && c != "O") out.push_back(std::move(c));
+        at = dot + 1;
+      }
+      return out;
+    };
+    auto mine = components(smiles), theirs = components(parent);
+    if (theirs.empty()) return false;
+    auto main = std::max_element(theirs.begin(), theirs.end(),
+                                 [](auto const& l, auto const& r) { return l.size() < r.size(); });
+    return std::find(mine.begin(), mine.end(), *main) != mine.end();
   }
+
 
   /// Adds a claim, or the source to the same claim of an earlier row (a salt's and its parent's records).
   void claim(any_node from, any_node to, bool targeted, action a, std::string note, source_id src) {

@@ -50,7 +50,7 @@ TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL
   CHECK(e->payload().affinities.empty());  // the mechanism table has no affinities
   CHECK(e->note() == "Opioid receptors; mu/kappa/delta antagonist");
   REQUIRE(e->sources().size() == 2);  // naltrexone's record and its hydrochloride's (one drug, see below)
-  auto const& src = kb.get(e->sources()[0]);
+  auto const& src = kb.get(e->sources()[1]);
   CHECK(src.id == "src:chembl:CHEMBL19019");
   CHECK(src.kind == source_kind::database);
   CHECK(src.title == "ChEMBL 36 drug mechanism records: NALTREXONE (CHEMBL19019)");
@@ -58,7 +58,7 @@ TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL
   CHECK(e->tier() == evidence_tier::other);
   // no PubMed id or DOI is made up: the tables have none
   for (auto const& s : kb.sources()) CHECK((s.identifier_or_empty("pmid").empty() && s.identifier_or_empty("doi").empty()));
-  CHECK(kb.get(e->sources()[1]).id == "src:chembl:CHEMBL1201149");
+  CHECK(kb.get(e->sources()[0]).id == "src:chembl:CHEMBL1201149");
   // action types: mapped by from_chembl(); one with no counterpart is `other`, kept in the note
   auto glutethimide = kb.at<drug>("GLUTETHIMIDE");
   CHECK(acting(kb, glutethimide, "CHEMBL2093872")->payload().type == action_type::positive_allosteric_modulator);

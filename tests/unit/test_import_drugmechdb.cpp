@@ -118,7 +118,7 @@ TEST_CASE("drugmechdb: onto the curated knowledge base, naltrexone and the opioi
   auto const& kb = *r.kb;
   auto ntx = kb.at<drug>("naltrexone");
   CHECK(kb[ntx].id == default_kb()[default_kb().at<drug>("naltrexone")].id);  // the curated drug, not a copy
-  CHECK(kb.ids<drug>().size() == default_kb().ids<drug>().size());
+  CHECK(kb.handles<drug>().size() == default_kb().handles<drug>().size());
   auto mor = kb.at<target>("uniprot:P35372");
   CHECK(kb[mor].id == default_kb()[default_kb().at<target>("uniprot:P35372")].id);
   std::size_t to_mor = 0;

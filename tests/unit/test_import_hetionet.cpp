@@ -124,7 +124,7 @@ TEST_CASE("hetionet: Hetionet's own ids and any case find entities; show names e
   // `show OPRM1`: the gene and its target, each claim's other end by name (with its id)
   auto found = kb.find_all("OPRM1");
   REQUIRE(found.size() == 2);
-  auto text = render_entities(kb, found, format::text);
+  auto text = render_entities(kb, found, output_format::text);
   CHECK(text.find("Naloxone (drug:DB01183)") != std::string::npos);
   CHECK(text.find("regulation of protein transport (") != std::string::npos);
   for (auto n : found)
@@ -132,7 +132,7 @@ TEST_CASE("hetionet: Hetionet's own ids and any case find entities; show names e
       auto const& other = kb.base(kb.claim(claim_id{it->idx}).to());
       CHECK_MESSAGE(text.find(fmt::format("{} ({})", other.name, other.id)) != std::string::npos, other.id);
     }
-  auto json = render_entities(kb, found, format::json);
+  auto json = render_entities(kb, found, output_format::json);
   CHECK(json.find("\"other_name\": \"Naloxone\"") != std::string::npos);
 }
 

@@ -187,7 +187,7 @@ TEST_CASE("a load_result is a result<knowledge_base>: bool, *r, r->, r.kb, value
   CHECK((*r).version() == "1");
   CHECK(r.kb->name() == "x");  // the member from before results were one template
   CHECK(std::move(r).value_or_throw().name() == "x");
-  document bad{"bad.toml", "[kb]\nname = 1\n"};
+  document bad{"bad.toml", "[kb]\nname = 1\nversion = \"1\"\n"};
   auto b = try_load(std::span(&bad, 1));
   REQUIRE_FALSE(b);
   CHECK_FALSE(b.kb);

@@ -158,7 +158,7 @@ TEST_CASE("limits: huge numbers, NaN and infinity are errors with their position
   auto ok = with_max("dose_max = \"100 mg\"\n", "0.4 g");
   REQUIRE(ok);
   auto const& kb = *ok.kb;
-  auto rid = kb.find<regimen>("regimen:r");
+  auto rid = kb.find<pharmakon::regimen>("regimen:r");
   REQUIRE(rid);
   CHECK(kb[*rid].max_daily == quantity{0.4, unit::g});
   CHECK(error_of(with_max("", "5 mL"), errc::wrong_dimension).find("'max_daily' of the same dimension as 'dose'") !=

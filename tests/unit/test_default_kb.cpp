@@ -220,7 +220,14 @@ TEST_CASE("integrity: no two sources share an identifier") {
   // publication was entered twice, and claims citing it would count it as two pieces of evidence
   std::map<std::pair<std::string_view, std::string>, std::string> seen;
   for (auto const& s : kb().sources()) {
-    for (auto const& [scheme_, raw] : s.ids) {
+    // a GtoPdb interaction record is named by its ligand and target together (src:gtopdb:interaction:L:T): many
+    // records share a ligand or a target, none shares both
+    auto ligand = identifier_in(s.ids, "gtopdb_ligand"), target = identifier_in(s.ids, "gtopdb_target");
+    std::vector<identifier> keys;
+    for (auto const& i : s.ids)
+      if (!(ligand && target && (i.scheme == "gtopdb_ligand" || i.scheme == "gtopdb_target"))) keys.push_back(i);
+    if (ligand && target) keys.push_back({"gtopdb_interaction", fmt::format("{}:{}", *ligand, *target)});
+    for (auto const& [scheme_, raw] : keys) {
       std::string_view scheme = scheme_;
       auto value = scheme == "doi" || scheme == "dailymed_setid" ? lower(raw) : raw;
       auto [it, inserted] = seen.emplace(std::pair{scheme, value}, s.id);

@@ -253,7 +253,7 @@ TEST_CASE("drugmechdb: the whole release (opt-in: needs ../shared/data)") {
   REQUIRE_MESSAGE(r, first_error(r));
   CHECK(r.report.files.size() == 4846);
   auto a = mechanism_of(*r.kb, "naltrexone");
-  CHECK(a.paths.size() == 3);
+  CHECK(a.paths.size() >= 3);  // its own three files, and paths of other drugs that pass through naltrexone
   auto ag = path_agreement_of(*r.kb);
   CHECK(ag.paths == 4846);
 }

@@ -257,3 +257,22 @@ TEST_CASE("drugmechdb: the whole release (opt-in: needs ../shared/data)") {
   auto ag = path_agreement_of(*r.kb);
   CHECK(ag.paths == 4846);
 }
+
+TEST_CASE("drugmechdb: a path's drug is its DrugBank id, not a MeSH id another drug's path shares (opt-in: ../shared/data)") {
+  fs::path full = fs::path(PHARMAKON_SHARED_DIR) / "data" / "drugmechdb";
+  if (!fs::exists(full / "DB01183_MESH_D009293_1.yaml")) {
+    MESSAGE("skipped: " << full << " not found");
+    return;
+  }
+  // both files name their drug node MESH:D009270 (naloxone's MeSH id); their drugbank ids differ
+  import_options o;
+  o.base = &default_kb();
+  auto r = import_paths({full / "DB00704_MESH_D000437_1.yaml", full / "DB01183_MESH_D009293_1.yaml"}, o);
+  REQUIRE_MESSAGE(r, first_error(r));
+  auto ntx = mechanism_of(*r.kb, "naltrexone");
+  REQUIRE(ntx.paths.size() == 1);
+  CHECK(ntx.paths[0].source_id.find("DB00704_MESH_D000437_1") != std::string::npos);
+  auto nlx = mechanism_of(*r.kb, "naloxone");
+  REQUIRE(nlx.paths.size() == 1);
+  CHECK(nlx.paths[0].source_id.find("DB01183_MESH_D009293_1") != std::string::npos);
+}

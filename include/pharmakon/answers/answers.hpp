@@ -218,7 +218,17 @@ struct mechanism_options {
   std::size_t max_targets = 6;   ///< summary: targets named per group before "and N more" (0: no cap)
 };
 
-struct path_step;
+/// One step of the path through the graph that explains an interaction.
+struct path_step {
+  std::string from;
+  relation_kind relation = relation_kind::acts_on;
+  std::string detail;  ///< the payload in short, e.g. "antagonist", "strong", "major pathway"
+  std::string to;
+  std::vector<int> refs;
+  std::optional<review_record> review;  ///< as in `evidence`
+  std::string updated;
+};
+
 /// A drug's mechanism path to a disease (answers/paths.hpp): the claims citing one path source, from the drug on.
 struct mechanism_path {
   std::string source_id;  ///< the path source, e.g. "src:path:drugmechdb:DB00704_MESH_D000437_1"
@@ -292,16 +302,6 @@ PHARMAKON_NAMED_ENUM(interaction_kind,
   stated              ///< as the label or guideline states it
 );
 
-/// One step of the path through the graph that explains an interaction.
-struct path_step {
-  std::string from;
-  relation_kind relation = relation_kind::acts_on;
-  std::string detail;  ///< the payload in short, e.g. "antagonist", "strong", "major pathway"
-  std::string to;
-  std::vector<int> refs;
-  std::optional<review_record> review;  ///< as in `evidence`
-  std::string updated;
-};
 
 /// An interaction a label or guideline states, as it applies to a pair of the screened drugs.
 struct stated_statement {

@@ -217,7 +217,9 @@ struct importer : driver {
         for (auto& i : identifiers_of(*drugbank))  // its DrugBank id; the drugmechdb CURIE stays the node's
           if (i.scheme != "drugmechdb" && std::find(ids.begin(), ids.end(), i) == ids.end()) ids.insert(ids.begin(), std::move(i));
       }
-      keys.push_back(n.id);
+      // a path's drug is the graph's DrugBank id when it has one: DrugMechDB gives some drugs another drug's MeSH id
+      // (naltrexone's paths name MESH:D009270, naloxone's), so the node's CURIE keys it only without a DrugBank id
+      if (!(path_drug && drugbank)) keys.push_back(n.id);
       drug d;
       d.sources = {src};
       return entity_for(drug_of, keys, std::move(ids), n, "drug:", std::move(d));

@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     FUZZ_CHECK(bool(p) == bool(r), "the gzip file and the plain file gave different outcomes");
     if (p) FUZZ_CHECK(p.kb->content_hash() == r.kb->content_hash(), "the gzip file imported differently");
     else FUZZ_CHECK(p.diagnostics.front().code == r.diagnostics.front().code &&
-                        p.diagnostics.front().line == r.diagnostics.front().line,
+                        p.diagnostics.front().region.begin.line == r.diagnostics.front().region.begin.line,
                     "the gzip file failed differently: " + r.diagnostics.front().to_string() + " vs " +
                         p.diagnostics.front().to_string());
   } else {

@@ -181,6 +181,14 @@ void bind_answers(py::module_& m) {
       .def_readonly("via", &effect_statement::via, "Targets the effect is mediated by that the drug acts on.")
       .def_readonly("evidence", &effect_statement::ev, "The Evidence.");
 
+  py::class_<target_role_statement>(m, "TargetRoleStatement",
+                                    "effect --mediated_by--> target, for a target the drug of a mechanism answer acts on.")
+      .def_readonly("target_id", &target_role_statement::target_id, "The target's id.")
+      .def_readonly("target", &target_role_statement::target, "The target's name.")
+      .def_readonly("effect_id", &target_role_statement::effect_id, "The effect's id.")
+      .def_readonly("effect", &target_role_statement::effect, "The effect's name.")
+      .def_readonly("evidence", &target_role_statement::ev, "The Evidence.");
+
   py::class_<indication_statement>(m, "IndicationStatement", "drug --indicated_for--> condition, in an answer.")
       .def_readonly("condition_id", &indication_statement::condition_id, "The condition's id.")
       .def_readonly("condition", &indication_statement::condition, "The condition's name.")
@@ -268,6 +276,9 @@ void bind_answers(py::module_& m) {
       .def_property_readonly("actions", &actions_of,
                              "Every acts_on claim of the drug, best tier first (list of TargetAction).")
       .def_readonly("effects", &mechanism_answer::effects, "list of EffectStatement.")
+      .def_readonly("target_roles", &mechanism_answer::target_roles,
+                    "What the targets of its established actions mediate, beyond the effects its own claims name "
+                    "through them (list of TargetRoleStatement).")
       .def_readonly("indications", &mechanism_answer::indications, "list of IndicationStatement.")
       .def_readonly("regimens", &mechanism_answer::regimens, "list of RegimenStatement.")
       .def_readonly("warnings", &mechanism_answer::warnings, "list of WarningStatement.")

@@ -370,6 +370,8 @@ void bind_values(py::module_& m) {
                     "or the name (\"boxed_warning\") (list of str).")
       .def_readonly("unverified", &source::unverified,
                     "True when the identifier could not be checked against a public record.")
+      .def_readonly("title_unverified", &source::title_unverified,
+                    "True when the identifier was checked but no public record showed the title.")
       .def_property_readonly("citation", &source::citation_id,
                              "The most specific identifier, as printed in reference lists (\"PMID 12813472\").")
       .def_property_readonly("location", [](source const& s) { return location_of(s.region); },

@@ -423,6 +423,24 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   add_effects(rel::reduces{}, relation_kind::reduces);
   add_effects(rel::produces{}, relation_kind::produces);
 
+  // what those targets mediate, where the drug's own effect claims do not already name the effect through them
+  for (auto const& [t, established] : acting) {
+    (void)established;
+    for (auto m : kb.in<rel::mediated_by>(t)) {
+      if (m.negated()) continue;
+      auto const& eff = kb[m.from()];
+      auto const& tgt = kb[t];
+      bool said = std::any_of(a.effects.begin(), a.effects.end(), [&](effect_statement const& e) {
+        return e.effect_id == eff.id && std::find(e.via.begin(), e.via.end(), tgt.name) != e.via.end();
+      });
+      bool again = std::any_of(a.target_roles.begin(), a.target_roles.end(), [&](target_role_statement const& r) {
+        return r.effect_id == eff.id && r.target_id == tgt.id;
+      });
+      if (said || again) continue;
+      a.target_roles.push_back({tgt.id, tgt.name, eff.id, eff.name, evidence_of(kb, m, refs), eff.lay_name});
+    }
+  }
+
   for (auto e : kb.out<rel::indicated_for>(d))
     a.indications.push_back({kb[e.to()].id, kb[e.to()].name, e.payload().adjunct, evidence_of(kb, e, refs), kb[e.to()].lay_name});
 

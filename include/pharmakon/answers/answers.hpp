@@ -134,6 +134,17 @@ struct effect_statement {
   std::string lay_name;          ///< the effect in plain words, empty when the knowledge base has none
 };
 
+/// effect --mediated_by--> target, for a target the drug acts on: what the receptor does, whether or not the drug's
+/// own claims name the effect (the kappa receptor mediates dysphoria, where naltrexone blocks the receptor).
+struct target_role_statement {
+  std::string target_id;
+  std::string target;
+  std::string effect_id;
+  std::string effect;
+  evidence ev;
+  std::string lay_name;  ///< the effect in plain words, empty when the knowledge base has none
+};
+
 struct indication_statement {
   std::string condition_id;
   std::string condition;
@@ -259,6 +270,8 @@ struct mechanism_answer {
   std::vector<target_action> actions;       ///< every acts_on claim, best tier first
   std::optional<half_life_statement> half_life;
   std::vector<effect_statement> effects;
+  /// what the targets of its established actions mediate, beyond the effects its own claims name through them
+  std::vector<target_role_statement> target_roles;
   std::vector<indication_statement> indications;
   std::vector<regimen_statement> regimens;
   std::vector<warning_statement> warnings;

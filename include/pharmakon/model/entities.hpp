@@ -162,6 +162,7 @@ struct source {
   std::string date;     ///< for a label: its revision date, "YYYY-MM-DD" or "YYYY-MM"; may be empty
   std::string version;  ///< for a label: its DailyMed version; may be empty
   bool unverified = false;  ///< the identifier could not be checked against a public record
+  bool title_unverified = false;  ///< the identifier was checked, but no public record showed the title
   /// For a label: the sections the claims citing it come from, normalised (model/label_sections.hpp: "boxed_warning",
   /// "7", "5.1").
   std::vector<std::string> sections;
@@ -195,7 +196,10 @@ struct source {
       if (i.scheme == "pmid") parts.push_back("PMID " + i.value);
       else if (i.scheme == "doi") parts.push_back("doi:" + i.value);
       else if (i.scheme == "dailymed_setid") parts.push_back("DailyMed setid " + i.value);
+      else if (i.scheme == "gtopdb_ligand" && identifier_of("gtopdb_target"))  // one interaction record of GtoPdb
+        parts.push_back(fmt::format("GtoPdb interaction of ligand {} at target {}", i.value, *identifier_of("gtopdb_target")));
       else if (i.scheme == "gtopdb_ligand") parts.push_back("GtoPdb ligand " + i.value);
+      else if (i.scheme == "gtopdb_target" && identifier_of("gtopdb_ligand")) continue;  // said with its ligand
       else if (i.scheme == "gtopdb_target") parts.push_back("GtoPdb target " + i.value);
       else if (i.scheme != "url") parts.push_back(i.value);  // nda: "NDA021897" says what it is
     }

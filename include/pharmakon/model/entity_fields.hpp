@@ -93,7 +93,8 @@ PHARMAKON_RECORD_FIELDS(source, record_field{"kind", &r::kind}, record_field{"ti
     record_field{"authors", &r::authors}, record_field{"publisher", &r::publisher}, record_field{"year", &r::year},
     record_field{"ids", &r::ids, hashed::by_scheme}, record_field{"date", &r::date, hashed::when_set, "revision"},
     record_field{"version", &r::version, hashed::when_set, "revision"}, record_field{"unverified", &r::unverified},
-    record_field{"sections", &r::sections, hashed::never});
+    record_field{"sections", &r::sections, hashed::never},
+    record_field{"title_unverified", &r::title_unverified, hashed::when_set, "title_unverified"});
 
 /// Calls `f(field, value)` for each field of `r` in table order (`field` a `record_field`, `value` the member of
 /// `r`, const as `r` is). For an entity kind: its own fields, not those of `entity_base`.

@@ -155,6 +155,7 @@ PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, 
                        {"title", src.title},     {"authors", src.authors},
                        {"publisher", src.publisher}, {"year", src.year},
                        {"citation", src.citation_id()}, {"unverified", src.unverified}};
+      if (src.title_unverified) doc["source"]["title_unverified"] = true;
       if (!src.date.empty()) doc["source"]["date"] = src.date;
       if (!src.version.empty()) doc["source"]["version"] = src.version;
       if (!src.sections.empty()) doc["source"]["sections"] = src.sections;
@@ -165,14 +166,17 @@ PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, 
       for (auto const& x : extra) lines += "- " + x + "\n";
       return fmt::format("**{}** ({})\n\n- {}\n- {} {} {}\n- {}\n{}{}", src.id, to_string(src.kind), src.title,
                          src.authors, src.publisher, year, src.citation_id(), lines,
-                         src.unverified ? "- identifier unverified\n" : "");
+                         std::string(src.unverified ? "- identifier unverified\n" : "") +
+                             (src.title_unverified ? "- title unverified\n" : ""));
     }
     case output_format::text: break;
   }
   std::string lines;
   for (auto const& x : extra) lines += "\n  " + x;
   return fmt::format("{} ({})\n  {}\n  {} {} {}\n  {}{}{}\n", src.id, to_string(src.kind), src.title, src.authors,
-                     src.publisher, year, src.citation_id(), lines, src.unverified ? "\n  identifier unverified" : "");
+                     src.publisher, year, src.citation_id(), lines,
+                     std::string(src.unverified ? "\n  identifier unverified" : "") +
+                         (src.title_unverified ? "\n  title unverified" : ""));
 }
 
 }  // namespace pharmakon

@@ -785,6 +785,11 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
     }
     out += html_section(fmt::format("tier-{}", to_string(tier)), tier_title(tier), items);
   }
+  if (aud != audience::patient) {
+    std::string roles;
+    for (auto const& r : a.target_roles) roles += statement(esc(target_role_line(r).text), r.ev, f);
+    out += html_section("target-roles-h", "What its targets do", roles);  // nothing when there are none
+  }
   std::string regs;
   for (auto const& r : a.regimens) regs += statement(esc(regimen_line(r).text), r.ev, f);
   out += html_section("regimens-h", aud == audience::patient ? "How it is taken" : "Regimens", regs);

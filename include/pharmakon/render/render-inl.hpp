@@ -239,6 +239,10 @@ inline line effect_line(effect_statement const& e) {
   return {fmt::format("{}{} {}{}{}", e.ev.hypothesis ? "hypothesis: " : "", verb, e.effect, via, flags_text(e.ev)), e.ev.refs};
 }
 
+inline line target_role_line(target_role_statement const& r) {
+  return {fmt::format("the {} mediates {}{}", r.target, r.effect, flags_text(r.ev)), r.ev.refs};
+}
+
 inline line indication_line(indication_statement const& i) {
   std::string adj = i.adjunct.empty() ? "" : fmt::format(", as part of treatment with {}", i.adjunct);
   return {fmt::format("{}indicated for {}{}{}", i.ev.negated ? "not " : "", i.condition, adj, flags_text(i.ev)), i.ev.refs};
@@ -339,7 +343,8 @@ inline std::string reference_text(source const& s) {
   }
   if (!s.sections.empty()) out += " Sections: " + sections_text(s) + ".";
   if (auto url = s.identifier_of("url"); url && id.find(*url) == std::string::npos) out += " " + std::string(*url);
-  out += fmt::format(" ({}{})", enum_words(to_string(s.kind)), s.unverified ? ", identifier unverified" : "");
+  out += fmt::format(" ({}{}{})", enum_words(to_string(s.kind)), s.unverified ? ", identifier unverified" : "",
+                     s.title_unverified ? ", title unverified" : "");
   return out;
 }
 
@@ -484,6 +489,11 @@ inline layout mechanism_layout(mechanism_answer const& a) {
     for (auto const& i : a.indications)
       if (i.ev.tier == tier) s.lines.push_back(indication_line(i));
     if (!s.lines.empty()) d.sections.push_back(std::move(s));
+  }
+  if (!a.target_roles.empty()) {
+    section s{"What its targets do", {}};
+    for (auto const& r : a.target_roles) s.lines.push_back(target_role_line(r));
+    d.sections.push_back(std::move(s));
   }
   if (!a.regimens.empty()) {
     section s{"Regimens", {}};
@@ -729,6 +739,7 @@ inline ordered_json json_references(reference_list const& r) {
                    {"tier", std::string(to_string(s.tier()))}, {"title", s.title}, {"authors", s.authors},
                    {"publisher", s.publisher}, {"year", s.year ? ordered_json(s.year) : ordered_json(nullptr)},
                    {"identifiers", ids}, {"citation", s.citation_id()}, {"unverified", s.unverified}});
+    if (s.title_unverified) out.back()["title_unverified"] = true;  // only where it is so (schema 2.1 names it)
   }
   return out;
 }
@@ -904,6 +915,11 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
     effects.push_back({{"relation", std::string(to_string(e.relation))}, {"effect_id", e.effect_id}, {"effect", e.effect},
                        {"via", e.via}, {"evidence", json_evidence(e.ev)}});
   j["effects"] = effects;
+  auto roles = ordered_json::array();
+  for (auto const& t : a.target_roles)
+    roles.push_back({{"target_id", t.target_id}, {"target", t.target}, {"effect_id", t.effect_id}, {"effect", t.effect},
+                     {"evidence", json_evidence(t.ev)}});
+  j["target_roles"] = roles;
   auto inds = ordered_json::array();
   for (auto const& i : a.indications)
     inds.push_back({{"condition_id", i.condition_id}, {"condition", i.condition}, {"adjunct", i.adjunct},

@@ -1218,6 +1218,15 @@ void renumber(reference_list& refs, EachRefs&& each_refs) {
   refs = std::move(kept);
 }
 
+/// The end of every `keep_approved`: the references renumbered (`each_refs` as for `renumber`), the answer marked
+/// approved-only, and the statements dropped since there were `before` of them counted in `left_out`.
+template <class Answer, class EachRefs>
+void finish_approved(Answer& a, std::size_t before, EachRefs&& each_refs) {
+  renumber(a.references, each_refs);
+  a.approved_only = true;
+  a.left_out = before - summary_of(a).statements;
+}
+
 }  // namespace detail::answers
 
 PHARMAKON_FUNC review_summary review_summary_of(mechanism_answer const& a) { return detail::answers::summary_of(a); }
@@ -1257,7 +1266,7 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
   std::erase_if(a.disputed_targets, [&](std::string const& t) {
     return std::none_of(a.conflicts.begin(), a.conflicts.end(), [&](conflict_statement const& c) { return c.object == t; });
   });
-  detail::answers::renumber(a.references, [&](auto&& f) {
+  detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& g : a.summary) f(g.refs);
     for (auto& x : a.actions) {
       f(x.ev.refs);
@@ -1277,8 +1286,6 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
       for (auto& st : p.steps) f(st.refs);
     }
   });
-  a.approved_only = true;
-  a.left_out = before - review_summary_of(a).statements;
 }
 
 PHARMAKON_FUNC void keep_approved(interaction_answer& a) {
@@ -1292,15 +1299,13 @@ PHARMAKON_FUNC void keep_approved(interaction_answer& a) {
     std::erase_if(i.stated, [](auto const& x) { return !is_approved(x.ev); });
     std::erase_if(i.warnings, [](auto const& x) { return !is_approved(x.ev); });
   }
-  detail::answers::renumber(a.references, [&](auto&& f) {
+  detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& i : a.interactions) {
       for (auto& x : i.stated) f(x.ev.refs);
       for (auto& x : i.warnings) f(x.ev.refs);
       for (auto& x : i.path) f(x.refs);
     }
   });
-  a.approved_only = true;
-  a.left_out = before - review_summary_of(a).statements;
 }
 
 PHARMAKON_FUNC void keep_approved(dose_answer& a) {
@@ -1310,11 +1315,9 @@ PHARMAKON_FUNC void keep_approved(dose_answer& a) {
   if (a.checks.empty()) a.verdict = dose_verdict::no_regimen;
   else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
   else a.verdict = a.checks.front().issues.front().verdict;
-  detail::answers::renumber(a.references, [&](auto&& f) {
+  detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& c : a.checks) f(c.regimen.ev.refs);
   });
-  a.approved_only = true;
-  a.left_out = before - review_summary_of(a).statements;
 }
 
 }  // namespace pharmakon

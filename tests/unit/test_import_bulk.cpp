@@ -8,7 +8,10 @@
 #include <map>
 #include <random>
 
+#include "support.hpp"
+
 using namespace pharmakon;
+using namespace pharmakon::test;
 
 namespace {
 
@@ -36,25 +39,9 @@ struct random_graph {
     builder b;
     auto src = b.add_source(paper("1"));
     auto ev = b.add_evidence(claim_meta({src}));
-    for (std::uint32_t i = 0; i < drugs; ++i) {
-      drug d;
-      d.id = fmt::format("drug:d{}", i);
-      d.name = d.id;
-      b.add(d);
-    }
-    for (std::uint32_t i = 0; i < targets; ++i) {
-      target t;
-      t.id = fmt::format("target:t{}", i);
-      t.name = t.id;
-      b.add(t);
-    }
-    for (std::uint32_t i = 0; i < concepts; ++i) {
-      concept_node c;
-      c.id = fmt::format("concept:c{}", i);
-      c.name = c.id;
-      c.kind_label = "X";
-      b.add(c);
-    }
+    add_numbered<drug>(b, "drug:d", drugs);
+    add_numbered<target>(b, "target:t", targets);
+    add_numbered<concept_node>(b, "concept:c", concepts);
     auto act = b.add_payload<rel::acts_on>(action{});
     // a skewed choice, so some rows are long (the radix path) and pairs repeat (ties)
     auto pick = [&](std::uint32_t count) {
@@ -94,12 +81,7 @@ TEST_CASE("bulk: evidence and payloads added once are shared by every claim that
   d.name = "x";
   auto x = b.add(d);
   std::vector<target_id> ts;
-  for (int i = 0; i < 5; ++i) {
-    target t;
-    t.id = fmt::format("target:t{}", i);
-    t.name = t.id;
-    ts.push_back(b.add(t));
-  }
+  for (std::uint32_t i = 0; i < 5; ++i) ts.push_back(b.add(numbered<target>("target:t", i)));
   action ag;
   ag.type = action_type::agonist;
   auto agonist = b.add_payload<rel::acts_on>(ag);
@@ -139,12 +121,7 @@ TEST_CASE("bulk: evidence and payloads added once are shared by every claim that
   builder b2;
   auto s = b2.add_source(paper("3"));
   auto dd = b2.add(d);
-  for (int i = 0; i < 100; ++i) {
-    effect e;
-    e.id = fmt::format("effect:e{}", i);
-    e.name = e.id;
-    b2.add<rel::produces>(dd, b2.add(e), {{s}});
-  }
+  for (std::uint32_t i = 0; i < 100; ++i) b2.add<rel::produces>(dd, b2.add(numbered<effect>("effect:e", i)), {{s}});
   CHECK(detail::state_of(b2.build()).evidence.size() == 1);
 }
 

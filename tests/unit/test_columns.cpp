@@ -31,8 +31,8 @@ TEST_CASE("columns: relation_adjacency_of holds every claim of the relation, row
     for (auto i = a.offsets[v]; i < a.offsets[v + 1]; ++i) {
       auto c = kb.claim(claim_id{a.claim(i)});
       CHECK(c.kind() == relation_kind::acts_on);
-      CHECK(kb.vertex(c.from()) == v);
-      CHECK(kb.vertex(c.to()) == a.objects()[i]);
+      CHECK(kb.vertex(c.subject()) == v);
+      CHECK(kb.vertex(c.object()) == a.objects()[i]);
     }
   // negated claims are left out by default
   auto kept = relation_adjacency_of(kb, relation_kind::acts_on);

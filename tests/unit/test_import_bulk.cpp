@@ -154,8 +154,8 @@ TEST_CASE("bulk: slices are sorted by kind and endpoint, ties keep the order cla
       REQUIRE(got.size() == list.size());
       for (std::size_t i = 0; i < got.size(); ++i) {
         CHECK(got[i].kind() == list[i]->kind);
-        CHECK(got[i].from() == from);
-        CHECK(vertex(got[i].to()) == vertex(list[i]->to));
+        CHECK(got[i].subject() == from);
+        CHECK(vertex(got[i].object()) == vertex(list[i]->to));
         if (list[i]->kind == relation_kind::related) CHECK(seq_of(got[i]) == list[i]->seq);
         ++checked;
       }
@@ -173,16 +173,16 @@ TEST_CASE("bulk: slices are sorted by kind and endpoint, ties keep the order cla
       REQUIRE(got.size() == list.size());
       for (std::size_t i = 0; i < got.size(); ++i) {
         CHECK(got[i].kind() == list[i]->kind);
-        CHECK(got[i].to() == to);
-        CHECK(vertex(got[i].from()) == vertex(list[i]->from));
+        CHECK(got[i].object() == to);
+        CHECK(vertex(got[i].subject()) == vertex(list[i]->from));
         // a claim reached from either end, or by its id, is the same claim
-        CHECK(kb.claim(got[i].id()).from() == got[i].from());
+        CHECK(kb.claim(got[i].id()).subject() == got[i].subject());
       }
     }
     // every claim of a kind, once
     CHECK(std::size_t(std::ranges::distance(kb.claims<rel::acts_on>())) ==
           std::size_t(std::count_if(g.claims.begin(), g.claims.end(), [](auto const& c) { return c.kind == relation_kind::acts_on; })));
-    for (auto e : kb.claims<rel::related>()) CHECK(kb.claim(e.id()).from() == e.from());
+    for (auto e : kb.claims<rel::related>()) CHECK(kb.claim(e.id()).subject() == e.subject());
     // the same claims added in another order give the same content hash only if ties keep their order; a
     // rebuilt copy always does
     CHECK(builder(kb).build().content_hash() == kb.content_hash());

@@ -921,7 +921,7 @@ PHARMAKON_FUNC std::string render_html(dose_answer const& a, html_options const&
   if (q.route) self.params.emplace_back("route", std::string(to_string(*q.route)));
   if (q.every) self.params.emplace_back("every", fmt::format("{}", *q.every));
   if (!a.condition.empty()) self.params.emplace_back("condition", a.condition);
-  if (q.opioid_free_for) self.params.emplace_back("opioid_free", fmt::format("{}", *q.opioid_free_for));
+  if (q.opioid_free) self.params.emplace_back("opioid_free", fmt::format("{}", *q.opioid_free));
   return answer_page(a, o, fmt::format("Is {} within its regimens?", dose_query_words(a)), std::move(self), dose_body);
 }
 

@@ -213,6 +213,29 @@ TEST_CASE("every relation kind is queryable in both directions") {
   CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == 4);
 }
 
+TEST_CASE("a claim's ends are subject() and object(); from() and to() stay as deprecated aliases of them") {
+  // The library, tools and tests build with -Werror, so a call of the old names anywhere else fails the build;
+  // this test fails to compile if an alias disappears, and fails if one stops naming the same end.
+  fixture f;
+  auto const& kb = f.kb;
+  auto e = *kb.out<rel::acts_on>(kb.at<drug>("naltrexone")).begin();
+  claim_view const& v = e;
+  CHECK(e.subject() == kb.at<drug>("naltrexone"));
+  CHECK(v.subject() == any_node(e.subject()));
+  CHECK(v.object() == any_node(e.object()));
+#if defined(__GNUC__)
+#  pragma GCC diagnostic push
+#  pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+  CHECK(e.from() == e.subject());
+  CHECK(e.to() == e.object());
+  CHECK(v.from() == v.subject());
+  CHECK(v.to() == v.object());
+#if defined(__GNUC__)
+#  pragma GCC diagnostic pop
+#endif
+}
+
 TEST_CASE("claims carry sources, the best evidence tier and their qualifiers") {
   fixture f;
   auto const& kb = f.kb;

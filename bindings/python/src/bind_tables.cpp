@@ -89,7 +89,10 @@ std::optional<std::string> qstr(std::optional<quantity> const& q) {
   return fmt::format("{}", *q);
 }
 
-/// Kind-specific attributes of an entity (networkx node attributes).
+/// Kind-specific attributes of an entity (networkx node attributes). By hand, not over `record_fields<T>`: the
+/// public Python names differ from the fields on purpose (`drug_class` for the KB key `class`, `target_type`,
+/// `warning_kind`, `kind_label` where the field is `type` or `kind`; a regimen's `interval` for `every` and
+/// `times_per_day`), and the selection too (no half-life or site sources; `min_strength` only for a rule class).
 py::dict entity_attrs(knowledge_base const& kb, any_node node) {
   py::dict a;
   switch (node.kind()) {
@@ -167,7 +170,10 @@ std::string claim_detail(knowledge_base const& kb, claim_view c) {
   }
 }
 
-/// The payload of a claim as attributes (networkx edge attributes).
+/// The payload of a claim as attributes (networkx edge attributes). The keys are the payloads' field names
+/// (`description<P>`), but not walked over it: an id field that is empty is None (`formed_by`, `effect`,
+/// `exposure_of`) while an empty text stays "" (`adjunct`, `outcome`, `advice`), which the description does not
+/// say; and acts_on's `action` is not described (its affinities and `best_p_affinity` are not plain fields).
 py::dict claim_attrs(knowledge_base const& kb, claim_view c) {
   py::dict a;
   switch (c.kind()) {

@@ -115,13 +115,13 @@ std::string queries(knowledge_base const& kb) {
       auto a = fine_clock::now();
       genes.clear();
       for (auto e : kb.out<rel::acts_on>(d))
-        for (auto g : kb.out<rel::encoded_by>(e.to())) genes.push_back(g.to());
+        for (auto g : kb.out<rel::encoded_by>(e.object())) genes.push_back(g.object());
       auto b = fine_clock::now();
       total_genes += genes.size();
       lat_genes.push_back(double(b - a) * fc.ns_per_tick - fc.overhead_ns);
       a = fine_clock::now();
       std::size_t n = 0;
-      for (auto e : kb.out<rel::acts_on>(d)) n += e.to().index() != 0xFFFFFFFFu;
+      for (auto e : kb.out<rel::acts_on>(d)) n += e.object().index() != 0xFFFFFFFFu;
       b = fine_clock::now();
       total_targets += n;
       lat_targets.push_back(double(b - a) * fc.ns_per_tick - fc.overhead_ns);
@@ -133,9 +133,9 @@ std::string queries(knowledge_base const& kb) {
   std::uint64_t disease_pairs = 0;
   for (std::uint32_t i = 0; i < drugs.size(); ++i)
     for (auto e : kb.out<rel::acts_on>(drugs[i]))
-      for (auto g : kb.out<rel::encoded_by>(e.to()))
-        for (auto r : kb.in<rel::related>(any_node(g.to()))) {
-          auto from = r.from();
+      for (auto g : kb.out<rel::encoded_by>(e.object()))
+        for (auto r : kb.in<rel::related>(any_node(g.object()))) {
+          auto from = r.subject();
           if (from.kind() != node_kind::condition || r.payload().label != "associates") continue;
           if (seen[from.index()] != i) {
             seen[from.index()] = i;
@@ -190,7 +190,7 @@ std::string queries(knowledge_base const& kb) {
   std::size_t words = (kb.all<target>().size() + 63) / 64;
   std::vector<std::uint64_t> bits(drugs.size() * words, 0);
   for (std::size_t i = 0; i < drugs.size(); ++i)
-    for (auto e : kb.out<rel::acts_on>(drugs[i])) bits[i * words + e.to().index() / 64] |= std::uint64_t(1) << (e.to().index() % 64);
+    for (auto e : kb.out<rel::acts_on>(drugs[i])) bits[i * words + e.object().index() / 64] |= std::uint64_t(1) << (e.object().index() % 64);
   std::uint64_t pairs = 0, sharing = 0;
   for (std::size_t i = 0; i < drugs.size(); ++i) {
     auto const* a = &bits[i * words];

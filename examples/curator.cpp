@@ -34,8 +34,8 @@ int main(int argc, char** argv) {
              kb.claim_count(), kb.content_hash());
   auto mor = kb.at<pharmakon::target>("MOR");
   for (auto e : kb.in<pharmakon::rel::acts_on>(mor))
-    if (kb[e.from()].id == "drug:examplorphan")
-      fmt::print("{}: {} at the {} ({} evidence)\n", kb[e.from()].name, action_phrase(e.payload().type),
+    if (kb[e.subject()].id == "drug:examplorphan")
+      fmt::print("{}: {} at the {} ({} evidence)\n", kb[e.subject()].name, action_phrase(e.payload().type),
                  kb[mor].name, pharmakon::to_string(e.tier()));
   auto answer = pharmakon::mechanism_of(kb, "examplorphan");
   fmt::print("\n{}", pharmakon::render_markdown(answer));

@@ -59,8 +59,8 @@ inline void check_kb(pharmakon::knowledge_base const& kb) {
   for (std::size_t c = 0; c < kb.claim_count(); ++c) {
     auto cv = kb.claim(claim_id{std::uint32_t(c)});
     for (auto s : cv.sources()) FUZZ_CHECK(s.index() < kb.sources().size(), "claim source out of range");
-    (void)kb.base(cv.from());
-    (void)kb.base(cv.to());
+    (void)kb.base(cv.subject());
+    (void)kb.base(cv.object());
   }
   for (auto const& c : kb.conflicts()) {
     FUZZ_CHECK(c.first.index() < kb.claim_count() && c.second.index() < kb.claim_count(), "conflict out of range");
@@ -79,7 +79,7 @@ inline void check_kb(pharmakon::knowledge_base const& kb) {
     FUZZ_CHECK(nlohmann::json::accept(js), js);
     (void)summary_line(m);
     for (auto e : kb.out<rel::dosed_as>(id)) {
-      auto const& g = kb[e.to()];
+      auto const& g = kb[e.object()];
       dose_query q;
       q.dose = g.dose;
       q.route = g.route;

@@ -11,43 +11,11 @@
 
 #include "check.hpp"
 #include "files.hpp"
-
-namespace {
-
-std::uint32_t crc32_of(std::string_view s) {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (unsigned char b : s) {
-    c ^= b;
-    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-  }
-  return ~c;
-}
-void put32(std::string& out, std::uint32_t v) {
-  for (int k = 0; k < 4; ++k) out.push_back(char((v >> (8 * k)) & 0xFF));
-}
-/// One gzip member of stored deflate blocks of at most `block` bytes.
-std::string gzip_stored(std::string_view text, std::size_t block) {
-  std::string out = {'\x1f', '\x8b', '\x08', '\0', '\0', '\0', '\0', '\0', '\0', '\x03'};
-  std::size_t at = 0;
-  do {
-    std::size_t n = std::min(text.size() - at, block);
-    out.push_back(at + n == text.size() ? '\x01' : '\x00');
-    out.push_back(char(n & 0xFF));
-    out.push_back(char(n >> 8));
-    out.push_back(char(~n & 0xFF));
-    out.push_back(char((~n >> 8) & 0xFF));
-    out.append(text.substr(at, n));
-    at += n;
-  } while (at < text.size());
-  put32(out, crc32_of(text));
-  put32(out, std::uint32_t(text.size()));
-  return out;
-}
-
-}  // namespace
+#include "../tests/unit/gzip_stored.hpp"  // the gzip writer the reader's unit tests use
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
   using namespace pharmakon;
+  using test::gzip_stored;
   auto parts = fuzz::split_parts(std::string_view(reinterpret_cast<char const*>(data), size), 3);
   while (parts.size() < 3) parts.emplace_back();
   std::string_view nodes = parts[0], edges = parts[1], control = parts[2];

@@ -33,8 +33,8 @@ int answer_dose(context const& ctx, knowledge_base const& kb, dose_args const& a
     if (!q.every) return int(bad_input);
   }
   if (!a.opioid_free.empty()) {
-    q.opioid_free_for = parse_arg("--opioid-free", a.opioid_free, true);
-    if (!q.opioid_free_for) return int(bad_input);
+    q.opioid_free = parse_arg("--opioid-free", a.opioid_free, true);
+    if (!q.opioid_free) return int(bad_input);
   }
   if (!a.condition.empty()) {
     try {

@@ -153,7 +153,7 @@ std::variant<answered_ok, response> compute(knowledge_base const& kb, std::strin
         auto e = parse_interval(of);
         if (!e) return bad(api, 400, "opioid_free: expected " + e.diagnostics[0].expected, e.diagnostics[0].expected,
                            e.diagnostics[0].found);
-        q.opioid_free_for = *e;
+        q.opioid_free = *e;
       }
       if (auto c = param(r, "condition"); !c.empty()) q.condition = kb.at<condition>(c);
       return answered_ok{check_dose(kb, d, q), ""};

@@ -1,6 +1,6 @@
 #pragma once
 // What the unit tests share: whole files read and written as bytes, scratch directories that remove themselves,
-// the golden fixture knowledge base, text searches, and the diagnostics of a failed load or import for a
+// the golden fixture knowledge base, numbered entities for generated graphs, text searches, and the diagnostics of a failed load or import for a
 // REQUIRE_MESSAGE. Everything else a test needs stays in it.
 #include <doctest/doctest.h>
 
@@ -8,11 +8,13 @@
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace pharmakon::test {
 
@@ -81,6 +83,24 @@ std::string messages(Result const& r) {
   std::string out;
   for (auto const& d : r.diagnostics) out += d.to_string() + "\n";
   return out;
+}
+
+/// Entity `<prefix><i>` of kind E ("drug:d" and 3: drug:d3), named as its id; a concept gets the kind "X". The
+/// numbered nodes of a generated graph.
+template <class E>
+E numbered(std::string_view prefix, std::uint32_t i) {
+  E e;
+  e.id = fmt::format("{}{}", prefix, i);
+  e.name = e.id;
+  if constexpr (std::is_same_v<E, concept_node>) e.kind_label = "X";
+  return e;
+}
+
+/// Adds the `n` entities `numbered<E>(prefix, 0)` ... `numbered<E>(prefix, n - 1)`; added to a builder without
+/// others of kind E, their handles are 0 ... n - 1.
+template <class E>
+void add_numbered(builder& b, std::string_view prefix, std::uint32_t n) {
+  for (std::uint32_t i = 0; i < n; ++i) b.add(numbered<E>(prefix, i));
 }
 
 /// The golden fixture knowledge base (tests/data/golden/kb.toml, the one the golden answers use), loaded once.

@@ -161,7 +161,7 @@ TEST_CASE("dose checks: within, above by a factor, unit dimension, route, interv
   dose_query oud{quantity{50, unit::mg}, route::oral, quantity{24, unit::h}, kb.at<condition>("opioid use disorder"),
                  quantity{3, unit::d}};
   CHECK(check(oud).verdict == dose_verdict::precondition_unmet);
-  oud.opioid_free_for = quantity{10, unit::d};
+  oud.opioid_free = quantity{10, unit::d};
   CHECK(check(oud).verdict == dose_verdict::within);
   // a drug without regimens: a metabolite, which has no approved use of its own (levorphanol, used here before,
   // now has its label regimen)

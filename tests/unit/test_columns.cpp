@@ -31,8 +31,8 @@ TEST_CASE("columns: relation_adjacency_of holds every claim of the relation, row
     for (auto i = a.offsets[v]; i < a.offsets[v + 1]; ++i) {
       auto c = kb.claim(claim_id{a.claim(i)});
       CHECK(c.kind() == relation_kind::acts_on);
-      CHECK(kb.vertex(c.from()) == v);
-      CHECK(kb.vertex(c.to()) == a.objects()[i]);
+      CHECK(kb.vertex(c.subject()) == v);
+      CHECK(kb.vertex(c.object()) == a.objects()[i]);
     }
   // negated claims are left out by default
   auto kept = relation_adjacency_of(kb, relation_kind::acts_on);
@@ -134,19 +134,8 @@ TEST_CASE("columns: the per-label index gives what a scan of every related claim
   auto plain = b.add_evidence(claim_meta({src}));
   auto negated = b.add_evidence(claim_meta({src}).negate());
   std::uint32_t const drugs = 40, concepts = 300;
-  for (std::uint32_t i = 0; i < drugs; ++i) {
-    drug d;
-    d.id = fmt::format("drug:d{}", i);
-    d.name = d.id;
-    b.add(d);
-  }
-  for (std::uint32_t i = 0; i < concepts; ++i) {
-    concept_node c;
-    c.id = fmt::format("concept:c{}", i);
-    c.name = c.id;
-    c.kind_label = "X";
-    b.add(c);
-  }
+  add_numbered<drug>(b, "drug:d", drugs);
+  add_numbered<concept_node>(b, "concept:c", concepts);
   std::vector<std::string> const labels = {"associates", "binds", "upregulates", "participates", "resembles"};
   std::uint32_t seed = 12345;
   auto next = [&] { return seed = seed * 1664525u + 1013904223u, seed >> 8; };

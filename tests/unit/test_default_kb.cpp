@@ -35,7 +35,7 @@ std::string lower(std::string_view s) {
 std::vector<edge<rel::acts_on>> stated_actions(drug_id d, target_id t) {
   std::vector<edge<rel::acts_on>> out;
   for (auto e : kb().out<rel::acts_on>(d))
-    if (e.to() == t && !e.negated()) out.push_back(e);
+    if (e.object() == t && !e.negated()) out.push_back(e);
   return out;
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("the sigma-1 conflict for naltrexone is reported, with one negated cla
   std::vector<conflict> at_sigma1;
   for (auto const& c : kb().conflicts_of(ntx)) {
     auto a = kb().claim(c.first), b = kb().claim(c.second);
-    if (a.to() == any_node(sigma1) && b.to() == any_node(sigma1)) at_sigma1.push_back(c);
+    if (a.object() == any_node(sigma1) && b.object() == any_node(sigma1)) at_sigma1.push_back(c);
   }
   REQUIRE(at_sigma1.size() == 1);
   auto c = at_sigma1[0];
@@ -96,15 +96,15 @@ TEST_CASE("the sigma-1 conflict for naltrexone is reported, with one negated cla
   CHECK(a.kind() == relation_kind::acts_on);
   CHECK(b.kind() == relation_kind::acts_on);
   CHECK(int(a.negated()) + int(b.negated()) == 1);
-  CHECK(a.from() == any_node(ntx));
-  CHECK(b.from() == any_node(ntx));
+  CHECK(a.subject() == any_node(ntx));
+  CHECK(b.subject() == any_node(ntx));
 }
 
 TEST_CASE("naltrexone regimens: 50 mg oral every 24 h, 380 mg intramuscular every 4 weeks after 7 opioid-free days") {
   auto ntx = kb().at<drug>("naltrexone");
   bool oral = false, depot = false;
   for (auto e : kb().out<rel::dosed_as>(ntx)) {
-    auto const& r = kb()[e.to()];
+    auto const& r = kb()[e.object()];
     CAPTURE(r.id);
     auto every = r.interval();
     if (!every) continue;
@@ -128,10 +128,10 @@ TEST_CASE("naltrexone carries a life-threatening overdose warning that concerns 
   auto mor = kb().at<target>("MOR");
   bool found = false;
   for (auto e : kb().out<rel::carries>(ntx)) {
-    auto const& w = kb()[e.to()];
+    auto const& w = kb()[e.object()];
     if (w.severity != severity::life_threatening || lower(w.about).find("overdose") == std::string::npos) continue;
-    for (auto c : kb().out<rel::concerns>(e.to()))
-      if (c.to() == mor) found = true;
+    for (auto c : kb().out<rel::concerns>(e.object()))
+      if (c.object() == mor) found = true;
   }
   CHECK(found);
 }
@@ -142,11 +142,11 @@ TEST_CASE("pharmacogenetics: rs1799971 (OPRM1 A118G) modulates the response to n
   CHECK(kb()[v].identifier_of("dbsnp") == "rs1799971");
   std::size_t n = 0;
   for (auto e : kb().in<rel::modulates_response>(ntx))
-    if (e.from() == v) ++n;
+    if (e.subject() == v) ++n;
   CHECK(n >= 1);
   auto genes = kb().out<rel::variant_of>(v);
   REQUIRE(genes.count() == 1);
-  CHECK(kb()[(*genes.begin()).to()].symbol == "OPRM1");
+  CHECK(kb()[(*genes.begin()).object()].symbol == "OPRM1");
 }
 
 TEST_CASE("the default knowledge base has at least 25 drugs and the opioid receptors with their genes") {
@@ -160,7 +160,7 @@ TEST_CASE("the default knowledge base has at least 25 drugs and the opioid recep
     auto genes = kb().out<rel::encoded_by>(*t);
     REQUIRE(genes.count() >= 1);
     bool has = false;
-    for (auto g : genes) has = has || kb()[g.to()].symbol == symbol;
+    for (auto g : genes) has = has || kb()[g.object()].symbol == symbol;
     CHECK(has);
   }
   CHECK(kb().name() == "pharmakon-opioid-system");
@@ -173,8 +173,8 @@ TEST_CASE("acamprosate and disulfiram act on no opioid receptor") {
     CAPTURE(name);
     auto d = kb().at<drug>(name);
     for (auto e : kb().out<rel::acts_on>(d)) {
-      CAPTURE(kb()[e.to()].id);
-      if (!e.negated()) CHECK(std::find(opioid.begin(), opioid.end(), e.to()) == opioid.end());
+      CAPTURE(kb()[e.object()].id);
+      if (!e.negated()) CHECK(std::find(opioid.begin(), opioid.end(), e.object()) == opioid.end());
     }
   }
 }
@@ -371,10 +371,10 @@ TEST_CASE("GtoPdb cross-check: opioid-receptor actions agree with GtoPdb 2020.5 
   std::size_t compared = 0, agreeing = 0;
   for (auto e : kb().claims<rel::acts_on>()) {
     if (e.negated()) continue;
-    auto const& t = kb()[e.to()];
+    auto const& t = kb()[e.object()];
     auto target_gtopdb = t.identifier_of("gtopdb_target");
     if (!target_gtopdb || !opioid_gtopdb_targets.count(std::string(*target_gtopdb))) continue;
-    auto const& d = kb()[e.from()];
+    auto const& d = kb()[e.subject()];
     auto ours = e.payload().type;
     auto ligand = d.identifier_of("gtopdb_ligand");
     std::set<std::string> theirs;

@@ -5,6 +5,7 @@
 
 #include <pharmakon/pharmakon.hpp>
 
+#include "gzip_stored.hpp"
 #include "support.hpp"
 
 #include <atomic>
@@ -22,35 +23,6 @@ namespace {
 
 fs::path const fixtures = fs::path(PHARMAKON_TEST_DATA) / "import" / "hetionet";
 
-std::uint32_t crc32_of(std::string_view s) {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (unsigned char b : s) {
-    c ^= b;
-    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-  }
-  return ~c;
-}
-void put32(std::string& out, std::uint32_t v) {
-  for (int k = 0; k < 4; ++k) out.push_back(char((v >> (8 * k)) & 0xFF));
-}
-/// `text` as one gzip member of stored (uncompressed) deflate blocks: a compressor-independent gzip file.
-std::string gzip_stored(std::string_view text) {
-  std::string out = {'\x1f', '\x8b', '\x08', '\0', '\0', '\0', '\0', '\0', '\0', '\x03'};
-  std::size_t at = 0;
-  do {
-    std::size_t n = std::min<std::size_t>(text.size() - at, 65535);
-    out.push_back(at + n == text.size() ? '\x01' : '\x00');  // BFINAL, BTYPE = stored
-    out.push_back(char(n & 0xFF));
-    out.push_back(char(n >> 8));
-    out.push_back(char(~n & 0xFF));
-    out.push_back(char((~n >> 8) & 0xFF));
-    out.append(text.substr(at, n));
-    at += n;
-  } while (at < text.size());
-  put32(out, crc32_of(text));
-  put32(out, std::uint32_t(text.size()));
-  return out;
-}
 
 import_result import_edges(fs::path const& edges, import_options const& opts = {}) {
   return try_import_hetionet(std::array<fs::path, 2>{fixtures / "nodes.tsv", edges}, opts);

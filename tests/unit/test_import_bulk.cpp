@@ -8,7 +8,10 @@
 #include <map>
 #include <random>
 
+#include "support.hpp"
+
 using namespace pharmakon;
+using namespace pharmakon::test;
 
 namespace {
 
@@ -36,25 +39,9 @@ struct random_graph {
     builder b;
     auto src = b.add_source(paper("1"));
     auto ev = b.add_evidence(claim_meta({src}));
-    for (std::uint32_t i = 0; i < drugs; ++i) {
-      drug d;
-      d.id = fmt::format("drug:d{}", i);
-      d.name = d.id;
-      b.add(d);
-    }
-    for (std::uint32_t i = 0; i < targets; ++i) {
-      target t;
-      t.id = fmt::format("target:t{}", i);
-      t.name = t.id;
-      b.add(t);
-    }
-    for (std::uint32_t i = 0; i < concepts; ++i) {
-      concept_node c;
-      c.id = fmt::format("concept:c{}", i);
-      c.name = c.id;
-      c.kind_label = "X";
-      b.add(c);
-    }
+    add_numbered<drug>(b, "drug:d", drugs);
+    add_numbered<target>(b, "target:t", targets);
+    add_numbered<concept_node>(b, "concept:c", concepts);
     auto act = b.add_payload<rel::acts_on>(action{});
     // a skewed choice, so some rows are long (the radix path) and pairs repeat (ties)
     auto pick = [&](std::uint32_t count) {
@@ -94,12 +81,7 @@ TEST_CASE("bulk: evidence and payloads added once are shared by every claim that
   d.name = "x";
   auto x = b.add(d);
   std::vector<target_id> ts;
-  for (int i = 0; i < 5; ++i) {
-    target t;
-    t.id = fmt::format("target:t{}", i);
-    t.name = t.id;
-    ts.push_back(b.add(t));
-  }
+  for (std::uint32_t i = 0; i < 5; ++i) ts.push_back(b.add(numbered<target>("target:t", i)));
   action ag;
   ag.type = action_type::agonist;
   auto agonist = b.add_payload<rel::acts_on>(ag);
@@ -139,12 +121,7 @@ TEST_CASE("bulk: evidence and payloads added once are shared by every claim that
   builder b2;
   auto s = b2.add_source(paper("3"));
   auto dd = b2.add(d);
-  for (int i = 0; i < 100; ++i) {
-    effect e;
-    e.id = fmt::format("effect:e{}", i);
-    e.name = e.id;
-    b2.add<rel::produces>(dd, b2.add(e), {{s}});
-  }
+  for (std::uint32_t i = 0; i < 100; ++i) b2.add<rel::produces>(dd, b2.add(numbered<effect>("effect:e", i)), {{s}});
   CHECK(detail::state_of(b2.build()).evidence.size() == 1);
 }
 
@@ -177,8 +154,8 @@ TEST_CASE("bulk: slices are sorted by kind and endpoint, ties keep the order cla
       REQUIRE(got.size() == list.size());
       for (std::size_t i = 0; i < got.size(); ++i) {
         CHECK(got[i].kind() == list[i]->kind);
-        CHECK(got[i].from() == from);
-        CHECK(vertex(got[i].to()) == vertex(list[i]->to));
+        CHECK(got[i].subject() == from);
+        CHECK(vertex(got[i].object()) == vertex(list[i]->to));
         if (list[i]->kind == relation_kind::related) CHECK(seq_of(got[i]) == list[i]->seq);
         ++checked;
       }
@@ -196,16 +173,16 @@ TEST_CASE("bulk: slices are sorted by kind and endpoint, ties keep the order cla
       REQUIRE(got.size() == list.size());
       for (std::size_t i = 0; i < got.size(); ++i) {
         CHECK(got[i].kind() == list[i]->kind);
-        CHECK(got[i].to() == to);
-        CHECK(vertex(got[i].from()) == vertex(list[i]->from));
+        CHECK(got[i].object() == to);
+        CHECK(vertex(got[i].subject()) == vertex(list[i]->from));
         // a claim reached from either end, or by its id, is the same claim
-        CHECK(kb.claim(got[i].id()).from() == got[i].from());
+        CHECK(kb.claim(got[i].id()).subject() == got[i].subject());
       }
     }
     // every claim of a kind, once
     CHECK(std::size_t(std::ranges::distance(kb.claims<rel::acts_on>())) ==
           std::size_t(std::count_if(g.claims.begin(), g.claims.end(), [](auto const& c) { return c.kind == relation_kind::acts_on; })));
-    for (auto e : kb.claims<rel::related>()) CHECK(kb.claim(e.id()).from() == e.from());
+    for (auto e : kb.claims<rel::related>()) CHECK(kb.claim(e.id()).subject() == e.subject());
     // the same claims added in another order give the same content hash only if ties keep their order; a
     // rebuilt copy always does
     CHECK(builder(kb).build().content_hash() == kb.content_hash());

@@ -27,7 +27,7 @@ import_result import_fixture(import_options const& o = {}) {
 /// The acts_on claim of `d` at the target with ChEMBL id `target_chembl`.
 std::optional<edge<rel::acts_on>> acting(knowledge_base const& kb, drug_id d, std::string_view target_chembl) {
   for (auto e : kb.out<rel::acts_on>(d))
-    if (kb[e.to()].identifier_of("chembl") == target_chembl) return e;
+    if (kb[e.object()].identifier_of("chembl") == target_chembl) return e;
   return std::nullopt;
 }
 
@@ -44,8 +44,8 @@ TEST_CASE("chembl: mechanism rows become acts_on claims citing the drug's ChEMBL
   CHECK(kb[ntx].name == "NALTREXONE");
   auto e = acting(kb, ntx, "CHEMBL2095181");
   REQUIRE(e);
-  CHECK(kb[e->to()].id == "target:chembl:CHEMBL2095181");
-  CHECK(kb[e->to()].name == "Opioid receptors; mu/kappa/delta");
+  CHECK(kb[e->object()].id == "target:chembl:CHEMBL2095181");
+  CHECK(kb[e->object()].name == "Opioid receptors; mu/kappa/delta");
   CHECK(e->payload().type == action_type::antagonist);
   CHECK(e->payload().affinities.empty());  // the mechanism table has no affinities
   CHECK(e->note() == "Opioid receptors; mu/kappa/delta antagonist");
@@ -87,7 +87,7 @@ TEST_CASE("chembl: a mechanism without a target is a concept the drug is related
   REQUIRE(kb.out<rel::related>(amifostine).count() == 1);
   auto e = *kb.out<rel::related>(amifostine).begin();
   CHECK(e.payload().label == "mechanism");
-  auto const& c = kb.base(e.to());
+  auto const& c = kb.base(e.object());
   CHECK(c.id == "concept:chembl:mechanism:2167");
   CHECK(c.name == "Reactive metabolite scavenging agent");
   CHECK(kb.get(e.sources()[0]).id == "src:chembl:CHEMBL1006");
@@ -124,7 +124,7 @@ TEST_CASE("chembl: on top of the curated knowledge base, drugs and targets merge
   // a target the curated knowledge base has by ChEMBL id (GABA-A receptor, CHEMBL2093872)
   auto gaba = kb.at<target>("chembl:CHEMBL2093872");
   CHECK(kb[gaba].id == "target:GABA-A-receptor");
-  CHECK(acting(kb, kb.at<drug>("GLUTETHIMIDE"), "CHEMBL2093872")->to() == gaba);
+  CHECK(acting(kb, kb.at<drug>("GLUTETHIMIDE"), "CHEMBL2093872")->object() == gaba);
   // nothing of the base is duplicated
   CHECK(kb.sources().size() < default_kb().sources().size() + 20);
   bool merged = false;
@@ -355,7 +355,7 @@ TEST_CASE("chembl: names as a user types them over the whole ChEMBL 36 extract (
   CHECK(kb.at<drug>("IMATINIB MESYLATE") == imatinib);
   CHECK(kb.at<drug>("chembl:CHEMBL1642") == imatinib);
   bool abl1 = false;
-  for (auto a : kb.out<rel::acts_on>(imatinib)) abl1 = abl1 || kb[a.to()].identifier_of("chembl") == "CHEMBL1862";
+  for (auto a : kb.out<rel::acts_on>(imatinib)) abl1 = abl1 || kb[a.object()].identifier_of("chembl") == "CHEMBL1862";
   CHECK(abl1);
   auto sertraline = kb.at<drug>("sertraline");
   CHECK(kb[sertraline].name == "SERTRALINE");

@@ -28,7 +28,7 @@ import_result import_file(fs::path const& f, import_options const& o = {}) {
 std::vector<edge<rel::acts_on>> acting(knowledge_base const& kb, drug_id d, std::string_view accession) {
   std::vector<edge<rel::acts_on>> out;
   for (auto e : kb.out<rel::acts_on>(d))
-    for (auto const& i : kb[e.to()].ids)
+    for (auto const& i : kb[e.object()].ids)
       if (i.scheme == "uniprot" && i.value == accession) out.push_back(e);
   return out;
 }
@@ -102,7 +102,7 @@ TEST_CASE("drugcentral: interactions become acts_on claims with actions, p-affin
   CHECK(kb[mor].gene_symbol == "OPRM1");
   CHECK(kb.find<target>("OPRM_HUMAN") == mor);  // SWISSPROT entry names are synonyms
   REQUIRE(kb.out<rel::encoded_by>(mor).count() == 1);
-  CHECK(kb[(*kb.out<rel::encoded_by>(mor).begin()).to()].symbol == "OPRM1");
+  CHECK(kb[(*kb.out<rel::encoded_by>(mor).begin()).object()].symbol == "OPRM1");
   CHECK(kb.get(kb[mor].sources[0]).identifier_or_empty("url") == "https://drugcentral.org/target/P35372/view");
   auto at_mor = acting(kb, ntx, "P35372");
   REQUIRE(at_mor.size() == 1);
@@ -123,14 +123,14 @@ TEST_CASE("drugcentral: interactions become acts_on claims with actions, p-affin
   // a rat receptor family: four accessions on one target, a gene for each symbol
   auto family = acting(kb, ntx, "Q9R0C9");
   REQUIRE(family.size() == 1);
-  auto const& rat = kb[family[0].to()];
+  auto const& rat = kb[family[0].object()];
   CHECK(rat.id == "target:drugcentral:P33533_P33535_P34975_Q9R0C9");
   CHECK(rat.species == "Rattus norvegicus");
   CHECK(std::ranges::count_if(rat.ids, [](identifier const& i) { return i.scheme == "uniprot"; }) == 4);
-  CHECK(kb.out<rel::encoded_by>(family[0].to()).count() == 4);
+  CHECK(kb.out<rel::encoded_by>(family[0].object()).count() == 4);
   CHECK(family[0].payload().affinities[0].species == "Rattus norvegicus");
   // the same rat family for codeine is the same target
-  CHECK(acting(kb, kb.at<drug>("codeine"), "Q9R0C9")[0].to() == family[0].to());
+  CHECK(acting(kb, kb.at<drug>("codeine"), "Q9R0C9")[0].object() == family[0].object());
   // every row is a claim
   CHECK(std::ranges::distance(kb.claims<rel::acts_on>()) == 30);
   std::uint64_t rows = 0;
@@ -194,7 +194,7 @@ TEST_CASE("drugcentral: cited URLs become sources of their kind; what the model 
   auto methoxsalen = kb.at<drug>("methoxsalen");
   REQUIRE(kb.out<rel::acts_on>(methoxsalen).count() == 1);
   auto dna = *kb.out<rel::acts_on>(methoxsalen).begin();
-  CHECK(kb[dna.to()].id == "target:drugcentral:name:DNA");
+  CHECK(kb[dna.object()].id == "target:drugcentral:name:DNA");
   CHECK(dna.payload().type == action_type::other);
   CHECK(std::string(dna.note()).starts_with("DrugCentral action type 'CROSS-LINKING AGENT'"));
   CHECK(dna.tier() == evidence_tier::label);
@@ -225,7 +225,7 @@ TEST_CASE("drugcentral: on top of the curated knowledge base, drugs, targets and
   CHECK(kb[mor].id == "target:MOR");
   bool found = false;
   for (auto e : kb.out<rel::acts_on>(ntx))
-    if (e.to() == mor && cites(kb, e, "src:drugcentral:1765")) {
+    if (e.object() == mor && cites(kb, e, "src:drugcentral:1765")) {
       found = true;
       CHECK(e.payload().affinities.at(0).value == doctest::Approx(9.38));
     }
@@ -235,7 +235,7 @@ TEST_CASE("drugcentral: on top of the curated knowledge base, drugs, targets and
   // the guinea-pig OPRM1 is not the human gene
   auto gp = acting(kb, ntx, "P97266");
   REQUIRE(gp.size() == 1);
-  CHECK(kb[(*kb.out<rel::encoded_by>(gp[0].to()).begin()).to()].id == "gene:drugcentral:Cavia_porcellus:OPRM1");
+  CHECK(kb[(*kb.out<rel::encoded_by>(gp[0].object()).begin()).object()].id == "gene:drugcentral:Cavia_porcellus:OPRM1");
   bool merged = false;
   for (auto const& x : r.report.nodes)
     merged = merged || x.pharmakon == "drug (2 merged into the base: 0 by DrugCentral id, 2 by ChEMBL id)";

@@ -122,7 +122,7 @@ TEST_CASE("drugmechdb: onto the curated knowledge base, naltrexone and the opioi
   auto mor = kb.at<target>("uniprot:P35372");
   CHECK(kb[mor].id == default_kb()[default_kb().at<target>("uniprot:P35372")].id);
   std::size_t to_mor = 0;
-  for (auto e : kb.out<rel::related>(any_node(ntx))) to_mor += e.to() == any_node(mor);
+  for (auto e : kb.out<rel::related>(any_node(ntx))) to_mor += e.object() == any_node(mor);
   CHECK(to_mor == 1);
   CHECK(r.report.to_string().find("merged into the base") != std::string::npos);
   // the curated answer is there, with the path after it

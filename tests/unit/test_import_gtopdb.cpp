@@ -39,10 +39,10 @@ TEST_CASE("gtopdb: interactions become acts_on claims with actions, affinities a
   CHECK(kb[mu].identifier_of("uniprot") == "P35372");
   // the human gene of the target, from targets_and_families.csv
   REQUIRE(kb.out<rel::encoded_by>(mu).count() == 1);
-  CHECK(kb[(*kb.out<rel::encoded_by>(mu).begin()).to()].identifier_of("entrez") == "4988");
+  CHECK(kb[(*kb.out<rel::encoded_by>(mu).begin()).object()].identifier_of("entrez") == "4988");
   bool found = false;
   for (auto e : kb.out<rel::acts_on>(ntx)) {
-    if (e.to() != mu) continue;
+    if (e.object() != mu) continue;
     CHECK(e.payload().type == action_type::antagonist);
     REQUIRE(!e.payload().affinities.empty());
     auto const& af = e.payload().affinities.front();

@@ -60,7 +60,7 @@ TEST_CASE("hetionet: nodes and edges become typed entities and claims, nothing d
   bool binds_oprm1 = false;
   for (auto e : kb.out<rel::acts_on>(naloxone)) {
     CHECK(e.payload().type == action_type::other);
-    for (auto g : kb.out<rel::encoded_by>(e.to())) binds_oprm1 = binds_oprm1 || kb[g.to()].symbol == "OPRM1";
+    for (auto g : kb.out<rel::encoded_by>(e.object())) binds_oprm1 = binds_oprm1 || kb[g.object()].symbol == "OPRM1";
   }
   CHECK(binds_oprm1);
   CHECK(kb.find<target>("target:4988").has_value());
@@ -129,7 +129,7 @@ TEST_CASE("hetionet: Hetionet's own ids and any case find entities; show names e
   CHECK(text.find("regulation of protein transport (") != std::string::npos);
   for (auto n : found)
     for (auto [it, end] = boost::out_edges(kb.vertex(n), kb.graph()); it != end; ++it) {
-      auto const& other = kb.base(kb.claim(claim_id{it->idx}).to());
+      auto const& other = kb.base(kb.claim(claim_id{it->idx}).object());
       CHECK_MESSAGE(text.find(fmt::format("{} ({})", other.name, other.id)) != std::string::npos, other.id);
     }
   auto json = render_entities(kb, found, output_format::json);

@@ -77,10 +77,10 @@ TEST_CASE("kb_completeness: every opioid agonist with an approved use carries a 
   std::vector<std::string> missing;
   for (auto d : kb.handles<drug>()) {
     bool member = false;
-    for (auto m : kb.out<rel::member_of>(d)) member = member || (!m.negated() && m.to() == *agonists);
+    for (auto m : kb.out<rel::member_of>(d)) member = member || (!m.negated() && m.object() == *agonists);
     if (!member || !has_approved_use(kb, d)) continue;
     bool boxed = false;
-    for (auto w : kb.out<rel::carries>(d)) boxed = boxed || (!w.negated() && kb[w.to()].kind == warning_kind::boxed_warning);
+    for (auto w : kb.out<rel::carries>(d)) boxed = boxed || (!w.negated() && kb[w.object()].kind == warning_kind::boxed_warning);
     if (!boxed) missing.push_back(kb[d].name);
   }
   INFO("opioid agonists with an approved use and no boxed warning (" << missing.size() << "):" << listing(missing));

@@ -110,7 +110,7 @@ std::vector<fs::path> toml_files_in(fs::path const& dir) {
 std::vector<edge<rel::acts_on>> actions_at(knowledge_base const& kb, drug_id d, target_id t) {
   std::vector<edge<rel::acts_on>> out;
   for (auto e : kb.out<rel::acts_on>(d))
-    if (e.to() == t) out.push_back(e);
+    if (e.object() == t) out.push_back(e);
   return out;
 }
 
@@ -221,7 +221,7 @@ TEST_CASE("the files of a custom knowledge base merge: a drug in one file acts o
   // the target's gene (declared in the same file as the target) is reached through encoded_by
   auto genes = kb.out<rel::encoded_by>(t);
   REQUIRE(genes.count() == 1);
-  CHECK(kb[(*genes.begin()).to()].symbol == "TAAR1");
+  CHECK(kb[(*genes.begin()).object()].symbol == "TAAR1");
   // the same documents from memory give the same knowledge base
   std::vector<document> docs;
   for (auto const& f : files) docs.push_back({f.string(), read_bytes(f)});
@@ -263,7 +263,7 @@ sources = ["src:label:x"]
   REQUIRE_MESSAGE(r, fmt::format("{}", fmt::join(to_strings(r.diagnostics), "\n")));
   auto w = r.kb->at<warning>("warning:x");
   REQUIRE(r.kb->out<rel::concerns>(w).count() == 1);
-  CHECK(r.kb->base((*r.kb->out<rel::concerns>(w).begin()).to()).id == "target:T");
+  CHECK(r.kb->base((*r.kb->out<rel::concerns>(w).begin()).object()).id == "target:T");
   CHECK(r.kb->get(w).name == "x");  // a warning's name is optional: it defaults to the id after the prefix
 }
 

@@ -53,7 +53,7 @@ TEST_CASE("review files: a good file attaches its records; the knowledge base it
   int approved = 0;
   for (auto e : kb.out<rel::acts_on>(d)) {
     auto const* rec = kb.review_of(e.id());
-    if (kb[e.to()].id == "target:MOR") {
+    if (kb[e.object()].id == "target:MOR") {
       REQUIRE(rec);
       CHECK(rec->status == review_status::approved);
       CHECK(rec->reviewer == "Board");

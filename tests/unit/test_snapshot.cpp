@@ -34,12 +34,12 @@ std::string describe(knowledge_base const& kb) {
   std::string out = fmt::format("{} {} {} {}\n", kb.name(), kb.version(), kb.content_hash(), kb.claim_count());
   for (std::uint32_t c = 0; c < kb.claim_count(); ++c) {
     auto v = kb.claim(claim_id{c});
-    out += fmt::format("{} {} {} {} {} {} {}|", to_string(v.kind()), kb.base(v.from()).id, kb.base(v.to()).id,
+    out += fmt::format("{} {} {} {} {} {} {}|", to_string(v.kind()), kb.base(v.subject()).id, kb.base(v.object()).id,
                        v.sources().size(), int(v.tier()), v.negated(), v.note());
   }
   for (auto const& c : kb.conflicts()) out += fmt::format("c{} {} {}|", int(c.why), c.first.index(), c.second.index());
   for (auto d : kb.handles<drug>())
-    for (auto e : kb.in<rel::modulates_response>(d)) out += fmt::format("pgx {} {}|", kb[e.from()].id, kb[d].id);
+    for (auto e : kb.in<rel::modulates_response>(d)) out += fmt::format("pgx {} {}|", kb[e.subject()].id, kb[d].id);
   return out;
 }
 

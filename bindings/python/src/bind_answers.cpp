@@ -390,7 +390,7 @@ void bind_answers(py::module_& m) {
       .def_readonly("dose", &dose_query::dose, "The dose (Quantity).")
       .def_readonly("route", &dose_query::route, "The Route, or None.")
       .def_readonly("every", &dose_query::every, "The interval, or None.")
-      .def_readonly("opioid_free", &dose_query::opioid_free_for, "How long opioid-free, or None.");
+      .def_readonly("opioid_free", &dose_query::opioid_free, "How long opioid-free, or None.");
 
   py::class_<dose_issue>(m, "DoseIssue", "One finding of a dose check against one regimen.")
       .def_readonly("verdict", &dose_issue::verdict, "The DoseVerdict.")

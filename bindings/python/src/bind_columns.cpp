@@ -291,9 +291,9 @@ void bind_columns(py::module_& m) {
         std::vector<target_id> seen;
         py::list out;
         for (auto e : d.kb.out<rel::acts_on>(d.id())) {
-          if (e.negated() || std::find(seen.begin(), seen.end(), e.to()) != seen.end()) continue;
-          seen.push_back(e.to());
-          out.append(wrap_node(d.kb, any_node(e.to())));
+          if (e.negated() || std::find(seen.begin(), seen.end(), e.object()) != seen.end()) continue;
+          seen.push_back(e.object());
+          out.append(wrap_node(d.kb, any_node(e.object())));
         }
         return out;
       },

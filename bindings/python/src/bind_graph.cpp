@@ -32,7 +32,7 @@ template <relation R>
 py::list out_entities(knowledge_base const& kb, from_id_t<R> from) {
   py::list out;
   for (auto e : kb.out<R>(from))
-    if (!e.negated()) out.append(wrap_node(kb, any_node(e.to())));
+    if (!e.negated()) out.append(wrap_node(kb, any_node(e.object())));
   return out;
 }
 /// Entities at the near end of the claims of R arriving at `to` (negated claims skipped).
@@ -40,7 +40,7 @@ template <relation R>
 py::list in_entities(knowledge_base const& kb, to_id_t<R> to) {
   py::list out;
   for (auto e : kb.in<R>(to))
-    if (!e.negated()) out.append(wrap_node(kb, any_node(e.from())));
+    if (!e.negated()) out.append(wrap_node(kb, any_node(e.subject())));
   return out;
 }
 
@@ -50,7 +50,7 @@ bool rule_member(knowledge_base const& kb, drug_id d, drug_class const& c) {
   auto matches = [&](auto range, std::string const& want) {
     if (want.empty()) return false;
     for (auto e : range)
-      if (!e.negated() && kb[e.to()].id == want && e.payload().strength <= c.min_strength) return true;
+      if (!e.negated() && kb[e.object()].id == want && e.payload().strength <= c.min_strength) return true;
     return false;
   };
   return matches(kb.out<rel::inhibits>(d), c.inhibitors_of) || matches(kb.out<rel::induces>(d), c.inducers_of);
@@ -63,7 +63,7 @@ py::list classes_of(knowledge_base const& kb, drug_id d) {
     if (std::find(ids.begin(), ids.end(), c) == ids.end()) ids.push_back(c);
   };
   for (auto m : kb.out<rel::member_of>(d))
-    if (!m.negated()) add(m.to());
+    if (!m.negated()) add(m.object());
   for (auto c : kb.handles<drug_class>())
     if (kb[c].defined_by_rule() && rule_member(kb, d, kb[c])) add(c);
   py::list out;
@@ -78,7 +78,7 @@ py::list members_of(knowledge_base const& kb, class_id c) {
     if (std::find(ids.begin(), ids.end(), d) == ids.end()) ids.push_back(d);
   };
   for (auto m : kb.in<rel::member_of>(c))
-    if (!m.negated()) add(m.from());
+    if (!m.negated()) add(m.subject());
   if (kb[c].defined_by_rule())
     for (auto d : kb.handles<drug>())
       if (rule_member(kb, d, kb[c])) add(d);
@@ -90,7 +90,7 @@ py::list members_of(knowledge_base const& kb, class_id c) {
 template <relation R>
 py::object first_out(knowledge_base const& kb, from_id_t<R> from) {
   for (auto e : kb.out<R>(from))
-    if (!e.negated()) return wrap_node(kb, any_node(e.to()));
+    if (!e.negated()) return wrap_node(kb, any_node(e.object()));
   return py::none();
 }
 
@@ -469,9 +469,9 @@ void bind_graph(py::module_& m) {
       .def_property_readonly("id", [](claim_ref const& c) { return c.index; },
                              "The claim's index in its knowledge base (KnowledgeBase.claim(id)).")
       .def_property_readonly("relation", [](claim_ref const& c) { return c.view().kind(); }, "The Relation.")
-      .def_property_readonly("subject", [](claim_ref const& c) { return wrap_node(c.kb, c.view().from()); },
+      .def_property_readonly("subject", [](claim_ref const& c) { return wrap_node(c.kb, c.view().subject()); },
                              "The entity the claim leaves.")
-      .def_property_readonly("object", [](claim_ref const& c) { return wrap_node(c.kb, c.view().to()); },
+      .def_property_readonly("object", [](claim_ref const& c) { return wrap_node(c.kb, c.view().object()); },
                              "The entity the claim reaches.")
       .def_property_readonly("tier", [](claim_ref const& c) { return c.view().tier(); },
                              "The EvidenceTier: the best tier among the claim's sources.")
@@ -503,14 +503,14 @@ void bind_graph(py::module_& m) {
       .def("__hash__", [](claim_ref const& c) { return py::hash(py::int_(c.index)); })
       .def("__repr__", [](claim_ref const& c) {
         auto v = c.view();
-        return fmt::format("<Claim {} {}{} {}>", c.kb.base(v.from()).id, v.negated() ? "not " : "", to_string(v.kind()),
-                           c.kb.base(v.to()).id);
+        return fmt::format("<Claim {} {}{} {}>", c.kb.base(v.subject()).id, v.negated() ? "not " : "", to_string(v.kind()),
+                           c.kb.base(v.object()).id);
       });
 
   py::class_<action_ref, claim_ref>(m, "Action", "drug --acts_on--> target, with what the drug does there.")
-      .def_property_readonly("drug", [](action_ref const& a) { return wrap_node(a.kb, a.view().from()); },
+      .def_property_readonly("drug", [](action_ref const& a) { return wrap_node(a.kb, a.view().subject()); },
                              "The Drug.")
-      .def_property_readonly("target", [](action_ref const& a) { return wrap_node(a.kb, a.view().to()); },
+      .def_property_readonly("target", [](action_ref const& a) { return wrap_node(a.kb, a.view().object()); },
                              "The Target.")
       .def_property_readonly("type", [](action_ref const& a) { return a.payload().type; }, "The ActionType.")
       .def_property_readonly("chembl_action", [](action_ref const& a) { return std::string(to_chembl(a.payload().type)); },
@@ -534,29 +534,29 @@ void bind_graph(py::module_& m) {
                              "The tightest affinity on the p-scale (-log10 M), or None.")
       .def("__repr__", [](action_ref const& a) {
         auto v = a.view();
-        return fmt::format("<Action {} {}{} at {}>", a.kb.base(v.from()).id, v.negated() ? "not " : "",
-                           to_string(a.payload().type), a.kb.base(v.to()).id);
+        return fmt::format("<Action {} {}{} at {}>", a.kb.base(v.subject()).id, v.negated() ? "not " : "",
+                           to_string(a.payload().type), a.kb.base(v.object()).id);
       });
 
   py::class_<effect_claim_ref, claim_ref>(m, "EffectClaim",
                                           "drug --produces/blocks/reduces--> effect; `relation` says which.")
-      .def_property_readonly("drug", [](effect_claim_ref const& c) { return wrap_node(c.kb, c.view().from()); },
+      .def_property_readonly("drug", [](effect_claim_ref const& c) { return wrap_node(c.kb, c.view().subject()); },
                              "The Drug.")
-      .def_property_readonly("effect", [](effect_claim_ref const& c) { return wrap_node(c.kb, c.view().to()); },
+      .def_property_readonly("effect", [](effect_claim_ref const& c) { return wrap_node(c.kb, c.view().object()); },
                              "The Effect.");
 
   py::class_<indication_ref, claim_ref>(m, "IndicationClaim", "drug --indicated_for--> condition.")
-      .def_property_readonly("drug", [](indication_ref const& c) { return wrap_node(c.kb, c.view().from()); },
+      .def_property_readonly("drug", [](indication_ref const& c) { return wrap_node(c.kb, c.view().subject()); },
                              "The Drug.")
-      .def_property_readonly("condition", [](indication_ref const& c) { return wrap_node(c.kb, c.view().to()); },
+      .def_property_readonly("condition", [](indication_ref const& c) { return wrap_node(c.kb, c.view().object()); },
                              "The Condition.")
       .def_property_readonly("adjunct", [](indication_ref const& c) { return c.payload().adjunct; },
                              "What the treatment should be combined with (\"\" when nothing is stated).");
 
   py::class_<pgx_ref, claim_ref>(m, "PgxClaim", "variant --modulates_response--> drug: a pharmacogenetic finding.")
-      .def_property_readonly("variant", [](pgx_ref const& c) { return wrap_node(c.kb, c.view().from()); },
+      .def_property_readonly("variant", [](pgx_ref const& c) { return wrap_node(c.kb, c.view().subject()); },
                              "The Variant.")
-      .def_property_readonly("drug", [](pgx_ref const& c) { return wrap_node(c.kb, c.view().to()); }, "The Drug.")
+      .def_property_readonly("drug", [](pgx_ref const& c) { return wrap_node(c.kb, c.view().object()); }, "The Drug.")
       .def_property_readonly("finding", [](pgx_ref const& c) { return c.payload().finding; }, "The PgxFinding.")
       .def_property_readonly("outcome", [](pgx_ref const& c) { return c.payload().outcome; },
                              "The response studied.");
@@ -576,7 +576,7 @@ void bind_graph(py::module_& m) {
         auto a = c.kb.claim(c.c.first), b = c.kb.claim(c.c.second);
         return fmt::format("<Conflict {}: {} {} {} vs claim {}>",
                            c.c.why == conflict::reason::negation ? "negation" : "incompatible_action",
-                           c.kb.base(a.from()).id, to_string(a.kind()), c.kb.base(a.to()).id, b.id().index());
+                           c.kb.base(a.subject()).id, to_string(a.kind()), c.kb.base(a.object()).id, b.id().index());
       });
 
   // ----- the knowledge base -----
@@ -783,7 +783,7 @@ void bind_graph(py::module_& m) {
             if (!route_arg.is_none()) q.route = to_enum<route>(route_arg, "route");
             if (!every.is_none()) q.every = to_quantity(every, true, "every");
             if (!cond.is_none()) q.condition = resolve<condition>(k, cond, "a condition name or a Condition");
-            if (!opioid_free.is_none()) q.opioid_free_for = to_quantity(opioid_free, true, "opioid_free");
+            if (!opioid_free.is_none()) q.opioid_free = to_quantity(opioid_free, true, "opioid_free");
             py::gil_scoped_release nogil;
             return check_dose(k, id, q);
           },

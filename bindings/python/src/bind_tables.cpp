@@ -89,7 +89,10 @@ std::optional<std::string> qstr(std::optional<quantity> const& q) {
   return fmt::format("{}", *q);
 }
 
-/// Kind-specific attributes of an entity (networkx node attributes).
+/// Kind-specific attributes of an entity (networkx node attributes). By hand, not over `record_fields<T>`: the
+/// public Python names differ from the fields on purpose (`drug_class` for the KB key `class`, `target_type`,
+/// `warning_kind`, `kind_label` where the field is `type` or `kind`; a regimen's `interval` for `every` and
+/// `times_per_day`), and the selection too (no half-life or site sources; `min_strength` only for a rule class).
 py::dict entity_attrs(knowledge_base const& kb, any_node node) {
   py::dict a;
   switch (node.kind()) {
@@ -167,7 +170,10 @@ std::string claim_detail(knowledge_base const& kb, claim_view c) {
   }
 }
 
-/// The payload of a claim as attributes (networkx edge attributes).
+/// The payload of a claim as attributes (networkx edge attributes). The keys are the payloads' field names
+/// (`description<P>`), but not walked over it: an id field that is empty is None (`formed_by`, `effect`,
+/// `exposure_of`) while an empty text stays "" (`adjunct`, `outcome`, `advice`), which the description does not
+/// say; and acts_on's `action` is not described (its affinities and `best_p_affinity` are not plain fields).
 py::dict claim_attrs(knowledge_base const& kb, claim_view c) {
   py::dict a;
   switch (c.kind()) {
@@ -291,7 +297,7 @@ py::tuple claims_table(knowledge_base const& kb) {
           {"note", k("str")},         {"location", k("str")},           {"attrs", k("dict")}};
   for (std::uint32_t i = 0; i < kb.claim_count(); ++i) {
     auto c = kb.claim(claim_id{i});
-    auto from = c.from(), to = c.to();
+    auto from = c.subject(), to = c.object();
     t.row(i, n(c.kind()), kb.base(from).id, name_of(from.kind()), kb.base(to).id, name_of(to.kind()),
           opt(claim_detail(kb, c)), n(c.tier()), c.negated(), c.hypothesis(), c.unverified(),
           source_ids(kb, c.sources()), opt(c.note()), location(c.region()), claim_attrs(kb, c));
@@ -308,8 +314,8 @@ py::tuple actions_table(knowledge_base const& kb) {
           {"negated", k("bool")},        {"hypothesis", k("bool")},      {"unverified", k("bool")},
           {"sources", k("list")},        {"note", k("str")}};
   for (auto c : kb.claims<rel::acts_on>()) {
-    auto const& d = kb[c.from()];
-    auto const& x = kb[c.to()];
+    auto const& d = kb[c.subject()];
+    auto const& x = kb[c.object()];
     auto const& p = c.payload();
     t.row(c.id().index(), d.id, d.name, x.id, x.name, x.gene_symbol, n(p.type), std::string(to_chembl(p.type)),
           n(p.modality), p.reversible, p.surmountable, p.efficacy, p.best_p_affinity(), p.affinities.size(),
@@ -324,8 +330,8 @@ py::tuple affinities_table(knowledge_base const& kb) {
           {"value", k("float")},        {"low", k("float")},   {"high", k("float")},   {"unit", k("str")},
           {"central", k("float")},      {"p_value", k("float")}, {"species", k("str")}, {"sources", k("list")}};
   for (auto c : kb.claims<rel::acts_on>()) {
-    auto const& d = kb[c.from()];
-    auto const& x = kb[c.to()];
+    auto const& d = kb[c.subject()];
+    auto const& x = kb[c.object()];
     for (auto const& a : c.payload().affinities)
       t.row(c.id().index(), d.id, d.name, x.id, x.name, n(c.payload().type), n(a.measure), a.value, a.low, a.high,
             a.conc_unit ? std::optional<std::string>(std::string(info(*a.conc_unit).symbol)) : std::nullopt,
@@ -337,11 +343,11 @@ py::tuple affinities_table(knowledge_base const& kb) {
 template <relation R>
 void effect_rows(knowledge_base const& kb, table& t) {
   for (auto c : kb.claims<R>()) {
-    auto const& d = kb[c.from()];
-    auto const& x = kb[c.to()];
+    auto const& d = kb[c.subject()];
+    auto const& x = kb[c.object()];
     std::vector<std::string> via;
-    for (auto m : kb.out<rel::mediated_by>(c.to()))
-      if (!m.negated()) via.push_back(kb[m.to()].id);
+    for (auto m : kb.out<rel::mediated_by>(c.object()))
+      if (!m.negated()) via.push_back(kb[m.object()].id);
     t.row(c.id().index(), d.id, d.name, n(R::kind), x.id, x.name, via, n(c.tier()), c.negated(), c.hypothesis(),
           c.unverified(), source_ids(kb, c.sources()), opt(c.note()));
   }
@@ -366,16 +372,16 @@ py::tuple regimens_table(knowledge_base const& kb) {
           {"population", k("str")},   {"conditions", k("list")},  {"preconditions", k("list")},
           {"tier", e<evidence_tier>()}, {"negated", k("bool")},   {"sources", k("list")}};
   for (auto c : kb.claims<rel::dosed_as>()) {
-    auto const& d = kb[c.from()];
-    auto const& r = kb[c.to()];
+    auto const& d = kb[c.subject()];
+    auto const& r = kb[c.object()];
     std::optional<double> dose_max;
     if (r.dose_max)
       if (auto q = r.dose_max->to(r.dose.unit_of())) dose_max = q->value();
     std::optional<double> interval_h;
     if (auto i = r.interval()) interval_h = i->base_value();
     std::vector<std::string> conditions, pre;
-    for (auto x : kb.out<rel::regimen_for>(c.to()))
-      if (!x.negated()) conditions.push_back(kb[x.to()].id);
+    for (auto x : kb.out<rel::regimen_for>(c.object()))
+      if (!x.negated()) conditions.push_back(kb[x.object()].id);
     for (auto const& p : r.preconditions) {
       std::string s(to_string(p.kind));
       if (p.min) s += fmt::format(" min {}", *p.min);
@@ -396,11 +402,11 @@ py::tuple warnings_table(knowledge_base const& kb) {
           {"about", k("str")},        {"concerns", k("list")},        {"concerns_actions", k("list")},
           {"tier", e<evidence_tier>()}, {"negated", k("bool")},       {"sources", k("list")}};
   for (auto c : kb.claims<rel::carries>()) {
-    auto const& d = kb[c.from()];
-    auto const& w = kb[c.to()];
+    auto const& d = kb[c.subject()];
+    auto const& w = kb[c.object()];
     std::vector<std::string> concerns, actions;
-    for (auto x : kb.out<rel::concerns>(c.to()))
-      if (!x.negated()) concerns.push_back(kb[x.to()].id);
+    for (auto x : kb.out<rel::concerns>(c.object()))
+      if (!x.negated()) concerns.push_back(kb[x.object()].id);
     for (auto a : w.concerns_action) actions.push_back(n(a));
     t.row(c.id().index(), d.id, d.name, w.id, n(w.kind), n(w.severity), w.about, concerns, actions, n(c.tier()),
           c.negated(), source_ids(kb, c.sources()));
@@ -414,8 +420,8 @@ py::tuple indications_table(knowledge_base const& kb) {
           {"tier", e<evidence_tier>()}, {"negated", k("bool")}, {"hypothesis", k("bool")},
           {"sources", k("list")},   {"note", k("str")}};
   for (auto c : kb.claims<rel::indicated_for>()) {
-    auto const& d = kb[c.from()];
-    auto const& x = kb[c.to()];
+    auto const& d = kb[c.subject()];
+    auto const& x = kb[c.object()];
     t.row(c.id().index(), d.id, d.name, x.id, x.name, opt(c.payload().adjunct), n(c.tier()), c.negated(),
           c.hypothesis(), source_ids(kb, c.sources()), opt(c.note()));
   }
@@ -429,12 +435,12 @@ py::tuple pgx_table(knowledge_base const& kb) {
           {"negated", k("bool")},    {"unverified", k("bool")},     {"sources", k("list")},
           {"note", k("str")}};
   for (auto c : kb.claims<rel::modulates_response>()) {
-    auto const& v = kb[c.from()];
-    auto const& d = kb[c.to()];
+    auto const& v = kb[c.subject()];
+    auto const& d = kb[c.object()];
     std::optional<std::string> g;
-    for (auto x : kb.out<rel::variant_of>(c.from()))
+    for (auto x : kb.out<rel::variant_of>(c.subject()))
       if (!x.negated()) {
-        g = kb[x.to()].symbol.empty() ? kb[x.to()].name : kb[x.to()].symbol;
+        g = kb[x.object()].symbol.empty() ? kb[x.object()].name : kb[x.object()].symbol;
         break;
       }
     t.row(c.id().index(), v.id, v.name, g, d.id, d.name, n(c.payload().finding), c.payload().outcome, n(c.tier()),

@@ -49,7 +49,7 @@ inline evidence evidence_of(knowledge_base const& kb, claim_view c, reference_li
   for (auto s : c.sources()) ev.unverified = ev.unverified || kb.get(s).unverified;
   ev.note = std::string(c.note());
   if (auto const* r = kb.review_of(c.id())) ev.review = *r;
-  else if (auto to = c.to(); to.kind() == node_kind::warning || to.kind() == node_kind::regimen)
+  else if (auto to = c.object(); to.kind() == node_kind::warning || to.kind() == node_kind::regimen)
     if (auto const* er = kb.review_of(to)) ev.review = *er;  // a warning or regimen reviewed as an entity
   ev.updated = std::string(kb.updated(c.id()));
   return ev;
@@ -64,7 +64,7 @@ inline target_ref target_of(knowledge_base const& kb, target_id t) {
 inline std::vector<target_id> mediators(knowledge_base const& kb, effect_id e) {
   std::vector<target_id> out;
   for (auto m : kb.out<rel::mediated_by>(e))
-    if (!m.negated()) out.push_back(m.to());
+    if (!m.negated()) out.push_back(m.object());
   return out;
 }
 
@@ -155,7 +155,7 @@ inline std::vector<action_candidate> action_candidates(knowledge_base const& kb,
     using R = decltype(tag);
     for (auto e : kb.out<R>(d))
       if (!e.negated())
-        for (auto t : mediators(kb, e.to())) mediating.insert(t.index());
+        for (auto t : mediators(kb, e.object())) mediating.insert(t.index());
   };
   mediators_of(rel::produces{});
   mediators_of(rel::blocks{});
@@ -165,16 +165,16 @@ inline std::vector<action_candidate> action_candidates(knowledge_base const& kb,
   std::unordered_map<std::uint32_t, std::size_t> by_claim;
   for (auto e : kb.out<rel::acts_on>(d)) {
     action_candidate c;
-    c.target = e.to();
+    c.target = e.object();
     auto& ta = c.ta;
-    ta.target = target_of(kb, e.to());
-    ta.species = kb[e.to()].species;
+    ta.target = target_of(kb, e.object());
+    ta.species = kb[e.object()].species;
     ta.act = e.payload();
     ta.best_p_affinity = ta.act.best_p_affinity();
     ta.ev = evidence_of(kb, e, refs);
     for (auto const& af : ta.act.affinities) ta.affinity_refs.push_back(refs.cite(kb, af.sources));
     ta.basis = basis_of(kb, e, ta.act);
-    c.rank = {ta.basis, mediating.count(e.to().index()) > 0, corroborated_p(ta.act).value_or(-1),
+    c.rank = {ta.basis, mediating.count(e.object().index()) > 0, corroborated_p(ta.act).value_or(-1),
               e.sources().size(), ta.best_p_affinity.value_or(-1), e.tier()};
     c.in_summary = !e.negated();
     by_claim[e.id().index()] = out.size();
@@ -368,14 +368,14 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   for (auto e : kb.out<rel::has_metabolite>(d)) {
     if (e.negated() || e.payload().active != true) continue;
     metabolite_statement m;
-    m.metabolite_id = kb[e.to()].id;
-    m.metabolite = kb[e.to()].name;
+    m.metabolite_id = kb[e.object()].id;
+    m.metabolite = kb[e.object()].name;
     m.formed_by = enzyme_name(kb, e.payload().formed_by);
     m.main = dr.prodrug;
     m.ev = evidence_of(kb, e, refs);
     reference_list scratch;  // the metabolite's claims, cited in the answer only for the action it shows
-    auto mc = action_candidates(kb, e.to(), scratch);
-    auto mp = summarize(mc, opts, kb[e.to()].prodrug);
+    auto mc = action_candidates(kb, e.object(), scratch);
+    auto mp = summarize(mc, opts, kb[e.object()].prodrug);
     if (!mp.groups.empty() && mp.groups.front().basis != action_basis::activity) {
       auto g = mp.groups.front();
       g.highest_affinity.reset();  // the metabolite's action is a clause of the drug's summary
@@ -409,10 +409,10 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     for (auto e : kb.out<R>(d)) {
       effect_statement s;
       s.relation = k;
-      s.effect_id = kb[e.to()].id;
-      s.effect = kb[e.to()].name;
-      s.lay_name = kb[e.to()].lay_name;
-      for (auto t : mediators(kb, e.to()))
+      s.effect_id = kb[e.object()].id;
+      s.effect = kb[e.object()].name;
+      s.lay_name = kb[e.object()].lay_name;
+      for (auto t : mediators(kb, e.object()))
         if (std::any_of(acting.begin(), acting.end(), [&](auto const& x) { return x.first == t; }))
           s.via.push_back(kb[t].name);
       s.ev = evidence_of(kb, e, refs);
@@ -442,12 +442,12 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   }
 
   for (auto e : kb.out<rel::indicated_for>(d))
-    a.indications.push_back({kb[e.to()].id, kb[e.to()].name, e.payload().adjunct, evidence_of(kb, e, refs), kb[e.to()].lay_name});
+    a.indications.push_back({kb[e.object()].id, kb[e.object()].name, e.payload().adjunct, evidence_of(kb, e, refs), kb[e.object()].lay_name});
 
   for (auto e : kb.out<rel::dosed_as>(d)) {
     regimen_statement s;
-    s.r = kb[e.to()];
-    for (auto c : kb.out<rel::regimen_for>(e.to())) s.condition = kb[c.to()].name;
+    s.r = kb[e.object()];
+    for (auto c : kb.out<rel::regimen_for>(e.object())) s.condition = kb[c.object()].name;
     s.ev = evidence_of(kb, e, refs);
     a.regimens.push_back(std::move(s));
   }
@@ -455,8 +455,8 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
   for (auto e : kb.out<rel::carries>(d)) {
     warning_statement s;
     s.drug = dr.name;
-    s.w = kb[e.to()];
-    for (auto c : kb.out<rel::concerns>(e.to())) s.concerns.push_back(kb[c.to()].name);
+    s.w = kb[e.object()];
+    for (auto c : kb.out<rel::concerns>(e.object())) s.concerns.push_back(kb[c.object()].name);
     s.ev = evidence_of(kb, e, refs);
     a.warnings.push_back(std::move(s));
   }
@@ -467,9 +467,9 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
 
   for (auto e : kb.in<rel::modulates_response>(d)) {
     pgx_statement s;
-    s.variant_id = kb[e.from()].id;
-    s.variant = kb[e.from()].name;
-    for (auto g : kb.out<rel::variant_of>(e.from())) s.gene = kb[g.to()].symbol;
+    s.variant_id = kb[e.subject()].id;
+    s.variant = kb[e.subject()].name;
+    for (auto g : kb.out<rel::variant_of>(e.subject())) s.gene = kb[g.object()].symbol;
     s.finding = e.payload().finding;
     s.outcome = e.payload().outcome;
     s.ev = evidence_of(kb, e, refs);
@@ -480,9 +480,9 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     auto x = kb.claim(c.first), y = kb.claim(c.second);
     conflict_statement s;
     s.why = c.why;
-    s.subject = kb.base(x.from()).name;
+    s.subject = kb.base(x.subject()).name;
     s.relation = x.kind();
-    s.object = kb.base(x.to()).name;
+    s.object = kb.base(x.object()).name;
     s.first = {conflict_side_text(kb, x), evidence_of(kb, x, refs)};
     s.second = {conflict_side_text(kb, y), evidence_of(kb, y, refs)};
     a.conflicts.push_back(std::move(s));
@@ -592,8 +592,8 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
         for (auto e : kb.out<rel::acts_on>(f.d)) {
           if (e.negated() || disputed.count(e.id().index()) || role_of(e.payload().type) == role::none) continue;
           auto same = std::find_if(x.actions.begin(), x.actions.end(),
-                                   [&](effective_action const& a) { return a.target == e.to().index(); });
-          effective_action a{e.to().index(), e.payload().type, e.id().index(), f.via, f.d.index()};
+                                   [&](effective_action const& a) { return a.target == e.object().index(); });
+          effective_action a{e.object().index(), e.payload().type, e.id().index(), f.via, f.d.index()};
           if (same == x.actions.end()) x.actions.push_back(std::move(a));
           // the drug's own claims first, then the best tier
           else if (same->via_claims.size() > f.via.size() ||
@@ -601,17 +601,17 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
             *same = std::move(a);
         }
         for (auto m : kb.out<rel::has_metabolite>(f.d)) {
-          if (m.negated() || m.payload().active != true || !seen.insert(m.to().index()).second) continue;
+          if (m.negated() || m.payload().active != true || !seen.insert(m.object().index()).second) continue;
           auto via = f.via;
           via.push_back(m.id().index());
-          next.push_back({m.to(), std::move(via)});
+          next.push_back({m.object(), std::move(via)});
         }
       }
       frontier = std::move(next);
     }
     for (auto m : kb.out<rel::member_of>(list[i]))
       if (!m.negated()) {
-        x.classes.push_back(m.to().index());
+        x.classes.push_back(m.object().index());
         x.class_claims.push_back(m.id().index());
       }
     auto rule_member = [&](auto range, bool inhibit) {
@@ -620,7 +620,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
         for (auto c : rule_classes) {
           auto const& cl = kb[c];
           auto const& want = inhibit ? cl.inhibitors_of : cl.inducers_of;
-          if (want.empty() || want != kb[e.to()].id || !strength_at_least(e.payload().strength, cl.min_strength)) continue;
+          if (want.empty() || want != kb[e.object()].id || !strength_at_least(e.payload().strength, cl.min_strength)) continue;
           if (std::find(x.classes.begin(), x.classes.end(), c.index()) != x.classes.end()) continue;
           x.classes.push_back(c.index());
           x.class_claims.push_back(e.id().index());
@@ -636,7 +636,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
 
   auto step_of = [&](claim_view c, std::string detail) {
     auto ev = evidence_of(kb, c, refs);
-    return path_step{kb.base(c.from()).name, c.kind(), std::move(detail), kb.base(c.to()).name, std::move(ev.refs),
+    return path_step{kb.base(c.subject()).name, c.kind(), std::move(detail), kb.base(c.object()).name, std::move(ev.refs),
                      std::move(ev.review), std::move(ev.updated)};
   };
   auto add_via = [&](std::vector<path_step>& path, std::vector<std::uint32_t> const& via, evidence_tier& tier) {
@@ -649,9 +649,9 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
   auto effects_of = [&](drug_id d, bool adverse_only) {
     std::vector<effect_id> outv;
     for (auto p : kb.out<rel::produces>(d))
-      if (!p.negated() && (!adverse_only || kb[p.to()].combined) &&
-          std::find(outv.begin(), outv.end(), p.to()) == outv.end())
-        outv.push_back(p.to());
+      if (!p.negated() && (!adverse_only || kb[p.object()].combined) &&
+          std::find(outv.begin(), outv.end(), p.object()) == outv.end())
+        outv.push_back(p.object());
     return outv;
   };
   // the effects that change with a drug's exposure: its adverse effects when it rises, its intended (therapeutic)
@@ -668,11 +668,11 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
   auto warnings_between = [&](drug_id holder, target_id t, action_type other_action, std::vector<warning_statement>& ws,
                               std::vector<path_step>& path) {
     for (auto c : kb.out<rel::carries>(holder)) {
-      auto const& w = kb[c.to()];
+      auto const& w = kb[c.object()];
       bool concerns_target = false;
       evidence concern_ev;
-      for (auto x : kb.out<rel::concerns>(c.to()))
-        if (x.to() == t) {
+      for (auto x : kb.out<rel::concerns>(c.object()))
+        if (x.object() == t) {
           concerns_target = true;
           concern_ev = evidence_of(kb, x, refs);
         }
@@ -695,11 +695,11 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
                           std::set<std::uint32_t> const* only, bool peripheral_only) {
     for (auto p : kb.out<rel::produces>(dr)) {
       if (p.negated()) continue;
-      if (only && !only->count(p.to().index())) continue;
-      if (peripheral_only && kb[p.to()].site != site::peripheral) continue;
-      for (auto m : kb.out<rel::mediated_by>(p.to()))
-        if (!m.negated() && m.to() == t) {
-          if (std::find(names.begin(), names.end(), kb[p.to()].name) == names.end()) names.push_back(kb[p.to()].name);
+      if (only && !only->count(p.object().index())) continue;
+      if (peripheral_only && kb[p.object()].site != site::peripheral) continue;
+      for (auto m : kb.out<rel::mediated_by>(p.object()))
+        if (!m.negated() && m.object() == t) {
+          if (std::find(names.begin(), names.end(), kb[p.object()].name) == names.end()) names.push_back(kb[p.object()].name);
           path.push_back(step_of(p, ""));
           path.push_back(step_of(m, ""));
         }
@@ -823,7 +823,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
           in.severity = std::min(in.severity, *kb[e].combined);
           for (auto d : {list[i], list[j]})
             for (auto p : kb.out<rel::produces>(d))
-              if (p.to() == e && !p.negated()) {
+              if (p.object() == e && !p.negated()) {
                 in.path.push_back(step_of(p, ""));
                 in.tier = std::min(in.tier, p.tier());
               }
@@ -852,13 +852,13 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
         auto modulators = [&](auto range, bool inhibit) {
           for (auto m : range) {
             if (m.negated()) continue;
-            auto T = m.to();
+            auto T = m.object();
             // the victim cleared by T: its exposure rises with an inhibitor, falls with an inducer
             bool forms_active = false;  // T activates the victim (a prodrug): the metabolite is what matters
             for (auto h : kb.out<rel::has_metabolite>(victim))
               if (!h.negated() && h.payload().active == true && h.payload().formed_by == kb[T].id) forms_active = true;
             for (auto s : kb.out<rel::substrate_of>(victim)) {
-              if (s.negated() || s.to() != T || (forms_active && kb[victim].prodrug)) continue;
+              if (s.negated() || s.object() != T || (forms_active && kb[victim].prodrug)) continue;
               interaction in;
               in.mechanism = interaction_mechanism::exposure;
               in.kind = inhibit ? interaction_kind::more_exposure : interaction_kind::less_exposure;
@@ -886,7 +886,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
               in.first = kb[perp].name;
               in.second = kb[victim].name;
               in.target = target_of(kb, T);
-              in.affected = kb[h.to()].name;
+              in.affected = kb[h.object()].name;
               bool active = h.payload().active == true;
               if (!active) continue;  // less of an inactive metabolite is no finding
               auto st = m.payload().strength;
@@ -899,7 +899,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
               in.path.push_back(step_of(m, std::string(to_string(st))));
               in.path.push_back(step_of(h, "active metabolite"));
               in.tier = std::min(m.tier(), h.tier());
-              in.effects = exposure_effects(h.to(), !inhibit);
+              in.effects = exposure_effects(h.object(), !inhibit);
               if (in.effects.empty()) in.effects = exposure_effects(victim, !inhibit);
               pair.push_back(std::move(in));
             }
@@ -923,7 +923,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
         for (auto const& [na, ca] : a)
           for (auto c : kb.out<rel::interacts_with>(na))
             for (auto const& [nb, cb] : b) {
-              if (c.to() != nb || !used_stated.insert(c.id().index()).second) continue;
+              if (c.object() != nb || !used_stated.insert(c.id().index()).second) continue;
               stated_statement st;
               st.between_first = kb.base(swapped ? nb : na).name;
               st.between_second = kb.base(swapped ? na : nb).name;
@@ -1050,16 +1050,16 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
   auto& refs = a.references;
   for (auto e : kb.out<rel::dosed_as>(d)) {
     if (e.negated()) continue;
-    regimen_id rid = e.to();
+    regimen_id rid = e.object();
     auto const& r = kb[rid];
     if (q.condition) {
       bool for_it = false;
-      for (auto c : kb.out<rel::regimen_for>(rid)) for_it = for_it || c.to() == *q.condition;
+      for (auto c : kb.out<rel::regimen_for>(rid)) for_it = for_it || c.object() == *q.condition;
       if (!for_it) continue;
     }
     regimen_check chk;
     chk.regimen.r = r;
-    for (auto c : kb.out<rel::regimen_for>(rid)) chk.regimen.condition = kb[c.to()].name;
+    for (auto c : kb.out<rel::regimen_for>(rid)) chk.regimen.condition = kb[c.object()].name;
     chk.regimen.ev = evidence_of(kb, e, refs);
 
     if (q.dose.dim() != r.dose.dim()) {
@@ -1109,10 +1109,10 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
       if (p.kind == precondition_kind::opioid_free && p.min) {
         auto want = p.recommended ? fmt::format("opioid-free for at least {} ({} recommended)", *p.min, *p.recommended)
                                   : fmt::format("opioid-free for at least {}", *p.min);
-        if (!q.opioid_free_for) chk.unchecked.push_back(want);
-        else if (q.opioid_free_for->base_value() < p.min->base_value())
-          chk.issues.push_back({dose_verdict::precondition_unmet, p.min->base_value() / std::max(q.opioid_free_for->base_value(), 1e-9),
-                                want, fmt::format("opioid-free for {}", *q.opioid_free_for)});
+        if (!q.opioid_free) chk.unchecked.push_back(want);
+        else if (q.opioid_free->base_value() < p.min->base_value())
+          chk.issues.push_back({dose_verdict::precondition_unmet, p.min->base_value() / std::max(q.opioid_free->base_value(), 1e-9),
+                                want, fmt::format("opioid-free for {}", *q.opioid_free)});
       } else {
         chk.unchecked.push_back(p.note.empty() ? std::string(to_string(p.kind)) : p.note);
       }
@@ -1236,6 +1236,15 @@ void renumber(reference_list& refs, EachRefs&& each_refs) {
   refs = std::move(kept);
 }
 
+/// The end of every `keep_approved`: the references renumbered (`each_refs` as for `renumber`), the answer marked
+/// approved-only, and the statements dropped since there were `before` of them counted in `left_out`.
+template <class Answer, class EachRefs>
+void finish_approved(Answer& a, std::size_t before, EachRefs&& each_refs) {
+  renumber(a.references, each_refs);
+  a.approved_only = true;
+  a.left_out = before - summary_of(a).statements;
+}
+
 }  // namespace detail::answers
 
 PHARMAKON_FUNC review_summary review_summary_of(mechanism_answer const& a) { return detail::answers::summary_of(a); }
@@ -1275,7 +1284,7 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
   std::erase_if(a.disputed_targets, [&](std::string const& t) {
     return std::none_of(a.conflicts.begin(), a.conflicts.end(), [&](conflict_statement const& c) { return c.object == t; });
   });
-  detail::answers::renumber(a.references, [&](auto&& f) {
+  detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& g : a.summary) f(g.refs);
     for (auto& x : a.actions) {
       f(x.ev.refs);
@@ -1295,8 +1304,6 @@ PHARMAKON_FUNC void keep_approved(mechanism_answer& a) {
       for (auto& st : p.steps) f(st.refs);
     }
   });
-  a.approved_only = true;
-  a.left_out = before - review_summary_of(a).statements;
 }
 
 PHARMAKON_FUNC void keep_approved(interaction_answer& a) {
@@ -1310,15 +1317,13 @@ PHARMAKON_FUNC void keep_approved(interaction_answer& a) {
     std::erase_if(i.stated, [](auto const& x) { return !is_approved(x.ev); });
     std::erase_if(i.warnings, [](auto const& x) { return !is_approved(x.ev); });
   }
-  detail::answers::renumber(a.references, [&](auto&& f) {
+  detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& i : a.interactions) {
       for (auto& x : i.stated) f(x.ev.refs);
       for (auto& x : i.warnings) f(x.ev.refs);
       for (auto& x : i.path) f(x.refs);
     }
   });
-  a.approved_only = true;
-  a.left_out = before - review_summary_of(a).statements;
 }
 
 PHARMAKON_FUNC void keep_approved(dose_answer& a) {
@@ -1328,11 +1333,9 @@ PHARMAKON_FUNC void keep_approved(dose_answer& a) {
   if (a.checks.empty()) a.verdict = dose_verdict::no_regimen;
   else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
   else a.verdict = a.checks.front().issues.front().verdict;
-  detail::answers::renumber(a.references, [&](auto&& f) {
+  detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& c : a.checks) f(c.regimen.ev.refs);
   });
-  a.approved_only = true;
-  a.left_out = before - review_summary_of(a).statements;
 }
 
 }  // namespace pharmakon

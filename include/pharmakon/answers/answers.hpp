@@ -393,7 +393,7 @@ struct dose_query {
   std::optional<pharmakon::route> route;
   std::optional<quantity> every;
   std::optional<condition_id> condition;
-  std::optional<quantity> opioid_free_for;  ///< how long the patient has been opioid-free
+  std::optional<quantity> opioid_free;  ///< how long the patient has been opioid-free
 };
 
 /// One finding about a query against one regimen.

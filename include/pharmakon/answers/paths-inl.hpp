@@ -70,7 +70,7 @@ PHARMAKON_FUNC std::vector<mechanism_path> mechanism_paths_of(knowledge_base con
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       for (auto e : kb.out<rel::related>(nodes[i])) {
         if (!cites(e, ps)) continue;
-        auto to = e.to();
+        auto to = e.object();
         auto [it, fresh] = seen.emplace(to, nodes.size());
         if (fresh) nodes.push_back(to);
         path_step s;
@@ -133,7 +133,7 @@ PHARMAKON_FUNC path_agreement path_agreement_of(knowledge_base const& kb) {
   };
   std::map<std::pair<std::uint32_t, std::uint32_t>, hop> hops;  // (drug, target) -> the paths' verbs
   for (auto e : kb.claims<rel::related>()) {
-    auto from = e.from(), to = e.to();
+    auto from = e.subject(), to = e.object();
     if (from.kind() != node_kind::drug || to.kind() != node_kind::target) continue;
     for (auto s : e.sources())
       if (is_path_source(kb, s)) {
@@ -162,7 +162,7 @@ PHARMAKON_FUNC path_agreement path_agreement_of(knowledge_base const& kb) {
     for (auto e : kb.out<rel::acts_on>(d)) {
       bool from_path = false;
       for (auto s : e.sources()) from_path = from_path || is_path_source(kb, s);
-      if (!from_path) actions[e.to().index()].push_back(e);
+      if (!from_path) actions[e.object().index()].push_back(e);
     }
     auto first = hops.lower_bound({di, 0});
     if (actions.empty()) {

@@ -25,39 +25,21 @@ inline constexpr std::string_view path_source_prefix = "src:path:";
 
 /// The direction a statement gives a target's activity: a path's verb ("decreases activity of") or an action
 /// (antagonist, inhibitor, blocker: decrease; agonist, activator, opener, positive allosteric modulator: increase).
-enum class activity_direction : std::uint8_t { decrease, increase, unstated };
-template <>
-struct enum_table<activity_direction> {
-  static constexpr std::array<std::pair<activity_direction, std::string_view>, 3> entries{{
-      {activity_direction::decrease, "decrease"},
-      {activity_direction::increase, "increase"},
-      {activity_direction::unstated, "unstated"},
-  }};
-};
+PHARMAKON_NAMED_ENUM(activity_direction, decrease, increase, unstated);
 /// The direction of a path verb ("decreases activity of", "positively regulates", ...; others: unstated).
 PHARMAKON_API PHARMAKON_FUNC activity_direction direction_of_verb(std::string_view verb) noexcept;
 /// The direction of an action type (modulator, binding agent, substrate, other: unstated).
 PHARMAKON_API PHARMAKON_FUNC activity_direction direction_of_action(action_type t) noexcept;
 
 /// How a path's drug → target hop compares with the knowledge base's actions of that drug at that target.
-enum class agreement : std::uint8_t {
+PHARMAKON_NAMED_ENUM(agreement,
   conflict,   ///< opposite directions (the path decreases the target's activity, the KB has an agonist), or the KB
               ///< says the drug does not act on the target, at a tier at least as good as any claim that agrees
   matched,    ///< same direction (claims that disagree, at a lower tier, are listed with it)
   unrated,    ///< both name the target; one of them states no direction ("molecularly interacts with", "modulator")
   path_only,  ///< the path names the target, the KB has no action of the drug there
   kb_only     ///< the KB has an action of the drug at a target no path of the drug names
-};
-template <>
-struct enum_table<agreement> {
-  static constexpr std::array<std::pair<agreement, std::string_view>, 5> entries{{
-      {agreement::conflict, "conflict"},
-      {agreement::matched, "matched"},
-      {agreement::unrated, "unrated"},
-      {agreement::path_only, "path_only"},
-      {agreement::kb_only, "kb_only"},
-  }};
-};
+);
 
 /// One (drug, target) pair of the agreement report.
 struct agreement_row {

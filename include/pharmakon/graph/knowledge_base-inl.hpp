@@ -155,8 +155,8 @@ PHARMAKON_FUNC void knowledge_base::throw_unknown(std::string_view name, node_ki
     if (auto c = n.as<drug_class>(); c && k == node_kind::drug) {
       std::vector<std::string> members;
       for (auto m : in<rel::member_of>(*c))
-        if (members.size() < 5 && std::find(members.begin(), members.end(), get(m.from()).name) == members.end())
-          members.push_back(get(m.from()).name);
+        if (members.size() < 5 && std::find(members.begin(), members.end(), get(m.subject()).name) == members.end())
+          members.push_back(get(m.subject()).name);
       if (!members.empty()) other += fmt::format(", not a drug: name its drugs, e.g. {}", fmt::join(members, ", "));
       else if (get(*c).defined_by_rule()) other += ", not a drug: its members are the drugs that " +
                                                     std::string(get(*c).inhibitors_of.empty() ? "induce " : "inhibit ") +

@@ -50,8 +50,12 @@ class claim_view {
       : s_(s), c_(c), from_(from_vertex) {}
   claim_id id() const noexcept { return claim_id{c_}; }
   relation_kind kind() const noexcept { return s_->claim_kind(c_); }
-  any_node from() const noexcept { return s_->node_of(from_); }
-  any_node to() const noexcept { return s_->node_of(s_->claim_to(c_)); }
+  /// Where the claim starts: its subject, as Python, JSON and KGX (Biolink) name it.
+  any_node subject() const noexcept { return s_->node_of(from_); }
+  /// Where it leads: its object.
+  any_node object() const noexcept { return s_->node_of(s_->claim_to(c_)); }
+  [[deprecated("a claim's ends are subject() and object()")]] any_node from() const noexcept { return subject(); }
+  [[deprecated("a claim's ends are subject() and object()")]] any_node to() const noexcept { return object(); }
   std::span<source_id const> sources() const noexcept {
     auto const& ev = s_->evidence_of(c_);
     return {s_->claim_sources.data() + ev.src_begin, ev.src_count};
@@ -76,8 +80,10 @@ template <relation R>
 class edge : public claim_view {
  public:
   using claim_view::claim_view;
-  from_id_t<R> from() const noexcept { return detail::make_endpoint<from_id_t<R>>(*s_, from_); }
-  to_id_t<R> to() const noexcept { return detail::make_endpoint<to_id_t<R>>(*s_, s_->claim_to(c_)); }
+  from_id_t<R> subject() const noexcept { return detail::make_endpoint<from_id_t<R>>(*s_, from_); }
+  to_id_t<R> object() const noexcept { return detail::make_endpoint<to_id_t<R>>(*s_, s_->claim_to(c_)); }
+  [[deprecated("a claim's ends are subject() and object()")]] from_id_t<R> from() const noexcept { return subject(); }
+  [[deprecated("a claim's ends are subject() and object()")]] to_id_t<R> to() const noexcept { return object(); }
   /// The relation's payload (an `action` for acts_on, ...). Only for relations that have one.
   typename detail::payload_ref<typename R::payload>::type payload() const noexcept
     requires(!std::is_void_v<typename R::payload>)

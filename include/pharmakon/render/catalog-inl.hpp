@@ -94,7 +94,7 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
     for (auto const& i : e.ids) lines.push_back(fmt::format("{}: {}", i.scheme, i.value));
     auto claims = ordered_json::array();
     auto one = [&](claim_view c, bool outgoing) {
-      auto const& other = kb.base(outgoing ? c.to() : c.from());
+      auto const& other = kb.base(outgoing ? c.object() : c.subject());
       auto srcs = detail::catalog::source_ids(kb, c.sources());
       auto detail = detail::catalog::claim_detail(kb, c);
       // the other end by name, with its id (imported ids such as "concept:GO:0007186" say nothing to a reader)

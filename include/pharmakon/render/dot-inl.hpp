@@ -89,31 +89,31 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
   };
   for (auto e : kb.out<rel::acts_on>(d)) {
     any_action = any_action || e.payload().type != action_type::other;
-    any_human = any_human || human(e.to());
+    any_human = any_human || human(e.object());
   }
   for (auto e : kb.out<rel::acts_on>(d)) {
     if (e.negated() && !opts.show_negated) continue;
-    if (!opts.all_targets && ((any_action && e.payload().type == action_type::other) || (any_human && !human(e.to()))))
+    if (!opts.all_targets && ((any_action && e.payload().type == action_type::other) || (any_human && !human(e.object()))))
       continue;
-    auto tn = node(any_node(e.to()), target_style);
-    targets.insert(e.to().index());
+    auto tn = node(any_node(e.object()), target_style);
+    targets.insert(e.object().index());
     edges += fmt::format("  {} -> {} [label={}{}];\n", dn, tn, q(action_text(e.payload()) + cite(e)),
                          edge_style(e, ", color=\"#3c78d8\""));
     if (opts.show_genes)
-      for (auto g : kb.out<rel::encoded_by>(e.to()))
-        if (auto gn = node(any_node(g.to()), gene_style); once(tn, gn, "encoded by"))
+      for (auto g : kb.out<rel::encoded_by>(e.object()))
+        if (auto gn = node(any_node(g.object()), gene_style); once(tn, gn, "encoded by"))
           edges += fmt::format("  {} -> {} [label=\"encoded by\", style=dashed, color=\"#999999\", fontsize=9];\n", tn, gn);
   }
   if (opts.show_effects) {
     auto effects = [&]<relation R>(R, std::string_view verb, std::string_view color) {
       for (auto e : kb.out<R>(d)) {
         if (e.negated() && !opts.show_negated) continue;
-        auto en = node(any_node(e.to()), effect_style);
+        auto en = node(any_node(e.object()), effect_style);
         edges += fmt::format("  {} -> {} [label={}{}];\n", dn, en, q(std::string(verb) + cite(e)),
                              edge_style(e, fmt::format(", color=\"{}\"", color)));
-        for (auto m : kb.out<rel::mediated_by>(e.to()))
-          if (targets.count(m.to().index()))
-            if (auto mn = node(any_node(m.to()), target_style); once(en, mn, m.negated() ? "not mediated by" : "mediated by"))
+        for (auto m : kb.out<rel::mediated_by>(e.object()))
+          if (targets.count(m.object().index()))
+            if (auto mn = node(any_node(m.object()), target_style); once(en, mn, m.negated() ? "not mediated by" : "mediated by"))
               edges += fmt::format("  {} -> {} [label=\"mediated by\", style=dashed, color=\"#6aa84f\", fontsize=9{}];\n",
                                    en, mn, m.negated() ? ", style=dotted" : "");
       }
@@ -125,12 +125,12 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
   if (opts.show_indications) {
     for (auto e : kb.out<rel::indicated_for>(d)) {
       if (e.negated() && !opts.show_negated) continue;
-      edges += fmt::format("  {} -> {} [label={}{}];\n", dn, node(any_node(e.to()), condition_style),
+      edges += fmt::format("  {} -> {} [label={}{}];\n", dn, node(any_node(e.object()), condition_style),
                            q("indicated for" + cite(e)), edge_style(e, ", color=\"#a64d79\""));
     }
     for (auto e : kb.out<rel::carries>(d))
       edges += fmt::format("  {} -> {} [label={}, color=\"#cc0000\", fontsize=9];\n", dn,
-                           node(any_node(e.to()), warning_style), q("warning" + cite(e)));
+                           node(any_node(e.object()), warning_style), q("warning" + cite(e)));
   }
   std::string legend;
   if (!refs.empty()) {

@@ -183,33 +183,35 @@ PHARMAKON_FUNC std::string review_words(std::optional<review_record> const& r, b
 // ---------------------------------------------------------------------------------------------------------------
 // interaction_summary: the one reader of `interaction`'s fields.
 
+namespace detail::html {
+/// An interaction's title in plain words: the first drug, then the other (see `summarize`).
+inline fmt::format_string<std::string const&, std::string const&> plain_title_pattern(interaction const& i) {
+  switch (i.kind) {
+    case interaction_kind::blockade: return "{} blocks the effects of {}";
+    case interaction_kind::peripheral_blockade:
+      return "{} blocks some effects of {} outside the brain (such as constipation)";
+    case interaction_kind::displacement: return "{} can displace {} and reverse its effects";
+    case interaction_kind::additive: return "{} and {} add to each other's effects";
+    case interaction_kind::duplicate: return "{} and {} have the same blocking action";
+    case interaction_kind::more_exposure: return "{} raises the amount of {} in the body";
+    case interaction_kind::less_exposure: return "{} lowers the amount of {} in the body";
+    case interaction_kind::stated:
+      if (i.no_interaction) return "{} and {}: no important interaction is known";
+      return "{} and {}: the label warns about taking them together";
+  }
+  return "{} and {}";
+}
+}  // namespace detail::html
+
 PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer const& a) {
   using namespace detail::render;
   std::vector<interaction_summary> out;
   for (auto const& i : a.interactions) {
     interaction_summary s;
     s.title = kind_phrase(i);
-    switch (i.kind) {
-      case interaction_kind::blockade: s.plain_title = fmt::format("{} blocks the effects of {}", i.first, i.second); break;
-      case interaction_kind::peripheral_blockade:
-        s.plain_title = fmt::format("{} blocks some effects of {} outside the brain (such as constipation)", i.first, i.second);
-        break;
-      case interaction_kind::displacement:
-        s.plain_title = fmt::format("{} can displace {} and reverse its effects", i.first, i.second);
-        break;
-      case interaction_kind::additive: s.plain_title = fmt::format("{} and {} add to each other's effects", i.first, i.second); break;
-      case interaction_kind::duplicate: s.plain_title = fmt::format("{} and {} have the same blocking action", i.first, i.second); break;
-      case interaction_kind::more_exposure:
-        s.plain_title = fmt::format("{} raises the amount of {} in the body", i.first, i.affected);
-        break;
-      case interaction_kind::less_exposure:
-        s.plain_title = fmt::format("{} lowers the amount of {} in the body", i.first, i.affected);
-        break;
-      case interaction_kind::stated:
-        s.plain_title = i.no_interaction ? fmt::format("{} and {}: no important interaction is known", i.first, i.second)
-                                         : fmt::format("{} and {}: the label warns about taking them together", i.first, i.second);
-        break;
-    }
+    // the other drug, or for a change of exposure the drug (or metabolite) whose exposure changes
+    bool const exposure = i.kind == interaction_kind::more_exposure || i.kind == interaction_kind::less_exposure;
+    s.plain_title = fmt::format(detail::html::plain_title_pattern(i), i.first, exposure ? i.affected : i.second);
     s.kind = std::string(to_string(i.kind));
     s.mechanism = enum_words(to_string(i.mechanism));
     s.severity = i.no_interaction ? std::string("no interaction") : enum_words(to_string(i.severity));
@@ -924,7 +926,7 @@ PHARMAKON_FUNC std::string render_html(dose_answer const& a, html_options const&
   if (q.route) self.params.emplace_back("route", std::string(to_string(*q.route)));
   if (q.every) self.params.emplace_back("every", fmt::format("{}", *q.every));
   if (!a.condition.empty()) self.params.emplace_back("condition", a.condition);
-  if (q.opioid_free_for) self.params.emplace_back("opioid_free", fmt::format("{}", *q.opioid_free_for));
+  if (q.opioid_free) self.params.emplace_back("opioid_free", fmt::format("{}", *q.opioid_free));
   return answer_page(a, o, fmt::format("Is {} within its regimens?", dose_query_words(a)), std::move(self), dose_body);
 }
 

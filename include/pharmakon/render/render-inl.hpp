@@ -639,7 +639,7 @@ inline std::string query_details(dose_answer const& a) {
   if (q.route) out += fmt::format(" {}", to_string(*q.route));
   if (q.every) out += fmt::format(" every {}", *q.every);
   if (!a.condition.empty()) out += fmt::format(" for {}", a.condition);
-  if (q.opioid_free_for) out += fmt::format(", opioid-free for {}", *q.opioid_free_for);
+  if (q.opioid_free) out += fmt::format(", opioid-free for {}", *q.opioid_free);
   return out;
 }
 inline std::string query_text(dose_answer const& a) {
@@ -1011,7 +1011,7 @@ PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
                 {"route", a.query.route ? ordered_json(std::string(to_string(*a.query.route))) : ordered_json(nullptr)},
                 {"every", json_opt_quantity(a.query.every)},
                 {"condition", a.condition.empty() ? ordered_json(nullptr) : ordered_json(a.condition)},
-                {"opioid_free_for", json_opt_quantity(a.query.opioid_free_for)}};
+                {"opioid_free_for", json_opt_quantity(a.query.opioid_free)}};
   j["verdict"] = std::string(to_string(a.verdict));
   auto checks = ordered_json::array();
   for (auto const& c : a.checks) {

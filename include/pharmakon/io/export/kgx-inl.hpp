@@ -228,9 +228,9 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     std::string label = kind == relation_kind::related ? kb.claim_as<rel::related>(v.id())->payload().label : std::string();
     auto srcs = v.sources();
     bool hetionet = std::any_of(srcs.begin(), srcs.end(), [&](source_id s) { return biolink::infores_of(kb.get(s)) == "infores:hetionet"; });
-    auto const* row = biolink::row_for(kind, label, v.from().kind(), kind_label(v.from()), v.to().kind(),
-                                       kind_label(v.to()), hetionet, v.note());
-    auto subject = node_id[kb.vertex(v.from())], object = node_id[kb.vertex(v.to())];
+    auto const* row = biolink::row_for(kind, label, v.subject().kind(), kind_label(v.subject()), v.object().kind(),
+                                       kind_label(v.object()), hetionet, v.note());
+    auto subject = node_id[kb.vertex(v.subject())], object = node_id[kb.vertex(v.object())];
     if (row && row->reversed) std::swap(subject, object);
     edges.put("id", fmt::format("pharmakon:claim:{}", c));
     edges.put("subject", tsv_escape(subject));

@@ -152,7 +152,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
         if (auto p = a.best_p_affinity()) pmax = fmt::format("{}", *p);
       }
       *f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(kb.base(kb.node(v)).id),
-                        csv_field(kb.base(cv.to()).id), type, to_string(kind), csv_field(label), act,
+                        csv_field(kb.base(cv.object()).id), type, to_string(kind), csv_field(label), act,
                         mod, pmax, to_string(cv.tier()), cv.negated() ? "true" : "false",
                         cv.hypothesis() ? "true" : "false", csv_field(cv.note()), source_ids(cv.sources()));
     }

@@ -102,6 +102,12 @@ struct importer : driver {
     diags.add(code, *current, p.line, p.column, std::move(expected), std::move(found));
   }
 
+  /// Reports `n`, the value of a required key, as missing (at its mapping, `parent_at`) or of the wrong type.
+  void bad_value(YAML::Node const& n, pos parent_at, std::string expected) {
+    if (n.IsDefined()) error(errc::wrong_type, pos_of(n.Mark()), std::move(expected), std::string(type_name(n)));
+    else error(errc::missing_field, parent_at, std::move(expected), "no such key");
+  }
+
   // ----- reading YAML values, with a diagnostic at the value (or its mapping) when it is not what is expected -----
   std::optional<std::string> text(YAML::Node const& parent, char const* key, pos parent_at, bool required = true) {
     auto n = parent[key];
@@ -250,6 +256,19 @@ struct importer : driver {
                         s.set_identifier("doi", "10.1038/s41597-023-02534-z");
                       });
   }
+  /// The research source `src:<scheme>:<value>` a reference names by its DOI or PMID; `made` counts the new ones.
+  source_id cited_reference(std::string_view scheme, std::string const& value, std::uint64_t& made) {
+    auto id = fmt::format("src:{}:{}", scheme, value);
+    return source_for(id, [&] {
+      ++made;
+      source s;
+      s.id = id;
+      s.kind = source_kind::research;
+      s.title = "Reference cited by DrugMechDB";
+      s.set_identifier(scheme, value);
+      return s;
+    });
+  }
   /// The sources a `references` entry names (one or more URLs, PubMed and DOI links, `DOI:10...`); what is not a
   /// reference (a stray word) goes to `loose` for the note.
   void reference_sources(std::string const& entry, std::vector<source_id>& out, std::vector<std::string>& loose) {
@@ -269,15 +288,7 @@ struct importer : driver {
       if (auto at = tok.find("doi.org/10."); at != std::string::npos) doi = tok.substr(at + 8);
       else if (tok.substr(0, 3) == "10.") doi = tok;
       if (!doi.empty() && valid_identifier("doi", doi)) {
-        add(source_for("src:doi:" + doi, [&] {
-          ++dois;
-          source s;
-          s.id = "src:doi:" + doi;
-          s.kind = source_kind::research;
-          s.title = "Reference cited by DrugMechDB";
-          s.set_identifier("doi", doi);
-          return s;
-        }));
+        add(cited_reference("doi", doi, dois));
         continue;
       }
       auto http = tok.find("http");
@@ -301,15 +312,7 @@ struct importer : driver {
             pmid = digits;
         }
       if (!pmid.empty()) {
-        add(source_for("src:pmid:" + pmid, [&] {
-          ++pmids;
-          source s;
-          s.id = "src:pmid:" + pmid;
-          s.kind = source_kind::research;
-          s.title = "Reference cited by DrugMechDB";
-          s.set_identifier("pmid", pmid);
-          return s;
-        }));
+        add(cited_reference("pmid", pmid, pmids));
         continue;
       }
       auto host_begin = tok.find("://") + 3;
@@ -367,8 +370,7 @@ struct importer : driver {
     }
     auto graph = doc["graph"];
     if (!graph.IsMap()) {
-      error(graph.IsDefined() ? errc::wrong_type : errc::missing_field, graph.IsDefined() ? pos_of(graph.Mark()) : top,
-            "'graph': a mapping with _id, drug, disease, disease_mesh", graph.IsDefined() ? std::string(type_name(graph)) : "no such key");
+      bad_value(graph, top, "'graph': a mapping with _id, drug, disease, disease_mesh");
       return;
     }
     auto gat = pos_of(graph.Mark());
@@ -389,8 +391,7 @@ struct importer : driver {
     std::unordered_map<std::string, std::size_t> node_index;
     bool nodes_read = nodes_n.IsSequence() && nodes_n.size() > 0;
     if (!nodes_read) {
-      error(nodes_n.IsDefined() ? errc::wrong_type : errc::missing_field, nodes_n.IsDefined() ? pos_of(nodes_n.Mark()) : top,
-            "'nodes': a list of {id, label, name}", nodes_n.IsDefined() ? std::string(type_name(nodes_n)) : "no such key");
+      bad_value(nodes_n, top, "'nodes': a list of {id, label, name}");
     } else {
       for (auto const& n : nodes_n) {
         auto at = pos_of(n.Mark());
@@ -423,8 +424,7 @@ struct importer : driver {
     };
     std::vector<link> links;
     if (!links_n.IsSequence() || links_n.size() == 0) {
-      error(links_n.IsDefined() ? errc::wrong_type : errc::missing_field, links_n.IsDefined() ? pos_of(links_n.Mark()) : top,
-            "'links': a list of {source, target, key}", links_n.IsDefined() ? std::string(type_name(links_n)) : "no such key");
+      bad_value(links_n, top, "'links': a list of {source, target, key}");
     } else {
       for (auto const& l : links_n) {
         auto at = pos_of(l.Mark());

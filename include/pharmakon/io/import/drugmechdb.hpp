@@ -1,21 +1,7 @@
 #pragma once
 /// \file drugmechdb.hpp
-/// Imports DrugMechDB (Gonzalez-Cavazos et al., Scientific Data 2023, doi:10.1038/s41597-023-02534-z; CC0): curated
-/// drug → target → process → disease paths, one YAML file per indication path (`graph`, `nodes`, `links`,
-/// `references`, `comment`), as in the repository's `kb/paths/` folder. Paths are read one file at a time.
-///
-/// Nodes become entities: `Drug` → drug (DrugBank and MeSH ids), `Protein` → target (UniProt), `Disease` →
-/// condition (MeSH), every other label (BiologicalProcess, ChemicalSubstance, PhenotypicFeature, ...) a
-/// `concept_node` keeping the label. Every node keeps its CURIE as identifier `drugmechdb` and, where the prefix
-/// maps to a scheme pharmakon knows (DB → drugbank, UniProt → uniprot, MESH → mesh, GO → go, CHEBI → chebi, UBERON →
-/// uberon), that identifier too, by which it merges into an entity of the base (`import_options::base`).
-///
-/// Each link becomes a `related` claim keeping DrugMechDB's predicate ("decreases activity of", "positively
-/// correlated with", ...): DrugMechDB's verbs do not say which action a drug has at a target (antagonist, inverse
-/// agonist, inhibitor), so no `acts_on` action is made up from them; `path_agreement_of` (answers/paths.hpp)
-/// compares the first hops with the knowledge base's actions. Every claim of a path cites the path itself — source
-/// `src:path:drugmechdb:<_id>` (kind database, the DrugMechDB article's DOI) — and the path's references (PubMed
-/// ids, DOIs, URLs). The path's `comment` is the note of its claims. `mechanism_of` reassembles the paths.
+/// Imports DrugMechDB's indication paths (one YAML file per path) as `related` claims that cite the path and its
+/// references; docs/import-export.md#drugmechdb-mechanism-paths maps every node label, link and reference.
 
 #include <filesystem>
 #include <span>

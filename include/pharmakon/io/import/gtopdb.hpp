@@ -1,15 +1,7 @@
 #pragma once
 /// \file gtopdb.hpp
-/// Imports the IUPHAR/BPS Guide to PHARMACOLOGY (GtoPdb) download tables: `interactions.csv` (required) and,
-/// if given, `ligands.csv` / `peptides.csv` (names, synonyms, PubChem CID, InChIKey) and
-/// `targets_and_families.csv` (target type and family, the human gene). Files are told apart by their header.
-///
-/// Each ligand becomes a `drug` (pharmakon has one ligand kind), each target a `target` (a ligand that is itself a
-/// target, e.g. of an antibody, too), each human gene of a target a `gene` it is `encoded_by`. Each interaction row
-/// becomes an `acts_on` claim: its action (GtoPdb `action`, else `type`) and modality, its affinity (pKi, pIC50,
-/// pKd, pEC50; median or low–high; species) and, as sources, its PubMed ids and the ligand's GtoPdb page.
-/// What the model has no field for (pKB and pA2 values, a `>` or `<` bound, an action such as "Slows inactivation",
-/// primary-target and endogenous flags) is kept in the claim's note. Names lose GtoPdb's HTML (`&mu;` → μ).
+/// Imports the IUPHAR/BPS Guide to PHARMACOLOGY (GtoPdb) download tables (interactions, ligands, peptides,
+/// targets); docs/import-export.md#iupharbps-guide-to-pharmacology maps every column.
 
 #include <filesystem>
 #include <span>

@@ -134,7 +134,7 @@ struct importer : driver {
     base_target_of_gene.assign(kb.all<gene>().size(), 0);
     for (auto t : kb.handles<target>())
       for (auto e : kb.out<rel::encoded_by>(t))
-        if (base_target_of_gene[e.to().index()] == 0) base_target_of_gene[e.to().index()] = t.index() + 1;
+        if (base_target_of_gene[e.object().index()] == 0) base_target_of_gene[e.object().index()] = t.index() + 1;
   }
 
   void add_source() {

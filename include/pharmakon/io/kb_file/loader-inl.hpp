@@ -281,6 +281,18 @@ class reader {
     return out;
   }
 
+  /// The whole number under `key` (optional; `what` describes it) when it lies in [lo, hi]; else reported, as
+  /// `wrong` (the expectation when it is no whole number) or `range` (when it is outside [lo, hi]).
+  std::optional<std::int64_t> whole_number(std::string_view key, std::string_view what, std::int64_t lo, std::int64_t hi,
+                                           std::string_view wrong, std::string_view range) {
+    auto const* n = node(key, false, what);
+    if (!n) return std::nullopt;
+    auto v = n->value<std::int64_t>();
+    if (!n->is_integer() || !v) error(errc::wrong_type, n->source().begin, std::string(wrong), type_name(*n));
+    else if (*v < lo || *v > hi) error(errc::out_of_range, n->source().begin, std::string(range), type_name(*n));
+    else return v;
+    return std::nullopt;
+  }
   std::optional<bool> boolean(std::string_view key) {
     auto const* n = node(key, false, "true or false");
     if (!n) return std::nullopt;
@@ -791,15 +803,9 @@ inline void read_source(reader& r) {
   read_fields(r, src, {{"kind", field_rule::by_hand}, {"title", field_rule::required, "the source's title"},
                        {"year", field_rule::by_hand}, {"ids", field_rule::by_hand}, {"date", field_rule::by_hand},
                        {"version", field_rule::by_hand}, {"sections", field_rule::by_hand}});
-  if (auto const* y = r.node("year", false, "a year")) {
-    auto v = y->value<std::int64_t>();
-    if (!y->is_integer() || !v)
-      r.error(errc::wrong_type, y->source().begin, "'year' to be a whole number such as 2003", type_name(*y));
-    else if (*v < 1800 || *v > 2100)
-      r.error(errc::out_of_range, y->source().begin, "'year' to be a year between 1800 and 2100", type_name(*y));
-    else
-      src.year = int(*v);
-  }
+  if (auto y = r.whole_number("year", "a year", 1800, 2100, "'year' to be a whole number such as 2003",
+                              "'year' to be a year between 1800 and 2100"))
+    src.year = int(*y);
   for (auto key : source_schemes) {  // each identifier is a key of its own: pmid = "...", doi = "..."
     auto v = r.str(key, false, "an identifier string");
     if (!v) continue;
@@ -1056,32 +1062,24 @@ inline void read_regimen(reader& r) {
   bool ok = read_base(r, g, "regimen:", true, false);
   auto d = r.ref<drug>("drug", true);
   auto c = r.ref<condition>("condition", false);
+  // by hand: dose (required, and the checks below need to know it was read), times_per_day (a bounded whole
+  // number), route (read after the interval check, whose message precedes route's at the same position), and
+  // preconditions (tables with checks of their own)
   auto dose = r.qty("dose", true, {dimension::mass, dimension::volume});
-  auto dose_max = r.qty("dose_max", false, {dimension::mass, dimension::volume});
-  auto max_daily = r.qty("max_daily", false, {dimension::mass, dimension::volume});
-  auto every = r.qty("every", false, {dimension::time});
-  std::optional<double> per_day;
-  if (auto const* n = r.node("times_per_day", false, "a whole number of doses per day")) {
-    auto v = n->value<std::int64_t>();
-    if (!n->is_integer() || !v)
-      r.error(errc::wrong_type, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
-    else if (*v < 1 || *v > 48)
-      r.error(errc::out_of_range, n->source().begin, "'times_per_day' to be a whole number from 1 to 48", type_name(*n));
-    else
-      per_day = double(*v);
-  }
-  g.as_needed = r.boolean("as_needed").value_or(false);
-  if (every && per_day)
+  read_fields(r, g, {{"dose", field_rule::by_hand}, {"dose_max", field_rule::optional, {}, {dimension::mass, dimension::volume}},
+                     {"max_daily", field_rule::optional, {}, {dimension::mass, dimension::volume}},
+                     {"every", field_rule::optional, {}, {dimension::time}}, {"times_per_day", field_rule::by_hand},
+                     {"route", field_rule::by_hand}, {"preconditions", field_rule::by_hand}});
+  std::string_view const per_day_range = "'times_per_day' to be a whole number from 1 to 48";
+  auto per_day = r.whole_number("times_per_day", "a whole number of doses per day", 1, 48, per_day_range, per_day_range);
+  if (g.every && per_day)
     r.error(errc::unexpected_key, r.table().get("times_per_day")->source().begin,
             "either 'every' or 'times_per_day', not both", "'times_per_day' next to 'every'");
-  if (!every && !per_day && !g.as_needed && r.table().get("every") == nullptr &&
+  if (!g.every && !per_day && !g.as_needed && r.table().get("every") == nullptr &&
       r.table().get("times_per_day") == nullptr)
     r.error(errc::missing_field, r.pos(),
             "'every' (a dosing interval such as \"24 h\"), 'times_per_day', or as_needed = true", "none of them");
   auto route = r.enumeration<pharmakon::route>("route", true);
-  g.formulation = r.str("formulation").value_or("");
-  g.product = r.str("product").value_or("");
-  g.population = r.str("population").value_or("");
   if (auto const* n = r.node("preconditions", false, "an array of tables")) {
     if (auto const* arr = n->as_array()) {
       for (auto const& el : *arr) {
@@ -1098,28 +1096,25 @@ inline void read_regimen(reader& r) {
     }
   }
   r.finish("[[regimen]]");
-  if (dose && dose_max) {
-    if (dose->dim() != dose_max->dim())
+  if (dose && g.dose_max) {
+    if (dose->dim() != g.dose_max->dim())
       r.error(errc::wrong_dimension, r.table().get("dose_max")->source().begin,
-              "'dose_max' of the same dimension as 'dose'", fmt::format("{}", *dose_max));
-    else if (dose_max->base_value() < dose->base_value())
+              "'dose_max' of the same dimension as 'dose'", fmt::format("{}", *g.dose_max));
+    else if (g.dose_max->base_value() < dose->base_value())
       r.error(errc::out_of_range, r.table().get("dose_max")->source().begin,
-              fmt::format("'dose_max' to be at least 'dose' ({})", *dose), fmt::format("{}", *dose_max));
+              fmt::format("'dose_max' to be at least 'dose' ({})", *dose), fmt::format("{}", *g.dose_max));
   }
-  if (dose && max_daily) {
-    if (dose->dim() != max_daily->dim())
+  if (dose && g.max_daily) {
+    if (dose->dim() != g.max_daily->dim())
       r.error(errc::wrong_dimension, r.table().get("max_daily")->source().begin,
-              "'max_daily' of the same dimension as 'dose'", fmt::format("{}", *max_daily));
-    else if (max_daily->base_value() < (dose_max ? *dose_max : *dose).base_value())
+              "'max_daily' of the same dimension as 'dose'", fmt::format("{}", *g.max_daily));
+    else if (g.max_daily->base_value() < (g.dose_max ? *g.dose_max : *dose).base_value())
       r.error(errc::out_of_range, r.table().get("max_daily")->source().begin,
-              fmt::format("'max_daily' to be at least the largest single dose ({})", dose_max ? *dose_max : *dose),
-              fmt::format("{}", *max_daily));
+              fmt::format("'max_daily' to be at least the largest single dose ({})", g.dose_max ? *g.dose_max : *dose),
+              fmt::format("{}", *g.max_daily));
   }
   if (!ok || r.failed() || !d || !dose || !route) return;
   g.dose = *dose;
-  g.dose_max = dose_max;
-  g.max_daily = max_daily;
-  g.every = every;
   if (per_day) g.times_per_day = int(*per_day);
   g.route = *route;
   auto meta = claim_meta(g.sources, g.region);

@@ -294,16 +294,7 @@ PHARMAKON_FUNC load_result try_load_reviews(knowledge_base const& kb, std::span<
   using namespace detail::load;
   load_result result;
   sink s;
-  std::vector<parsed> files;
-  for (auto const& d : docs) {
-    auto path = std::make_shared<const std::string>(d.path);
-    if (!acceptable_text(d, path, opts, s)) continue;
-    try {
-      files.push_back({path, toml::parse(d.text, d.path)});
-    } catch (toml::parse_error const& e) {
-      s.add(errc::syntax, path, e.source().begin, "valid TOML", std::string(e.description()));
-    }
-  }
+  auto files = read_documents(docs, opts, s);  // the KB files' byte and TOML checks
   review_layer layer = kb.reviews() ? *kb.reviews() : review_layer{};
   builder b;
   for (auto const& f : files) {

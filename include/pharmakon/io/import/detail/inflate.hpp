@@ -8,6 +8,7 @@
 #ifndef PHARMAKON_INCLUDE_IMPL
 #  error "detail/inflate.hpp is part of the importers' out-of-line definitions; include <pharmakon/pharmakon.hpp>"
 #endif
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -154,13 +155,54 @@ class byte_reader {
     return true;
   }
 
+  /// One call of the backend's inflate: what it took of the input (`used`) and gave of the output (`made`), and its
+  /// error message (nullptr when none).
+  struct step_result {
+    std::size_t used, made;
+    char const* error;
+  };
+
+  /// The gzip loop both backends share: a member's end, refills, truncation and a stream that stops moving.
+  std::size_t inflate(char* out, std::size_t n) {
+    // the output position is kept here: a new member starts a new inflate state
+    auto* next_out = reinterpret_cast<unsigned char*>(out);
+    std::size_t const want = std::min(n, max_step);
+    std::size_t avail_out = want;
+    while (avail_out > 0 && st_) {
+      if (member_finished()) {
+        if (!next_member()) break;
+        continue;
+      }
+      if (avail_ == 0 && !refill()) {
+        if (error_.empty()) {
+          truncated_ = true;
+          error_ = "unexpected end of file";
+        }
+        break;
+      }
+      auto [used, made, error] = step(next_out, avail_out);
+      next_ += used;
+      avail_ -= used;
+      next_out += made;
+      avail_out -= made;
+      bool const stuck = used == 0 && made == 0 && !member_finished();
+      if (error || stuck) {
+        error_ = error ? error : "invalid gzip data";
+        break;
+      }
+    }
+    return want - avail_out;
+  }
+
 #if defined(PHARMAKON_HAVE_ISAL)
+  static constexpr std::size_t max_step = 0xFFFFFFFFu;
   void begin_stream() {
     st_ = std::make_unique<inflate_state>();
     isal_inflate_init(st_.get());
     st_->crc_flag = ISAL_GZIP;
   }
   void end_stream() noexcept { st_.reset(); }
+  bool member_finished() const noexcept { return st_->block_state == ISAL_BLOCK_FINISH; }
   static char const* message(int rc) noexcept {
     switch (rc) {
       case ISAL_INVALID_BLOCK: return "invalid deflate block";
@@ -173,43 +215,17 @@ class byte_reader {
       default: return "invalid gzip data";
     }
   }
-  std::size_t inflate(char* out, std::size_t n) {
-    // the output position is kept here: a new member starts a new inflate state
-    auto* next_out = reinterpret_cast<std::uint8_t*>(out);
-    auto avail_out = std::uint32_t(std::min<std::size_t>(n, 0xFFFFFFFFu));
-    std::uint32_t const want = avail_out;
-    while (avail_out > 0) {
-      if (st_->block_state == ISAL_BLOCK_FINISH) {
-        if (!next_member()) break;
-        continue;
-      }
-      if (avail_ == 0 && !refill()) {
-        if (error_.empty()) {
-          truncated_ = true;
-          error_ = "unexpected end of file";
-        }
-        break;
-      }
-      st_->next_in = reinterpret_cast<std::uint8_t*>(in_.data() + next_);
-      st_->avail_in = std::uint32_t(avail_);
-      st_->next_out = next_out;
-      st_->avail_out = avail_out;
-      int rc = isal_inflate(st_.get());
-      std::size_t used = avail_ - st_->avail_in;
-      next_ += used;
-      avail_ -= used;
-      bool const stuck = used == 0 && st_->avail_out == avail_out && st_->block_state != ISAL_BLOCK_FINISH;
-      next_out = st_->next_out;
-      avail_out = st_->avail_out;
-      if (rc < 0 || stuck) {
-        error_ = rc < 0 ? message(rc) : "invalid gzip data";
-        break;
-      }
-    }
-    return want - avail_out;
+  step_result step(unsigned char* out, std::size_t room) {
+    st_->next_in = reinterpret_cast<std::uint8_t*>(in_.data() + next_);
+    st_->avail_in = std::uint32_t(avail_);
+    st_->next_out = out;
+    st_->avail_out = std::uint32_t(room);
+    int rc = isal_inflate(st_.get());
+    return {avail_ - st_->avail_in, room - st_->avail_out, rc < 0 ? message(rc) : nullptr};
   }
   std::unique_ptr<inflate_state> st_;
 #else
+  static constexpr std::size_t max_step = 0x7FFFFFFFu;
   void begin_stream() {
     st_ = std::make_unique<z_stream>();
     if (inflateInit2(st_.get(), 16 + MAX_WBITS) != Z_OK) {
@@ -222,41 +238,16 @@ class byte_reader {
     if (st_) inflateEnd(st_.get());
     st_.reset();
   }
-  std::size_t inflate(char* out, std::size_t n) {
-    // the output position is kept here: a new member starts a new inflate state
-    auto* next_out = reinterpret_cast<Bytef*>(out);
-    auto avail_out = uInt(std::min<std::size_t>(n, 0x7FFFFFFFu));
-    uInt const want = avail_out;
-    while (avail_out > 0 && st_) {
-      if (finished_) {
-        if (!next_member()) break;
-        continue;
-      }
-      if (avail_ == 0 && !refill()) {
-        if (error_.empty()) {
-          truncated_ = true;
-          error_ = "unexpected end of file";
-        }
-        break;
-      }
-      st_->next_in = reinterpret_cast<Bytef*>(in_.data() + next_);
-      st_->avail_in = uInt(avail_);
-      st_->next_out = next_out;
-      st_->avail_out = avail_out;
-      int rc = ::inflate(st_.get(), Z_NO_FLUSH);
-      std::size_t used = avail_ - st_->avail_in;
-      next_ += used;
-      avail_ -= used;
-      bool const stuck = used == 0 && st_->avail_out == avail_out;
-      next_out = st_->next_out;
-      avail_out = st_->avail_out;
-      if (rc == Z_STREAM_END) finished_ = true;
-      else if ((rc != Z_OK && rc != Z_BUF_ERROR) || stuck) {
-        error_ = st_->msg ? st_->msg : "invalid gzip data";
-        break;
-      }
-    }
-    return want - avail_out;
+  bool member_finished() const noexcept { return finished_; }
+  step_result step(unsigned char* out, std::size_t room) {
+    st_->next_in = reinterpret_cast<Bytef*>(in_.data() + next_);
+    st_->avail_in = uInt(avail_);
+    st_->next_out = out;
+    st_->avail_out = uInt(room);
+    int rc = ::inflate(st_.get(), Z_NO_FLUSH);
+    if (rc == Z_STREAM_END) finished_ = true;
+    bool const ok = rc == Z_OK || rc == Z_BUF_ERROR || rc == Z_STREAM_END;
+    return {avail_ - st_->avail_in, room - st_->avail_out, ok ? nullptr : st_->msg ? st_->msg : "invalid gzip data"};
   }
   std::unique_ptr<z_stream> st_;
   bool finished_ = false;

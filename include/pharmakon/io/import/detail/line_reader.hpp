@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
@@ -79,9 +80,7 @@ class line_reader {
     carry_.clear();
     while (true) {
       if (cur_ != none) {
-        auto& b = blocks_[cur_];
-        char const* p = b.data.data() + pos_;
-        std::size_t left = b.size - pos_;
+        auto [p, left] = unread();
         if (auto const* nl = static_cast<char const*>(std::memchr(p, '\n', left))) {
           std::size_t len = std::size_t(nl - p);
           pos_ += len + 1;
@@ -114,9 +113,7 @@ class line_reader {
     carry_.clear();
     while (true) {
       if (cur_ != none) {
-        auto& b = blocks_[cur_];
-        char const* p = b.data.data() + pos_;
-        std::size_t left = b.size - pos_;
+        auto [p, left] = unread();
         if (!carry_.empty()) {  // finish the line that began in the previous block
           auto const* nl = static_cast<char const*>(std::memchr(p, '\n', left));
           if (!nl) {
@@ -178,6 +175,11 @@ class line_reader {
     bool changed = false;      ///< the file changed while it was read
   };
 
+  /// The current block's bytes not yet returned: where they start and how many.
+  std::pair<char const*, std::size_t> unread() const noexcept {
+    auto const& b = blocks_[cur_];
+    return {b.data.data() + pos_, b.size - pos_};
+  }
   bool append_carry(char const* p, std::size_t n) {
     if (carry_.size() + n > opts_.max_line_bytes) {
       ++line_no_;

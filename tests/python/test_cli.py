@@ -80,7 +80,7 @@ def test_interactions_exit_1_only_for_moderate_or_worse(drugs, code, worst, find
     p = run("interactions", *drugs, "--format", "json")
     assert p.returncode == code, p.stderr
     d = json.loads(p.stdout)
-    assert d["schema_version"] == "2.2" and d["worst_severity"] == worst
+    assert d["schema_version"] == "3.0" and d["worst_severity"] == worst
     first = d["interactions"][0]
     assert (first["mechanism"], first["kind"], first["severity"], first["affected"]) == finding
     assert run("interactions", *drugs).returncode == code  # the text format exits alike

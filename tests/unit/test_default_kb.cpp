@@ -136,6 +136,40 @@ TEST_CASE("naltrexone carries a life-threatening overdose warning that concerns 
   CHECK(found);
 }
 
+TEST_CASE("naltrexone's answer says what its receptors mediate: the kappa receptor and dysphoria (the seed's statement)") {
+  auto a = mechanism_of(kb(), "naltrexone");
+  auto role = std::find_if(a.target_roles.begin(), a.target_roles.end(), [](target_role_statement const& r) {
+    return r.target_id == "target:KOR" && r.effect_id == "effect:dysphoria";
+  });
+  REQUIRE(role != a.target_roles.end());
+  CHECK_FALSE(role->ev.refs.empty());
+  // a role the drug's own effect claims already state through the target is not said twice
+  for (auto const& r : a.target_roles)
+    for (auto const& e : a.effects)
+      CHECK_FALSE((e.effect_id == r.effect_id &&
+                   std::find(e.via.begin(), e.via.end(), r.target) != e.via.end()));
+  // naltrexone blocks euphoria via MOR: euphoria is an effect, not a role
+  CHECK(std::none_of(a.target_roles.begin(), a.target_roles.end(),
+                     [](target_role_statement const& r) { return r.effect_id == "effect:euphoria"; }));
+  auto text = render_text(a);
+  CHECK(text.find("What its targets do") != std::string::npos);
+  CHECK(text.find("the kappa opioid receptor mediates dysphoria") != std::string::npos);
+}
+
+TEST_CASE("a source whose identifier was checked but whose title was not is 'title unverified', not 'identifier unverified'") {
+  auto id = kb().find_source("src:pmid:24973897");
+  REQUIRE(id);
+  auto const& kelly = kb().get(*id);
+  CHECK(kelly.title_unverified);
+  CHECK_FALSE(kelly.unverified);
+  auto text = render_text(mechanism_of(kb(), "naltrexone"));
+  auto at = text.find("PMID 24973897");
+  REQUIRE(at != std::string::npos);
+  auto line = text.substr(at, text.find('\n', at) - at);
+  CHECK(line.find("title unverified") != std::string::npos);
+  CHECK(line.find("identifier unverified") == std::string::npos);
+}
+
 TEST_CASE("pharmacogenetics: rs1799971 (OPRM1 A118G) modulates the response to naltrexone") {
   auto ntx = kb().at<drug>("naltrexone");
   auto v = kb().at<variant>("rs1799971");

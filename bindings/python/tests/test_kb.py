@@ -428,3 +428,16 @@ sources = ["src:test-pathways"]
     assert g.nodes["concept:Pathway::WP1"]["kind_label"] == "Pathway"
     assert g.edges["gene:OPRM1", "concept:Pathway::WP1", rel[0].id]["label"] == "participates"
     assert nx.has_path(g, "drug:naltrexone", "concept:Pathway::WP1")
+
+
+def test_mechanism_answer_target_roles(kb):
+    a = kb.mechanism_of("naltrexone")
+    roles = {(r.target_id, r.effect_id) for r in a.target_roles}
+    assert ("target:KOR", "effect:dysphoria") in roles
+    assert all(r.evidence.refs for r in a.target_roles)
+    assert any(r["effect_id"] == "effect:dysphoria" for r in a.to_dict()["target_roles"])
+
+
+def test_a_title_unverified_source(kb):
+    kelly = kb.source("src:pmid:24973897")
+    assert kelly.title_unverified and not kelly.unverified

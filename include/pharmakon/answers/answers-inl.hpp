@@ -428,7 +428,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     (void)established;
     for (auto m : kb.in<rel::mediated_by>(t)) {
       if (m.negated()) continue;
-      auto const& eff = kb[m.from()];
+      auto const& eff = kb[m.subject()];
       auto const& tgt = kb[t];
       bool said = std::any_of(a.effects.begin(), a.effects.end(), [&](effect_statement const& e) {
         return e.effect_id == eff.id && std::find(e.via.begin(), e.via.end(), tgt.name) != e.via.end();

@@ -1011,7 +1011,7 @@ PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
                 {"route", a.query.route ? ordered_json(std::string(to_string(*a.query.route))) : ordered_json(nullptr)},
                 {"every", json_opt_quantity(a.query.every)},
                 {"condition", a.condition.empty() ? ordered_json(nullptr) : ordered_json(a.condition)},
-                {"opioid_free_for", json_opt_quantity(a.query.opioid_free)}};
+                {"opioid_free", json_opt_quantity(a.query.opioid_free)}};
   j["verdict"] = std::string(to_string(a.verdict));
   auto checks = ordered_json::array();
   for (auto const& c : a.checks) {

@@ -74,7 +74,9 @@ def test_peripheral_antagonist_and_rescue_use_are_intended(kb):
     assert (i.mechanism, i.kind, i.intended) == (M.same_target, K.peripheral_blockade, True)
     assert kb.drug("naloxegol").site == pharmakon.Site.peripheral
     i = only(kb.screen_interactions(["naloxone", "oxycodone"]))
-    assert (i.kind, i.severity, i.intended) == (K.blockade, S.moderate, True)
+    # intended (rescue), and major: oxycodone can outlast naloxone, so breathing can fail again (naloxone's label)
+    assert (i.kind, i.severity, i.intended) == (K.blockade, S.major, True)
+    assert "act longer than naloxone" in kb.screen_interactions(["naloxone", "oxycodone"]).to_text()
 
 
 def test_stated_exposure_change_and_stated_absence_of_one(kb):

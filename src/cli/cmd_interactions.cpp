@@ -4,22 +4,25 @@
 namespace pharmakon::cli {
 
 int answer_interactions(context const& ctx, knowledge_base const& kb, std::vector<std::string> const& names) {
-  std::vector<drug_id> ids;
-  bool ok = true;
-  for (auto const& n : names) {
-    auto d = resolve_drug(kb, n);
-    if (d) ids.push_back(*d);
-    ok = ok && d.has_value();
+  // a medication list is screened as far as the knowledge base knows it: an unknown name is listed in the answer as
+  // not screened (and makes the exit code "needs attention"); only with fewer than two known drugs there is nothing
+  // to screen, and every unknown name is an error
+  auto answer = screen_interactions(kb, std::span<std::string const>(names));
+  if (answer.drugs.size() < 2 && !answer.not_screened.empty()) {
+    for (auto const& u : answer.not_screened)
+      print_error(u.reason, "unknown_name", u.suggestions);
+    if (answer.drugs.size() == 1)
+      print_error(fmt::format("only {} is known here: an interaction screen needs two known drugs", answer.drugs[0]), "usage");
+    return int(bad_input);
   }
-  if (!ok) return int(bad_input);
-  auto answer = screen_interactions(kb, ids);
   if (ctx.format_name == "dot")
     emit(interactions_dot(answer));  // the paths, e.g. `| dot -Tsvg -o interactions.svg`
   else
     emit(ctx.render(answer));
-  // a finding that needs attention: moderate or worse (minor findings and "no interaction" statements do not)
+  // needs attention: a finding moderate or worse (minor findings and "no interaction" statements do not), or a drug
+  // of the list that could not be screened
   auto worst = answer.worst();
-  return int(worst && *worst <= interaction_severity::moderate ? finding : answered);
+  return int((worst && *worst <= interaction_severity::moderate) || !answer.not_screened.empty() ? finding : answered);
 }
 
 void add_interactions(CLI::App& app, context& ctx) {

@@ -126,9 +126,11 @@ std::variant<answered_ok, response> compute(knowledge_base const& kb, std::strin
       if (names.size() < 2 || names.size() > 50)
         return bad(api, 400, "an interaction screen needs two to fifty drugs", "drugs=A,B (two to fifty names, comma-separated)",
                    fmt::format("{} names", names.size()));
-      std::vector<drug_id> ids;
-      for (auto const& n : names) ids.push_back(kb.at<drug>(n));
-      return answered_ok{screen_interactions(kb, ids), ""};
+      // screened as far as the knowledge base knows the list (unknown names are named in the answer), unless fewer
+      // than two drugs are known: then the first unknown name is the error
+      auto answer = screen_interactions(kb, std::span<std::string const>(names));
+      if (answer.drugs.size() < 2 && !answer.not_screened.empty()) (void)kb.at<drug>(answer.not_screened.front().name);
+      return answered_ok{std::move(answer), ""};
     }
     if (what == "dose-check") {
       auto d = kb.at<drug>(param(r, "drug"));

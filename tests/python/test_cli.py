@@ -80,7 +80,7 @@ def test_interactions_exit_1_only_for_moderate_or_worse(drugs, code, worst, find
     p = run("interactions", *drugs, "--format", "json")
     assert p.returncode == code, p.stderr
     d = json.loads(p.stdout)
-    assert d["schema_version"] == "3.0" and d["worst_severity"] == worst
+    assert d["schema_version"] == "3.1" and d["worst_severity"] == worst
     first = d["interactions"][0]
     assert (first["mechanism"], first["kind"], first["severity"], first["affected"]) == finding
     assert run("interactions", *drugs).returncode == code  # the text format exits alike
@@ -167,3 +167,24 @@ def test_validate_of_the_shipped_files_explains_no_default():
     q = run("--no-default", "validate", *files)
     assert q.returncode == 0, q.stderr
     assert q.stdout.startswith(f"ok: {len(files)} files valid")
+
+
+def test_interactions_screen_what_is_known_and_name_the_rest():
+    # a real medication list holds drugs this knowledge base does not: they are named, the rest is screened
+    p = run("interactions", "oxycodone", "omeprazole", "alprazolam", "--format", "json")
+    assert p.returncode == 1, p.stderr  # needs attention (a major finding, and a drug not screened)
+    d = json.loads(p.stdout)
+    assert d["drugs"] == ["oxycodone", "alprazolam"] and d["worst_severity"] == "major"
+    assert d["not_screened"] == [{"name": "omeprazole", "reason": "unknown drug 'omeprazole'", "suggestions": []}]
+    # no finding among the known drugs, but one drug unscreened: still exit 1, and the text says it first
+    p = run("interactions", "naltrexone", "acamprosate", "omeprazole")
+    assert p.returncode == 1 and p.stdout.index("Not screened") < p.stdout.index("1. ")
+    assert "unknown drug 'omeprazole' — its interactions with the other drugs are unknown here, not absent" in p.stdout
+    # fewer than two known drugs: nothing to screen, the unknown names are errors
+    p = run("interactions", "oxycodone", "omeprazole")
+    assert p.returncode == 2 and p.stdout == ""
+    assert "error: unknown drug 'omeprazole'" in p.stderr and "needs two known drugs" in p.stderr
+    p = run("interactions", "oxycodon", "omeprazole", "--format", "json")
+    assert p.returncode == 2
+    errors = [json.loads(line)["error"] for line in p.stderr.splitlines()]
+    assert errors[0]["code"] == "unknown_name" and "oxycodone" in errors[0]["suggestions"]

@@ -82,6 +82,13 @@ def test_api_mirrors_the_cli(server):
     assert st == 400 and json.loads(body)["examples"]
     st, _, body = server.get("/api/dose-check?drug=naltrexone&dose=50%20xg")
     assert st == 400 and "expected" in json.loads(body)
+    # a list with a drug not known here: the rest is screened and the unknown one named; two unknown: 404
+    j = json.loads(server.get("/api/interactions?drugs=oxycodone,omeprazole,alprazolam")[2])
+    assert j["finding"] is True and j["answer"]["not_screened"][0]["name"] == "omeprazole"
+    st, _, body = server.get("/interactions?drugs=oxycodone,omeprazole,alprazolam")
+    assert st == 200 and "<strong>Not screened:</strong> omeprazole is not in this knowledge base" in body
+    st, _, body = server.get("/api/interactions?drugs=oxycodone,omeprazole")
+    assert st == 404 and json.loads(body)["found"] == "omeprazole"
     st, _, body = server.get("/api/moa/nothing-like-this")
     assert st == 404 and json.loads(body)["found"] == "nothing-like-this"
     assert len(json.loads(server.get("/api/drugs")[2])["drugs"]) >= 25

@@ -252,7 +252,7 @@ TEST_CASE("integrity: every source has a well-formed identifier, or is a guideli
 TEST_CASE("integrity: no two sources share an identifier") {
   // the same PMID, DOI (case-insensitive), set id, application number, URL or GtoPdb id in two sources means one
   // publication was entered twice, and claims citing it would count it as two pieces of evidence
-  std::map<std::pair<std::string_view, std::string>, std::string> seen;
+  std::map<std::pair<std::string, std::string>, std::string> seen;  // owning: `keys` lives for one source only
   for (auto const& s : kb().sources()) {
     // a GtoPdb interaction record is named by its ligand and target together (src:gtopdb:interaction:L:T): many
     // records share a ligand or a target, none shares both
@@ -261,10 +261,9 @@ TEST_CASE("integrity: no two sources share an identifier") {
     for (auto const& i : s.ids)
       if (!(ligand && target && (i.scheme == "gtopdb_ligand" || i.scheme == "gtopdb_target"))) keys.push_back(i);
     if (ligand && target) keys.push_back({"gtopdb_interaction", fmt::format("{}:{}", *ligand, *target)});
-    for (auto const& [scheme_, raw] : keys) {
-      std::string_view scheme = scheme_;
+    for (auto const& [scheme, raw] : keys) {
       auto value = scheme == "doi" || scheme == "dailymed_setid" ? lower(raw) : raw;
-      auto [it, inserted] = seen.emplace(std::pair{scheme, value}, s.id);
+      auto [it, inserted] = seen.emplace(std::pair{std::string(scheme), value}, s.id);
       CAPTURE(scheme);
       CAPTURE(value);
       CHECK_MESSAGE(inserted, s.id, " has the same identifier as ", it->second);

@@ -207,3 +207,39 @@ TEST_CASE("the paths of an interaction screen as Graphviz DOT, one cluster per i
   CHECK(dot.find("substrate_of (major pathway)") != std::string::npos);
   CHECK(dot.back() == '\n');
 }
+
+TEST_CASE("a medication list by name: unknown names are screened out and named, the rest is screened") {
+  auto const& kb = default_kb();
+  std::vector<std::string> names{"oxycodone", "omeprazole-like-nothing", "Xanax", "benzodiazepines", "oxycodone",
+                                 "omeprazole-like-nothing"};
+  auto a = screen_interactions(kb, std::span<std::string const>(names));
+  // the known drugs are screened as by id (duplicates once), and the boxed-warning finding is there
+  CHECK(a.drugs == std::vector<std::string>{"oxycodone", "alprazolam"});
+  REQUIRE(a.worst());
+  CHECK(*a.worst() == interaction_severity::major);
+  // every unknown name once, in the list's order, with the lookup's own reason
+  REQUIRE(a.not_screened.size() == 2);
+  CHECK(a.not_screened[0].name == "omeprazole-like-nothing");
+  CHECK(a.not_screened[0].reason.rfind("unknown drug 'omeprazole-like-nothing'", 0) == 0);
+  CHECK(a.not_screened[1].name == "benzodiazepines");
+  CHECK(a.not_screened[1].reason.find("is a drug class") != std::string::npos);
+  // a typo gets the closest names
+  std::vector<std::string> typo{"naltrexone", "oxycodon"};
+  auto t = screen_interactions(kb, std::span<std::string const>(typo));
+  REQUIRE(t.not_screened.size() == 1);
+  CHECK(std::find(t.not_screened[0].suggestions.begin(), t.not_screened[0].suggestions.end(), "oxycodone") !=
+        t.not_screened[0].suggestions.end());
+  // every rendering says so, before the findings: silence about a drug is never read as safety
+  auto text = render_text(a);
+  auto at = text.find("Not screened\n");
+  REQUIRE(at != std::string::npos);
+  CHECK(at < text.find("1. oxycodone and alprazolam"));
+  CHECK(text.find("unknown drug 'omeprazole-like-nothing' — its interactions with the other drugs are unknown here, "
+                  "not absent") != std::string::npos);
+  CHECK(render_json(a).find("\"not_screened\": [\n    {\n      \"name\": \"omeprazole-like-nothing\"") != std::string::npos);
+  CHECK(render_html(a).find("<strong>Not screened:</strong> omeprazole-like-nothing and benzodiazepines are not in "
+                            "this knowledge base") != std::string::npos);
+  // the by-id screen has nothing to name
+  std::vector<drug_id> ids{kb.at<drug>("oxycodone"), kb.at<drug>("alprazolam")};
+  CHECK(screen_interactions(kb, ids).not_screened.empty());
+}

@@ -138,13 +138,13 @@ def install(kb_class: Any, answer_class: Any, drug_names: Iterable[str] = ()) ->
 
     screen = kb_class.screen_interactions
 
-    def screen_interactions(self: KnowledgeBase, *drugs: Any) -> Any:
-        return screen(self, _names(drugs))
+    def screen_interactions(self: KnowledgeBase, *drugs: Any, strict: bool = False) -> Any:
+        return screen(self, _names(drugs), strict=strict)
 
     screen_interactions.__name__ = "screen_interactions"
     screen_interactions.__qualname__ = "KnowledgeBase.screen_interactions"
     screen_interactions.__doc__ = (
-        "screen_interactions(*drugs): interactions among the drugs, given as several arguments "
+        "screen_interactions(*drugs, strict=False): interactions among the drugs, given as several arguments "
         "(kb.screen_interactions(\"naltrexone\", \"oxycodone\")) or as one list; names, ids or Drug objects.\n\n"
         + (screen.__doc__ or "").split("\n", 1)[-1].lstrip())
     kb_class.screen_interactions = screen_interactions

@@ -371,6 +371,12 @@ void bind_answers(py::module_& m) {
                            to_string(i.severity), i.first, i.second, i.target ? " at " + i.target->id : "");
       });
 
+  py::class_<unscreened_drug>(m, "UnscreenedDrug", "A name of a medication list that matched no drug: not screened.")
+      .def_readonly("name", &unscreened_drug::name, "The name as given.")
+      .def_readonly("reason", &unscreened_drug::reason, "Why it matched no drug (unknown; a drug class, not a drug ...).")
+      .def_readonly("suggestions", &unscreened_drug::suggestions, "The closest drug names (may be empty).")
+      .def("__repr__", [](unscreened_drug const& u) { return fmt::format("<UnscreenedDrug {}>", u.name); });
+
   py::class_<interaction_answer> ia(m, "InteractionAnswer",
                                     "Interactions among drugs: shared targets and effects, metabolism, label "
                                     "statements. A self-contained value.");
@@ -378,6 +384,9 @@ void bind_answers(py::module_& m) {
       .def_readonly("interactions", &interaction_answer::interactions, "list of Interaction, most severe first.")
       .def_readonly("without_metabolism", &interaction_answer::without_metabolism,
                     "Drugs with no metabolism data: exposure interactions cannot be found for them.")
+      .def_readonly("not_screened", &interaction_answer::not_screened,
+                    "list of UnscreenedDrug: names that matched no drug, left out of the screen (their interactions "
+                    "are unknown, not absent).")
       .def_property_readonly("worst", &interaction_answer::worst,
                              "The most severe InteractionSeverity that needs attention, or None.")
       .def("__repr__", [](interaction_answer const& a) {

@@ -758,20 +758,43 @@ void bind_graph(py::module_& m) {
           "Raises UnknownNameError for an unknown drug. (`moa` is a deprecated alias.)")
       .def(
           "screen_interactions",
-          [](knowledge_base const& k, py::object drugs) {
+          [](knowledge_base const& k, py::object drugs, bool strict) {
             if (py::isinstance<py::str>(drugs) || !py::isinstance<py::iterable>(drugs))
               throw py::type_error("drugs: expected a list of drug names or Drug objects, got " + type_name(drugs));
             std::vector<drug_id> ids;
-            for (auto d : drugs) ids.push_back(resolve<drug>(k, d, "a drug name or a Drug"));
+            std::vector<unscreened_drug> missing;  // as the C++ by-name screen: a name no drug has is listed, not fatal
+            for (auto d : drugs) {
+              if (!strict && py::isinstance<py::str>(d)) {
+                auto n = d.cast<std::string>();
+                if (std::any_of(missing.begin(), missing.end(), [&](unscreened_drug const& u) { return u.name == n; })) continue;
+                try {
+                  ids.push_back(k.at<drug>(n));
+                } catch (lookup_error const& e) {
+                  missing.push_back({n, e.what(), e.suggestions()});
+                }
+                continue;
+              }
+              ids.push_back(resolve<drug>(k, d, "a drug name or a Drug"));
+            }
+            // as the CLI and the server: with fewer than two known drugs there is nothing to screen, and the first
+            // unknown name is the error
+            auto distinct = ids;
+            std::sort(distinct.begin(), distinct.end());
+            if (!missing.empty() && std::unique(distinct.begin(), distinct.end()) - distinct.begin() < 2)
+              (void)k.at<drug>(missing.front().name);
             py::gil_scoped_release nogil;
-            return screen_interactions(k, ids);
+            auto answer = screen_interactions(k, ids);
+            answer.not_screened = std::move(missing);
+            return answer;
           },
-          py::arg("drugs"),
+          py::arg("drugs"), py::kw_only(), py::arg("strict") = false,
           "Interactions among `drugs` (names, ids or Drug objects), every pair screened: through a shared target, "
           "a shared effect (e.g. respiratory depression), metabolism (an inhibitor or inducer of an enzyme or "
           "transporter that clears the other drug or forms its active metabolite) and what labels and guidelines "
           "state. An InteractionAnswer, most severe first (InteractionSeverity); `without_metabolism` names the "
-          "drugs whose exposure interactions cannot be found. Raises UnknownNameError for an unknown drug. "
+          "drugs whose exposure interactions cannot be found. A name that matches no drug is screened out and listed in "
+          "`not_screened` (UnscreenedDrug: name, reason, suggestions), so one unknown medication does not stop the "
+          "screen of the rest (with fewer than two known drugs, or with strict=True, it raises UnknownNameError). "
           "(`interactions` is a deprecated alias.)")
       .def(
           "check_dose",

@@ -1,6 +1,8 @@
 """The interaction screen from Python: the four mechanisms, the severity scale, label statements, metabolism,
 drug classes and prodrugs, checked against the embedded knowledge base and against each answer's own JSON."""
 
+import json
+
 import pytest
 
 import pharmakon
@@ -208,8 +210,25 @@ def test_a_class_is_not_a_drug(kb):
     with pytest.raises(pharmakon.UnknownNameError):
         kb.drug_class("naltrexone")
     with pytest.raises(pharmakon.UnknownNameError) as e:
-        kb.screen_interactions(["oxycodone", "benzodiazepines"])
+        kb.screen_interactions(["oxycodone", "benzodiazepines"], strict=True)
     assert e.value.name == "benzodiazepines"
+    # by default a name that is not a drug is screened out and named, with the lookup's reason
+    a = kb.screen_interactions("oxycodone", "benzodiazepines", "alprazolam")
+    assert a.drugs == ["oxycodone", "alprazolam"] and a.worst == S.major
+    (u,) = a.not_screened
+    assert isinstance(u, pharmakon.UnscreenedDrug) and u.name == "benzodiazepines"
+    assert "is a drug class" in u.reason and "Not screened" in a.to_text()
+
+
+def test_an_unknown_medication_does_not_stop_the_screen(kb):
+    a = kb.screen_interactions(["oxycodone", "omeprazole", "Xanax", "oxycodon"])
+    assert a.drugs == ["oxycodone", "alprazolam"]
+    assert [u.name for u in a.not_screened] == ["omeprazole", "oxycodon"]
+    assert "oxycodone" in a.not_screened[1].suggestions
+    assert json.loads(a.to_json())["not_screened"][0] == {"name": "omeprazole", "reason": "unknown drug 'omeprazole'",
+                                                          "suggestions": []}
+    with pytest.raises(pharmakon.UnknownNameError):
+        kb.screen_interactions(["oxycodone", "omeprazole"], strict=True)
 
 
 def test_effects_carry_their_site_and_combined_severity(kb):

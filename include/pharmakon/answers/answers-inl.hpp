@@ -556,6 +556,22 @@ inline management default_management(interaction_severity s) {
 
 }  // namespace detail::answers
 
+PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<std::string const> names) {
+  std::vector<drug_id> found;
+  std::vector<unscreened_drug> missing;
+  for (auto const& n : names) {
+    if (std::any_of(missing.begin(), missing.end(), [&](unscreened_drug const& u) { return u.name == n; })) continue;
+    try {
+      found.push_back(kb.at<drug>(n));
+    } catch (lookup_error const& e) {  // the lookup's own words: unknown, or a class named instead of its drugs
+      missing.push_back({n, e.what(), e.suggestions()});
+    }
+  }
+  auto out = screen_interactions(kb, found);
+  out.not_screened = std::move(missing);
+  return out;
+}
+
 PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs) {
   using namespace detail::answers;
   interaction_answer out;

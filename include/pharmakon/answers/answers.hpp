@@ -347,6 +347,13 @@ struct interaction {
   std::vector<path_step> path;
 };
 
+/// A name of a medication list that no drug of the knowledge base has: left out of the screen, never dropped silently.
+struct unscreened_drug {
+  std::string name;                      ///< as the list gives it
+  std::string reason;                    ///< why it matched no drug: unknown, or e.g. a drug class, not a drug
+  std::vector<std::string> suggestions;  ///< the closest drug names of the knowledge base (may be empty)
+};
+
 struct interaction_answer {
   kb_info kb;
   std::size_t left_out = 0;  ///< statements `keep_approved` dropped (not approved); 0 when it was not applied
@@ -356,6 +363,9 @@ struct interaction_answer {
   /// Drugs with no metabolism claim at all (no substrate_of, inhibits, induces or has_metabolite): exposure
   /// interactions cannot be found for them, so no finding is not evidence of safety.
   std::vector<std::string> without_metabolism;
+  /// Names of the list that matched no drug (the by-name screen): nothing is known here about their
+  /// interactions, with each other or with the screened drugs, so no finding is not evidence of safety.
+  std::vector<unscreened_drug> not_screened;
   reference_list references;
   /// Lay names of the effects the interactions name (effect name -> lay name), where the knowledge base has one.
   std::vector<std::pair<std::string, std::string>> lay_names;
@@ -371,6 +381,12 @@ struct interaction_answer {
 /// Interactions among `drugs`: through shared targets, shared effects, enzymes and transporters, and what labels
 /// and guidelines state. Screens every pair of the list.
 PHARMAKON_API PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs);
+/// The same screen of a medication list by name (names, synonyms or identifiers, as `kb.find<drug>`): the drugs
+/// found are screened, and every name that matches none is listed in `not_screened` with the closest names, so one
+/// unknown medication does not stop the screen of the rest. A name that matches a drug already in the list is
+/// screened once.
+PHARMAKON_API PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb,
+                                                                   std::span<std::string const> names);
 
 // ---------------------------------------------------------------------------------------------------------------
 

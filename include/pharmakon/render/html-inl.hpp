@@ -507,7 +507,7 @@ li{margin:.3rem 0}
 li.negated{color:#374151}
 li.tentative{font-style:italic}
 .summary{font-size:1.1rem;background:#eff6ff;border-left:4px solid #1e3a8a;padding:.6rem 1rem;margin:1rem 0}
-.warnings li,.verdict{background:#fff7ed;border-left:4px solid #b45309;padding:.3rem .6rem;list-style:none}
+.warnings li,.verdict,.not-screened{background:#fff7ed;border-left:4px solid #b45309;padding:.3rem .6rem;list-style:none}
 .warnings{padding-left:0}
 .sev{font-weight:700}
 .verdict{font-size:1.1rem}
@@ -812,6 +812,15 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
   auto aud = o.audience;
   auto list = summarize(a);
   std::string out = "<section aria-labelledby=\"short-h\">\n<h2 id=\"short-h\">In short</h2>\n<div class=\"summary\">\n";
+  if (!a.not_screened.empty()) {
+    // first: an unknown medication's interactions are unknown, not absent
+    std::vector<std::string> names;
+    for (auto const& u : a.not_screened) names.push_back(u.name);
+    out += "<p class=\"not-screened\"><strong>Not screened:</strong> " +
+           esc(fmt::format("{} {} not in this knowledge base, so {} interactions are unknown here, not absent.",
+                           english_list(names), names.size() == 1 ? "is" : "are", names.size() == 1 ? "its" : "their")) +
+           "</p>\n";
+  }
   if (list.empty())
     out += "<p>" + esc(fmt::format("No interaction found between {} in this knowledge base (shared targets, shared effects, metabolism, label statements). "
                                    "A missing finding is not evidence of safety.", english_list(a.drugs))) + "</p>\n";

@@ -572,6 +572,14 @@ inline layout interaction_layout(interaction_answer const& a) {
   d.header.emplace_back("Drugs screened", std::to_string(a.drugs.size()));
   d.header.emplace_back("Interactions found", std::to_string(a.interactions.size()));
   if (auto w = a.worst()) d.header.emplace_back("Most severe", enum_words(to_string(*w)));
+  if (!a.not_screened.empty()) {
+    // first, before any finding: an unknown medication's interactions are unknown, not absent
+    d.header.emplace_back("Not screened", std::to_string(a.not_screened.size()));
+    section s{"Not screened", {}};
+    for (auto const& u : a.not_screened)
+      s.lines.push_back({fmt::format("{} — its interactions with the other drugs are unknown here, not absent", u.reason), {}});
+    d.sections.push_back(std::move(s));
+  }
   if (a.interactions.empty())
     d.sections.push_back({"Findings", {{"no interaction found in this knowledge base (shared targets, shared effects, "
                                         "metabolism, label statements)", {}}}});
@@ -1000,6 +1008,10 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
   j["interactions"] = list;
   j["worst_severity"] = a.worst() ? ordered_json(std::string(to_string(*a.worst()))) : ordered_json(nullptr);
   j["without_metabolism"] = a.without_metabolism;
+  auto unscreened = ordered_json::array();
+  for (auto const& u : a.not_screened)
+    unscreened.push_back({{"name", u.name}, {"reason", u.reason}, {"suggestions", u.suggestions}});
+  j["not_screened"] = unscreened;
   return json_tail(j, a, indent);
 }
 

@@ -14,7 +14,7 @@
 namespace pharmakon {
 
 /// Version of the JSON answer schema (docs/answer-schema.json). Minor: additions; major: changes.
-inline constexpr std::string_view answer_schema_version = "3.0";  // 2.0: interactions by mechanism, severity scale; 2.1: summary basis, metabolites, species, review status and dates; 3.0: opioid_free (was opioid_free_for), target roles, title_unverified
+inline constexpr std::string_view answer_schema_version = "3.1";  // 2.0: interactions by mechanism, severity scale; 2.1: summary basis, metabolites, species, review status and dates; 3.0: opioid_free (was opioid_free_for), target roles, title_unverified; 3.1: not_screened
 
 /// The short disclaimer every rendered answer ends with.
 inline constexpr std::string_view disclaimer =

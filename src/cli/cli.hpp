@@ -116,7 +116,7 @@ inline void add_format_option(CLI::App* cmd, context& ctx, bool with_dot = false
 
 /// A dose check's arguments, as `dose-check` takes them.
 struct dose_args {
-  std::string drug, amount, unit, route, every, condition, opioid_free;
+  std::string drug, amount, unit, route, every, condition, opioid_free, age;
 };
 
 // The answering subcommands' work, shared with `ask` so a question answers exactly as its subcommand does (same

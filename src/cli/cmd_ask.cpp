@@ -50,6 +50,7 @@ void add_ask(CLI::App& app, context& ctx) {
           a.route = q->route;
           a.every = q->every;
           a.condition = q->condition;
+          a.age = q->age;
           return answer_dose(c, *kb, a);
         }
       }

@@ -1,4 +1,4 @@
-// pharmakon dose-check DRUG AMOUNT [UNIT] --route R --every INTERVAL [--condition C] [--opioid-free DURATION]
+// pharmakon dose-check DRUG AMOUNT [UNIT] --route R --every INTERVAL [--condition C] [--opioid-free DURATION] [--age AGE]
 #include "cli.hpp"
 
 namespace pharmakon::cli {
@@ -36,6 +36,15 @@ int answer_dose(context const& ctx, knowledge_base const& kb, dose_args const& a
     q.opioid_free = parse_arg("--opioid-free", a.opioid_free, true);
     if (!q.opioid_free) return int(bad_input);
   }
+  if (!a.age.empty()) {
+    auto age = parse_age(a.age);
+    if (!age) {
+      auto const& e = age.diagnostics.front();
+      print_error(fmt::format("--age '{}': expected {}, found {}", a.age, e.expected, e.found), "bad_quantity");
+      return int(bad_input);
+    }
+    q.age = *age;
+  }
   if (!a.condition.empty()) {
     try {
       q.condition = kb.at<condition>(a.condition);
@@ -63,6 +72,7 @@ void add_dose_check(CLI::App& app, context& ctx) {
   cmd->add_option("-e,--every", a->every, "Dosing interval, e.g. 24h, '4 weeks', q12h, daily");
   cmd->add_option("-c,--condition", a->condition, "Condition (indication), e.g. 'alcohol use disorder'");
   cmd->add_option("--opioid-free", a->opioid_free, "How long the patient has been opioid-free, e.g. 10d");
+  cmd->add_option("--age", a->age, "The patient's age, e.g. 8 (years), '8 years', '18 months'");
   add_format_option(cmd, ctx);
   cmd->callback([&ctx, a] {
     ctx.run = [&ctx, a] {

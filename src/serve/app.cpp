@@ -157,6 +157,12 @@ std::variant<answered_ok, response> compute(knowledge_base const& kb, std::strin
                            e.diagnostics[0].found);
         q.opioid_free = *e;
       }
+      if (auto ag = param(r, "age"); !ag.empty()) {
+        auto e = parse_age(ag);
+        if (!e) return bad(api, 400, "age: expected " + e.diagnostics[0].expected + ", found " + e.diagnostics[0].found,
+                           e.diagnostics[0].expected, e.diagnostics[0].found);
+        q.age = *e;
+      }
       if (auto c = param(r, "condition"); !c.empty()) q.condition = kb.at<condition>(c);
       return answered_ok{check_dose(kb, d, q), ""};
     }

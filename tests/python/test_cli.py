@@ -62,8 +62,8 @@ def test_two_agonists_add_up_and_unrelated_drugs_do_not_interact():
     assert p.returncode == 0
     assert ("no interaction found in this knowledge base (shared targets, shared effects, metabolism, label "
             "statements)") in p.stdout
-    # and no finding is not evidence of safety: neither drug has metabolism data
-    assert "no metabolism data for acamprosate and disulfiram" in p.stdout
+    # and no finding is not evidence of safety: acamprosate has no metabolism data (it is excreted unchanged)
+    assert "no metabolism data for acamprosate:" in p.stdout
 
 
 @pytest.mark.parametrize("drugs,code,worst,finding", [
@@ -171,20 +171,41 @@ def test_validate_of_the_shipped_files_explains_no_default():
 
 def test_interactions_screen_what_is_known_and_name_the_rest():
     # a real medication list holds drugs this knowledge base does not: they are named, the rest is screened
-    p = run("interactions", "oxycodone", "omeprazole", "alprazolam", "--format", "json")
+    p = run("interactions", "oxycodone", "foozol", "alprazolam", "--format", "json")
     assert p.returncode == 1, p.stderr  # needs attention (a major finding, and a drug not screened)
     d = json.loads(p.stdout)
     assert d["drugs"] == ["oxycodone", "alprazolam"] and d["worst_severity"] == "major"
-    assert d["not_screened"] == [{"name": "omeprazole", "reason": "unknown drug 'omeprazole'", "suggestions": []}]
+    assert d["not_screened"] == [{"name": "foozol", "reason": "unknown drug 'foozol'", "suggestions": []}]
     # no finding among the known drugs, but one drug unscreened: still exit 1, and the text says it first
-    p = run("interactions", "naltrexone", "acamprosate", "omeprazole")
+    p = run("interactions", "naltrexone", "acamprosate", "foozol")
     assert p.returncode == 1 and p.stdout.index("Not screened") < p.stdout.index("1. ")
-    assert "unknown drug 'omeprazole' — its interactions with the other drugs are unknown here, not absent" in p.stdout
+    assert "unknown drug 'foozol' — its interactions with the other drugs are unknown here, not absent" in p.stdout
     # fewer than two known drugs: nothing to screen, the unknown names are errors
-    p = run("interactions", "oxycodone", "omeprazole")
+    p = run("interactions", "oxycodone", "foozol")
     assert p.returncode == 2 and p.stdout == ""
-    assert "error: unknown drug 'omeprazole'" in p.stderr and "needs two known drugs" in p.stderr
-    p = run("interactions", "oxycodon", "omeprazole", "--format", "json")
+    assert "error: unknown drug 'foozol'" in p.stderr and "needs two known drugs" in p.stderr
+    p = run("interactions", "oxycodon", "foozol", "--format", "json")
     assert p.returncode == 2
     errors = [json.loads(line)["error"] for line in p.stderr.splitlines()]
     assert errors[0]["code"] == "unknown_name" and "oxycodone" in errors[0]["suggestions"]
+
+
+def test_dose_check_at_an_age():
+    # codeine under 12 years: contraindicated, whatever the dose (the label's contraindication states the age)
+    p = run("dose-check", "codeine", "30", "mg", "--every", "6h", "--age", "8", "--format", "json")
+    assert p.returncode == 1, p.stderr
+    d = json.loads(p.stdout)
+    assert d["verdict"] == "contraindicated" and d["query"]["age"] == {"value": 8.0, "unit": "y"}
+    assert "warning:codeine-contraindication-under-12-years" in [w["id"] for w in d["age_warnings"]]
+    # an adult: the children's warnings do not apply; the regimen states no ages, and the answer says so
+    p = run("dose-check", "codeine", "30", "mg", "--every", "6h", "--age", "40 years")
+    assert p.returncode == 0 and "At age" not in p.stdout
+    assert "not checked: age 40 y: the regimen states no ages in years" in p.stdout
+    # the question says the same
+    p = run("ask", "Can a 10-year-old take 30 mg of codeine every 6 hours?")
+    assert p.returncode == 1 and "Verdict: contraindicated — at age 10 y" in p.stdout
+    # a wrong age is bad input with what was expected
+    p = run("dose-check", "codeine", "30", "mg", "--age", "8 mg")
+    assert p.returncode == 2 and "--age '8 mg': expected an age" in p.stderr
+    p = run("dose-check", "codeine", "30", "mg", "--age", "300")
+    assert p.returncode == 2 and "an age up to 150 y" in p.stderr

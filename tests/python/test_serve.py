@@ -80,15 +80,19 @@ def test_api_mirrors_the_cli(server):
     assert j["answer"]["verdict"] == "above"
     st, _, body = server.get("/api/ask?q=" + q("hello"))
     assert st == 400 and json.loads(body)["examples"]
+    j = json.loads(server.get("/api/dose-check?drug=codeine&dose=30%20mg&every=6%20h&age=8")[2])
+    assert j["answer"]["verdict"] == "contraindicated" and j["answer"]["query"]["age"]["unit"] == "y"
+    st, _, body = server.get("/api/dose-check?drug=codeine&dose=30%20mg&age=eight")
+    assert st == 400 and "age: expected" in json.loads(body)["error"]
     st, _, body = server.get("/api/dose-check?drug=naltrexone&dose=50%20xg")
     assert st == 400 and "expected" in json.loads(body)
     # a list with a drug not known here: the rest is screened and the unknown one named; two unknown: 404
-    j = json.loads(server.get("/api/interactions?drugs=oxycodone,omeprazole,alprazolam")[2])
-    assert j["finding"] is True and j["answer"]["not_screened"][0]["name"] == "omeprazole"
-    st, _, body = server.get("/interactions?drugs=oxycodone,omeprazole,alprazolam")
-    assert st == 200 and "<strong>Not screened:</strong> omeprazole is not in this knowledge base" in body
-    st, _, body = server.get("/api/interactions?drugs=oxycodone,omeprazole")
-    assert st == 404 and json.loads(body)["found"] == "omeprazole"
+    j = json.loads(server.get("/api/interactions?drugs=oxycodone,foozol,alprazolam")[2])
+    assert j["finding"] is True and j["answer"]["not_screened"][0]["name"] == "foozol"
+    st, _, body = server.get("/interactions?drugs=oxycodone,foozol,alprazolam")
+    assert st == 200 and "<strong>Not screened:</strong> foozol is not in this knowledge base" in body
+    st, _, body = server.get("/api/interactions?drugs=oxycodone,foozol")
+    assert st == 404 and json.loads(body)["found"] == "foozol"
     st, _, body = server.get("/api/moa/nothing-like-this")
     assert st == 404 and json.loads(body)["found"] == "nothing-like-this"
     assert len(json.loads(server.get("/api/drugs")[2])["drugs"]) >= 25

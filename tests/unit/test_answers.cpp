@@ -140,7 +140,7 @@ TEST_CASE("dose checks: within, above by a factor, unit dimension, route, interv
   auto const& kb = default_kb();
   auto ntx = kb.at<drug>("naltrexone");
   auto check = [&](dose_query q) { return check_dose(kb, ntx, q); };
-  dose_query q{quantity{50, unit::mg}, route::oral, quantity{24, unit::h}, {}, {}};
+  dose_query q{quantity{50, unit::mg}, route::oral, quantity{24, unit::h}, {}, {}, {}};
   CHECK(check(q).verdict == dose_verdict::within);
   q.dose = quantity{0.05, unit::g};  // 50 mg in grams
   CHECK(check(q).verdict == dose_verdict::within);
@@ -159,7 +159,7 @@ TEST_CASE("dose checks: within, above by a factor, unit dimension, route, interv
   q.every = quantity{1, unit::wk};
   CHECK(check(q).verdict == dose_verdict::too_frequent);
   dose_query oud{quantity{50, unit::mg}, route::oral, quantity{24, unit::h}, kb.at<condition>("opioid use disorder"),
-                 quantity{3, unit::d}};
+                 quantity{3, unit::d}, {}};
   CHECK(check(oud).verdict == dose_verdict::precondition_unmet);
   oud.opioid_free = quantity{10, unit::d};
   CHECK(check(oud).verdict == dose_verdict::within);
@@ -172,7 +172,7 @@ TEST_CASE("dose checks: the usual range, above it within the labeled maximum dai
   auto const& kb = default_kb();
   auto tramadol = kb.at<drug>("tramadol");
   auto ir = [](double mg, double every_h) {
-    return dose_query{quantity{mg, unit::mg}, route::oral, quantity{every_h, unit::h}, {}, {}};
+    return dose_query{quantity{mg, unit::mg}, route::oral, quantity{every_h, unit::h}, {}, {}, {}};
   };
   auto verdict = [&](drug_id d, dose_query const& q) { return check_dose(kb, d, q).verdict; };
   // tramadol tablets: 50 to 100 mg every 4 to 6 h, at most 400 mg a day (label section 2.2)
@@ -187,7 +187,7 @@ TEST_CASE("dose checks: the usual range, above it within the labeled maximum dai
   // nalbuphine IV: 10 mg every 3 to 6 h, at most 160 mg a day; 20 mg every 6 h is above the usual dose, within it
   auto nalbuphine = kb.at<drug>("nalbuphine");
   auto iv = [](double mg, double every_h) {
-    return dose_query{quantity{mg, unit::mg}, route::intravenous, quantity{every_h, unit::h}, {}, {}};
+    return dose_query{quantity{mg, unit::mg}, route::intravenous, quantity{every_h, unit::h}, {}, {}, {}};
   };
   auto usual = check_dose(kb, nalbuphine, iv(20, 6));
   CHECK(usual.verdict == dose_verdict::above_usual);
@@ -198,11 +198,11 @@ TEST_CASE("dose checks: the usual range, above it within the labeled maximum dai
   // a scheduled regimen counts its own doses per day when the query gives no interval: lofexidine 0.72 mg four
   // times a day is 2.88 mg, the maximum; 0.9 mg four times a day is above it
   auto lofexidine = kb.at<drug>("lofexidine");
-  CHECK(verdict(lofexidine, dose_query{quantity{0.72, unit::mg}, route::oral, {}, {}, {}}) == dose_verdict::within);
-  CHECK(verdict(lofexidine, dose_query{quantity{0.9, unit::mg}, route::oral, {}, {}, {}}) == dose_verdict::above_maximum);
+  CHECK(verdict(lofexidine, dose_query{quantity{0.72, unit::mg}, route::oral, {}, {}, {}, {}}) == dose_verdict::within);
+  CHECK(verdict(lofexidine, dose_query{quantity{0.9, unit::mg}, route::oral, {}, {}, {}, {}}) == dose_verdict::above_maximum);
   // methadone maintenance states no labeled maximum: above the usual range stays `above`
   auto methadone = kb.at<drug>("methadone");
-  dose_query m{quantity{150, unit::mg}, route::oral, quantity{24, unit::h}, kb.at<condition>("opioid use disorder"), {}};
+  dose_query m{quantity{150, unit::mg}, route::oral, quantity{24, unit::h}, kb.at<condition>("opioid use disorder"), {}, {}};
   CHECK(verdict(methadone, m) == dose_verdict::above);
 }
 
@@ -216,4 +216,64 @@ TEST_CASE("intervals parse from quantities and words") {
   CHECK(mass.diagnostics.at(0).code == errc::wrong_dimension);
   CHECK(mass.diagnostics.at(0).expected.find("a time interval") == 0);
   CHECK_FALSE(parse_interval(""));
+}
+
+TEST_CASE("dose checks at an age: the regimen's stated ages, and warnings that state ages") {
+  auto const& kb = default_kb();
+  auto q = [](double mg, double every_h, double years) {
+    dose_query x;
+    x.dose = quantity{mg, unit::mg};
+    x.every = quantity{every_h, unit::h};
+    x.route = route::oral;
+    x.age = quantity{years, unit::y};
+    return x;
+  };
+  // codeine under 12: the contraindication decides, whatever the regimens say; its warnings at that age are listed
+  auto young = check_dose(kb, kb.at<drug>("codeine"), q(30, 6, 8));
+  CHECK(young.verdict == dose_verdict::contraindicated);
+  REQUIRE(!young.age_warnings.empty());
+  CHECK(std::any_of(young.age_warnings.begin(), young.age_warnings.end(), [](warning_statement const& w) {
+    return w.w.id == "warning:codeine-contraindication-under-12-years";
+  }));
+  auto text = render_text(young);
+  CHECK(text.find("Verdict: contraindicated — at age 8 y: Contraindicated in children younger than 12 years") != std::string::npos);
+  CHECK(text.find("At age 8 y") != std::string::npos);
+  // at 40 the children's warnings do not apply, and the regimen without stated ages says so
+  auto adult = check_dose(kb, kb.at<drug>("codeine"), q(30, 6, 40));
+  CHECK(adult.age_warnings.empty());
+  CHECK(adult.verdict != dose_verdict::contraindicated);
+  bool says_no_ages = false;
+  for (auto const& c : adult.checks)
+    for (auto const& u : c.not_checkable) says_no_ages = says_no_ages || u.rfind("age 40 y: the regimen states no ages", 0) == 0;
+  CHECK(says_no_ages);
+  // a regimen for 18 years and older: wrong age at 16, within at 30; no age given: the age is not checked, and said so
+  auto tap = [&](double years) { return check_dose(kb, kb.at<drug>("tapentadol"), q(50, 12, years)); };
+  auto teen = tap(16);
+  bool wrong_age = false;
+  for (auto const& c : teen.checks)
+    if (c.regimen.r.id == "regimen:tapentadol-er-oral-pain")
+      for (auto const& i : c.issues) wrong_age = wrong_age || (i.verdict == dose_verdict::wrong_age && i.found == "aged 16 y");
+  CHECK(wrong_age);
+  dose_query no_age = q(50, 12, 30);
+  no_age.age.reset();
+  auto unknown = check_dose(kb, kb.at<drug>("tapentadol"), no_age);
+  bool unchecked = false;
+  for (auto const& c : unknown.checks)
+    for (auto const& u : c.unchecked) unchecked = unchecked || u == "age: for patients aged 18 y and older";
+  CHECK(unchecked);
+  CHECK(render_json(young).find("\"verdict\": \"contraindicated\"") != std::string::npos);
+  CHECK(render_json(young).find("\"age\": {\n      \"value\": 8.0,\n      \"unit\": \"y\"") != std::string::npos);
+}
+
+TEST_CASE("ages parse as years, months or a bare number of years, up to 150 years") {
+  CHECK(*parse_age("8") == quantity{8, unit::y});
+  CHECK(*parse_age("8 years") == quantity{8, unit::y});
+  CHECK(*parse_age(" 18 months ") == quantity{18, unit::mo});
+  CHECK(*parse_age("10 d") == quantity{10, unit::d});
+  CHECK(!parse_age("200 y"));
+  CHECK(parse_age("200 y").diagnostics[0].expected == "an age up to 150 y");
+  CHECK(!parse_age("8 mg"));
+  CHECK(parse_age("8 mg").diagnostics[0].code == errc::wrong_dimension);
+  CHECK(!parse_age("old"));
+  CHECK(!parse_age("-3"));
 }

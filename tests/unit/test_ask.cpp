@@ -40,6 +40,11 @@ TEST_CASE("phrasings of the issue and their commands") {
       {"can I take 25 mg of naltrexone twice a day", "dose-check|naltrexone|25 mg|--every|12 h"},
       {"Is 50 mg of naltrexone a day right for alcohol use disorder?",
        "dose-check|naltrexone|50 mg|--every|24 h|--condition|alcohol use disorder"},
+      // the patient's age, for dose checks
+      {"Can a 10-year-old take 30 mg of codeine every 6 hours?", "dose-check|codeine|30 mg|--every|6 h|--age|10 y"},
+      {"is 15 mg codeine every 4 hours ok for my 8 year old", "dose-check|codeine|15 mg|--every|4 h|--age|8 y"},
+      {"100 mg tapentadol twice a day, patient aged 16", "dose-check|tapentadol|100 mg|--every|12 h|--age|16 y"},
+      {"2 mg loperamide for an 18-month-old", "dose-check|loperamide|2 mg|--age|18 mo"},
       {"What is the mechanism of action of naltrexon?", "moa|naltrexon"},  // passed on: the answer suggests
       {"How does Foozol work?", "moa|Foozol"},
       {"Does Foozol interact with Barzol?", "interactions|Foozol|Barzol"},
@@ -82,4 +87,15 @@ TEST_CASE("drugs_mentioned finds drugs in a medication's display text") {
   CHECK(kb[found[0]].name == "naltrexone");
   CHECK(drugs_mentioned(kb, "Ultram 50 mg tablet and oxycodone").size() == 2);
   CHECK(drugs_mentioned(kb, "aspirin").empty());
+}
+
+TEST_CASE("an age question is answered as dose-check --age answers it") {
+  auto const& kb = default_kb();
+  auto a = ask(kb, "Can a 10-year-old take 30 mg of codeine every 6 hours?");
+  auto const* d = std::get_if<dose_answer>(&a.answer);
+  CHECK(a.question.age == "10 y");
+  REQUIRE(d);
+  REQUIRE(d->query.age);
+  CHECK(*d->query.age == quantity{10, unit::y});
+  CHECK(d->verdict == dose_verdict::contraindicated);
 }

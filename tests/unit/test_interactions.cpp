@@ -243,3 +243,28 @@ TEST_CASE("a medication list by name: unknown names are screened out and named, 
   std::vector<drug_id> ids{kb.at<drug>("oxycodone"), kb.at<drug>("alprazolam")};
   CHECK(screen_interactions(kb, ids).not_screened.empty());
 }
+
+TEST_CASE("an antagonist that wears off before the opioid it blocks: both half-lives, and the effects can return") {
+  auto const& kb = default_kb();
+  std::vector<drug_id> ids{kb.at<drug>("naloxone"), kb.at<drug>("methadone")};
+  auto a = screen_interactions(kb, ids);
+  auto it = std::find_if(a.interactions.begin(), a.interactions.end(), [](interaction const& i) {
+    return i.kind == interaction_kind::blockade && i.first == "naloxone";
+  });
+  REQUIRE(it != a.interactions.end());
+  REQUIRE(it->half_lives.size() == 2);
+  CHECK(it->half_lives[0].drug == "naloxone");
+  CHECK(it->half_lives[1].drug == "methadone");
+  CHECK(it->half_lives[0].half_life.high.base_value() < it->half_lives[1].half_life.low.base_value());
+  CHECK(!it->half_lives[0].half_life.ev.refs.empty());
+  CHECK(it->wears_off_first);
+  auto text = render_text(a);
+  CHECK(text.find("naloxone wears off first, and methadone's effects can return") != std::string::npos);
+  CHECK(render_json(a).find("\"wears_off_first\": true") != std::string::npos);
+  CHECK(render_html(a).find("<h3>How long each lasts</h3>") != std::string::npos);
+  // an exposure or additive finding states the half-lives but nothing wears off
+  for (auto const& i : a.interactions)
+    if (i.kind != interaction_kind::blockade && i.kind != interaction_kind::displacement &&
+        i.kind != interaction_kind::peripheral_blockade)
+      CHECK(!i.wears_off_first);
+}

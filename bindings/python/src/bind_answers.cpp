@@ -203,6 +203,10 @@ void bind_answers(py::module_& m) {
                              "Upper end of a dose range, or None.")
       .def_property_readonly("max_daily", [](regimen_statement const& s) { return s.r.max_daily; },
                              "Labeled maximum total dose in 24 h (Quantity), or None when the source states none.")
+      .def_property_readonly("min_age", [](regimen_statement const& s) { return s.r.min_age; },
+                             "The youngest age it is for (Quantity), or None.")
+      .def_property_readonly("max_age", [](regimen_statement const& s) { return s.r.max_age; },
+                             "It is for patients younger than this (Quantity, exclusive), or None.")
       .def_property_readonly("every", [](regimen_statement const& s) { return s.r.every; },
                              "The stated interval, or None.")
       .def_property_readonly("times_per_day", [](regimen_statement const& s) { return s.r.times_per_day; },
@@ -233,6 +237,10 @@ void bind_answers(py::module_& m) {
       .def_property_readonly("about", [](warning_statement const& s) { return s.w.about; }, "What it is about.")
       .def_property_readonly("concerns_actions", [](warning_statement const& s) { return s.w.concerns_action; },
                              "Co-administered actions it applies to (list of ActionType).")
+      .def_property_readonly("min_age", [](warning_statement const& s) { return s.w.min_age; },
+                             "The youngest age it applies to (Quantity), or None (every age).")
+      .def_property_readonly("max_age", [](warning_statement const& s) { return s.w.max_age; },
+                             "It applies to patients younger than this (Quantity, exclusive), or None.")
       .def_readonly("concerns", &warning_statement::concerns, "Names of the targets it concerns.")
       .def_readonly("evidence", &warning_statement::ev, "The Evidence.")
       .def("__repr__", [](warning_statement const& s) {
@@ -259,6 +267,18 @@ void bind_answers(py::module_& m) {
       .def_readonly("first", &conflict_statement::first, "One side (ConflictSide).")
       .def_readonly("second", &conflict_statement::second, "The other side (ConflictSide).");
 
+  py::class_<half_life_statement>(m, "HalfLifeStatement", "An elimination half-life as its sources give it: a range, or one value.")
+      .def_readonly("low", &half_life_statement::low, "The shortest (Quantity).")
+      .def_readonly("high", &half_life_statement::high, "The longest (Quantity; equal to low for a single value).")
+      .def_readonly("note", &half_life_statement::note, "The curator's remark (population, formulation).")
+      .def_readonly("evidence", &half_life_statement::ev, "Its Evidence.")
+      .def("__repr__", [](half_life_statement const& h) {
+        return h.single() ? fmt::format("<HalfLifeStatement {}>", h.low) : fmt::format("<HalfLifeStatement {} to {}>", h.low, h.high);
+      });
+  py::class_<drug_half_life>(m, "DrugHalfLife", "One drug's half-life in an interaction.")
+      .def_readonly("drug", &drug_half_life::drug, "The drug's name.")
+      .def_readonly("half_life", &drug_half_life::half_life, "Its HalfLifeStatement.");
+
   py::class_<mechanism_answer> moa(m, "MechanismAnswer",
                                    "The mechanism of action of a drug, composed from every claim about it. A "
                                    "self-contained value: it stays valid after its knowledge base is gone.");
@@ -275,6 +295,7 @@ void bind_answers(py::module_& m) {
       .def_readonly("disputed_targets", &mechanism_answer::disputed_targets, "Targets whose action claims conflict.")
       .def_property_readonly("actions", &actions_of,
                              "Every acts_on claim of the drug, best tier first (list of TargetAction).")
+      .def_readonly("half_life", &mechanism_answer::half_life, "The drug's HalfLifeStatement, or None.")
       .def_readonly("effects", &mechanism_answer::effects, "list of EffectStatement.")
       .def_readonly("target_roles", &mechanism_answer::target_roles,
                     "What the targets of its established actions mediate, beyond the effects its own claims name "
@@ -366,6 +387,10 @@ void bind_answers(py::module_& m) {
       .def_readonly("stated", &interaction::stated, "Label or guideline statements about it (list of StatedStatement).")
       .def_readonly("warnings", &interaction::warnings, "Warnings that apply (list of WarningStatement).")
       .def_readonly("path", &interaction::path, "The explaining path (list of PathStep).")
+      .def_readonly("half_lives", &interaction::half_lives,
+                    "The half-lives of first and second (list of DrugHalfLife), when the knowledge base has both.")
+      .def_readonly("wears_off_first", &interaction::wears_off_first,
+                    "A blockade or displacement by a drug that is gone before the other: its effects can return.")
       .def("__repr__", [](interaction const& i) {
         return fmt::format("<Interaction {} {} ({}): {} / {}{}>", to_string(i.mechanism), to_string(i.kind),
                            to_string(i.severity), i.first, i.second, i.target ? " at " + i.target->id : "");
@@ -399,7 +424,8 @@ void bind_answers(py::module_& m) {
       .def_readonly("dose", &dose_query::dose, "The dose (Quantity).")
       .def_readonly("route", &dose_query::route, "The Route, or None.")
       .def_readonly("every", &dose_query::every, "The interval, or None.")
-      .def_readonly("opioid_free", &dose_query::opioid_free, "How long opioid-free, or None.");
+      .def_readonly("opioid_free", &dose_query::opioid_free, "How long opioid-free, or None.")
+      .def_readonly("age", &dose_query::age, "The patient's age (Quantity), or None.");
 
   py::class_<dose_issue>(m, "DoseIssue", "One finding of a dose check against one regimen.")
       .def_readonly("verdict", &dose_issue::verdict, "The DoseVerdict.")
@@ -416,7 +442,9 @@ void bind_answers(py::module_& m) {
       .def_readonly("issues", &regimen_check::issues, "list of DoseIssue; empty when the query is within it.")
       .def_property_readonly("within", [](regimen_check const& c) { return c.issues.empty(); },
                              "True when the query is within this regimen.")
-      .def_readonly("unchecked", &regimen_check::unchecked, "Preconditions the query said nothing about.");
+      .def_readonly("unchecked", &regimen_check::unchecked, "Preconditions the query said nothing about.")
+      .def_readonly("not_checkable", &regimen_check::not_checkable,
+                    "What the query gives that the regimen cannot be checked against (an age, where it states none).");
 
   py::class_<dose_answer> da(m, "DoseAnswer", "A dose checked against a drug's regimens. A self-contained value.");
   da.def_readonly("drug", &dose_answer::drug, "The drug's name.")
@@ -426,6 +454,9 @@ void bind_answers(py::module_& m) {
       .def_readonly("verdict", &dose_answer::verdict,
                     "DoseVerdict.within, or the main issue of the closest regimen.")
       .def_readonly("checks", &dose_answer::checks, "list of RegimenCheck, closest regimen first.")
+      .def_readonly("age_warnings", &dose_answer::age_warnings,
+                    "With the query's age: the drug's warnings whose stated ages include it (list of WarningStatement); "
+                    "a contraindication among them makes the verdict DoseVerdict.contraindicated.")
       .def("__repr__", [](dose_answer const& a) {
         return fmt::format("<DoseAnswer {} {}: {}>", a.drug, a.query.dose, to_string(a.verdict));
       });

@@ -403,6 +403,10 @@ void bind_graph(py::module_& m) {
                              "Upper end of a dose range, or None.")
       .def_property_readonly("max_daily", [](entity_view<regimen> const& r) { return r.get().max_daily; },
                              "Labeled maximum total dose in 24 h (Quantity), or None when the source states none.")
+      .def_property_readonly("min_age", [](entity_view<regimen> const& r) { return r.get().min_age; },
+                             "The youngest age it is for (Quantity), or None when the source states none.")
+      .def_property_readonly("max_age", [](entity_view<regimen> const& r) { return r.get().max_age; },
+                             "The age it is for patients younger than (Quantity, exclusive), or None.")
       .def_property_readonly("every", [](entity_view<regimen> const& r) { return r.get().every; },
                              "The dosing interval as stated, or None.")
       .def_property_readonly("times_per_day", [](entity_view<regimen> const& r) { return r.get().times_per_day; },
@@ -438,6 +442,10 @@ void bind_graph(py::module_& m) {
                              "What it is about, in the curator's words.")
       .def_property_readonly("concerns_actions", [](entity_view<warning> const& w) { return w.get().concerns_action; },
                              "Co-administered actions it applies to (list of ActionType).")
+      .def_property_readonly("min_age", [](entity_view<warning> const& w) { return w.get().min_age; },
+                             "The youngest age it applies to (Quantity), or None (every age).")
+      .def_property_readonly("max_age", [](entity_view<warning> const& w) { return w.get().max_age; },
+                             "It applies to patients younger than this (Quantity, exclusive), or None.")
       .def_property_readonly("concerns",
                              [](entity_view<warning> const& w) { return out_entities<rel::concerns>(w.kb, w.id()); },
                              "Targets it concerns (list of Target).");
@@ -799,7 +807,7 @@ void bind_graph(py::module_& m) {
       .def(
           "check_dose",
           [](knowledge_base const& k, py::object d, py::object dose, py::object route_arg, py::object every,
-             py::object cond, py::object opioid_free) {
+             py::object cond, py::object opioid_free, py::object age) {
             auto id = resolve<drug>(k, d, "a drug name or a Drug");
             dose_query q;
             q.dose = to_quantity(dose, false, "dose");
@@ -807,15 +815,18 @@ void bind_graph(py::module_& m) {
             if (!every.is_none()) q.every = to_quantity(every, true, "every");
             if (!cond.is_none()) q.condition = resolve<condition>(k, cond, "a condition name or a Condition");
             if (!opioid_free.is_none()) q.opioid_free = to_quantity(opioid_free, true, "opioid_free");
+            if (!age.is_none()) q.age = to_age(age);
             py::gil_scoped_release nogil;
             return check_dose(k, id, q);
           },
           py::arg("drug"), py::arg("dose"), py::kw_only(), py::arg("route") = py::none(), py::arg("every") = py::none(),
-          py::arg("condition") = py::none(), py::arg("opioid_free") = py::none(),
+          py::arg("condition") = py::none(), py::arg("opioid_free") = py::none(), py::arg("age") = py::none(),
           "Checks a dose against the drug's regimens: a DoseAnswer.\n\n"
           "dose: \"50 mg\", (50, \"mg\") or a Quantity. route: a Route or its name (\"oral\"). every: the interval, "
           "\"24 h\", \"daily\", \"q12h\", (24, \"h\") or a Quantity. condition: the indication (name or Condition). "
-          "opioid_free: how long the patient has been opioid-free (\"10 d\"). A dose of the wrong dimension gives "
+          "opioid_free: how long the patient has been opioid-free (\"10 d\"). age: the patient's age (8, \"8 y\", "
+          "\"18 months\"): regimens that state ages are checked against it, and warnings that state ages and include it "
+          "are in `age_warnings` (a contraindication among them makes the verdict DoseVerdict.contraindicated). A dose of the wrong dimension gives "
           "the verdict DoseVerdict.wrong_dimension; a string that does not parse raises QuantityError. (`dose_check` "
           "is a deprecated alias.)");
 

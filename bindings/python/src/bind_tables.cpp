@@ -130,6 +130,8 @@ py::dict entity_attrs(knowledge_base const& kb, any_node node) {
       a["dose"] = fmt::format("{}", r.dose);
       a["dose_max"] = qstr(r.dose_max);
       a["max_daily"] = qstr(r.max_daily);
+      a["min_age"] = qstr(r.min_age);
+      a["max_age"] = qstr(r.max_age);
       a["interval"] = qstr(r.interval());
       a["as_needed"] = r.as_needed;
       a["route"] = n(r.route);

@@ -119,6 +119,8 @@ std::vector<std::filesystem::path> to_paths(py::handle h);
 
 /// A quantity argument: "50 mg", (50, "mg") or a Quantity. `interval`: a time ("24 h", "daily", "q12h").
 quantity to_quantity(py::handle h, bool interval, std::string_view what);
+/// An age argument: 8 (years), "8 y", "18 months", (8, "y") or a Quantity of time, at most 150 years.
+quantity to_age(py::handle h);
 
 /// The entity `h` names in `kb`: a str (name, synonym, id, identifier) or an entity object of kind E (from this
 /// knowledge base, or from another one, then looked up by its id).

@@ -160,7 +160,7 @@ def test_interactions(kb):
     assert kb.screen_interactions((d for d in [kb.drug("naltrexone"), "oxycodone", "ReVia"])).to_json() == a.to_json()
     none = kb.screen_interactions(["acamprosate", "disulfiram"])
     assert none.interactions == [] and none.worst is None
-    assert none.without_metabolism == ["acamprosate", "disulfiram"]  # so no finding is not evidence of safety
+    assert none.without_metabolism == ["acamprosate"]  # so no finding is not evidence of safety
     empty = kb.screen_interactions([])
     assert empty.interactions == [] and empty.drugs == [] and empty.worst is None
 
@@ -294,3 +294,20 @@ def test_kb_ask_answers_as_the_matching_method():
         kb.ask("what is the weather like")
     with pytest.raises(pharmakon.UnknownNameError):
         kb.ask("How does Foozol work?")
+
+
+def test_dose_check_at_an_age(kb):
+    young = kb.check_dose("codeine", "30 mg", every="6 h", age=8)
+    assert young.verdict == pharmakon.DoseVerdict.contraindicated
+    assert young.query.age == kb.check_dose("codeine", "30 mg", age="8 years").query.age
+    assert any(w.id == "warning:codeine-contraindication-under-12-years" and w.max_age is not None
+               for w in young.age_warnings)
+    adult = kb.check_dose("codeine", "30 mg", every="6 h", age="40 y")
+    assert adult.age_warnings == [] and adult.verdict != pharmakon.DoseVerdict.contraindicated
+    assert any(u.startswith("age 40 y: the regimen states no ages") for c in adult.checks for u in c.not_checkable)
+    tap = kb.regimen("regimen:tapentadol-er-oral-pain")
+    assert tap.min_age is not None and tap.max_age is None
+    with pytest.raises(pharmakon.QuantityError):
+        kb.check_dose("codeine", "30 mg", age="8 mg")
+    with pytest.raises(pharmakon.QuantityError):
+        kb.check_dose("codeine", "30 mg", age=200)

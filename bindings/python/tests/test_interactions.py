@@ -221,14 +221,14 @@ def test_a_class_is_not_a_drug(kb):
 
 
 def test_an_unknown_medication_does_not_stop_the_screen(kb):
-    a = kb.screen_interactions(["oxycodone", "omeprazole", "Xanax", "oxycodon"])
+    a = kb.screen_interactions(["oxycodone", "foozol", "Xanax", "oxycodon"])
     assert a.drugs == ["oxycodone", "alprazolam"]
-    assert [u.name for u in a.not_screened] == ["omeprazole", "oxycodon"]
+    assert [u.name for u in a.not_screened] == ["foozol", "oxycodon"]
     assert "oxycodone" in a.not_screened[1].suggestions
-    assert json.loads(a.to_json())["not_screened"][0] == {"name": "omeprazole", "reason": "unknown drug 'omeprazole'",
+    assert json.loads(a.to_json())["not_screened"][0] == {"name": "foozol", "reason": "unknown drug 'foozol'",
                                                           "suggestions": []}
     with pytest.raises(pharmakon.UnknownNameError):
-        kb.screen_interactions(["oxycodone", "omeprazole"], strict=True)
+        kb.screen_interactions(["oxycodone", "foozol"], strict=True)
 
 
 def test_effects_carry_their_site_and_combined_severity(kb):
@@ -256,3 +256,12 @@ def test_tables_show_the_new_payloads(kb):
     assert set(stated.detail) == {"minor"}
     assert set(claims[claims.relation == "interacts_with"].detail) <= set(S.__members__)
     assert set(claims[claims.relation == "substrate_of"].detail) <= set(pharmakon.Pathway.__members__)
+
+
+def test_half_lives_of_a_reversal(kb):
+    a = kb.screen_interactions("naloxone", "methadone")
+    block = next(i for i in a.interactions if i.kind == pharmakon.InteractionKind.blockade)
+    assert [h.drug for h in block.half_lives] == ["naloxone", "methadone"] and block.wears_off_first
+    naloxone, methadone = (h.half_life for h in block.half_lives)
+    assert isinstance(naloxone, pharmakon.HalfLifeStatement) and naloxone.evidence.refs
+    assert kb.mechanism_of("methadone").half_life.high == methadone.high

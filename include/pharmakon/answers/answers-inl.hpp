@@ -35,6 +35,24 @@ PHARMAKON_FUNC std::vector<int> reference_list::cite(knowledge_base const& kb, s
 
 namespace detail::answers {
 
+/// A drug's half-life as an answer states it, citing its sources into `refs`; nullopt when it has none.
+inline std::optional<half_life_statement> half_life_of(knowledge_base const& kb, drug const& dr, reference_list& refs) {
+  if (!dr.half_life) return std::nullopt;
+  half_life_statement h;
+  h.low = dr.half_life->low;
+  h.high = dr.half_life->high;
+  h.note = dr.half_life->note;
+  h.ev.refs = refs.cite(kb, dr.half_life->sources);
+  h.ev.tier = evidence_tier::other;
+  for (auto sid : dr.half_life->sources) {
+    auto const& src = kb.get(sid);
+    h.ev.tier = std::min(h.ev.tier, src.tier());
+    h.ev.unverified = h.ev.unverified || src.unverified;
+  }
+  return h;
+}
+
+
 inline kb_info info_of(knowledge_base const& kb) {
   return {kb.name(), kb.version(), kb.content_hash(), kb.reviews() != nullptr};
 }
@@ -388,20 +406,7 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     a.active_metabolites.push_back(std::move(m));
   }
 
-  if (dr.half_life) {
-    half_life_statement h;
-    h.low = dr.half_life->low;
-    h.high = dr.half_life->high;
-    h.note = dr.half_life->note;
-    h.ev.refs = refs.cite(kb, dr.half_life->sources);
-    h.ev.tier = evidence_tier::other;
-    for (auto sid : dr.half_life->sources) {
-      auto const& src = kb.get(sid);
-      h.ev.tier = std::min(h.ev.tier, src.tier());
-      h.ev.unverified = h.ev.unverified || src.unverified;
-    }
-    a.half_life = std::move(h);
-  }
+  a.half_life = half_life_of(kb, dr, refs);
 
   // effects
   auto add_effects = [&](auto tag, relation_kind k) {
@@ -1020,6 +1025,20 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
     return a.mechanism < b.mechanism;
   });
   out.interactions = std::move(found);
+  // how long each side lasts, where the knowledge base has both half-lives: a blockade or displacement by a drug that
+  // is gone long before the other (naloxone, minutes; methadone, hours to days) ends while the other still acts
+  for (auto& i : out.interactions) {
+    if (i.no_interaction) continue;
+    auto d1 = kb.find<drug>(i.first), d2 = kb.find<drug>(i.second);
+    if (!d1 || !d2) continue;
+    auto h1 = kb[*d1].half_life, h2 = kb[*d2].half_life;
+    if (!h1 || !h2) continue;
+    i.half_lives.push_back({i.first, *half_life_of(kb, kb[*d1], refs)});
+    i.half_lives.push_back({i.second, *half_life_of(kb, kb[*d2], refs)});
+    i.wears_off_first = (i.kind == interaction_kind::blockade || i.kind == interaction_kind::displacement ||
+                         i.kind == interaction_kind::peripheral_blockade) &&
+                        h1->high.base_value() < h2->low.base_value();
+  }
   // the effects' lay names, for patient pages (from the knowledge base's lay_name fields)
   for (auto const& i : out.interactions)
     for (auto const& name : i.effects)
@@ -1042,17 +1061,26 @@ inline int verdict_rank(dose_verdict v) {
   switch (v) {
     case dose_verdict::wrong_dimension: return 0;
     case dose_verdict::wrong_route: return 1;
-    case dose_verdict::above_maximum: return 2;
-    case dose_verdict::above: return 3;
-    case dose_verdict::above_usual: return 4;
-    case dose_verdict::below: return 5;
-    case dose_verdict::too_frequent: return 6;
-    case dose_verdict::too_infrequent: return 7;
-    case dose_verdict::precondition_unmet: return 8;
-    default: return 9;
+    case dose_verdict::wrong_age: return 2;
+    case dose_verdict::above_maximum: return 3;
+    case dose_verdict::above: return 4;
+    case dose_verdict::above_usual: return 5;
+    case dose_verdict::below: return 6;
+    case dose_verdict::too_frequent: return 7;
+    case dose_verdict::too_infrequent: return 8;
+    case dose_verdict::precondition_unmet: return 9;
+    default: return 10;
   }
 }
-inline constexpr int verdict_ranks = 9;  ///< verdict_rank of a verdict that is no issue
+inline constexpr int verdict_ranks = 10;  ///< verdict_rank of a verdict that is no issue
+
+/// "12 y and older", "younger than 18 y", "12 y to younger than 18 y".
+inline std::string ages_text(std::optional<quantity> const& min_age, std::optional<quantity> const& max_age) {
+  if (min_age && max_age) return fmt::format("aged {} to younger than {}", *min_age, *max_age);
+  if (min_age) return fmt::format("aged {} and older", *min_age);
+  if (max_age) return fmt::format("younger than {}", *max_age);
+  return "of any age";
+}
 
 }  // namespace detail::answers
 
@@ -1121,6 +1149,16 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
           chk.issues.push_back({dose_verdict::too_infrequent, ratio, fmt::format("every {}", *iv), fmt::format("every {}", *q.every)});
       }
     }
+    if (r.states_ages()) {
+      auto want = fmt::format("for patients {}", ages_text(r.min_age, r.max_age));
+      if (!q.age) chk.unchecked.push_back("age: " + want);
+      else if (!r.for_age(*q.age)) chk.issues.push_back({dose_verdict::wrong_age, 1.0, want, fmt::format("aged {}", *q.age)});
+    } else if (q.age) {
+      chk.not_checkable.push_back(r.population.empty()
+                                      ? fmt::format("age {}: the regimen states no ages", *q.age)
+                                      : fmt::format("age {}: the regimen states no ages in years (population: {})", *q.age,
+                                                    r.population));
+    }
     for (auto const& p : r.preconditions) {
       if (p.kind == precondition_kind::opioid_free && p.min) {
         auto want = p.recommended ? fmt::format("opioid-free for at least {} ({} recommended)", *p.min, *p.recommended)
@@ -1150,6 +1188,27 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
   if (a.checks.empty()) a.verdict = dose_verdict::no_regimen;
   else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
   else a.verdict = a.checks.front().issues.front().verdict;
+  // the drug's warnings at the patient's age: only those that state ages (the others hold at every age and are in
+  // the mechanism answer); a contraindication there overrides the regimens
+  if (q.age) {
+    for (auto e : kb.out<rel::carries>(d)) {
+      auto const& w = kb[e.object()];
+      if (!(w.min_age || w.max_age) || !w.applies_at_age(*q.age) || e.negated()) continue;
+      warning_statement s;
+      s.drug = a.drug;
+      s.w = w;
+      for (auto c : kb.out<rel::concerns>(e.object())) s.concerns.push_back(kb[c.object()].name);
+      s.ev = evidence_of(kb, e, refs);
+      a.age_warnings.push_back(std::move(s));
+    }
+    std::stable_sort(a.age_warnings.begin(), a.age_warnings.end(), [](auto const& x, auto const& y) {
+      if (x.w.severity != y.w.severity) return x.w.severity < y.w.severity;
+      return x.w.kind < y.w.kind;
+    });
+    if (std::any_of(a.age_warnings.begin(), a.age_warnings.end(),
+                    [](auto const& s) { return s.w.kind == warning_kind::contraindication; }))
+      a.verdict = dose_verdict::contraindicated;
+  }
   return a;
 }
 
@@ -1194,6 +1253,7 @@ void each_statement(interaction_answer const& a, F&& f) {
 template <class F>
 void each_statement(dose_answer const& a, F&& f) {
   for (auto const& c : a.checks) f(c.regimen.ev.review, c.regimen.ev.updated);
+  for (auto const& w : a.age_warnings) f(w.ev.review, w.ev.updated);
 }
 
 template <class Answer>
@@ -1346,11 +1406,16 @@ PHARMAKON_FUNC void keep_approved(dose_answer& a) {
   using detail::answers::is_approved;
   auto before = review_summary_of(a).statements;
   std::erase_if(a.checks, [](regimen_check const& c) { return !is_approved(c.regimen.ev); });
+  std::erase_if(a.age_warnings, [](warning_statement const& w) { return !is_approved(w.ev); });
   if (a.checks.empty()) a.verdict = dose_verdict::no_regimen;
   else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
   else a.verdict = a.checks.front().issues.front().verdict;
+  if (std::any_of(a.age_warnings.begin(), a.age_warnings.end(),
+                  [](warning_statement const& w) { return w.w.kind == warning_kind::contraindication; }))
+    a.verdict = dose_verdict::contraindicated;
   detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& c : a.checks) f(c.regimen.ev.refs);
+    for (auto& w : a.age_warnings) f(w.ev.refs);
   });
 }
 

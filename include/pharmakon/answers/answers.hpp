@@ -316,6 +316,12 @@ PHARMAKON_NAMED_ENUM(interaction_kind,
 );
 
 
+/// One drug's half-life in an interaction.
+struct drug_half_life {
+  std::string drug;
+  half_life_statement half_life;
+};
+
 /// An interaction a label or guideline states, as it applies to a pair of the screened drugs.
 struct stated_statement {
   std::string between_first;   ///< the drug or class named by the claim, on `first`'s side
@@ -343,6 +349,11 @@ struct interaction {
   bool no_interaction = false;   ///< a stated claim says there is no clinically relevant interaction
   evidence_tier tier = evidence_tier::other;  ///< the best tier of the claims that make the interaction
   std::vector<stated_statement> stated;      ///< label or guideline statements that confirm it
+  /// The half-lives of `first` and `second` (in that order), when the knowledge base has both; empty otherwise.
+  std::vector<drug_half_life> half_lives;
+  /// A blockade or displacement by a drug whose longest half-life is shorter than the other's shortest: it wears off
+  /// while the other still acts, so the other's effects can return (naloxone and methadone).
+  bool wears_off_first = false;
   std::vector<warning_statement> warnings;
   std::vector<path_step> path;
 };
@@ -401,7 +412,9 @@ PHARMAKON_NAMED_ENUM(dose_verdict,
   wrong_route,
   wrong_dimension,    ///< e.g. a volume for a drug dosed by mass
   precondition_unmet, ///< e.g. not opioid-free long enough
-  no_regimen          ///< the knowledge base has no regimen for the drug (and condition)
+  no_regimen,         ///< the knowledge base has no regimen for the drug (and condition)
+  wrong_age,          ///< the patient's age is outside the regimen's stated ages
+  contraindicated     ///< a contraindication of the drug applies at the patient's age (e.g. codeine under 12 years)
 );
 
 struct dose_query {
@@ -410,6 +423,7 @@ struct dose_query {
   std::optional<quantity> every;
   std::optional<condition_id> condition;
   std::optional<quantity> opioid_free;  ///< how long the patient has been opioid-free
+  std::optional<quantity> age;          ///< the patient's age (a time, e.g. 8 y)
 };
 
 /// One finding about a query against one regimen.
@@ -424,6 +438,8 @@ struct regimen_check {
   regimen_statement regimen;
   std::vector<dose_issue> issues;  ///< empty: the query is within this regimen
   std::vector<std::string> unchecked;  ///< preconditions the query did not say anything about
+  /// What the query gives that this regimen cannot be checked against: e.g. an age, where the regimen states none
+  std::vector<std::string> not_checkable;
 };
 
 struct dose_answer {
@@ -435,6 +451,9 @@ struct dose_answer {
   std::string condition;  ///< name of the query's condition, if any
   dose_verdict verdict = dose_verdict::no_regimen;  ///< within, or the main issue of the closest regimen
   std::vector<regimen_check> checks;  ///< closest regimen first
+  /// With the query's age: the drug's warnings whose stated ages include it (most severe first). A contraindication
+  /// among them makes the verdict `contraindicated`, whatever the regimens say.
+  std::vector<warning_statement> age_warnings;
   reference_list references;
 };
 

@@ -85,6 +85,7 @@ struct reading {
   std::vector<std::pair<span, drug_id>> drugs;  ///< resolved mentions, in order, distinct drugs
   std::optional<span> dose;                     ///< number + unit
   std::string dose_text, every, route, condition;
+  std::string age;                              ///< "8 y", "18 mo": "an 8-year-old", "aged 70", "8 years old"
   std::optional<span> condition_span;           ///< "for alcohol use disorder": its words name no drug
 };
 
@@ -159,6 +160,40 @@ inline void read_interval(reading& r) {
       if (auto u = time_unit_word(next(2))) { r.every = next(1) + " " + *u; return; }
     }
     if (w == "every" && time_unit_word(next(1))) { r.every = "1 " + *time_unit_word(next(1)); return; }
+  }
+}
+
+/// The patient's age: "8-year-old", "8 year old", "8 years old", "8 yo", "aged 8", "age 8", "18-month-old".
+inline void read_age(reading& r) {
+  auto const& t = r.toks;
+  auto age_unit = [](std::string_view w) -> std::string {
+    if (w == "year" || w == "years" || w == "yr" || w == "yrs" || w == "y") return "y";
+    if (w == "month" || w == "months" || w == "mo") return "mo";
+    if (w == "week" || w == "weeks" || w == "wk") return "wk";
+    if (w == "day" || w == "days") return "d";
+    return "";
+  };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto const& w = t[i].lower;
+    auto next = [&](std::size_t k) -> std::string const& {
+      static std::string const none;
+      return i + k < t.size() ? t[i + k].lower : none;
+    };
+    // one token: "8-year-old", "18-month-old", "8-yr-old"
+    if (auto dash = w.find('-'); dash != std::string::npos && dash > 0 && is_number(std::string_view(w).substr(0, dash)) &&
+                                 w.ends_with("-old")) {
+      auto u = age_unit(std::string_view(w).substr(dash + 1, w.size() - dash - 1 - 4));
+      if (!u.empty()) { r.age = w.substr(0, dash) + " " + u; return; }
+    }
+    if (is_number(w)) {
+      if (auto u = age_unit(next(1)); !u.empty() && (next(2) == "old" || next(2) == "of")) { r.age = w + " " + u; return; }
+      if (next(1) == "yo" || next(1) == "y/o") { r.age = w + " y"; return; }
+    }
+    if ((w == "aged" || w == "age") && is_number(next(1))) {
+      auto u = age_unit(next(2));
+      r.age = next(1) + " " + (u.empty() ? std::string("y") : u);
+      return;
+    }
   }
 }
 
@@ -244,6 +279,7 @@ inline std::string understood(reading const& r, knowledge_base const& kb) {
   if (!r.every.empty()) parts.push_back("every " + r.every);
   if (!r.route.empty()) parts.push_back("route: " + r.route);
   if (!r.condition.empty()) parts.push_back("condition: " + r.condition);
+  if (!r.age.empty()) parts.push_back("age: " + r.age);
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -261,6 +297,7 @@ PHARMAKON_FUNC result<question> parse_question(knowledge_base const& kb, std::st
   read_dose(r);
   read_interval(r);
   read_route(r);
+  read_age(r);
   read_condition(r, kb);
   read_drugs(r, kb);
   auto const& t = r.toks;
@@ -288,6 +325,7 @@ PHARMAKON_FUNC result<question> parse_question(knowledge_base const& kb, std::st
     q.every = r.every;
     q.route = r.route;
     q.condition = r.condition;
+    q.age = r.age;
     return q;
   }
   // one drug and an interaction phrasing: the other name is the words after "with" / "and"
@@ -397,9 +435,10 @@ PHARMAKON_FUNC any_answer answer(knowledge_base const& kb, question const& q) {
   switch (q.kind) {
     case question_kind::mechanism: return mechanism_of(kb, kb.at<drug>(q.drugs.at(0)));
     case question_kind::interactions: {
-      std::vector<drug_id> ids;
-      for (auto const& n : q.drugs) ids.push_back(kb.at<drug>(n));
-      return screen_interactions(kb, ids);
+      // as `pharmakon interactions`: the known drugs are screened and the rest named, unless fewer than two are known
+      auto a = screen_interactions(kb, std::span<std::string const>(q.drugs));
+      if (a.drugs.size() < 2 && !a.not_screened.empty()) (void)kb.at<drug>(a.not_screened.front().name);
+      return a;
     }
     case question_kind::dose_check: {
       auto d = kb.at<drug>(q.drugs.at(0));
@@ -418,6 +457,13 @@ PHARMAKON_FUNC any_answer answer(knowledge_base const& kb, question const& q) {
       }
       if (!q.route.empty()) dq.route = parse_enum<route>(q.route);
       if (!q.condition.empty()) dq.condition = kb.at<condition>(q.condition);
+      if (!q.age.empty()) {
+        auto age = parse_age(q.age);
+        if (!age)
+          throw usage_error(errc::bad_quantity, fmt::format("age '{}': expected {}, found {}", q.age,
+                                                            age.diagnostics[0].expected, age.diagnostics[0].found));
+        dq.age = *age;
+      }
       return check_dose(kb, d, dq);
     }
   }

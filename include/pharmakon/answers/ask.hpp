@@ -33,6 +33,7 @@ struct question {
   std::string every;      ///< e.g. "24 h"
   std::string route;      ///< e.g. "oral"
   std::string condition;  ///< e.g. "alcohol use disorder"
+  std::string age;        ///< the patient's age, e.g. "8 y" ("an 8-year-old"), for dose checks
 
   /// The equivalent `pharmakon` command line, without options common to every command:
   /// {"moa", "naltrexone"}, {"interactions", "tramadol", "sertraline"},
@@ -50,6 +51,7 @@ struct question {
       if (!route.empty()) out.insert(out.end(), {"--route", route});
       if (!every.empty()) out.insert(out.end(), {"--every", every});
       if (!condition.empty()) out.insert(out.end(), {"--condition", condition});
+      if (!age.empty()) out.insert(out.end(), {"--age", age});
     }
     return out;
   }

@@ -113,7 +113,17 @@ struct regimen : entity_base {
   std::string formulation;          ///< e.g. "extended-release injectable suspension"
   std::string product;              ///< e.g. "Vivitrol"
   std::string population;           ///< e.g. "adults"
+  /// The ages the regimen is for, where its source states them in years: [min_age, max_age) ("12 years and
+  /// older" is min_age 12 y; "younger than 18" is max_age 18 y). "adults" alone sets neither.
+  std::optional<quantity> min_age;
+  std::optional<quantity> max_age;
   std::vector<precondition> preconditions;
+  /// Whether the regimen states an age range, and whether `age` is in it (true when it states none).
+  bool states_ages() const noexcept { return min_age || max_age; }
+  bool for_age(quantity const& age) const noexcept {
+    double a = age.base_value();
+    return (!min_age || a >= min_age->base_value()) && (!max_age || a < max_age->base_value());
+  }
 
   /// The dosing interval, from `every` or `times_per_day`.
   std::optional<quantity> interval() const noexcept {
@@ -128,6 +138,15 @@ struct warning : entity_base {
   pharmakon::severity severity = pharmakon::severity::serious;
   std::string about;                           ///< what it is about, in the curator's words
   std::vector<action_type> concerns_action;    ///< co-administered actions it applies to (with `concerns` targets)
+  /// The ages it applies to, where its source states them: [min_age, max_age) ("contraindicated in children
+  /// younger than 12 years" is max_age 12 y). Unset: every age.
+  std::optional<quantity> min_age;
+  std::optional<quantity> max_age;
+  /// Whether it applies at `age` (years, or any time unit): true when the warning states no age range.
+  bool applies_at_age(quantity const& age) const noexcept {
+    double a = age.base_value();
+    return (!min_age || a >= min_age->base_value()) && (!max_age || a < max_age->base_value());
+  }
 };
 
 /// A drug class ("benzodiazepines", "strong CYP3A4 inhibitors"). Members are stated by `member_of` claims, or,

@@ -84,9 +84,11 @@ PHARMAKON_RECORD_FIELDS(regimen, record_field{"dose", &r::dose}, record_field{"d
     record_field{"every", &r::every}, record_field{"times_per_day", &r::times_per_day},
     record_field{"as_needed", &r::as_needed}, record_field{"route", &r::route},
     record_field{"formulation", &r::formulation}, record_field{"product", &r::product},
-    record_field{"population", &r::population}, record_field{"preconditions", &r::preconditions});
+    record_field{"population", &r::population}, record_field{"preconditions", &r::preconditions},
+    record_field{"min_age", &r::min_age, hashed::when_set, "ages"}, record_field{"max_age", &r::max_age, hashed::when_set, "ages"});
 PHARMAKON_RECORD_FIELDS(warning, record_field{"kind", &r::kind}, record_field{"severity", &r::severity},
-    record_field{"about", &r::about}, record_field{"concerns_action", &r::concerns_action});
+    record_field{"about", &r::about}, record_field{"concerns_action", &r::concerns_action},
+    record_field{"min_age", &r::min_age, hashed::when_set, "ages"}, record_field{"max_age", &r::max_age, hashed::when_set, "ages"});
 PHARMAKON_RECORD_FIELDS(concept_node, record_field{"kind", &r::kind_label});
 /// A source's fields after its id (its id is written first, its region is not a field).
 PHARMAKON_RECORD_FIELDS(source, record_field{"kind", &r::kind}, record_field{"title", &r::title},

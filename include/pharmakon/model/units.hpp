@@ -20,7 +20,8 @@ namespace pharmakon {
 
 enum class dimension : std::uint8_t { mass, volume, time, concentration };
 
-enum class unit : std::uint8_t { ng, ug, mg, g, kg, uL, mL, L, s, min, h, d, wk, mo, pM, nM, uM, mM, M };
+// appended only (snapshots store a unit as its number): `y` came after `M`
+enum class unit : std::uint8_t { ng, ug, mg, g, kg, uL, mL, L, s, min, h, d, wk, mo, pM, nM, uM, mM, M, y };
 
 struct unit_info {
   unit u;
@@ -29,7 +30,7 @@ struct unit_info {
   std::string_view symbol; ///< canonical symbol, printed in answers
 };
 
-inline constexpr std::array<unit_info, 19> unit_table{{
+inline constexpr std::array<unit_info, 20> unit_table{{
     {unit::ng, dimension::mass, 1e-6, "ng"},
     {unit::ug, dimension::mass, 1e-3, "µg"},
     {unit::mg, dimension::mass, 1.0, "mg"},
@@ -49,6 +50,7 @@ inline constexpr std::array<unit_info, 19> unit_table{{
     {unit::uM, dimension::concentration, 1e3, "µM"},
     {unit::mM, dimension::concentration, 1e6, "mM"},
     {unit::M, dimension::concentration, 1e9, "M"},
+    {unit::y, dimension::time, 365.25 * 24.0, "y"},  // a mean Julian year: ages ("12 y"), not intervals
 }};
 
 constexpr unit_info const& info(unit u) noexcept { return unit_table[static_cast<std::size_t>(u)]; }
@@ -64,7 +66,7 @@ constexpr std::string_view to_string(dimension d) noexcept {
 
 /// Accepted spellings (case-sensitive: `M` is molar, `m` is nothing; `mL` and `ml` both accepted).
 constexpr std::optional<unit> parse_unit(std::string_view s) noexcept {
-  constexpr std::array<std::pair<std::string_view, unit>, 40> m{{
+  constexpr std::array<std::pair<std::string_view, unit>, 45> m{{
       {"ng", unit::ng},     {"µg", unit::ug},      {"μg", unit::ug},    {"ug", unit::ug},     {"mcg", unit::ug},
       {"mg", unit::mg},     {"g", unit::g},        {"kg", unit::kg},    {"µL", unit::uL},     {"μL", unit::uL},
       {"uL", unit::uL},     {"mL", unit::mL},      {"ml", unit::mL},    {"L", unit::L},       {"s", unit::s},
@@ -73,6 +75,7 @@ constexpr std::optional<unit> parse_unit(std::string_view s) noexcept {
       {"weeks", unit::wk},  {"mo", unit::mo},      {"month", unit::mo}, {"months", unit::mo}, {"pM", unit::pM},
       {"nM", unit::nM},     {"µM", unit::uM},      {"μM", unit::uM},    {"uM", unit::uM},     {"mM", unit::mM},
       {"M", unit::M},       {"sec", unit::s},      {"w", unit::wk},     {"l", unit::L},       {"hrs", unit::h},
+      {"y", unit::y},       {"yr", unit::y},       {"yrs", unit::y},    {"year", unit::y},    {"years", unit::y},
   }};
   for (auto const& [k, v] : m)
     if (k == s) return v;
@@ -161,6 +164,24 @@ inline result<quantity> parse_interval(std::string_view text) {
   if (q && q->dim() != dimension::time)
     return diagnostic{errc::wrong_dimension, {{1, 1}, {}, nullptr}, "a time interval (h, d, wk, mo) or daily/weekly/monthly",
                       fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
+  return q;
+}
+
+/// Parses a patient's age: a time quantity ("8 y", "8 years", "18 months", "10 d"), or a bare number of years
+/// ("8", "0.5"); at most 150 years. An age of another dimension or out of range is one diagnostic as
+/// `parse_interval` gives them.
+inline result<quantity> parse_age(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  bool bare = !text.empty() && text.find_first_not_of("0123456789.") == std::string_view::npos;
+  auto q = bare ? parse_quantity(std::string(text) + " y") : parse_quantity(text);
+  if (!q) return q;
+  if (q->dim() != dimension::time)
+    return diagnostic{errc::wrong_dimension, {{1, 1}, {}, nullptr}, "an age (years: 8 y, 8 years, or 8; months: 18 months)",
+                      fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
+  if (q->base_value() > 150 * info(unit::y).to_base)
+    return diagnostic{errc::out_of_range, {{1, 1}, {}, nullptr}, "an age up to 150 y",
+                      fmt::format("{:g} {}", q->value(), info(q->unit_of()).symbol)};
   return q;
 }
 

@@ -255,6 +255,26 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
                             enum_words(to_string(w.w.kind)), w.ev.refs, std::string(to_string(w.ev.tier)),
                             review_words(w.ev.review, a.kb.reviews)});
     }
+    if (i.half_lives.size() == 2) {
+      auto span = [](half_life_statement const& h) {
+        return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+      };
+      auto const& h1 = i.half_lives[0].half_life;
+      auto const& h2 = i.half_lives[1].half_life;
+      std::vector<int> refs = h1.ev.refs;
+      refs.insert(refs.end(), h2.ev.refs.begin(), h2.ev.refs.end());
+      std::sort(refs.begin(), refs.end());
+      refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+      auto text = fmt::format("half-lives: {} {}, {} {}{}", i.half_lives[0].drug, span(h1), i.half_lives[1].drug, span(h2),
+                              i.wears_off_first ? fmt::format("; {} wears off first, and {}'s effects can return", i.first, i.second)
+                                                : std::string());
+      auto plain = i.wears_off_first
+                       ? fmt::format("{} wears off sooner than {} ({} against {}): {}'s effects can come back", i.first,
+                                     i.second, span(h1), span(h2), i.second)
+                       : text;
+      s.duration.push_back({text, plain, "half-life", refs, std::string(to_string(std::min(h1.ev.tier, h2.ev.tier))),
+                            review_words(std::nullopt, a.kb.reviews)});
+    }
     for (auto const& p : i.path) {
       std::string detail = p.detail.empty() ? "" : fmt::format(" ({})", enum_words(p.detail));
       auto t = fmt::format("{} —{}{}→ {}", p.from, to_string(p.relation), detail, p.to);
@@ -854,6 +874,13 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
       out += "</ul>\n";
     }
     out += interaction_figure(s, n, aud);
+    if (!s.duration.empty()) {
+      out += "<h3>How long each lasts</h3>\n<ul>\n";
+      for (auto const& w : s.duration)
+        out += fmt::format("<li>{}{} <span class=\"meta\">{} evidence</span></li>\n",
+                           esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier));
+      out += "</ul>\n";
+    }
     if (!s.warnings.empty()) {
       out += fmt::format("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");
       for (auto const& w : s.warnings)
@@ -874,16 +901,17 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
 
 inline std::string dose_body(dose_answer const& a, html_options const& o, page_facts const& f) {
   using namespace detail::render;
-  std::string verdict = enum_words(to_string(a.verdict));
-  if (!a.checks.empty() && !a.checks.front().issues.empty()) verdict += " — " + issue_text(a.checks.front().issues.front());
-  if (a.verdict == dose_verdict::no_regimen)
-    verdict += a.condition.empty() ? " — the knowledge base has no regimen for this drug"
-                                   : fmt::format(" — the knowledge base has no regimen for this drug and {}", a.condition);
+  std::string verdict = dose_verdict_text(a);
   std::string out = "<section aria-labelledby=\"short-h\">\n<h2 id=\"short-h\">In short</h2>\n";
   out += "<p class=\"verdict\"><strong>Verdict:</strong> " + esc(verdict) + "</p>\n";
   if (o.audience == audience::patient && a.verdict != dose_verdict::within)
     out += "<p>Talk to your doctor or pharmacist before taking this dose.</p>\n";
   out += "</section>\n";
+  if (!a.age_warnings.empty()) {
+    std::string items;
+    for (auto const& w : a.age_warnings) items += warning_item(w, o.audience, f);
+    out += html_section("age", fmt::format("At age {}", *a.query.age), items, "warnings");
+  }
   int n = 0;
   for (auto const& c : a.checks) {
     ++n;
@@ -891,6 +919,7 @@ inline std::string dose_body(dose_answer const& a, html_options const& o, page_f
     if (c.issues.empty()) items += "<li>the query is within this regimen</li>\n";
     for (auto const& i : c.issues) items += "<li>" + esc(issue_text(i)) + "</li>\n";
     for (auto const& u : c.unchecked) items += "<li>" + esc("not checked (the query does not say): " + u) + "</li>\n";
+    for (auto const& u : c.not_checkable) items += "<li>" + esc("not checked: " + u) + "</li>\n";
     out += html_section(fmt::format("reg-{}", n), fmt::format("{} regimen {}", n == 1 ? "Closest" : "Other", n), items);
   }
   return out;

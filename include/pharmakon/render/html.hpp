@@ -129,6 +129,7 @@ struct interaction_summary {
   std::vector<statement> warnings;
   std::vector<statement> stated;    ///< what labels and guidelines say about it (severity, change, advice)
   std::vector<statement> path;      ///< the path through the graph, one step each
+  std::vector<statement> duration;  ///< the two drugs' half-lives (one statement, when the knowledge base has both)
 };
 PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer const& a);
 

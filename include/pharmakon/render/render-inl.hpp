@@ -264,6 +264,7 @@ inline line regimen_line(regimen_statement const& s) {
   if (!r.formulation.empty()) details.push_back(r.formulation);
   if (!r.product.empty()) details.push_back(r.product);
   if (!r.population.empty()) details.push_back(r.population);
+  if (r.states_ages()) details.push_back("patients " + detail::answers::ages_text(r.min_age, r.max_age));
   if (!details.empty()) text += fmt::format(" ({})", fmt::join(details, ", "));
   if (!s.condition.empty()) text += fmt::format(" for {}", s.condition);
   std::vector<std::string> pre;
@@ -607,6 +608,21 @@ inline layout interaction_layout(interaction_answer const& a) {
       s.lines.push_back({fmt::format("{} exposure of {}", i.direction == direction::increase ? "higher" : "lower", i.affected), {}});
     if (!i.no_interaction)
       s.lines.push_back({fmt::format("what to do: {} ({} evidence)", management_words(i.management), to_string(i.tier)), {}});
+    if (i.half_lives.size() == 2) {
+      auto span = [](half_life_statement const& h) {
+        return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+      };
+      std::vector<int> refs = i.half_lives[0].half_life.ev.refs;
+      refs.insert(refs.end(), i.half_lives[1].half_life.ev.refs.begin(), i.half_lives[1].half_life.ev.refs.end());
+      std::sort(refs.begin(), refs.end());
+      refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+      s.lines.push_back({fmt::format("half-lives: {} {}, {} {}{}", i.half_lives[0].drug, span(i.half_lives[0].half_life),
+                                     i.half_lives[1].drug, span(i.half_lives[1].half_life),
+                                     i.wears_off_first ? fmt::format("; {} wears off first, and {}'s effects can return",
+                                                                     i.first, i.second)
+                                                       : std::string()),
+                         std::move(refs)});
+    }
     for (auto const& st : i.stated) {
       std::string who = st.between_first == i.first && st.between_second == i.second
                             ? std::string()
@@ -648,6 +664,7 @@ inline std::string query_details(dose_answer const& a) {
   if (q.every) out += fmt::format(" every {}", *q.every);
   if (!a.condition.empty()) out += fmt::format(" for {}", a.condition);
   if (q.opioid_free) out += fmt::format(", opioid-free for {}", *q.opioid_free);
+  if (q.age) out += fmt::format(", patient aged {}", *q.age);
   return out;
 }
 inline std::string query_text(dose_answer const& a) {
@@ -670,19 +687,35 @@ inline std::string issue_text(dose_issue const& i) {
     case dose_verdict::wrong_route: return fmt::format("wrong route: expected {}, found {}", i.expected, i.found);
     case dose_verdict::wrong_dimension: return fmt::format("unit error: expected {}, found {}", i.expected, i.found);
     case dose_verdict::precondition_unmet: return fmt::format("precondition not met: expected {}, found {}", i.expected, i.found);
+    case dose_verdict::wrong_age: return fmt::format("not for this age: the regimen is {}, the patient is {}", i.expected, i.found);
     default: return std::string(to_string(i.verdict));
   }
+}
+
+/// The verdict line of a dose answer: "above maximum — ...", "contraindicated — at age 8 y: ..." (every format).
+inline std::string dose_verdict_text(dose_answer const& a) {
+  std::string verdict = enum_words(to_string(a.verdict));
+  if (a.verdict == dose_verdict::contraindicated) {
+    for (auto const& w : a.age_warnings)
+      if (w.w.kind == warning_kind::contraindication)
+        return verdict + fmt::format(" — at age {}: {}", *a.query.age, w.w.about);
+  }
+  if (!a.checks.empty() && !a.checks.front().issues.empty()) verdict += " — " + issue_text(a.checks.front().issues.front());
+  if (a.verdict == dose_verdict::no_regimen)
+    verdict += a.condition.empty() ? " — the knowledge base has no regimen for this drug"
+                                   : fmt::format(" — the knowledge base has no regimen for this drug and {}", a.condition);
+  return verdict;
 }
 
 inline layout dose_layout(dose_answer const& a) {
   layout d;
   d.title = fmt::format("Dose check: {}", query_text(a));
-  std::string verdict = enum_words(to_string(a.verdict));
-  if (!a.checks.empty() && !a.checks.front().issues.empty()) verdict += " — " + issue_text(a.checks.front().issues.front());
-  if (a.verdict == dose_verdict::no_regimen)
-    verdict += a.condition.empty() ? " — the knowledge base has no regimen for this drug"
-                                   : fmt::format(" — the knowledge base has no regimen for this drug and {}", a.condition);
-  d.header.emplace_back("Verdict", verdict);
+  d.header.emplace_back("Verdict", dose_verdict_text(a));
+  if (!a.age_warnings.empty()) {
+    section s{fmt::format("At age {}", *a.query.age), {}};
+    for (auto const& w : a.age_warnings) s.lines.push_back(warning_line(w));
+    d.sections.push_back(std::move(s));
+  }
   int n = 0;
   for (auto const& c : a.checks) {
     section s{fmt::format("{} regimen {}", n++ == 0 ? "Closest" : "Other", n), {}};
@@ -690,6 +723,7 @@ inline layout dose_layout(dose_answer const& a) {
     if (c.issues.empty()) s.lines.push_back({"the query is within this regimen", {}, 1});
     for (auto const& i : c.issues) s.lines.push_back({issue_text(i), {}, 1});
     for (auto const& u : c.unchecked) s.lines.push_back({fmt::format("not checked (the query does not say): {}", u), {}, 1});
+    for (auto const& u : c.not_checkable) s.lines.push_back({fmt::format("not checked: {}", u), {}, 1});
     d.sections.push_back(std::move(s));
   }
   d.refs = &a.references;
@@ -785,7 +819,8 @@ inline ordered_json json_regimen(regimen_statement const& s) {
 }
 inline ordered_json json_warning(warning_statement const& w) {
   return {{"id", w.w.id}, {"drug", w.drug}, {"kind", std::string(to_string(w.w.kind))}, {"severity", std::string(to_string(w.w.severity))},
-          {"about", w.w.about}, {"concerns", w.concerns}, {"evidence", json_evidence(w.ev)}};
+          {"about", w.w.about}, {"concerns", w.concerns}, {"min_age", json_opt_quantity(w.w.min_age)},
+          {"max_age", json_opt_quantity(w.w.max_age)}, {"evidence", json_evidence(w.ev)}};
 }
 inline ordered_json envelope(std::string_view kind, kb_info const& kb) {
   return {{"schema", "pharmakon-answer"}, {"schema_version", std::string(answer_schema_version)},
@@ -991,6 +1026,11 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
                         {"effect", st.effect.empty() ? ordered_json(nullptr) : ordered_json(st.effect)},
                         {"exposure_of", st.exposure_of.empty() ? ordered_json(nullptr) : ordered_json(st.exposure_of)},
                         {"advice", st.says.advice}, {"evidence", json_evidence(st.ev)}});
+    auto half_lives = ordered_json::array();
+    for (auto const& h : i.half_lives)
+      half_lives.push_back({{"drug", h.drug},
+                            {"half_life", {{"low", json_quantity(h.half_life.low)}, {"high", json_quantity(h.half_life.high)},
+                                           {"note", h.half_life.note}, {"evidence", json_evidence(h.half_life.ev)}}}});
     auto action_or_null = [&](action_type t) {
       return i.mechanism == interaction_mechanism::same_target ? ordered_json(std::string(to_string(t))) : ordered_json(nullptr);
     };
@@ -1003,7 +1043,8 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
                     {"second", {{"drug", i.second}, {"action", action_or_null(i.second_action)}}},
                     {"target", i.target ? json_target(*i.target) : ordered_json(nullptr)},
                     {"affected", i.affected.empty() ? ordered_json(nullptr) : ordered_json(i.affected)},
-                    {"effects", i.effects}, {"stated", stated}, {"warnings", warns}, {"path", path}});
+                    {"effects", i.effects}, {"stated", stated}, {"warnings", warns}, {"path", path},
+                    {"half_lives", half_lives}, {"wears_off_first", i.wears_off_first}});
   }
   j["interactions"] = list;
   j["worst_severity"] = a.worst() ? ordered_json(std::string(to_string(*a.worst()))) : ordered_json(nullptr);
@@ -1023,8 +1064,11 @@ PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
                 {"route", a.query.route ? ordered_json(std::string(to_string(*a.query.route))) : ordered_json(nullptr)},
                 {"every", json_opt_quantity(a.query.every)},
                 {"condition", a.condition.empty() ? ordered_json(nullptr) : ordered_json(a.condition)},
-                {"opioid_free", json_opt_quantity(a.query.opioid_free)}};
+                {"opioid_free", json_opt_quantity(a.query.opioid_free)}, {"age", json_opt_quantity(a.query.age)}};
   j["verdict"] = std::string(to_string(a.verdict));
+  auto age_warnings = ordered_json::array();
+  for (auto const& w : a.age_warnings) age_warnings.push_back(json_warning(w));
+  j["age_warnings"] = age_warnings;
   auto checks = ordered_json::array();
   for (auto const& c : a.checks) {
     auto issues = ordered_json::array();
@@ -1032,7 +1076,7 @@ PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
       issues.push_back({{"verdict", std::string(to_string(i.verdict))}, {"factor", i.factor}, {"expected", i.expected},
                         {"found", i.found}, {"message", issue_text(i)}});
     checks.push_back({{"regimen", json_regimen(c.regimen)}, {"within", c.issues.empty()}, {"issues", issues},
-                      {"unchecked", c.unchecked}});
+                      {"unchecked", c.unchecked}, {"not_checkable", c.not_checkable}});
   }
   j["checks"] = checks;
   return json_tail(j, a, indent);

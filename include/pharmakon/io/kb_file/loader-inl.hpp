@@ -1057,6 +1057,19 @@ inline std::optional<precondition> read_precondition(reader& r, toml::table cons
   return p;
 }
 
+/// An age range [min_age, max_age): each from 0 to 150 years, and max_age above min_age.
+inline void check_ages(reader& r, std::optional<quantity> const& min_age, std::optional<quantity> const& max_age) {
+  double const limit = quantity{150, unit::y}.base_value();
+  for (auto [key, q] : {std::pair{"min_age", &min_age}, std::pair{"max_age", &max_age}})
+    if (*q && q->value().base_value() > limit)
+      r.error(errc::out_of_range, r.table().get(key)->source().begin, fmt::format("'{}' to be an age up to 150 y", key),
+              fmt::format("{}", **q));
+  if (min_age && max_age && max_age->base_value() <= min_age->base_value())
+    r.error(errc::out_of_range, r.table().get("max_age")->source().begin,
+            fmt::format("'max_age' to be above 'min_age' ({}): the range is [min_age, max_age)", *min_age),
+            fmt::format("{}", *max_age));
+}
+
 inline void read_regimen(reader& r) {
   regimen g;
   bool ok = read_base(r, g, "regimen:", true, false);
@@ -1069,7 +1082,10 @@ inline void read_regimen(reader& r) {
   read_fields(r, g, {{"dose", field_rule::by_hand}, {"dose_max", field_rule::optional, {}, {dimension::mass, dimension::volume}},
                      {"max_daily", field_rule::optional, {}, {dimension::mass, dimension::volume}},
                      {"every", field_rule::optional, {}, {dimension::time}}, {"times_per_day", field_rule::by_hand},
-                     {"route", field_rule::by_hand}, {"preconditions", field_rule::by_hand}});
+                     {"route", field_rule::by_hand}, {"preconditions", field_rule::by_hand},
+                     {"min_age", field_rule::optional, {}, {dimension::time}},
+                     {"max_age", field_rule::optional, {}, {dimension::time}}});
+  check_ages(r, g.min_age, g.max_age);
   std::string_view const per_day_range = "'times_per_day' to be a whole number from 1 to 48";
   auto per_day = r.whole_number("times_per_day", "a whole number of doses per day", 1, 48, per_day_range, per_day_range);
   if (g.every && per_day)
@@ -1131,7 +1147,10 @@ inline void read_warning(reader& r) {
   // concerns_action: an array of enums, with messages of its own (below)
   read_fields(r, w, {{"kind", field_rule::required}, {"severity", field_rule::required},
                      {"about", field_rule::required, "what the warning is about"},
-                     {"concerns_action", field_rule::by_hand}});
+                     {"concerns_action", field_rule::by_hand},
+                     {"min_age", field_rule::optional, {}, {dimension::time}},
+                     {"max_age", field_rule::optional, {}, {dimension::time}}});
+  check_ages(r, w.min_age, w.max_age);
   std::vector<target_id> concerns;
   if (auto const* n = r.node("concerns", false, "an array of target ids")) {
     if (auto const* arr = n->as_array()) {

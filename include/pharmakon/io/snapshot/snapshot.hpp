@@ -31,8 +31,9 @@ namespace pharmakon {
 
 /// The snapshot format this pharmakon writes and reads.
 /// 2: drug classes, metabolism, stated interactions; 3: lay names, drug half-lives, source date and version;
-/// 4: a source's identifiers as a list of (scheme, value); 5: a regimen's labeled maximum daily dose (`max_daily`)
-inline constexpr std::uint32_t snapshot_format_version = 5;
+/// 4: a source's identifiers as a list of (scheme, value); 5: a regimen's labeled maximum daily dose (`max_daily`);
+/// 6: the ages of a regimen and of a warning (`min_age`, `max_age`), and the unit `y`
+inline constexpr std::uint32_t snapshot_format_version = 6;
 
 namespace detail::snap {
 inline constexpr char magic[8] = {'P', 'H', 'K', 'S', 'N', 'A', 'P', '\0'};

@@ -860,7 +860,10 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
             shared->severity = std::min(shared->severity, in.severity);
             shared->management = default_management(shared->severity);
           } else {
-            in.management = in.severity <= interaction_severity::major ? management::avoid : management::monitor;
+            // inferred, not stated: labels that warn of an effect adding up (QT prolongation, serotonin syndrome,
+            // CNS depression) mostly ask for caution and monitoring (an ECG, sedation, breathing); a label or
+            // guideline statement that says to avoid the combination sets that below (step 4)
+            in.management = in.severity == interaction_severity::contraindicated ? management::avoid : management::monitor;
             pair.push_back(std::move(in));
           }
         }

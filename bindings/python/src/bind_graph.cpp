@@ -769,30 +769,25 @@ void bind_graph(py::module_& m) {
           [](knowledge_base const& k, py::object drugs, bool strict) {
             if (py::isinstance<py::str>(drugs) || !py::isinstance<py::iterable>(drugs))
               throw py::type_error("drugs: expected a list of drug names or Drug objects, got " + type_name(drugs));
-            std::vector<drug_id> ids;
-            std::vector<unscreened_drug> missing;  // as the C++ by-name screen: a name no drug has is listed, not fatal
-            for (auto d : drugs) {
-              if (!strict && py::isinstance<py::str>(d)) {
-                auto n = d.cast<std::string>();
-                if (std::any_of(missing.begin(), missing.end(), [&](unscreened_drug const& u) { return u.name == n; })) continue;
-                try {
-                  ids.push_back(k.at<drug>(n));
-                } catch (lookup_error const& e) {
-                  missing.push_back({n, e.what(), e.suggestions()});
-                }
-                continue;
-              }
-              ids.push_back(resolve<drug>(k, d, "a drug name or a Drug"));
+            if (strict) {
+              std::vector<drug_id> ids;
+              for (auto d : drugs) ids.push_back(resolve<drug>(k, d, "a drug name or a Drug"));
+              py::gil_scoped_release nogil;
+              return screen_interactions(k, ids);
+            }
+            // the C++ screen by name (a Drug object by its id), which lists the names no drug has
+            std::vector<std::string> names;
+            for (auto d : drugs)
+              names.push_back(py::isinstance<py::str>(d) ? d.cast<std::string>()
+                                                         : k[resolve<drug>(k, d, "a drug name or a Drug")].id);
+            interaction_answer answer;
+            {
+              py::gil_scoped_release nogil;
+              answer = screen_interactions(k, std::span<std::string const>(names));
             }
             // as the CLI and the server: with fewer than two known drugs there is nothing to screen, and the first
             // unknown name is the error
-            auto distinct = ids;
-            std::sort(distinct.begin(), distinct.end());
-            if (!missing.empty() && std::unique(distinct.begin(), distinct.end()) - distinct.begin() < 2)
-              (void)k.at<drug>(missing.front().name);
-            py::gil_scoped_release nogil;
-            auto answer = screen_interactions(k, ids);
-            answer.not_screened = std::move(missing);
+            if (answer.drugs.size() < 2 && !answer.not_screened.empty()) (void)k.at<drug>(answer.not_screened.front().name);
             return answer;
           },
           py::arg("drugs"), py::kw_only(), py::arg("strict") = false,

@@ -176,23 +176,19 @@ quantity to_quantity(py::handle h, bool interval, std::string_view what) {
 
 quantity to_age(py::handle h) {
   // a bare number is years (8 -> 8 y), as `pharmakon dose-check --age 8`; a string parses as parse_age
-  if ((py::isinstance<py::int_>(h) || py::isinstance<py::float_>(h)) && !py::isinstance<py::bool_>(h))
-    return to_age(py::str(fmt::format("{}", h.cast<double>())));
+  auto fail = [](std::string const& text, diagnostic const& d) -> quantity {
+    throw quantity_arg_error(fmt::format("age '{}': expected {}, found {}", text, d.expected, d.found), text, d);
+  };
   if (py::isinstance<py::str>(h)) {
     auto text = h.cast<std::string>();
     auto q = parse_age(text);
-    if (!q) {
-      auto const& d = q.diagnostics.front();
-      throw quantity_arg_error(fmt::format("age '{}': expected {}, found {}", text, d.expected, d.found), text, d);
-    }
-    return *q;
+    return q ? *q : fail(text, q.diagnostics.front());
   }
-  auto q = to_quantity(h, true, "age");
+  bool number = (py::isinstance<py::int_>(h) || py::isinstance<py::float_>(h)) && !py::isinstance<py::bool_>(h);
+  auto q = number ? to_quantity(py::str(fmt::format("{} y", h.cast<double>())), false, "age") : to_quantity(h, false, "age");
   auto text = fmt::format("{}", q);
-  auto checked = parse_age(text);
-  if (!checked) throw quantity_arg_error(fmt::format("age '{}': expected {}", text, checked.diagnostics.front().expected), text,
-                                         checked.diagnostics.front());
-  return q;
+  auto age = checked_age(q, text);
+  return age ? *age : fail(text, age.diagnostics.front());
 }
 
 py::list sources_list(knowledge_base const& kb, std::span<source_id const> ids) {

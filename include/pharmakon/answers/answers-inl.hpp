@@ -73,6 +73,27 @@ inline evidence evidence_of(knowledge_base const& kb, claim_view c, reference_li
   return ev;
 }
 
+/// The warning a `carries` claim (of `kb.out<rel::carries>(drug)`) of drug `holder` names, with the targets it
+/// concerns, citing into `refs`.
+template <class Carries>
+warning_statement warning_statement_of(knowledge_base const& kb, std::string const& holder, Carries const& carries,
+                                       reference_list& refs) {
+  warning_statement s;
+  s.drug = holder;
+  s.w = kb[carries.object()];
+  for (auto c : kb.out<rel::concerns>(carries.object())) s.concerns.push_back(kb[c.object()].name);
+  s.ev = evidence_of(kb, carries, refs);
+  return s;
+}
+
+/// Most severe first, then by kind (boxed warning, contraindication, warning, precaution); stable.
+inline void sort_warnings(std::vector<warning_statement>& ws) {
+  std::stable_sort(ws.begin(), ws.end(), [](auto const& x, auto const& y) {
+    if (x.w.severity != y.w.severity) return x.w.severity < y.w.severity;
+    return x.w.kind < y.w.kind;
+  });
+}
+
 inline target_ref target_of(knowledge_base const& kb, target_id t) {
   auto const& x = kb[t];
   return {x.id, x.name, x.gene_symbol, x.family, x.synonyms, x.lay_name};
@@ -457,18 +478,8 @@ PHARMAKON_FUNC mechanism_answer mechanism_of(knowledge_base const& kb, drug_id d
     a.regimens.push_back(std::move(s));
   }
 
-  for (auto e : kb.out<rel::carries>(d)) {
-    warning_statement s;
-    s.drug = dr.name;
-    s.w = kb[e.object()];
-    for (auto c : kb.out<rel::concerns>(e.object())) s.concerns.push_back(kb[c.object()].name);
-    s.ev = evidence_of(kb, e, refs);
-    a.warnings.push_back(std::move(s));
-  }
-  std::stable_sort(a.warnings.begin(), a.warnings.end(), [](auto const& x, auto const& y) {
-    if (x.w.severity != y.w.severity) return x.w.severity < y.w.severity;
-    return x.w.kind < y.w.kind;
-  });
+  for (auto e : kb.out<rel::carries>(d)) a.warnings.push_back(warning_statement_of(kb, dr.name, e, refs));
+  sort_warnings(a.warnings);
 
   for (auto e : kb.in<rel::modulates_response>(d)) {
     pgx_statement s;
@@ -1077,6 +1088,17 @@ inline int verdict_rank(dose_verdict v) {
 }
 inline constexpr int verdict_ranks = 10;  ///< verdict_rank of a verdict that is no issue
 
+/// A dose answer's verdict from its checks (closest first) and age warnings: `contraindicated` when a contraindication
+/// applies at the patient's age, else `no_regimen`, `within`, or the closest regimen's most important issue.
+inline dose_verdict verdict_of(dose_answer const& a) {
+  if (std::any_of(a.age_warnings.begin(), a.age_warnings.end(),
+                  [](warning_statement const& w) { return w.w.kind == warning_kind::contraindication; }))
+    return dose_verdict::contraindicated;
+  if (a.checks.empty()) return dose_verdict::no_regimen;
+  if (a.checks.front().issues.empty()) return dose_verdict::within;
+  return a.checks.front().issues.front().verdict;
+}
+
 /// "12 y and older", "younger than 18 y", "12 y to younger than 18 y".
 inline std::string ages_text(std::optional<quantity> const& min_age, std::optional<quantity> const& max_age) {
   if (min_age && max_age) return fmt::format("aged {} to younger than {}", *min_age, *max_age);
@@ -1188,30 +1210,16 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
     if (x.issues.size() != y.issues.size()) return x.issues.size() < y.issues.size();
     return distance(x) < distance(y);
   });
-  if (a.checks.empty()) a.verdict = dose_verdict::no_regimen;
-  else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
-  else a.verdict = a.checks.front().issues.front().verdict;
   // the drug's warnings at the patient's age: only those that state ages (the others hold at every age and are in
   // the mechanism answer); a contraindication there overrides the regimens
   if (q.age) {
     for (auto e : kb.out<rel::carries>(d)) {
       auto const& w = kb[e.object()];
-      if (!(w.min_age || w.max_age) || !w.applies_at_age(*q.age) || e.negated()) continue;
-      warning_statement s;
-      s.drug = a.drug;
-      s.w = w;
-      for (auto c : kb.out<rel::concerns>(e.object())) s.concerns.push_back(kb[c.object()].name);
-      s.ev = evidence_of(kb, e, refs);
-      a.age_warnings.push_back(std::move(s));
+      if (w.states_ages() && w.for_age(*q.age) && !e.negated()) a.age_warnings.push_back(warning_statement_of(kb, a.drug, e, refs));
     }
-    std::stable_sort(a.age_warnings.begin(), a.age_warnings.end(), [](auto const& x, auto const& y) {
-      if (x.w.severity != y.w.severity) return x.w.severity < y.w.severity;
-      return x.w.kind < y.w.kind;
-    });
-    if (std::any_of(a.age_warnings.begin(), a.age_warnings.end(),
-                    [](auto const& s) { return s.w.kind == warning_kind::contraindication; }))
-      a.verdict = dose_verdict::contraindicated;
+    sort_warnings(a.age_warnings);
   }
+  a.verdict = verdict_of(a);
   return a;
 }
 
@@ -1410,12 +1418,7 @@ PHARMAKON_FUNC void keep_approved(dose_answer& a) {
   auto before = review_summary_of(a).statements;
   std::erase_if(a.checks, [](regimen_check const& c) { return !is_approved(c.regimen.ev); });
   std::erase_if(a.age_warnings, [](warning_statement const& w) { return !is_approved(w.ev); });
-  if (a.checks.empty()) a.verdict = dose_verdict::no_regimen;
-  else if (a.checks.front().issues.empty()) a.verdict = dose_verdict::within;
-  else a.verdict = a.checks.front().issues.front().verdict;
-  if (std::any_of(a.age_warnings.begin(), a.age_warnings.end(),
-                  [](warning_statement const& w) { return w.w.kind == warning_kind::contraindication; }))
-    a.verdict = dose_verdict::contraindicated;
+  a.verdict = detail::answers::verdict_of(a);
   detail::answers::finish_approved(a, before, [&](auto&& f) {
     for (auto& c : a.checks) f(c.regimen.ev.refs);
     for (auto& w : a.age_warnings) f(w.ev.refs);

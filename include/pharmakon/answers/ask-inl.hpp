@@ -442,28 +442,19 @@ PHARMAKON_FUNC any_answer answer(knowledge_base const& kb, question const& q) {
     }
     case question_kind::dose_check: {
       auto d = kb.at<drug>(q.drugs.at(0));
+      // a dose, interval or age of the question that does not parse: the parser's words
+      auto parsed = [](std::string_view what, std::string const& text, result<quantity> r) {
+        if (!r)
+          throw usage_error(errc::bad_quantity, fmt::format("{} '{}': expected {}, found {}", what, text,
+                                                            r.diagnostics[0].expected, r.diagnostics[0].found));
+        return *r;
+      };
       dose_query dq;
-      auto dose = parse_quantity(q.dose);
-      if (!dose)
-        throw usage_error(errc::bad_quantity, fmt::format("dose '{}': expected {}, found {}", q.dose,
-                                                          dose.diagnostics[0].expected, dose.diagnostics[0].found));
-      dq.dose = *dose;
-      if (!q.every.empty()) {
-        auto every = parse_interval(q.every);
-        if (!every)
-          throw usage_error(errc::bad_quantity, fmt::format("interval '{}': expected {}, found {}", q.every,
-                                                            every.diagnostics[0].expected, every.diagnostics[0].found));
-        dq.every = *every;
-      }
+      dq.dose = parsed("dose", q.dose, parse_quantity(q.dose));
+      if (!q.every.empty()) dq.every = parsed("interval", q.every, parse_interval(q.every));
       if (!q.route.empty()) dq.route = parse_enum<route>(q.route);
       if (!q.condition.empty()) dq.condition = kb.at<condition>(q.condition);
-      if (!q.age.empty()) {
-        auto age = parse_age(q.age);
-        if (!age)
-          throw usage_error(errc::bad_quantity, fmt::format("age '{}': expected {}, found {}", q.age,
-                                                            age.diagnostics[0].expected, age.diagnostics[0].found));
-        dq.age = *age;
-      }
+      if (!q.age.empty()) dq.age = parsed("age", q.age, parse_age(q.age));
       return check_dose(kb, d, dq);
     }
   }

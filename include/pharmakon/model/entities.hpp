@@ -93,6 +93,13 @@ struct effect : entity_base {
 struct condition : entity_base {};
 
 /// Something that must hold before the first dose of a regimen.
+/// Whether `age` is in the range [min_age, max_age) a regimen or a warning states (an unset end: no bound).
+inline bool in_age_range(std::optional<quantity> const& min_age, std::optional<quantity> const& max_age,
+                         quantity const& age) noexcept {
+  double a = age.base_value();
+  return (!min_age || a >= min_age->base_value()) && (!max_age || a < max_age->base_value());
+}
+
 struct precondition {
   precondition_kind kind = precondition_kind::other;
   std::optional<quantity> min;          ///< e.g. opioid-free for at least 7 d
@@ -120,10 +127,7 @@ struct regimen : entity_base {
   std::vector<precondition> preconditions;
   /// Whether the regimen states an age range, and whether `age` is in it (true when it states none).
   bool states_ages() const noexcept { return min_age || max_age; }
-  bool for_age(quantity const& age) const noexcept {
-    double a = age.base_value();
-    return (!min_age || a >= min_age->base_value()) && (!max_age || a < max_age->base_value());
-  }
+  bool for_age(quantity const& age) const noexcept { return in_age_range(min_age, max_age, age); }
 
   /// The dosing interval, from `every` or `times_per_day`.
   std::optional<quantity> interval() const noexcept {
@@ -142,11 +146,9 @@ struct warning : entity_base {
   /// younger than 12 years" is max_age 12 y). Unset: every age.
   std::optional<quantity> min_age;
   std::optional<quantity> max_age;
-  /// Whether it applies at `age` (years, or any time unit): true when the warning states no age range.
-  bool applies_at_age(quantity const& age) const noexcept {
-    double a = age.base_value();
-    return (!min_age || a >= min_age->base_value()) && (!max_age || a < max_age->base_value());
-  }
+  /// Whether it states an age range, and whether `age` is in it (true when it states none).
+  bool states_ages() const noexcept { return min_age || max_age; }
+  bool for_age(quantity const& age) const noexcept { return in_age_range(min_age, max_age, age); }
 };
 
 /// A drug class ("benzodiazepines", "strong CYP3A4 inhibitors"). Members are stated by `member_of` claims, or,

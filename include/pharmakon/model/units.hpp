@@ -167,8 +167,22 @@ inline result<quantity> parse_interval(std::string_view text) {
   return q;
 }
 
+/// The oldest age pharmakon accepts (a patient's, a regimen's or a warning's), in years.
+inline constexpr double max_age_years = 150;
+
+/// `q` if it is an age: a time of at most `max_age_years`; otherwise one diagnostic (`text` is what the user wrote).
+inline result<quantity> checked_age(quantity q, std::string_view text) {
+  if (q.dim() != dimension::time)
+    return diagnostic{errc::wrong_dimension, {{1, 1}, {}, nullptr}, "an age (years: 8 y, 8 years, or 8; months: 18 months)",
+                      fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q.dim()))};
+  if (q.base_value() > max_age_years * info(unit::y).to_base)
+    return diagnostic{errc::out_of_range, {{1, 1}, {}, nullptr}, fmt::format("an age up to {:g} y", max_age_years),
+                      fmt::format("{:g} {}", q.value(), info(q.unit_of()).symbol)};
+  return q;
+}
+
 /// Parses a patient's age: a time quantity ("8 y", "8 years", "18 months", "10 d"), or a bare number of years
-/// ("8", "0.5"); at most 150 years. An age of another dimension or out of range is one diagnostic as
+/// ("8", "0.5"); at most `max_age_years`. An age of another dimension or out of range is one diagnostic as
 /// `parse_interval` gives them.
 inline result<quantity> parse_age(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -176,13 +190,7 @@ inline result<quantity> parse_age(std::string_view text) {
   bool bare = !text.empty() && text.find_first_not_of("0123456789.") == std::string_view::npos;
   auto q = bare ? parse_quantity(std::string(text) + " y") : parse_quantity(text);
   if (!q) return q;
-  if (q->dim() != dimension::time)
-    return diagnostic{errc::wrong_dimension, {{1, 1}, {}, nullptr}, "an age (years: 8 y, 8 years, or 8; months: 18 months)",
-                      fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
-  if (q->base_value() > 150 * info(unit::y).to_base)
-    return diagnostic{errc::out_of_range, {{1, 1}, {}, nullptr}, "an age up to 150 y",
-                      fmt::format("{:g} {}", q->value(), info(q->unit_of()).symbol)};
-  return q;
+  return checked_age(*q, text);
 }
 
 }  // namespace pharmakon

@@ -255,24 +255,14 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
                             enum_words(to_string(w.w.kind)), w.ev.refs, std::string(to_string(w.ev.tier)),
                             review_words(w.ev.review, a.kb.reviews)});
     }
-    if (i.half_lives.size() == 2) {
-      auto span = [](half_life_statement const& h) {
-        return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
-      };
+    if (auto h = half_lives_line(i)) {
       auto const& h1 = i.half_lives[0].half_life;
       auto const& h2 = i.half_lives[1].half_life;
-      std::vector<int> refs = h1.ev.refs;
-      refs.insert(refs.end(), h2.ev.refs.begin(), h2.ev.refs.end());
-      std::sort(refs.begin(), refs.end());
-      refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-      auto text = fmt::format("half-lives: {} {}, {} {}{}", i.half_lives[0].drug, span(h1), i.half_lives[1].drug, span(h2),
-                              i.wears_off_first ? fmt::format("; {} wears off first, and {}'s effects can return", i.first, i.second)
-                                                : std::string());
       auto plain = i.wears_off_first
                        ? fmt::format("{} wears off sooner than {} ({} against {}): {}'s effects can come back", i.first,
-                                     i.second, span(h1), span(h2), i.second)
-                       : text;
-      s.duration.push_back({text, plain, "half-life", refs, std::string(to_string(std::min(h1.ev.tier, h2.ev.tier))),
+                                     i.second, half_life_span(h1), half_life_span(h2), i.second)
+                       : h->text;
+      s.duration.push_back({h->text, plain, "half-life", h->refs, std::string(to_string(std::min(h1.ev.tier, h2.ev.tier))),
                             review_words(std::nullopt, a.kb.reviews)});
     }
     for (auto const& p : i.path) {

@@ -138,10 +138,31 @@ inline std::string summary_of(action_summary const& s, bool nested = false) {
   return out;
 }
 
+/// "2 h to 4 h", "3 h".
+inline std::string half_life_span(half_life_statement const& h) {
+  return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+}
+
 /// "2 h to 4 h — healthy adults", "3 h".
 inline std::string half_life_text(half_life_statement const& h) {
-  auto out = h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
-  return out + flags_text(h.ev) + (h.note.empty() ? "" : " — " + h.note);
+  return half_life_span(h) + flags_text(h.ev) + (h.note.empty() ? "" : " — " + h.note);
+}
+
+/// An interaction's "half-lives: naloxone 30 min to 81 min, methadone 8 h to 59 h; naloxone wears off first, ..."
+/// with both half-lives' references; nullopt when the interaction has not both.
+inline std::optional<line> half_lives_line(interaction const& i) {
+  if (i.half_lives.size() != 2) return std::nullopt;
+  auto const& h1 = i.half_lives[0].half_life;
+  auto const& h2 = i.half_lives[1].half_life;
+  std::vector<int> refs = h1.ev.refs;
+  refs.insert(refs.end(), h2.ev.refs.begin(), h2.ev.refs.end());
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+  return line{fmt::format("half-lives: {} {}, {} {}{}", i.half_lives[0].drug, half_life_span(h1), i.half_lives[1].drug,
+                          half_life_span(h2),
+                          i.wears_off_first ? fmt::format("; {} wears off first, and {}'s effects can return", i.first, i.second)
+                                            : std::string()),
+              std::move(refs)};
 }
 
 inline std::string with_article(std::string const& phrase) {
@@ -608,21 +629,7 @@ inline layout interaction_layout(interaction_answer const& a) {
       s.lines.push_back({fmt::format("{} exposure of {}", i.direction == direction::increase ? "higher" : "lower", i.affected), {}});
     if (!i.no_interaction)
       s.lines.push_back({fmt::format("what to do: {} ({} evidence)", management_words(i.management), to_string(i.tier)), {}});
-    if (i.half_lives.size() == 2) {
-      auto span = [](half_life_statement const& h) {
-        return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
-      };
-      std::vector<int> refs = i.half_lives[0].half_life.ev.refs;
-      refs.insert(refs.end(), i.half_lives[1].half_life.ev.refs.begin(), i.half_lives[1].half_life.ev.refs.end());
-      std::sort(refs.begin(), refs.end());
-      refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-      s.lines.push_back({fmt::format("half-lives: {} {}, {} {}{}", i.half_lives[0].drug, span(i.half_lives[0].half_life),
-                                     i.half_lives[1].drug, span(i.half_lives[1].half_life),
-                                     i.wears_off_first ? fmt::format("; {} wears off first, and {}'s effects can return",
-                                                                     i.first, i.second)
-                                                       : std::string()),
-                         std::move(refs)});
-    }
+    if (auto h = half_lives_line(i)) s.lines.push_back(std::move(*h));
     for (auto const& st : i.stated) {
       std::string who = st.between_first == i.first && st.between_second == i.second
                             ? std::string()

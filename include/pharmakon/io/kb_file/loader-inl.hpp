@@ -1057,13 +1057,14 @@ inline std::optional<precondition> read_precondition(reader& r, toml::table cons
   return p;
 }
 
-/// An age range [min_age, max_age): each from 0 to 150 years, and max_age above min_age.
+/// An age range [min_age, max_age): each an age (`checked_age`: at most `max_age_years`), and max_age above min_age.
+/// (Both are already times: read_fields checked their dimension.)
 inline void check_ages(reader& r, std::optional<quantity> const& min_age, std::optional<quantity> const& max_age) {
-  double const limit = quantity{150, unit::y}.base_value();
   for (auto [key, q] : {std::pair{"min_age", &min_age}, std::pair{"max_age", &max_age}})
-    if (*q && q->value().base_value() > limit)
-      r.error(errc::out_of_range, r.table().get(key)->source().begin, fmt::format("'{}' to be an age up to 150 y", key),
-              fmt::format("{}", **q));
+    if (*q && q->value().dim() == dimension::time)
+      if (auto age = checked_age(**q, ""); !age)
+        r.error(errc::out_of_range, r.table().get(key)->source().begin,
+                fmt::format("'{}' to be {}", key, age.diagnostics[0].expected), fmt::format("{}", **q));
   if (min_age && max_age && max_age->base_value() <= min_age->base_value())
     r.error(errc::out_of_range, r.table().get("max_age")->source().begin,
             fmt::format("'max_age' to be above 'min_age' ({}): the range is [min_age, max_age)", *min_age),

@@ -8,7 +8,7 @@ int answer_interactions(context const& ctx, knowledge_base const& kb, std::vecto
   // not screened (and makes the exit code "needs attention"); only with fewer than two known drugs there is nothing
   // to screen, and every unknown name is an error
   auto answer = screen_interactions(kb, std::span<std::string const>(names));
-  if (answer.drugs.size() < 2 && !answer.not_screened.empty()) {
+  if (!screenable(answer)) {
     for (auto const& u : answer.not_screened)
       print_error(u.reason, "unknown_name", u.suggestions);
     if (answer.drugs.size() == 1)

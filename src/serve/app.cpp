@@ -129,7 +129,7 @@ std::variant<answered_ok, response> compute(knowledge_base const& kb, std::strin
       // screened as far as the knowledge base knows the list (unknown names are named in the answer), unless fewer
       // than two drugs are known: then the first unknown name is the error
       auto answer = screen_interactions(kb, std::span<std::string const>(names));
-      if (answer.drugs.size() < 2 && !answer.not_screened.empty()) (void)kb.at<drug>(answer.not_screened.front().name);
+      require_screenable(kb, answer);
       return answered_ok{std::move(answer), ""};
     }
     if (what == "dose-check") {

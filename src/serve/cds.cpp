@@ -23,7 +23,8 @@ json cds_discovery() {
   json services = json::array();
   for (auto const& s : cds_services) {
     json prefetch{{"activeMedicationRequests", "MedicationRequest?patient={{context.patientId}}&status=active"},
-                  {"activeMedicationStatements", "MedicationStatement?patient={{context.patientId}}&status=active"}};
+                  {"activeMedicationStatements", "MedicationStatement?patient={{context.patientId}}&status=active"},
+                  {"patient", "Patient/{{context.patientId}}"}};
     services.push_back({{"hook", std::string(s.hook)}, {"id", std::string(s.id)}, {"title", std::string(s.title)},
                         {"description", std::string(s.description)}, {"prefetch", prefetch}});
   }
@@ -180,6 +181,50 @@ bool read_medication(reader& r, json const& res, std::string const& at, bool dra
   return true;
 }
 
+/// A FHIR date (YYYY, YYYY-MM, YYYY-MM-DD; a dateTime's date part is not accepted for birthDate, which is a date).
+std::optional<fhir_date> parse_fhir_date(std::string_view s) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    unsigned v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + unsigned(s[i] - '0');
+    }
+    return int(v);
+  };
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return std::nullopt;
+  fhir_date d;
+  d.year = digits(0, 4);
+  if (d.year < 1) return std::nullopt;
+  if (s.size() >= 7) {
+    int m = s[4] == '-' ? digits(5, 2) : -1;
+    if (m < 1 || m > 12) return std::nullopt;
+    d.month = unsigned(m);
+  }
+  if (s.size() == 10) {
+    int day = s[7] == '-' ? digits(8, 2) : -1;
+    if (day < 1) return std::nullopt;
+    d.day = unsigned(day);
+    if (!std::chrono::year_month_day{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}}.ok())
+      return std::nullopt;
+  }
+  return d;
+}
+
+/// The Patient resource of the prefetch: its birthDate, checked.
+void read_patient(reader& r, json const& res, std::string const& at, cds_request& req) {
+  auto const* bd = r.member(res, at, "birthDate", json::value_t::string, "a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD)", false);
+  if (!bd) return;
+  auto text = bd->get<std::string>();
+  auto d = parse_fhir_date(text);
+  if (!d) {
+    if (!r.err)
+      r.err = cds_error{400, at + "/birthDate", "a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                        fmt::format("'{}'", text.substr(0, 40))};
+    return;
+  }
+  req.birth_date = d;
+}
+
 /// The resources of a Bundle (or a single resource).
 void read_bundle(reader& r, json const& b, std::string const& at, bool draft, std::vector<cds_medication>& out,
                  std::size_t max_medications) {
@@ -240,11 +285,27 @@ std::variant<cds_request, cds_error> read_cds_request(std::string_view body, std
     for (auto const& [key, value] : prefetch->items()) {
       if (r.err) break;
       if (value.is_null()) continue;
+      if (value.is_object() && value.value("resourceType", json()) == "Patient") {
+        read_patient(r, value, "/prefetch/" + key, req);
+        continue;
+      }
       read_bundle(r, value, "/prefetch/" + key, false, req.medications, max_medications);
     }
   }
   if (r.err) return *r.err;
   return req;
+}
+
+std::optional<quantity> age_on(fhir_date const& birth, std::chrono::year_month_day today) {
+  using namespace std::chrono;
+  // the last day the date can mean
+  year_month_day b{year{birth.year}, month{birth.month ? birth.month : 12u}, day{1}};
+  b = birth.day ? year_month_day{b.year(), b.month(), day{birth.day}} : year_month_day{year_month_day_last{b.year(), month_day_last{b.month()}}};
+  if (!b.ok() || sys_days{b} > sys_days{today}) return std::nullopt;
+  int months = (int(today.year()) - int(b.year())) * 12 + (int(unsigned(today.month())) - int(unsigned(b.month())));
+  if (unsigned(today.day()) < unsigned(b.day())) --months;
+  if (months < 24) return quantity{double(months), unit::mo};
+  return quantity{double(months / 12), unit::y};
 }
 
 std::optional<drug_id> match_drug(knowledge_base const& kb, cds_medication const& m) {
@@ -291,23 +352,29 @@ std::string query_encode(std::string const& s) { return url_encode(s); }
 
 }  // namespace
 
-json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const& base_url) {
+json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const& base_url,
+               std::optional<std::chrono::year_month_day> today) {
   json cards = json::array();
   std::vector<drug_id> ids;
-  std::vector<std::string> draft_names, unmatched;
-  std::vector<std::pair<drug_id, cds_medication const*>> draft_doses;
+  std::vector<std::string> draft_names, unmatched_drafts, unmatched_active;
+  std::vector<std::pair<drug_id, cds_medication const*>> drafts;  // each known draft order once
   for (auto const& m : r.medications) {
     auto d = match_drug(kb, m);
     if (!d) {
-      if (m.draft) unmatched.push_back(m.label);
+      auto& list = m.draft ? unmatched_drafts : unmatched_active;
+      if (std::find(list.begin(), list.end(), m.label) == list.end()) list.push_back(m.label);
       continue;
     }
     if (std::find(ids.begin(), ids.end(), *d) == ids.end()) ids.push_back(*d);
     if (m.draft) {
       draft_names.push_back(kb[*d].name);
-      if (m.dose) draft_doses.emplace_back(*d, &m);
+      drafts.emplace_back(*d, &m);
     }
   }
+  std::optional<quantity> age;
+  if (r.birth_date)
+    age = age_on(*r.birth_date, today ? *today
+                                      : std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())});
   if (ids.size() >= 2) {
     auto answer = screen_interactions(kb, ids);
     auto summaries = summarize(answer);  // the one reader of the interaction answer's fields
@@ -356,15 +423,47 @@ json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const
       cards.push_back(std::move(card));
     }
   }
-  for (auto const& [d, m] : draft_doses) {
+  if (r.birth_date && !age && !drafts.empty())
+    cards.push_back({{"uuid", "birth-date"},
+                     {"summary", "The patient's birth date is after today: age rules were not checked"},
+                     {"indicator", "info"},
+                     {"detail", fmt::format("birthDate {:04}-{:02}-{:02} (a month or day of 00: not given) lies after today, so "
+                                            "no warning or regimen was checked against the patient's age.",
+                                            r.birth_date->year, r.birth_date->month, r.birth_date->day)},
+                     {"source", {{"label", clip(fmt::format("pharmakon knowledge base {} {}", kb.name(), kb.version()), 200)}}}});
+  for (auto const& [d, m] : drafts) {
+    // the drug's warnings at the patient's age: a contraindication there is critical, a boxed warning a warning
+    if (age) {
+      reference_list refs;
+      auto ws = warnings_at_age(kb, d, *age, refs);
+      if (!ws.empty()) {
+        bool contraindicated = std::any_of(ws.begin(), ws.end(), [](auto const& w) { return w.w.kind == warning_kind::contraindication; });
+        bool boxed = std::any_of(ws.begin(), ws.end(), [](auto const& w) { return w.w.kind == warning_kind::boxed_warning; });
+        std::string detail = fmt::format("Warnings of {} that apply at the patient's age ({}):", kb[d].name, *age);
+        std::vector<int> cited;
+        for (auto const& w : ws) {
+          detail += fmt::format("\n- **{}** ({}): {}", w.w.name, to_string(w.w.kind), w.w.about);
+          cited.insert(cited.end(), w.ev.refs.begin(), w.ev.refs.end());
+        }
+        detail += "\n\n" + std::string(disclaimer);
+        cards.push_back({{"uuid", fmt::format("age-{}", kb[d].name)},
+                         {"summary", clip(contraindicated ? fmt::format("Contraindicated at age {}: {}", *age, kb[d].name)
+                                                          : fmt::format("{} at age {}: {} warning{} for this age", kb[d].name, *age,
+                                                                        ws.size(), ws.size() == 1 ? "" : "s"),
+                                          140)},
+                         {"indicator", contraindicated ? "critical" : boxed ? "warning" : "info"},
+                         {"detail", detail},
+                         {"source", source_of(kb, refs, cited)}});
+      }
+    }
+    if (!m->dose) continue;
     dose_query q;
     q.dose = *m->dose;
     q.every = m->every;
+    q.age = age;
     if (auto rt = parse_enum<route>(m->route)) q.route = rt;
     auto a = check_dose(kb, d, q);
-    if (a.verdict == dose_verdict::within || a.verdict == dose_verdict::no_regimen || a.checks.empty() ||
-        a.checks.front().issues.empty())
-      continue;
+    if (a.checks.empty() || a.checks.front().issues.empty()) continue;
     auto const& issue = a.checks.front().issues.front();
     std::string what = std::string(to_string(issue.verdict));
     std::replace(what.begin(), what.end(), '_', ' ');
@@ -379,14 +478,27 @@ json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const
               {"source", source_of(kb, a.references, a.checks.front().regimen.ev.refs)}};
     cards.push_back(std::move(card));
   }
-  if (!unmatched.empty()) {
-    std::string list;
-    for (auto const& u : unmatched) list += "\n- " + u;
+  // every medication that matched no drug is named: it was not screened, and silence about it is not safety
+  if (!unmatched_drafts.empty() || (!unmatched_active.empty() && !r.medications.empty() && r.medications.front().draft)) {
+    std::string detail = "Not screened (no drug of the knowledge base matched):";
+    if (!unmatched_drafts.empty()) {
+      detail += "\n\nOrdered:";
+      for (auto const& u : unmatched_drafts) detail += "\n- " + u;
+    }
+    if (!unmatched_active.empty()) {
+      detail += "\n\nThe patient's active medications:";
+      for (auto const& u : unmatched_active) detail += "\n- " + u;
+    }
+    std::string summary =
+        !unmatched_drafts.empty() && !unmatched_active.empty()
+            ? fmt::format("pharmakon does not know {} of the ordered and {} of the active medications", unmatched_drafts.size(),
+                          unmatched_active.size())
+        : !unmatched_drafts.empty() ? fmt::format("pharmakon does not know {} of the ordered medications", unmatched_drafts.size())
+                                    : fmt::format("Not screened against the order: {} of the patient's medications", unmatched_active.size());
     cards.push_back({{"uuid", "unmatched"},
-                     {"summary", clip(fmt::format("pharmakon does not know {} of the ordered medications", unmatched.size()), 140)},
+                     {"summary", clip(summary, 140)},
                      {"indicator", "info"},
-                     {"detail", "Not screened (no drug of the knowledge base matched):" + list +
-                                    "\n\nA missing finding is not evidence of safety."},
+                     {"detail", detail + "\n\nA missing finding is not evidence of safety."},
                      {"source", {{"label", clip(fmt::format("pharmakon knowledge base {} {}", kb.name(), kb.version()), 200)}}}});
   }
   return {{"cards", cards}};

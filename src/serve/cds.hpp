@@ -5,6 +5,7 @@
 // pharmakon matches each medication to a drug (RxNorm code through the `rxcui` identifier, coding display, text)
 // and answers with cards for interactions and dose problems.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +28,24 @@ struct cds_medication {
   bool draft = false;                ///< a draft order (else an active medication from prefetch)
 };
 
+/// A FHIR date as given (YYYY, YYYY-MM or YYYY-MM-DD): month and day 0 where the date leaves them out.
+struct fhir_date {
+  int year = 0;
+  unsigned month = 0, day = 0;
+};
+
 struct cds_request {
   std::string hook;           ///< "order-select" or "order-sign"
   std::string hook_instance;
   std::vector<cds_medication> medications;  ///< drafts first
+  std::optional<fhir_date> birth_date;      ///< the Patient resource's birthDate (prefetch "patient"), if sent
 };
+
+/// The patient's age on `today` from a birth date: completed months below 2 years (an 18-month-old is 18 mo),
+/// completed years from 2 years on. A date without its day or month counts from the last day it can mean, so the
+/// age is never overstated (the age rules the knowledge base holds are mostly "younger than"). Nothing for a birth
+/// date after `today`.
+std::optional<quantity> age_on(fhir_date const& birth, std::chrono::year_month_day today);
 
 /// Why a request was refused: the HTTP status and what was expected and found where (a JSON pointer).
 struct cds_error {
@@ -66,8 +80,12 @@ std::variant<cds_request, cds_error> read_cds_request(std::string_view body, std
 /// The drug a medication names (RxNorm code, then displays/text), if the knowledge base has it.
 std::optional<drug_id> match_drug(knowledge_base const& kb, cds_medication const& m);
 
-/// The response: {"cards": [...]} for interactions that involve a draft order, and dose problems of draft orders.
+/// The response: {"cards": [...]} for interactions that involve a draft order, dose problems of draft orders, the
+/// warnings of a draft order's drug at the patient's age (a contraindication at that age is critical), and one card
+/// naming every medication (ordered or active) that matched no drug, since it was not screened.
 /// `base_url` (e.g. "http://127.0.0.1:8765") makes links to the server's answer pages; empty: no such links.
-nlohmann::json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const& base_url = "");
+/// `today` is the date the patient's age is reckoned on (default: the current UTC date).
+nlohmann::json cds_cards(knowledge_base const& kb, cds_request const& r, std::string const& base_url = "",
+                         std::optional<std::chrono::year_month_day> today = std::nullopt);
 
 }  // namespace pharmakon::serve

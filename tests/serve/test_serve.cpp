@@ -87,11 +87,71 @@ TEST_CASE("tramadol-like order for a patient on an antagonist: a critical card w
   CHECK(cards[0]["summary"].get<std::string>().find("naltrexone blocks oxycodone") != std::string::npos);
   CHECK(cards[0]["source"].contains("label"));
   CHECK(cards[0]["links"][0]["url"].get<std::string>().rfind("http://127.0.0.1:8765/interactions?drugs=", 0) == 0);
-  // two medications the knowledge base does not know: no interaction card, and an honest info card for the draft
-  body = hook("order-select", bundle({med("aspirin")}), {{"meds", bundle({med("ibuprofen")})}});
+  // two medications the knowledge base does not know: no interaction card, and an honest info card naming both
+  body = hook("order-select", bundle({med("Examplomab 10 MG")}), {{"meds", bundle({med("Fictivir 5 MG")})}});
   auto none = cds_cards(kb, std::get<cds_request>(read_cds_request(body.dump(), "pharmakon-order-select")))["cards"];
   REQUIRE(none.size() == 1);
   CHECK(none[0]["indicator"] == "info");
+  CHECK(none[0]["detail"].get<std::string>().find("Ordered:\n- Examplomab 10 MG") != std::string::npos);
+  CHECK(none[0]["detail"].get<std::string>().find("active medications:\n- Fictivir 5 MG") != std::string::npos);
+}
+
+TEST_CASE("an unknown active medication is named, not silently left out of the screen") {
+  auto const& kb = default_kb();
+  auto body = hook("order-select", bundle({med("oxycodone 10 MG Oral Tablet")}),
+                   {{"meds", bundle({med("alprazolam 0.5 MG"), med("Fictivir 5 MG"), med("Fictivir 5 MG")})}});
+  auto cards = cds_cards(kb, std::get<cds_request>(read_cds_request(body.dump(), "pharmakon-order-select")))["cards"];
+  REQUIRE(cards.size() >= 2);
+  CHECK(cards[0]["indicator"] == "critical");  // opioid + benzodiazepine (boxed warning)
+  auto const& last = cards.back();
+  CHECK(last["uuid"] == "unmatched");
+  CHECK(last["summary"] == "Not screened against the order: 1 of the patient's medications");
+  CHECK(last["detail"].get<std::string>().find("- Fictivir 5 MG\n\nA missing finding") != std::string::npos);
+  // every known active medication screened: no such card
+  body = hook("order-select", bundle({med("oxycodone 10 MG Oral Tablet")}), {{"meds", bundle({med("alprazolam 0.5 MG")})}});
+  cards = cds_cards(kb, std::get<cds_request>(read_cds_request(body.dump(), "pharmakon-order-select")))["cards"];
+  for (auto const& c : cards) CHECK(c["uuid"] != "unmatched");
+}
+
+TEST_CASE("the patient's age from the prefetch Patient: age rules of the ordered drug become cards") {
+  using namespace std::chrono;
+  year_month_day today{year{2026}, month{12}, day{2}};
+  // completed years from 2 y on, completed months below; a partial date counts from its last day
+  CHECK(*age_on({2016, 5, 1}, today) == quantity{10, unit::y});
+  CHECK(*age_on({2016, 12, 2}, today) == quantity{10, unit::y});
+  CHECK(*age_on({2016, 12, 3}, today) == quantity{9, unit::y});
+  CHECK(*age_on({2014, 0, 0}, today) == quantity{11, unit::y});   // 2014-12-31
+  CHECK(*age_on({2025, 6, 0}, today) == quantity{17, unit::mo});  // 2025-06-30
+  CHECK(*age_on({2026, 12, 2}, today) == quantity{0, unit::mo});
+  CHECK_FALSE(age_on({2026, 12, 3}, today));
+  auto const& kb = default_kb();
+  json patient{{"resourceType", "Patient"}, {"id", "1"}, {"birthDate", "2016-05-01"}};
+  auto body = hook("order-select", bundle({med("codeine sulfate 30 MG Oral Tablet")}), {{"patient", patient}});
+  auto r = read_cds_request(body.dump(), "pharmakon-order-select");
+  REQUIRE(std::holds_alternative<cds_request>(r));
+  auto const& req = std::get<cds_request>(r);
+  REQUIRE(req.birth_date);
+  CHECK(req.medications.size() == 1);  // the Patient is not read as a medication
+  auto cards = cds_cards(kb, req, "", today)["cards"];
+  REQUIRE(cards.size() >= 1);
+  CHECK(cards[0]["indicator"] == "critical");
+  CHECK(cards[0]["summary"] == "Contraindicated at age 10 y: codeine");
+  CHECK(cards[0]["detail"].get<std::string>().find("(contraindication)") != std::string::npos);
+  // an adult: no age card
+  patient["birthDate"] = "1970";
+  body = hook("order-select", bundle({med("codeine sulfate 30 MG Oral Tablet")}), {{"patient", patient}});
+  cards = cds_cards(kb, std::get<cds_request>(read_cds_request(body.dump(), "pharmakon-order-select")), "", today)["cards"];
+  for (auto const& c : cards) CHECK(c["uuid"].get<std::string>().rfind("age-", 0) != 0);
+  // a malformed birthDate is a 400 that says where and what was expected
+  for (auto bad : {"2016-13-01", "2016-02-30", "16-05-01", "2016/05/01", "2016-05-01T00:00:00Z"}) {
+    patient["birthDate"] = bad;
+    auto e = error_of(hook("order-select", bundle({med("codeine")}), {{"patient", patient}}).dump());
+    CHECK(e.status == 400);
+    CHECK(e.at == "/prefetch/patient/birthDate");
+    CHECK(e.expected == "a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  }
+  patient["birthDate"] = 2016;
+  CHECK(error_of(hook("order-select", bundle({med("codeine")}), {{"patient", patient}}).dump()).found == "a number");
 }
 
 TEST_CASE("medications match by RxNorm code through the rxcui identifier") {

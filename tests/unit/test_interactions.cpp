@@ -244,6 +244,16 @@ TEST_CASE("a medication list by name: unknown names are screened out and named, 
   // the by-id screen has nothing to name
   std::vector<drug_id> ids{kb.at<drug>("oxycodone"), kb.at<drug>("alprazolam")};
   CHECK(screen_interactions(kb, ids).not_screened.empty());
+  // two known drugs and unknown ones: screenable; one known drug and an unknown: the unknown name is the error
+  CHECK(screenable(a));
+  CHECK_NOTHROW(require_screenable(kb, a));
+  std::vector<std::string> one{"naltrexone", "oxycodon"};
+  auto o = screen_interactions(kb, std::span<std::string const>(one));
+  CHECK_FALSE(screenable(o));
+  CHECK_THROWS_WITH_AS(require_screenable(kb, o), doctest::Contains("unknown drug 'oxycodon'"), lookup_error);
+  // one known drug and no unknown name is a list of one, not an error here
+  std::vector<std::string> single{"naltrexone"};
+  CHECK(screenable(screen_interactions(kb, std::span<std::string const>(single))));
 }
 
 TEST_CASE("an antagonist that wears off before the opioid it blocks: both half-lives, and the effects can return") {

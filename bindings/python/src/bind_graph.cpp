@@ -787,7 +787,7 @@ void bind_graph(py::module_& m) {
             }
             // as the CLI and the server: with fewer than two known drugs there is nothing to screen, and the first
             // unknown name is the error
-            if (answer.drugs.size() < 2 && !answer.not_screened.empty()) (void)k.at<drug>(answer.not_screened.front().name);
+            require_screenable(k, answer);
             return answer;
           },
           py::arg("drugs"), py::kw_only(), py::arg("strict") = false,

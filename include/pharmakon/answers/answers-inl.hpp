@@ -588,6 +588,10 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
   return out;
 }
 
+PHARMAKON_FUNC void require_screenable(knowledge_base const& kb, interaction_answer const& a) {
+  if (!screenable(a)) (void)kb.at<drug>(a.not_screened.front().name);
+}
+
 PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, std::span<drug_id const> drugs) {
   using namespace detail::answers;
   interaction_answer out;
@@ -1212,15 +1216,22 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
   });
   // the drug's warnings at the patient's age: only those that state ages (the others hold at every age and are in
   // the mechanism answer); a contraindication there overrides the regimens
-  if (q.age) {
-    for (auto e : kb.out<rel::carries>(d)) {
-      auto const& w = kb[e.object()];
-      if (w.states_ages() && w.for_age(*q.age) && !e.negated()) a.age_warnings.push_back(warning_statement_of(kb, a.drug, e, refs));
-    }
-    sort_warnings(a.age_warnings);
-  }
+  if (q.age) a.age_warnings = warnings_at_age(kb, d, *q.age, refs);
   a.verdict = verdict_of(a);
   return a;
+}
+
+PHARMAKON_FUNC std::vector<warning_statement> warnings_at_age(knowledge_base const& kb, drug_id d, quantity const& age,
+                                                              reference_list& refs) {
+  using namespace detail::answers;
+  std::vector<warning_statement> out;
+  auto const& name = kb[d].name;
+  for (auto e : kb.out<rel::carries>(d)) {
+    auto const& w = kb[e.object()];
+    if (w.states_ages() && w.for_age(age) && !e.negated()) out.push_back(warning_statement_of(kb, name, e, refs));
+  }
+  sort_warnings(out);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -398,6 +398,12 @@ PHARMAKON_API PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_ba
 /// screened once.
 PHARMAKON_API PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb,
                                                                    std::span<std::string const> names);
+/// Whether a screen by name had something to screen: false when fewer than two of the names are known drugs and
+/// at least one name matched none (then the answer says nothing about the list; a caller reports the unknown names).
+inline bool screenable(interaction_answer const& a) noexcept { return a.drugs.size() >= 2 || a.not_screened.empty(); }
+/// Throws the `lookup_error` of the first name not screened (with its suggestions) when `!screenable(a)`: the one rule
+/// by which the CLI, the server, `ask` and Python refuse a list with fewer than two known drugs.
+PHARMAKON_API PHARMAKON_FUNC void require_screenable(knowledge_base const& kb, interaction_answer const& a);
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -459,6 +465,12 @@ struct dose_answer {
 
 /// Checks a dose against the drug's regimens.
 PHARMAKON_API PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_query const& q);
+/// The drug's warnings that state ages (`min_age`/`max_age`) and include `age`, most important first (contraindications,
+/// boxed warnings, ...); their sources are added to `refs`. A warning that states no age holds at every age and is not
+/// listed here (it is in the mechanism answer). What `check_dose` lists as `age_warnings`, for a caller with an age
+/// and no dose (e.g. a CDS Hooks order without a dose).
+PHARMAKON_API PHARMAKON_FUNC std::vector<warning_statement> warnings_at_age(knowledge_base const& kb, drug_id d,
+                                                                           quantity const& age, reference_list& refs);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Review status and dates of an answer (docs/kb-format.md#reviews)

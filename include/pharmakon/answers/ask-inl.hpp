@@ -437,7 +437,7 @@ PHARMAKON_FUNC any_answer answer(knowledge_base const& kb, question const& q) {
     case question_kind::interactions: {
       // as `pharmakon interactions`: the known drugs are screened and the rest named, unless fewer than two are known
       auto a = screen_interactions(kb, std::span<std::string const>(q.drugs));
-      if (a.drugs.size() < 2 && !a.not_screened.empty()) (void)kb.at<drug>(a.not_screened.front().name);
+      require_screenable(kb, a);
       return a;
     }
     case question_kind::dose_check: {

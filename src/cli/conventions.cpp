@@ -111,6 +111,55 @@ std::string version_text() {
                      kb.claim_count(), kb.sources().size());
 }
 
+std::vector<std::string> hoist_subcommand_options(CLI::App const& app, int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.empty()) return args;
+  auto const subs = app.get_subcommands([](CLI::App const*) { return true; });
+  // the option called `name` before the subcommand word: the app's own, else the first subcommand's that has it
+  auto const option_named = [&](std::string const& name) -> CLI::Option const* {
+    if (auto const* o = app.get_option_no_throw(name)) return o;
+    for (auto const* s : subs)
+      if (auto const* o = s->get_option_no_throw(name)) return o;
+    return nullptr;
+  };
+  auto const takes_value = [&](std::string const& a) {
+    if (a.find('=') != std::string::npos || a.size() < 2 || a[1] != '-') return false;
+    auto const* o = option_named(a);
+    return o && o->get_items_expected_min() > 0;
+  };
+  // the first word that is neither an option nor an option's value: the subcommand
+  CLI::App const* sub = nullptr;
+  std::size_t sub_at = 0;
+  for (std::size_t j = 1; j < args.size(); ++j) {
+    std::string const& a = args[j];
+    if (a == "--") break;
+    if (!a.empty() && a[0] == '-') {
+      if (takes_value(a)) ++j;
+      continue;
+    }
+    for (auto const* s : subs)
+      if (s->check_name(a)) sub = s;
+    sub_at = j;
+    break;
+  }
+  if (!sub) return args;
+  std::vector<std::string> kept{args[0]}, moved;
+  for (std::size_t i = 1; i < sub_at; ++i) {
+    std::string const& a = args[i];
+    std::string const name = a.substr(0, a.find('='));
+    bool const option = !a.empty() && a[0] == '-';
+    bool const move = option && !app.get_option_no_throw(name) && sub->get_option_no_throw(name);
+    auto& to = move ? moved : kept;
+    to.push_back(a);
+    if (option && takes_value(a) && i + 1 < sub_at) to.push_back(args[++i]);
+  }
+  if (moved.empty()) return args;
+  kept.push_back(args[sub_at]);
+  kept.insert(kept.end(), moved.begin(), moved.end());
+  kept.insert(kept.end(), args.begin() + std::ptrdiff_t(sub_at) + 1, args.end());
+  return kept;
+}
+
 std::optional<unknown_command> unknown_subcommand(CLI::App const& app, int argc, char** argv) {
   // skip the global options (and the values of those that take one) to the first word
   std::string word;

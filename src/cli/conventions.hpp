@@ -64,6 +64,11 @@ struct unknown_command {
 /// the error. nullopt when the command line is fine (or has no subcommand).
 std::optional<unknown_command> unknown_subcommand(CLI::App const& app, int argc, char** argv);
 
+/// The command line with the subcommand's own options moved after the subcommand when they were given before it
+/// (`pharmakon --format json moa naltrexone` is `pharmakon moa --format json naltrexone`): an option that is not
+/// one of `app`'s but is one of the subcommand's moves with its value. Everything else keeps its place.
+std::vector<std::string> hoist_subcommand_options(CLI::App const& app, int argc, char** argv);
+
 /// The bash completion script for `app` (`pharmakon completion bash`), and for zsh (through bashcompinit) and fish.
 std::string completion_script(CLI::App const& app, std::string_view shell);
 

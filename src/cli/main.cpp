@@ -34,6 +34,13 @@ int main(int argc, char** argv) {
   add_serve(app, ctx);
   add_completion(app, ctx);
   add_agreement(app, ctx);
+  // a subcommand's option given before it (pharmakon --format json moa X) is read as the subcommand's
+  auto args = hoist_subcommand_options(app, argc, argv);
+  std::vector<char*> arg_ptrs;
+  for (auto& a : args) arg_ptrs.push_back(a.data());
+  arg_ptrs.push_back(nullptr);
+  argc = int(args.size());
+  argv = arg_ptrs.data();
   if (auto unknown = unknown_subcommand(app, argc, argv)) {
     print_error(unknown->message, "unknown_command", unknown->suggestions);
     return bad_input;

@@ -96,6 +96,24 @@ def test_an_unknown_subcommand_is_named_with_suggestions():
     assert "unknown command 'interaction'; did you mean interactions?" in p.stderr
 
 
+def test_a_subcommand_option_before_the_subcommand_is_the_subcommands():
+    # `pharmakon --format json moa X` reads as `pharmakon moa --format json X`, global options keep their place
+    before = run("--format", "json", "moa", "naltrexone")
+    after = run("moa", "--format", "json", "naltrexone")
+    assert before.returncode == 0, before.stderr
+    assert before.stdout == after.stdout and json.loads(before.stdout)["drug"]["name"] == "naltrexone"
+    # the value of a subcommand's option is not taken for the subcommand, and `=` forms move too
+    p = run("--format=json", "moa", "Naltrexone")
+    assert p.returncode == 0 and json.loads(p.stdout)["drug"]["name"] == "naltrexone", p.stderr
+    # an error under it is JSON too
+    p = run("--format", "json", "moa", "nosuchdrug")
+    assert p.returncode == 2
+    assert json.loads(p.stderr or p.stdout)["error"]["code"] == "unknown_name"
+    # an option no command has is still CLI11's error, not a silent move
+    p = run("--no-such-option", "moa", "naltrexone")
+    assert p.returncode == 2 and "no-such-option" in p.stderr
+
+
 def test_version_names_the_embedded_knowledge_base_and_its_hash():
     p = run("--version")
     assert p.returncode == 0

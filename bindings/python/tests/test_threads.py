@@ -64,12 +64,12 @@ def test_concurrent_loads(extra_toml):
     base = pharmakon.default_kb()
 
     def job(i):
-        k = base.loads(extra_toml.replace("testorphan", f"t{i}"), name=f"t{i}.toml")
-        return k.drug(f"t{i}").name, k.mechanism_of(f"t{i}").summary
+        k = base.loads(extra_toml.replace("testorphan", f"orphan-t{i}"), name=f"t{i}.toml")
+        return k.drug(f"orphan-t{i}").name, k.mechanism_of(f"orphan-t{i}").summary
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         out = list(pool.map(job, range(24)))
-    assert [n for n, _ in out] == [f"t{i}" for i in range(24)]
+    assert [n for n, _ in out] == [f"orphan-t{i}" for i in range(24)]
     assert len({s for _, s in out}) == 1
 
 

@@ -101,7 +101,7 @@ PHARMAKON_FUNC std::string render_json(path_agreement const& a, int indent) {
   using nlohmann::ordered_json;
   // not an answer about one drug (no references, review or disclaimer): a report with its own schema name
   ordered_json j{{"schema", "pharmakon-path-agreement"}, {"schema_version", "1.0"}, {"kind", "path_agreement"},
-                 {"kb", detail::render::json_kb(a.kb)}};
+                 {"kb", {{"name", a.kb.name}, {"version", a.kb.version}, {"content_hash", a.kb.content_hash}}}};
   j["paths"] = a.paths;
   j["hops"] = a.hops;
   j["drugs_compared"] = a.drugs_compared;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
+#include <pharmakon/render/detail/json_writer.hpp>
 
 #include "render.hpp"
 #include "../model/entity_fields.hpp"
@@ -740,98 +741,198 @@ inline layout dose_layout(dose_answer const& a) {
 }
 
 // ----- JSON -----
-using nlohmann::ordered_json;
+// Written straight to one string (detail/json_writer.hpp), in the bytes nlohmann::json's dump wrote before.
 
-inline ordered_json json_kb(kb_info const& k) {
-  return {{"name", k.name}, {"version", k.version}, {"content_hash", k.content_hash}};
+inline void json_kb(json_writer& w, kb_info const& k) {
+  w.object([&] {
+    w.member("name", k.name);
+    w.member("version", k.version);
+    w.member("content_hash", k.content_hash);
+  });
 }
-inline ordered_json json_quantity(quantity const& q) {
-  return {{"value", q.value()}, {"unit", std::string(info(q.unit_of()).symbol)}};
+inline void json_quantity(json_writer& w, quantity const& q) {
+  w.object([&] {
+    w.member("value", q.value());
+    w.member("unit", std::string_view(info(q.unit_of()).symbol));
+  });
 }
-inline ordered_json json_opt_quantity(std::optional<quantity> const& q) { return q ? json_quantity(*q) : ordered_json(nullptr); }
-inline ordered_json json_review_record(std::optional<review_record> const& r) {
-  if (!r) return nullptr;
-  return {{"status", std::string(to_string(r->status))}, {"reviewer", r->reviewer.empty() ? ordered_json(nullptr) : ordered_json(r->reviewer)},
-          {"date", r->date}, {"note", r->note.empty() ? ordered_json(nullptr) : ordered_json(r->note)}};
+inline void json_opt_quantity(json_writer& w, std::optional<quantity> const& q) {
+  if (q) json_quantity(w, *q);
+  else w.null();
+}
+inline void json_review_record(json_writer& w, std::optional<review_record> const& r) {
+  if (!r) return w.null();
+  w.object([&] {
+    w.member("status", to_string(r->status));
+    w.key("reviewer");
+    w.string_or_null(r->reviewer);
+    w.member("date", r->date);
+    w.key("note");
+    w.string_or_null(r->note);
+  });
 }
 template <class Answer>
-ordered_json json_review(Answer const& a) {
+void json_review(json_writer& w, Answer const& a) {
   auto r = review_summary_of(a);
-  return {{"approved", r.all_approved()}, {"statements", r.statements}, {"approved_statements", r.approved},
-          {"under_review", r.under_review}, {"submitted", r.submitted}, {"not_reviewed", r.not_reviewed},
-          {"reviewed_kb", a.kb.reviews}, {"approved_only", a.approved_only}, {"left_out", a.left_out},
-          {"last_updated", r.last_updated.empty() ? ordered_json(nullptr) : ordered_json(r.last_updated)},
-          {"last_updated_from", std::string(to_string(r.from))}};
+  w.object([&] {
+    w.member("approved", r.all_approved());
+    w.member("statements", r.statements);
+    w.member("approved_statements", r.approved);
+    w.member("under_review", r.under_review);
+    w.member("submitted", r.submitted);
+    w.member("not_reviewed", r.not_reviewed);
+    w.member("reviewed_kb", a.kb.reviews);
+    w.member("approved_only", a.approved_only);
+    w.member("left_out", a.left_out);
+    w.key("last_updated");
+    w.string_or_null(r.last_updated);
+    w.member("last_updated_from", to_string(r.from));
+  });
 }
-inline ordered_json json_evidence(evidence const& e) {
-  ordered_json j{{"refs", e.refs}, {"tier", std::string(to_string(e.tier))}, {"negated", e.negated},
-                 {"hypothesis", e.hypothesis}, {"unverified", e.unverified}};
-  j["note"] = e.note.empty() ? ordered_json(nullptr) : ordered_json(e.note);
-  j["review"] = json_review_record(e.review);
-  j["updated"] = e.updated.empty() ? ordered_json(nullptr) : ordered_json(e.updated);
-  return j;
+inline void json_evidence(json_writer& w, evidence const& e) {
+  w.object([&] {
+    w.member("refs", e.refs);
+    w.member("tier", to_string(e.tier));
+    w.member("negated", e.negated);
+    w.member("hypothesis", e.hypothesis);
+    w.member("unverified", e.unverified);
+    w.key("note");
+    w.string_or_null(e.note);
+    w.key("review");
+    json_review_record(w, e.review);
+    w.key("updated");
+    w.string_or_null(e.updated);
+  });
 }
-template <class T>
-ordered_json json_opt(std::optional<T> const& v) {
-  return v ? ordered_json(*v) : ordered_json(nullptr);
+inline void json_target(json_writer& w, target_ref const& t) {
+  w.object([&] {
+    w.member("id", t.id);
+    w.member("name", t.name);
+    w.member("gene", t.gene_symbol);
+    w.member("family", t.family);
+    w.member("synonyms", t.synonyms);
+  });
 }
-inline ordered_json json_target(target_ref const& t) {
-  return {{"id", t.id}, {"name", t.name}, {"gene", t.gene_symbol}, {"family", t.family}, {"synonyms", t.synonyms}};
+/// Identifiers as an object keyed by scheme: a scheme given twice keeps its first place and its last value.
+template <class Identifiers>
+void json_identifiers(json_writer& w, Identifiers const& ids) {
+  w.object([&] {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      bool seen = false;
+      for (std::size_t j = 0; j < i && !seen; ++j) seen = ids[j].scheme == ids[i].scheme;
+      if (seen) continue;
+      std::size_t last = i;
+      for (std::size_t j = i + 1; j < ids.size(); ++j)
+        if (ids[j].scheme == ids[i].scheme) last = j;
+      w.member(ids[i].scheme, ids[last].value);
+    }
+  });
 }
-inline ordered_json json_references(reference_list const& r) {
-  auto out = ordered_json::array();
-  for (std::size_t i = 0; i < r.sources.size(); ++i) {
-    auto const& s = r.sources[i];
-    ordered_json ids = ordered_json::object();
-    for (auto const& x : s.ids) ids[x.scheme] = x.value;
-    out.push_back({{"n", int(i) + 1}, {"id", s.id}, {"kind", std::string(to_string(s.kind))},
-                   {"tier", std::string(to_string(s.tier()))}, {"title", s.title}, {"authors", s.authors},
-                   {"publisher", s.publisher}, {"year", s.year ? ordered_json(s.year) : ordered_json(nullptr)},
-                   {"identifiers", ids}, {"citation", s.citation_id()}, {"unverified", s.unverified}});
-    if (s.title_unverified) out.back()["title_unverified"] = true;  // only where it is so (schema 2.1 names it)
-  }
-  return out;
+inline void json_references(json_writer& w, reference_list const& r) {
+  w.array([&] {
+    for (std::size_t i = 0; i < r.sources.size(); ++i) {
+      auto const& s = r.sources[i];
+      w.object([&] {
+        w.member("n", int(i) + 1);
+        w.member("id", s.id);
+        w.member("kind", to_string(s.kind));
+        w.member("tier", to_string(s.tier()));
+        w.member("title", s.title);
+        w.member("authors", s.authors);
+        w.member("publisher", s.publisher);
+        w.key("year");
+        if (s.year) w.value(s.year);
+        else w.null();
+        w.key("identifiers");
+        json_identifiers(w, s.ids);
+        w.member("citation", s.citation_id());
+        w.member("unverified", s.unverified);
+        if (s.title_unverified) w.member("title_unverified", true);  // only where it is so (schema 2.1 names it)
+      });
+    }
+  });
 }
 /// A field of a described record (model/entity_fields.hpp) as JSON: enums by name, quantities as {value, unit},
 /// an absent optional as null, a list of records as an array of objects with a key per field.
 template <class T>
-ordered_json json_field(T const& v) {
-  if constexpr (named_enum<T>) return std::string(to_string(v));
-  else if constexpr (std::is_same_v<T, quantity>) return json_quantity(v);
-  else return v;
+void json_field(json_writer& w, T const& v) {
+  if constexpr (named_enum<T>) w.value(to_string(v));
+  else if constexpr (std::is_same_v<T, quantity>) json_quantity(w, v);
+  else w.value(v);
 }
 template <class T>
-ordered_json json_field(std::optional<T> const& v) {
-  return v ? json_field(*v) : ordered_json(nullptr);
+void json_field(json_writer& w, std::optional<T> const& v) {
+  if (v) json_field(w, *v);
+  else w.null();
 }
 template <has_record_fields R>
-ordered_json json_field(std::vector<R> const& v) {
-  auto out = ordered_json::array();
-  for (auto const& x : v) {
-    auto o = ordered_json::object();
-    for_each_record_field(x, [&](auto const& f, auto const& m) { o[std::string(f.name)] = json_field(m); });
-    out.push_back(std::move(o));
-  }
-  return out;
+void json_field(json_writer& w, std::vector<R> const& v) {
+  w.array([&] {
+    for (auto const& x : v)
+      w.object([&] {
+        for_each_record_field(x, [&](auto const& f, auto const& m) {
+          w.key(f.name);
+          json_field(w, m);
+        });
+      });
+  });
 }
 /// A regimen statement: the regimen's id and fields, the statement's condition before the preconditions it sets.
-inline ordered_json json_regimen(regimen_statement const& s) {
-  ordered_json j{{"id", s.r.id}};
-  for_each_record_field(s.r, [&](auto const& f, auto const& v) {
-    if (f.name == "preconditions") j["condition"] = s.condition;
-    j[std::string(f.name)] = json_field(v);
+inline void json_regimen(json_writer& w, regimen_statement const& s) {
+  w.object([&] {
+    w.member("id", s.r.id);
+    for_each_record_field(s.r, [&](auto const& f, auto const& v) {
+      if (f.name == "preconditions") w.member("condition", s.condition);
+      w.key(f.name);
+      json_field(w, v);
+    });
+    w.key("evidence");
+    json_evidence(w, s.ev);
   });
-  j["evidence"] = json_evidence(s.ev);
-  return j;
 }
-inline ordered_json json_warning(warning_statement const& w) {
-  return {{"id", w.w.id}, {"drug", w.drug}, {"kind", std::string(to_string(w.w.kind))}, {"severity", std::string(to_string(w.w.severity))},
-          {"about", w.w.about}, {"concerns", w.concerns}, {"min_age", json_opt_quantity(w.w.min_age)},
-          {"max_age", json_opt_quantity(w.w.max_age)}, {"evidence", json_evidence(w.ev)}};
+inline void json_warning(json_writer& w, warning_statement const& s) {
+  w.object([&] {
+    w.member("id", s.w.id);
+    w.member("drug", s.drug);
+    w.member("kind", to_string(s.w.kind));
+    w.member("severity", to_string(s.w.severity));
+    w.member("about", s.w.about);
+    w.member("concerns", s.concerns);
+    w.key("min_age");
+    json_opt_quantity(w, s.w.min_age);
+    w.key("max_age");
+    json_opt_quantity(w, s.w.max_age);
+    w.key("evidence");
+    json_evidence(w, s.ev);
+  });
 }
-inline ordered_json envelope(std::string_view kind, kb_info const& kb) {
-  return {{"schema", "pharmakon-answer"}, {"schema_version", std::string(answer_schema_version)},
-          {"kind", std::string(kind)}, {"kb", json_kb(kb)}};
+/// An array of `items`, each written by `f(item)`.
+template <class Range, class F>
+void json_array(json_writer& w, Range const& items, F&& f) {
+  w.array([&] {
+    for (auto const& x : items) f(x);
+  });
+}
+/// The start of every answer document: the envelope and the review summary (the object stays open).
+template <class Answer>
+void json_head(json_writer& w, std::string_view kind, Answer const& a) {
+  w.begin_object();
+  w.member("schema", "pharmakon-answer");
+  w.member("schema_version", answer_schema_version);
+  w.member("kind", kind);
+  w.key("kb");
+  json_kb(w, a.kb);
+  w.key("review");
+  json_review(w, a);
+}
+/// The end of every answer document: references and disclaimer; then the text.
+template <class Answer>
+std::string json_tail(json_writer&& w, Answer const& a) {
+  w.key("references");
+  json_references(w, a.references);
+  w.member("disclaimer", disclaimer);
+  w.end_object();
+  return std::move(w).take();
 }
 
 }  // namespace detail::render
@@ -884,209 +985,366 @@ PHARMAKON_FUNC std::string render_markdown(dose_answer const& a) {
 }
 
 namespace detail::render {
-/// JSON text of an answer. Strings from a knowledge base built through the builder API or an importer are not
-/// guaranteed to be valid UTF-8; an invalid byte becomes U+FFFD instead of an exception (nlohmann's default).
+/// JSON text of a document built with nlohmann::json (the agreement report). Strings from a knowledge base built
+/// through the builder API or an importer are not guaranteed to be valid UTF-8; an invalid byte becomes U+FFFD
+/// instead of an exception (nlohmann's default); json_writer does the same for the answers.
 inline std::string dump(nlohmann::ordered_json const& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
-/// The start of every answer document: the envelope and the review summary.
-template <class Answer>
-ordered_json json_head(std::string_view kind, Answer const& a) {
-  auto j = envelope(kind, a.kb);
-  j["review"] = json_review(a);
-  return j;
+inline void json_action_group(json_writer& w, action_summary const& s) {
+  w.object([&] {
+    w.member("action", to_string(s.type));
+    w.member("basis", to_string(s.basis));
+    w.member("pure", s.pure);
+    w.member("modality", to_string(s.modality));
+    w.member("reversible", s.reversible);
+    w.member("surmountable", s.surmountable);
+    w.member("targets", s.targets);
+    w.member("more_targets", s.more);
+    w.member("highest_affinity", s.highest_affinity);
+    w.member("refs", s.refs);
+  });
 }
-/// The end of every answer document: references and disclaimer; then the text.
-template <class Answer>
-std::string json_tail(ordered_json& j, Answer const& a, int indent) {
-  j["references"] = json_references(a.references);
-  j["disclaimer"] = std::string(disclaimer);
-  return dump(j, indent);
+inline void json_half_life(json_writer& w, half_life_statement const& h) {
+  w.object([&] {
+    w.key("low");
+    json_quantity(w, h.low);
+    w.key("high");
+    json_quantity(w, h.high);
+    w.member("note", h.note);
+    w.key("evidence");
+    json_evidence(w, h.ev);
+  });
+}
+inline void json_mechanism_actions(json_writer& w, mechanism_answer const& a) {
+  json_array(w, a.actions, [&](auto const& t) {
+    w.object([&] {
+      w.key("target");
+      json_target(w, t.target);
+      w.member("species", t.species);
+      w.member("basis", to_string(t.basis));
+      w.member("action", to_string(t.act.type));
+      w.member("chembl_action", to_chembl(t.act.type));
+      w.member("modality", to_string(t.act.modality));
+      w.member("reversible", t.act.reversible);
+      w.member("surmountable", t.act.surmountable);
+      w.member("efficacy", t.act.efficacy);
+      w.member("best_p_affinity", t.best_p_affinity);
+      w.key("affinities");
+      w.array([&] {
+        for (std::size_t i = 0; i < t.act.affinities.size(); ++i) {
+          auto const& af = t.act.affinities[i];
+          w.object([&] {
+            w.member("measure", to_string(af.measure));
+            w.member("value", af.value);
+            w.member("low", af.low);
+            w.member("high", af.high);
+            w.key("unit");
+            if (af.conc_unit) w.value(std::string_view(info(*af.conc_unit).symbol));
+            else w.null();
+            w.member("species", af.species);
+            w.member("p_value", af.p_value());
+            w.key("refs");
+            if (i < t.affinity_refs.size()) w.value(t.affinity_refs[i]);
+            else w.array([] {});
+          });
+        }
+      });
+      w.key("evidence");
+      json_evidence(w, t.ev);
+    });
+  });
+}
+inline void json_mechanism_paths(json_writer& w, mechanism_answer const& a) {
+  json_array(w, a.paths, [&](auto const& p) {
+    w.object([&] {
+      w.member("source_id", p.source_id);
+      w.member("title", p.title);
+      w.key("disease");
+      w.string_or_null(p.disease);
+      w.key("steps");
+      json_array(w, p.steps, [&](auto const& st) {
+        w.object([&] {
+          w.member("from", st.from);
+          w.member("verb", st.detail);
+          w.member("to", st.to);
+          w.member("refs", st.refs);
+          w.key("review");
+          json_review_record(w, st.review);
+          w.key("updated");
+          w.string_or_null(st.updated);
+        });
+      });
+      w.member("routes", p.chains);
+      w.member("more_routes", p.more_chains);
+      w.member("refs", p.refs);
+      w.key("note");
+      w.string_or_null(p.note);
+    });
+  });
 }
 }  // namespace detail::render
 
 PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   using namespace detail::render;
-  auto j = json_head("mechanism", a);
-  j["drug"] = {{"id", a.drug_id}, {"name", a.drug}, {"synonyms", a.synonyms}, {"class", a.drug_class}};
-  auto ids = ordered_json::object();
-  for (auto const& i : a.identifiers) ids[i.scheme] = i.value;
-  j["drug"]["identifiers"] = ids;
-  j["summary"] = summary_line(a);
-  auto group_json = [](action_summary const& s) {
-    return ordered_json{{"action", std::string(to_string(s.type))}, {"basis", std::string(to_string(s.basis))},
-                        {"pure", s.pure}, {"modality", std::string(to_string(s.modality))},
-                        {"reversible", json_opt(s.reversible)}, {"surmountable", json_opt(s.surmountable)},
-                        {"targets", s.targets}, {"more_targets", s.more},
-                        {"highest_affinity", json_opt(s.highest_affinity)}, {"refs", s.refs}};
-  };
-  auto groups = ordered_json::array();
-  for (auto const& s : a.summary) groups.push_back(group_json(s));
-  j["summary_refs"] = summary_refs(a);
-  j["summary_groups"] = groups;
-  auto mets = ordered_json::array();
-  for (auto const& m : a.active_metabolites)
-    mets.push_back({{"id", m.metabolite_id}, {"name", m.metabolite},
-                    {"formed_by", m.formed_by.empty() ? ordered_json(nullptr) : ordered_json(m.formed_by)},
-                    {"main", m.main}, {"acts", m.acts ? group_json(*m.acts) : ordered_json(nullptr)},
-                    {"evidence", json_evidence(m.ev)}});
-  j["active_metabolites"] = mets;
-  if (a.half_life)
-    j["half_life"] = {{"low", json_quantity(a.half_life->low)}, {"high", json_quantity(a.half_life->high)},
-                      {"note", a.half_life->note}, {"evidence", json_evidence(a.half_life->ev)}};
-  else
-    j["half_life"] = nullptr;
-  j["activity_targets"] = a.activity_targets;
-  j["other_species_targets"] = a.other_species_targets;
-  j["disputed_targets"] = a.disputed_targets;
-  j["summary_disputed_targets"] = a.summary_disputed_targets;
-  auto actions = ordered_json::array();
-  for (auto const& t : a.actions) {
-    auto affs = ordered_json::array();
-    for (std::size_t i = 0; i < t.act.affinities.size(); ++i) {
-      auto const& af = t.act.affinities[i];
-      affs.push_back({{"measure", std::string(to_string(af.measure))}, {"value", json_opt(af.value)},
-                      {"low", json_opt(af.low)}, {"high", json_opt(af.high)},
-                      {"unit", af.conc_unit ? ordered_json(std::string(info(*af.conc_unit).symbol)) : ordered_json(nullptr)},
-                      {"species", af.species}, {"p_value", af.p_value()},
-                      {"refs", i < t.affinity_refs.size() ? t.affinity_refs[i] : std::vector<int>{}}});
-    }
-    actions.push_back({{"target", json_target(t.target)}, {"species", t.species}, {"basis", std::string(to_string(t.basis))},
-                       {"action", std::string(to_string(t.act.type))},
-                       {"chembl_action", std::string(to_chembl(t.act.type))},
-                       {"modality", std::string(to_string(t.act.modality))}, {"reversible", json_opt(t.act.reversible)},
-                       {"surmountable", json_opt(t.act.surmountable)}, {"efficacy", json_opt(t.act.efficacy)},
-                       {"best_p_affinity", json_opt(t.best_p_affinity)}, {"affinities", affs},
-                       {"evidence", json_evidence(t.ev)}});
-  }
-  j["actions"] = actions;
-  auto effects = ordered_json::array();
-  for (auto const& e : a.effects)
-    effects.push_back({{"relation", std::string(to_string(e.relation))}, {"effect_id", e.effect_id}, {"effect", e.effect},
-                       {"via", e.via}, {"evidence", json_evidence(e.ev)}});
-  j["effects"] = effects;
-  auto roles = ordered_json::array();
-  for (auto const& t : a.target_roles)
-    roles.push_back({{"target_id", t.target_id}, {"target", t.target}, {"effect_id", t.effect_id}, {"effect", t.effect},
-                     {"evidence", json_evidence(t.ev)}});
-  j["target_roles"] = roles;
-  auto inds = ordered_json::array();
-  for (auto const& i : a.indications)
-    inds.push_back({{"condition_id", i.condition_id}, {"condition", i.condition}, {"adjunct", i.adjunct},
-                    {"evidence", json_evidence(i.ev)}});
-  j["indications"] = inds;
-  auto regs = ordered_json::array();
-  for (auto const& r : a.regimens) regs.push_back(json_regimen(r));
-  j["regimens"] = regs;
-  auto warns = ordered_json::array();
-  for (auto const& w : a.warnings) warns.push_back(json_warning(w));
-  j["warnings"] = warns;
-  auto pgx = ordered_json::array();
-  for (auto const& p : a.pharmacogenetics)
-    pgx.push_back({{"variant_id", p.variant_id}, {"variant", p.variant}, {"gene", p.gene},
-                   {"finding", std::string(to_string(p.finding))}, {"outcome", p.outcome}, {"evidence", json_evidence(p.ev)}});
-  j["pharmacogenetics"] = pgx;
-  auto conflicts = ordered_json::array();
-  for (auto const& c : a.conflicts)
-    conflicts.push_back({{"reason", c.why == conflict::reason::negation ? "negation" : "incompatible_action"},
-                         {"subject", c.subject}, {"relation", std::string(to_string(c.relation))}, {"object", c.object},
-                         {"sides", ordered_json::array({{{"statement", c.first.statement}, {"evidence", json_evidence(c.first.ev)}},
-                                                        {{"statement", c.second.statement}, {"evidence", json_evidence(c.second.ev)}}})}});
-  j["conflicts"] = conflicts;
+  json_writer w(indent, 64 * 1024);
+  json_head(w, "mechanism", a);
+  w.key("drug");
+  w.object([&] {
+    w.member("id", a.drug_id);
+    w.member("name", a.drug);
+    w.member("synonyms", a.synonyms);
+    w.member("class", a.drug_class);
+    w.key("identifiers");
+    json_identifiers(w, a.identifiers);
+  });
+  w.member("summary", summary_line(a));
+  w.member("summary_refs", summary_refs(a));
+  w.key("summary_groups");
+  json_array(w, a.summary, [&](auto const& s) { json_action_group(w, s); });
+  w.key("active_metabolites");
+  json_array(w, a.active_metabolites, [&](auto const& m) {
+    w.object([&] {
+      w.member("id", m.metabolite_id);
+      w.member("name", m.metabolite);
+      w.key("formed_by");
+      w.string_or_null(m.formed_by);
+      w.member("main", m.main);
+      w.key("acts");
+      if (m.acts) json_action_group(w, *m.acts);
+      else w.null();
+      w.key("evidence");
+      json_evidence(w, m.ev);
+    });
+  });
+  w.key("half_life");
+  if (a.half_life) json_half_life(w, *a.half_life);
+  else w.null();
+  w.member("activity_targets", a.activity_targets);
+  w.member("other_species_targets", a.other_species_targets);
+  w.member("disputed_targets", a.disputed_targets);
+  w.member("summary_disputed_targets", a.summary_disputed_targets);
+  w.key("actions");
+  json_mechanism_actions(w, a);
+  w.key("effects");
+  json_array(w, a.effects, [&](auto const& e) {
+    w.object([&] {
+      w.member("relation", to_string(e.relation));
+      w.member("effect_id", e.effect_id);
+      w.member("effect", e.effect);
+      w.member("via", e.via);
+      w.key("evidence");
+      json_evidence(w, e.ev);
+    });
+  });
+  w.key("target_roles");
+  json_array(w, a.target_roles, [&](auto const& t) {
+    w.object([&] {
+      w.member("target_id", t.target_id);
+      w.member("target", t.target);
+      w.member("effect_id", t.effect_id);
+      w.member("effect", t.effect);
+      w.key("evidence");
+      json_evidence(w, t.ev);
+    });
+  });
+  w.key("indications");
+  json_array(w, a.indications, [&](auto const& i) {
+    w.object([&] {
+      w.member("condition_id", i.condition_id);
+      w.member("condition", i.condition);
+      w.member("adjunct", i.adjunct);
+      w.key("evidence");
+      json_evidence(w, i.ev);
+    });
+  });
+  w.key("regimens");
+  json_array(w, a.regimens, [&](auto const& r) { json_regimen(w, r); });
+  w.key("warnings");
+  json_array(w, a.warnings, [&](auto const& x) { json_warning(w, x); });
+  w.key("pharmacogenetics");
+  json_array(w, a.pharmacogenetics, [&](auto const& p) {
+    w.object([&] {
+      w.member("variant_id", p.variant_id);
+      w.member("variant", p.variant);
+      w.member("gene", p.gene);
+      w.member("finding", to_string(p.finding));
+      w.member("outcome", p.outcome);
+      w.key("evidence");
+      json_evidence(w, p.ev);
+    });
+  });
+  w.key("conflicts");
+  json_array(w, a.conflicts, [&](auto const& c) {
+    w.object([&] {
+      w.member("reason", c.why == conflict::reason::negation ? "negation" : "incompatible_action");
+      w.member("subject", c.subject);
+      w.member("relation", to_string(c.relation));
+      w.member("object", c.object);
+      w.key("sides");
+      w.array([&] {
+        for (auto const* side : {&c.first, &c.second})
+          w.object([&] {
+            w.member("statement", side->statement);
+            w.key("evidence");
+            json_evidence(w, side->ev);
+          });
+      });
+    });
+  });
   if (!a.paths.empty()) {  // only when the knowledge base has mechanism paths (schema 2.2): other answers stay as they were
-    auto paths = ordered_json::array();
-    for (auto const& p : a.paths) {
-      auto steps = ordered_json::array();
-      for (auto const& st : p.steps)
-        steps.push_back({{"from", st.from}, {"verb", st.detail}, {"to", st.to}, {"refs", st.refs},
-                         {"review", json_review_record(st.review)},
-                         {"updated", st.updated.empty() ? ordered_json(nullptr) : ordered_json(st.updated)}});
-      paths.push_back({{"source_id", p.source_id}, {"title", p.title},
-                       {"disease", p.disease.empty() ? ordered_json(nullptr) : ordered_json(p.disease)},
-                       {"steps", steps}, {"routes", p.chains}, {"more_routes", p.more_chains}, {"refs", p.refs},
-                       {"note", p.note.empty() ? ordered_json(nullptr) : ordered_json(p.note)}});
-    }
-    j["paths"] = paths;
+    w.key("paths");
+    json_mechanism_paths(w, a);
   }
-  return json_tail(j, a, indent);
+  return json_tail(std::move(w), a);
 }
 
 PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) {
   using namespace detail::render;
-  auto j = json_head("interactions", a);
-  j["drugs"] = a.drugs;
-  auto list = ordered_json::array();
-  for (auto const& i : a.interactions) {
-    auto path = ordered_json::array();
-    for (auto const& p : i.path)
-      path.push_back({{"from", p.from}, {"relation", std::string(to_string(p.relation))}, {"detail", p.detail},
-                      {"to", p.to}, {"refs", p.refs}, {"review", json_review_record(p.review)},
-                      {"updated", p.updated.empty() ? ordered_json(nullptr) : ordered_json(p.updated)}});
-    auto warns = ordered_json::array();
-    for (auto const& w : i.warnings) warns.push_back(json_warning(w));
-    auto stated = ordered_json::array();
-    for (auto const& st : i.stated)
-      stated.push_back({{"between", {st.between_first, st.between_second}},
-                        {"severity", std::string(to_string(st.says.severity))},
-                        {"management", std::string(to_string(st.says.management))},
-                        {"direction", std::string(to_string(st.says.direction))}, {"intended", st.says.intended},
-                        {"effect", st.effect.empty() ? ordered_json(nullptr) : ordered_json(st.effect)},
-                        {"exposure_of", st.exposure_of.empty() ? ordered_json(nullptr) : ordered_json(st.exposure_of)},
-                        {"advice", st.says.advice}, {"evidence", json_evidence(st.ev)}});
-    auto half_lives = ordered_json::array();
-    for (auto const& h : i.half_lives)
-      half_lives.push_back({{"drug", h.drug},
-                            {"half_life", {{"low", json_quantity(h.half_life.low)}, {"high", json_quantity(h.half_life.high)},
-                                           {"note", h.half_life.note}, {"evidence", json_evidence(h.half_life.ev)}}}});
-    auto action_or_null = [&](action_type t) {
-      return i.mechanism == interaction_mechanism::same_target ? ordered_json(std::string(to_string(t))) : ordered_json(nullptr);
+  json_writer w(indent, 32 * 1024);
+  json_head(w, "interactions", a);
+  w.member("drugs", a.drugs);
+  w.key("interactions");
+  json_array(w, a.interactions, [&](auto const& i) {
+    auto const action_or_null = [&](action_type t) {
+      if (i.mechanism == interaction_mechanism::same_target) w.value(to_string(t));
+      else w.null();
     };
-    list.push_back({{"mechanism", std::string(to_string(i.mechanism))}, {"kind", std::string(to_string(i.kind))},
-                    {"severity", std::string(to_string(i.severity))},
-                    {"management", std::string(to_string(i.management))},
-                    {"direction", std::string(to_string(i.direction))}, {"intended", i.intended},
-                    {"no_interaction", i.no_interaction}, {"tier", std::string(to_string(i.tier))},
-                    {"first", {{"drug", i.first}, {"action", action_or_null(i.first_action)}}},
-                    {"second", {{"drug", i.second}, {"action", action_or_null(i.second_action)}}},
-                    {"target", i.target ? json_target(*i.target) : ordered_json(nullptr)},
-                    {"affected", i.affected.empty() ? ordered_json(nullptr) : ordered_json(i.affected)},
-                    {"effects", i.effects}, {"stated", stated}, {"warnings", warns}, {"path", path},
-                    {"half_lives", half_lives}, {"wears_off_first", i.wears_off_first}});
-  }
-  j["interactions"] = list;
-  j["worst_severity"] = a.worst() ? ordered_json(std::string(to_string(*a.worst()))) : ordered_json(nullptr);
-  j["without_metabolism"] = a.without_metabolism;
-  auto unscreened = ordered_json::array();
-  for (auto const& u : a.not_screened)
-    unscreened.push_back({{"name", u.name}, {"reason", u.reason}, {"suggestions", u.suggestions}});
-  j["not_screened"] = unscreened;
-  return json_tail(j, a, indent);
+    w.object([&] {
+      w.member("mechanism", to_string(i.mechanism));
+      w.member("kind", to_string(i.kind));
+      w.member("severity", to_string(i.severity));
+      w.member("management", to_string(i.management));
+      w.member("direction", to_string(i.direction));
+      w.member("intended", i.intended);
+      w.member("no_interaction", i.no_interaction);
+      w.member("tier", to_string(i.tier));
+      w.key("first");
+      w.object([&] {
+        w.member("drug", i.first);
+        w.key("action");
+        action_or_null(i.first_action);
+      });
+      w.key("second");
+      w.object([&] {
+        w.member("drug", i.second);
+        w.key("action");
+        action_or_null(i.second_action);
+      });
+      w.key("target");
+      if (i.target) json_target(w, *i.target);
+      else w.null();
+      w.key("affected");
+      w.string_or_null(i.affected);
+      w.member("effects", i.effects);
+      w.key("stated");
+      json_array(w, i.stated, [&](auto const& st) {
+        w.object([&] {
+          w.key("between");
+          w.array([&] {
+            w.value(st.between_first);
+            w.value(st.between_second);
+          });
+          w.member("severity", to_string(st.says.severity));
+          w.member("management", to_string(st.says.management));
+          w.member("direction", to_string(st.says.direction));
+          w.member("intended", st.says.intended);
+          w.key("effect");
+          w.string_or_null(st.effect);
+          w.key("exposure_of");
+          w.string_or_null(st.exposure_of);
+          w.member("advice", st.says.advice);
+          w.key("evidence");
+          json_evidence(w, st.ev);
+        });
+      });
+      w.key("warnings");
+      json_array(w, i.warnings, [&](auto const& x) { json_warning(w, x); });
+      w.key("path");
+      json_array(w, i.path, [&](auto const& p) {
+        w.object([&] {
+          w.member("from", p.from);
+          w.member("relation", to_string(p.relation));
+          w.member("detail", p.detail);
+          w.member("to", p.to);
+          w.member("refs", p.refs);
+          w.key("review");
+          json_review_record(w, p.review);
+          w.key("updated");
+          w.string_or_null(p.updated);
+        });
+      });
+      w.key("half_lives");
+      json_array(w, i.half_lives, [&](auto const& h) {
+        w.object([&] {
+          w.member("drug", h.drug);
+          w.key("half_life");
+          json_half_life(w, h.half_life);
+        });
+      });
+      w.member("wears_off_first", i.wears_off_first);
+    });
+  });
+  w.key("worst_severity");
+  if (auto worst = a.worst()) w.value(to_string(*worst));
+  else w.null();
+  w.member("without_metabolism", a.without_metabolism);
+  w.key("not_screened");
+  json_array(w, a.not_screened, [&](auto const& u) {
+    w.object([&] {
+      w.member("name", u.name);
+      w.member("reason", u.reason);
+      w.member("suggestions", u.suggestions);
+    });
+  });
+  return json_tail(std::move(w), a);
 }
 
 PHARMAKON_FUNC std::string render_json(dose_answer const& a, int indent) {
   using namespace detail::render;
-  auto j = json_head("dose_check", a);
-  j["drug"] = a.drug;
-  j["query"] = {{"dose", json_quantity(a.query.dose)},
-                {"route", a.query.route ? ordered_json(std::string(to_string(*a.query.route))) : ordered_json(nullptr)},
-                {"every", json_opt_quantity(a.query.every)},
-                {"condition", a.condition.empty() ? ordered_json(nullptr) : ordered_json(a.condition)},
-                {"opioid_free", json_opt_quantity(a.query.opioid_free)}, {"age", json_opt_quantity(a.query.age)}};
-  j["verdict"] = std::string(to_string(a.verdict));
-  auto age_warnings = ordered_json::array();
-  for (auto const& w : a.age_warnings) age_warnings.push_back(json_warning(w));
-  j["age_warnings"] = age_warnings;
-  auto checks = ordered_json::array();
-  for (auto const& c : a.checks) {
-    auto issues = ordered_json::array();
-    for (auto const& i : c.issues)
-      issues.push_back({{"verdict", std::string(to_string(i.verdict))}, {"factor", i.factor}, {"expected", i.expected},
-                        {"found", i.found}, {"message", issue_text(i)}});
-    checks.push_back({{"regimen", json_regimen(c.regimen)}, {"within", c.issues.empty()}, {"issues", issues},
-                      {"unchecked", c.unchecked}, {"not_checkable", c.not_checkable}});
-  }
-  j["checks"] = checks;
-  return json_tail(j, a, indent);
+  json_writer w(indent);
+  json_head(w, "dose_check", a);
+  w.member("drug", a.drug);
+  w.key("query");
+  w.object([&] {
+    w.key("dose");
+    json_quantity(w, a.query.dose);
+    w.key("route");
+    if (a.query.route) w.value(to_string(*a.query.route));
+    else w.null();
+    w.key("every");
+    json_opt_quantity(w, a.query.every);
+    w.key("condition");
+    w.string_or_null(a.condition);
+    w.key("opioid_free");
+    json_opt_quantity(w, a.query.opioid_free);
+    w.key("age");
+    json_opt_quantity(w, a.query.age);
+  });
+  w.member("verdict", to_string(a.verdict));
+  w.key("age_warnings");
+  json_array(w, a.age_warnings, [&](auto const& x) { json_warning(w, x); });
+  w.key("checks");
+  json_array(w, a.checks, [&](auto const& c) {
+    w.object([&] {
+      w.key("regimen");
+      json_regimen(w, c.regimen);
+      w.member("within", c.issues.empty());
+      w.key("issues");
+      json_array(w, c.issues, [&](auto const& i) {
+        w.object([&] {
+          w.member("verdict", to_string(i.verdict));
+          w.member("factor", i.factor);
+          w.member("expected", i.expected);
+          w.member("found", i.found);
+          w.member("message", issue_text(i));
+        });
+      });
+      w.member("unchecked", c.unchecked);
+      w.member("not_checkable", c.not_checkable);
+    });
+  });
+  return json_tail(std::move(w), a);
 }
 
 }  // namespace pharmakon

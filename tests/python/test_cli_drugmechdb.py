@@ -53,3 +53,32 @@ def test_agreement_without_paths_says_what_to_do():
     p = run("agreement")
     assert p.returncode == 2
     assert "import DrugMechDB first" in p.stderr
+
+
+def test_an_import_alone_has_no_made_up_version_and_names_a_folder_briefly(tmp_path):
+    out = tmp_path / "dm.pkb"
+    p = run("import", "--from", "drugmechdb", DIR, "--out", out)
+    assert p.returncode == 0, p.stderr
+    assert "(drugmechdb unknown," in p.stderr and "drugmechdb 0" not in p.stderr
+    assert "DrugMechDB release: not in the path files" in p.stderr
+    head = p.stderr.splitlines()[0]
+    assert head.startswith("Imported drugmechdb from ") and head.count(".yaml") == 3, head
+    assert "knowledge base version unknown" in run("--kb", out, "moa", "naltrexone").stdout
+    p = run("import", "--from", "drugmechdb", DIR, "--kb-version", "b83cc5d", "--out", out)
+    assert p.returncode == 0 and "(drugmechdb b83cc5d," in p.stderr and "release: not in" not in p.stderr
+
+
+SHARED = pathlib.Path(os.environ.get("PHARMAKON_SHARED_DIR", pathlib.Path(__file__).resolve().parents[3] / "shared"))
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "drugmechdb").is_dir(), reason="../shared/data/drugmechdb is not here")
+def test_the_whole_drugmechdb_copy_imports_alone_and_moa_naltrexone_shows_the_path(tmp_path):
+    # issue 16's "done when", as written: the real copy (4,846 paths) alone, then moa naltrexone
+    out = tmp_path / "dm.pkb"
+    p = run("import", "--from", "drugmechdb", SHARED / "data" / "drugmechdb", "--out", out)
+    assert p.returncode == 0, p.stderr
+    assert len(p.stderr.splitlines()[0]) < 400  # the folder's files are not listed one by one
+    moa = run("--kb", out, "moa", "naltrexone")
+    assert moa.returncode == 0, moa.stderr
+    assert "DrugMechDB indication path DB00704_MESH_D000437_1" in moa.stdout and "Alcoholism" in moa.stdout
+    assert "doi:10.1038/s41597-023-02534-z" in moa.stdout

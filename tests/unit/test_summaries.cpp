@@ -4,6 +4,8 @@
 
 #include <pharmakon/pharmakon.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -224,4 +226,63 @@ TEST_CASE("summary: imported DrugCentral rows, fixture and real download") {
   CHECK(text.find("] [") == std::string::npos);
   auto dot = mechanism_dot(dc, dc.at<drug>("imatinib"));
   CHECK(count(dot, " -> ") < 20);
+}
+
+TEST_CASE("sections: activity-only rows after the established actions, human first, at most 12, the rest counted") {
+  std::string toml = R"(
+[[source]]
+id = "src:db:a"
+kind = "database"
+title = "Synthetic curated database record A"
+url = "https://example.org/db-a"
+
+[[gene]]
+id = "gene:RA"
+name = "receptor A gene"
+symbol = "RA"
+sources = ["src:db:a"]
+
+[[target]]
+id = "target:RA"
+name = "alpha receptor"
+type = "receptor"
+gene = "gene:RA"
+species = "human"
+sources = ["src:db:a"]
+
+[[drug]]
+id = "drug:manyrowine"
+name = "manyrowine"
+sources = ["src:db:a"]
+
+[[acts_on]]
+drug = "drug:manyrowine"
+target = "target:RA"
+action = "agonist"
+sources = ["src:db:a"]
+)";
+  for (int i = 0; i < 20; ++i) {
+    // the four rat receptors come first in the file (and have the best values): they must still go last
+    bool rat = i < 4;
+    toml += fmt::format("\n[[target]]\nid = \"target:T{0}\"\nname = \"target {0}\"\ntype = \"enzyme\"\nspecies = \"{1}\"\nsources = [\"src:db:a\"]\n", i,
+                        rat ? "rat" : "human");
+    toml += fmt::format("\n[[acts_on]]\ndrug = \"drug:manyrowine\"\ntarget = \"target:T{0}\"\naction = \"other\"\n"
+                        "affinity = [{{ measure = \"pKi\", value = {1}, species = \"{2}\", sources = [\"src:db:a\"] }}]\n"
+                        "sources = [\"src:db:a\"]\n",
+                        i, 9.0 - i * 0.1, rat ? "rat" : "human");
+  }
+  std::vector<document> docs{{"manyrows.toml", toml}};
+  auto kb = std::move(try_load(docs)).value_or_throw();
+  auto a = mechanism_of(kb, "manyrowine");
+  REQUIRE(a.actions.size() == 21);
+  auto text = render_text(a);
+  CHECK(text.find("agonist at the alpha receptor") != std::string::npos);
+  CHECK(count(text, "activity measured at the target") == 12);
+  CHECK(text.find("… and 8 more rows of measured activity only, 4 of them in other species (every row: --format json)") !=
+        std::string::npos);
+  CHECK(text.find("(rat)") == std::string::npos);  // the rat rows are the ones counted, not shown
+  CHECK(text.find("agonist at the alpha receptor") < text.find("activity measured at the target"));
+  CHECK(count(render_markdown(a), "activity measured at the target") == 12);
+  // JSON and the answer value keep every row
+  CHECK(count(render_json(a), "\"basis\": \"activity\"") == 20);
 }

@@ -3,7 +3,7 @@
 # every public attribute of the module is declared here.
 import os
 import pathlib
-from typing import Any, Callable, ClassVar, Iterable, Literal, Optional, Sequence, Union, overload
+from typing import Any, Callable, ClassVar, Iterable, Literal, Optional, Sequence, TypeVar, Union, overload
 
 from typing_extensions import deprecated
 
@@ -22,6 +22,7 @@ TABLES: dict[str, str]
 _Json = Union[dict[str, "_Json"], list["_Json"], str, int, float, bool, None]
 _Path = Union[str, os.PathLike[str]]
 _Paths = Union[_Path, Iterable[_Path]]
+_AnswerT = TypeVar("_AnswerT", bound="_Answer")
 _QuantityLike = Union[str, tuple[float, str], "Quantity"]
 
 # ----- enums (pybind11 enums: members by canonical name; int() gives the C++ value) -------------------------
@@ -877,7 +878,7 @@ class _Answer:
     def _repr_markdown_(self) -> str: ...
     def to_html(self, audience: str = "clinician", question: str = "", base_url: str = "http://127.0.0.1:8765") -> str: ...
     def review_summary(self) -> dict[str, Any]: ...
-    def approved_only(self) -> Any: ...
+    def approved_only(self: _AnswerT) -> _AnswerT: ...
     def _repr_html_(self) -> str: ...
 
 class MechanismAnswer(_Answer):
@@ -1144,7 +1145,7 @@ class KnowledgeBase:
     def index_range(self, kind: _KindArg) -> range: ...
     def entity_ids(self) -> numpy.typing.NDArray[numpy.object_]: ...
     def kinds(self) -> numpy.typing.NDArray[numpy.uint8]: ...
-    def labels(self) -> list[str]: ...
+    def labels(self, relation: Optional[_RelationName] = None) -> list[str]: ...
     def edges(
         self, relation: _RelationName, label: Optional[str] = None, *, negated: bool = False
     ) -> tuple[numpy.typing.NDArray[numpy.int32], numpy.typing.NDArray[numpy.int32], numpy.typing.NDArray[numpy.int32]]: ...
@@ -1286,62 +1287,62 @@ class ImportProgress:
 _Progress = Union[bool, None, Callable[[ImportProgress], Optional[bool]]]
 @overload
 def import_hetionet(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[False] = False
 ) -> KnowledgeBase: ...
 @overload
 def import_hetionet(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[True]
 ) -> tuple[KnowledgeBase, ImportReport]: ...
 @overload
 def import_gtopdb(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[False] = False
 ) -> KnowledgeBase: ...
 @overload
 def import_gtopdb(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[True]
 ) -> tuple[KnowledgeBase, ImportReport]: ...
 @overload
 def import_kgx(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[False] = False
 ) -> KnowledgeBase: ...
 @overload
 def import_kgx(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[True]
 ) -> tuple[KnowledgeBase, ImportReport]: ...
 @overload
 def import_chembl(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[False] = False
 ) -> KnowledgeBase: ...
 @overload
 def import_chembl(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[True]
 ) -> tuple[KnowledgeBase, ImportReport]: ...
 @overload
 def import_drugcentral(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[False] = False
 ) -> KnowledgeBase: ...
 @overload
 def import_drugcentral(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[True]
 ) -> tuple[KnowledgeBase, ImportReport]: ...
 @overload
 def import_drugmechdb(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[False] = False
 ) -> KnowledgeBase: ...
 @overload
 def import_drugmechdb(
-    paths: _Paths, *, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
+    paths: _Paths, *more_paths: _Path, base: Optional[KnowledgeBase] = None, progress: _Progress = None, name: str = "",
     version: str = "", with_report: Literal[True]
 ) -> tuple[KnowledgeBase, ImportReport]: ...
 def path_agreement(kb: KnowledgeBase) -> dict[str, Any]: ...

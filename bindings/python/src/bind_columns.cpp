@@ -207,9 +207,20 @@ void bind_columns(py::module_& m) {
           },
           "(labels, codes): the original kinds of related claims, and per claim the index into labels (-1 for "
           "claims of other relations).")
-      .def("labels", &related_labels,
-           "The original kinds (labels) the related claims carry, e.g. Hetionet's \"associates\", \"participates\" "
-           "(list of str), each once.")
+      .def(
+          "labels",
+          [](knowledge_base const& k, py::object relation) {
+            // only related claims carry an original kind; kb.labels("related") says the same as kb.labels()
+            if (!relation.is_none() && to_enum<relation_kind>(relation, "relation") != relation_kind::related)
+              throw usage_error(errc::unknown_enum,
+                                fmt::format("relation: expected 'related' (only related claims carry an original "
+                                            "kind), found '{}'",
+                                            std::string(pharmakon::to_string(to_enum<relation_kind>(relation, "relation")))));
+            return related_labels(k);
+          },
+          py::arg("relation") = py::none(),
+          "The original kinds (labels) the related claims carry, e.g. Hetionet's \"associates\", \"participates\" "
+          "(list of str), each once. relation: None or 'related' (the only relation whose claims have labels).")
       .def(
           "entity_ids",
           [](knowledge_base const& k) {

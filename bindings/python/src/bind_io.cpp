@@ -89,8 +89,17 @@ char const* const import_doc_tail =
 void def_importer(py::module_& m, char const* name, importer fn, char const* what) {
   m.def(
       name,
-      [fn](py::object paths, py::object base, py::object progress, std::string kb_name, std::string version,
-           bool with_report) {
+      [fn](py::object paths, py::args more, py::object base, py::object progress, std::string kb_name,
+           std::string version, bool with_report) {
+        // import_x(nodes, edges) as well as import_x([nodes, edges]): more paths after the first join it
+        if (!more.empty()) {
+          py::list all;
+          if (py::isinstance<py::str>(paths) || !py::hasattr(paths, "__iter__")) all.append(paths);
+          else
+            for (auto p : paths) all.append(p);
+          for (auto p : more) all.append(p);
+          paths = std::move(all);
+        }
         return run_import(fn, paths, base, std::move(progress), std::move(kb_name), std::move(version), with_report);
       },
       py::arg("paths"), py::kw_only(), py::arg("base") = py::none(), py::arg("progress") = py::none(),

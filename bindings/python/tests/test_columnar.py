@@ -93,6 +93,9 @@ def test_adjacency_is_a_csr_matrix_over_entity_indices(kb):
 
 def test_label_filters_related_claims_by_their_original_kind(het):
     assert "associates" in het.labels()
+    assert het.labels("related") == het.labels() == het.labels(pharmakon.Relation.related)
+    with pytest.raises(pharmakon.UsageError, match="only related claims carry an original kind"):
+        het.labels("acts_on")
     s, o, c = het.edges("related", "associates")
     assert len(s) > 0 and all(het.claim(int(x)).label == "associates" for x in c)
     assert all(het[int(x)].kind == pharmakon.NodeKind.condition for x in s)
@@ -208,3 +211,20 @@ def test_import_reports_and_progress_are_typed(data_dir):
     assert all(p.fraction is None or 0 <= p.fraction <= 1 for p in seen)
     # code written for the dicts of earlier versions still reads them
     assert report["format"] == "hetionet" and dict(seen[0])["phase"] == seen[0].phase
+
+
+def test_importers_take_paths_as_arguments_or_as_a_list(data_dir):
+    d = data_dir / "import" / "hetionet"
+    listed = pharmakon.import_hetionet([d / "nodes.tsv", d / "edges.sif"])
+    spread = pharmakon.import_hetionet(d / "nodes.tsv", str(d / "edges.sif"))
+    assert spread.content_hash == listed.content_hash
+    # the keyword options still work after several paths; a wrong type is a TypeError naming what was expected
+    kb, report = pharmakon.import_hetionet(d / "nodes.tsv", d / "edges.sif", with_report=True)
+    assert kb.content_hash == listed.content_hash and report.files
+    with pytest.raises(TypeError):
+        pharmakon.import_hetionet(d / "nodes.tsv", 42)
+
+
+def test_approved_only_keeps_the_answer_type(het):
+    a = pharmakon.default_kb().mechanism_of("naltrexone")
+    assert type(a.approved_only()) is type(a)

@@ -756,9 +756,18 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
   // statements by tier, the seed's "From the guidelines / label / research"
   for (auto tier : enum_values<evidence_tier>()) {
     std::string items;
+    // as in the text answer: established actions, then activity-only rows, human first; a clinician's page shows
+    // shown_activity_rows of those and counts the rest, a researcher's page every row
+    std::vector<target_action const*> rows, activity;
     if (aud != audience::patient)
-      for (auto const& t : a.actions) {
-        if (t.ev.tier != tier) continue;
+      for (auto const& t : a.actions)
+        if (t.ev.tier == tier) (t.basis == action_basis::activity ? activity : rows).push_back(&t);
+    std::stable_partition(activity.begin(), activity.end(),
+                          [](target_action const* t) { return detail::answers::is_human(t->species); });
+    std::size_t const capped = aud == audience::researcher ? activity.size() : std::min(activity.size(), shown_activity_rows);
+    rows.insert(rows.end(), activity.begin(), activity.begin() + std::ptrdiff_t(capped));
+    for (auto const* tp : rows) {
+        auto const& t = *tp;
         auto plain = t;
         plain.act.affinities.clear();
         auto l = action_line(plain);
@@ -772,6 +781,10 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
         }
         items += statement(esc(l.text), t.ev, f, extra);
       }
+    if (capped < activity.size())
+      items += fmt::format("<li class=\"more\">… and {} more row{} of measured activity only (every row: the "
+                           "researcher page or the JSON answer)</li>\n",
+                           activity.size() - capped, activity.size() - capped == 1 ? "" : "s");
     for (auto const& e : a.effects) {
       if (e.ev.tier != tier) continue;
       if (aud == audience::patient) {

@@ -567,7 +567,14 @@ PHARMAKON_FUNC import_result try_import_drugmechdb(std::span<std::filesystem::pa
   }
   if (!imp.ok()) return imp.fail();
   if (imp.path_files == 0) return imp.fail_arguments("at least one DrugMechDB path file", "only index files");
-  return imp.finish({{}, {}, "drugmechdb", {}}, [&] { return imp.report(); });
+  // DrugMechDB's path files state no release: the version is --kb-version's, else "unknown" (never the builder's "0")
+  return imp.finish({{}, {}, "drugmechdb", "unknown"}, [&] {
+    auto r = imp.report();
+    if (opts.version.empty())
+      r.notes.push_back("DrugMechDB release: not in the path files (DrugMechDB has no version field; give the "
+                        "repository's commit or date with --kb-version)");
+    return r;
+  });
 }
 
 }  // namespace pharmakon

@@ -12,7 +12,13 @@
 namespace pharmakon {
 
 PHARMAKON_FUNC std::string import_report::to_string() const {
-  std::string out = fmt::format("Imported {} from {} in {:.2f} s\n", format, fmt::join(files, ", "), seconds);
+  // a folder of thousands of files is named by its first few and a count, not one line of every name
+  constexpr std::size_t named_files = 3;
+  std::string from = files.size() <= named_files + 1
+                         ? fmt::format("{}", fmt::join(files, ", "))
+                         : fmt::format("{} and {} more files", fmt::join(files.begin(), files.begin() + named_files, ", "),
+                                       files.size() - named_files);
+  std::string out = fmt::format("Imported {} from {} in {:.2f} s\n", format, from, seconds);
   auto table = [&](std::string_view title, std::vector<row> const& rows) {
     if (rows.empty()) return;
     std::size_t w1 = title.size(), w2 = 8;

@@ -23,9 +23,10 @@ def test_import_a_folder_onto_the_curated_kb_then_moa_shows_the_path(tmp_path):
     moa = run("--kb", out, "moa", "naltrexone")
     assert moa.returncode == 0, moa.stderr
     assert "Mechanism paths" in moa.stdout
-    assert "to Alcoholism (DrugMechDB indication path DB00704_MESH_D000437_1" in moa.stdout
+    # DrugMechDB's Alcoholism (MESH:D000437) is the curated alcohol use disorder, which carries that MeSH id
+    assert "to alcohol use disorder (DrugMechDB indication path DB00704_MESH_D000437_1" in moa.stdout
     assert "naltrexone → (decreases activity of) mu opioid receptor → (positively correlated with)" in moa.stdout.lower()  # curated names
-    assert "→ (phenotype of) Alcoholism" in moa.stdout
+    assert "→ (phenotype of) alcohol use disorder" in moa.stdout
     assert "doi:10.1038/s41597-023-02534-z" in moa.stdout
     j = json.loads(run("--kb", out, "moa", "naltrexone", "--format", "json").stdout)
     assert [p["source_id"] for p in j["paths"]] == [

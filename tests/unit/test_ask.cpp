@@ -99,3 +99,14 @@ TEST_CASE("an age question is answered as dose-check --age answers it") {
   CHECK(*d->query.age == quantity{10, unit::y});
   CHECK(d->verdict == dose_verdict::contraindicated);
 }
+
+TEST_CASE("an age question without a dose says what a dose check needs, and how to ask it") {
+  auto const& kb = default_kb();
+  auto q = parse_question(kb, "Can a 10-year-old take codeine?");
+  REQUIRE(!q);
+  auto const& d = q.diagnostics.front();
+  CHECK(d.found == "drugs: codeine; age: 10 y");
+  CHECK(d.expected.find("pharmakon dose-check codeine DOSE --age \"10 y\"") != std::string::npos);
+  CHECK(d.expected.find("pharmakon moa codeine") != std::string::npos);
+  CHECK_THROWS_AS(read_question(kb, "Can a 10-year-old take codeine?"), question_error);
+}

@@ -409,6 +409,15 @@ PHARMAKON_FUNC result<question> parse_question(knowledge_base const& kb, std::st
       return q;
     }
   }
+  // an age and one drug but no dose ("Can a 10-year-old take codeine?"): a dose check needs the dose; say how to ask
+  if (!r.age.empty() && r.drugs.size() == 1 && !r.dose) {
+    auto const& name = kb[r.drugs.front().second].name;
+    return diagnostic{errc::unreadable_question, {},
+                      fmt::format("a dose with the age, since a dose check needs one (pharmakon dose-check {} DOSE "
+                                  "--age \"{}\"; pharmakon moa {} lists its warnings with the ages they apply to)",
+                                  name, r.age, name),
+                      detail::ask::understood(r, kb)};
+  }
   return unreadable(detail::ask::understood(r, kb));
 }
 

@@ -825,6 +825,15 @@ inline void json_evidence(json_writer& w, evidence const& e) {
     w.string_or_null(e.updated);
   });
 }
+/// A statement: an object with the members `f` writes, then its evidence.
+template <class F>
+void json_statement(json_writer& w, evidence const& ev, F&& f) {
+  w.object([&] {
+    f();
+    w.key("evidence");
+    json_evidence(w, ev);
+  });
+}
 inline void json_target(json_writer& w, target_ref const& t) {
   w.object([&] {
     w.member("id", t.id);
@@ -900,19 +909,17 @@ void json_field(json_writer& w, std::vector<R> const& v) {
 }
 /// A regimen statement: the regimen's id and fields, the statement's condition before the preconditions it sets.
 inline void json_regimen(json_writer& w, regimen_statement const& s) {
-  w.object([&] {
+  json_statement(w, s.ev, [&] {
     w.member("id", s.r.id);
     for_each_record_field(s.r, [&](auto const& f, auto const& v) {
       if (f.name == "preconditions") w.member("condition", s.condition);
       w.key(f.name);
       json_field(w, v);
     });
-    w.key("evidence");
-    json_evidence(w, s.ev);
   });
 }
 inline void json_warning(json_writer& w, warning_statement const& s) {
-  w.object([&] {
+  json_statement(w, s.ev, [&] {
     w.member("id", s.w.id);
     w.member("drug", s.drug);
     w.member("kind", to_string(s.w.kind));
@@ -923,8 +930,6 @@ inline void json_warning(json_writer& w, warning_statement const& s) {
     json_opt_quantity(w, s.w.min_age);
     w.key("max_age");
     json_opt_quantity(w, s.w.max_age);
-    w.key("evidence");
-    json_evidence(w, s.ev);
   });
 }
 /// An array of `items`, each written by `f(item)`.
@@ -1027,19 +1032,17 @@ inline void json_action_group(json_writer& w, action_summary const& s) {
   });
 }
 inline void json_half_life(json_writer& w, half_life_statement const& h) {
-  w.object([&] {
+  json_statement(w, h.ev, [&] {
     w.key("low");
     json_quantity(w, h.low);
     w.key("high");
     json_quantity(w, h.high);
     w.member("note", h.note);
-    w.key("evidence");
-    json_evidence(w, h.ev);
   });
 }
 inline void json_mechanism_actions(json_writer& w, mechanism_answer const& a) {
   json_array(w, a.actions, [&](auto const& t) {
-    w.object([&] {
+    json_statement(w, t.ev, [&] {
       w.key("target");
       json_target(w, t.target);
       w.member("species", t.species);
@@ -1071,8 +1074,6 @@ inline void json_mechanism_actions(json_writer& w, mechanism_answer const& a) {
           });
         }
       });
-      w.key("evidence");
-      json_evidence(w, t.ev);
     });
   });
 }
@@ -1125,7 +1126,7 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   json_array(w, a.summary, [&](auto const& s) { json_action_group(w, s); });
   w.key("active_metabolites");
   json_array(w, a.active_metabolites, [&](auto const& m) {
-    w.object([&] {
+    json_statement(w, m.ev, [&] {
       w.member("id", m.metabolite_id);
       w.member("name", m.metabolite);
       w.key("formed_by");
@@ -1134,8 +1135,6 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
       w.key("acts");
       if (m.acts) json_action_group(w, *m.acts);
       else w.null();
-      w.key("evidence");
-      json_evidence(w, m.ev);
     });
   });
   w.key("half_life");
@@ -1149,34 +1148,28 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   json_mechanism_actions(w, a);
   w.key("effects");
   json_array(w, a.effects, [&](auto const& e) {
-    w.object([&] {
+    json_statement(w, e.ev, [&] {
       w.member("relation", to_string(e.relation));
       w.member("effect_id", e.effect_id);
       w.member("effect", e.effect);
       w.member("via", e.via);
-      w.key("evidence");
-      json_evidence(w, e.ev);
     });
   });
   w.key("target_roles");
   json_array(w, a.target_roles, [&](auto const& t) {
-    w.object([&] {
+    json_statement(w, t.ev, [&] {
       w.member("target_id", t.target_id);
       w.member("target", t.target);
       w.member("effect_id", t.effect_id);
       w.member("effect", t.effect);
-      w.key("evidence");
-      json_evidence(w, t.ev);
     });
   });
   w.key("indications");
   json_array(w, a.indications, [&](auto const& i) {
-    w.object([&] {
+    json_statement(w, i.ev, [&] {
       w.member("condition_id", i.condition_id);
       w.member("condition", i.condition);
       w.member("adjunct", i.adjunct);
-      w.key("evidence");
-      json_evidence(w, i.ev);
     });
   });
   w.key("regimens");
@@ -1185,14 +1178,12 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
   json_array(w, a.warnings, [&](auto const& x) { json_warning(w, x); });
   w.key("pharmacogenetics");
   json_array(w, a.pharmacogenetics, [&](auto const& p) {
-    w.object([&] {
+    json_statement(w, p.ev, [&] {
       w.member("variant_id", p.variant_id);
       w.member("variant", p.variant);
       w.member("gene", p.gene);
       w.member("finding", to_string(p.finding));
       w.member("outcome", p.outcome);
-      w.key("evidence");
-      json_evidence(w, p.ev);
     });
   });
   w.key("conflicts");
@@ -1205,10 +1196,8 @@ PHARMAKON_FUNC std::string render_json(mechanism_answer const& a, int indent) {
       w.key("sides");
       w.array([&] {
         for (auto const* side : {&c.first, &c.second})
-          w.object([&] {
+          json_statement(w, side->ev, [&] {
             w.member("statement", side->statement);
-            w.key("evidence");
-            json_evidence(w, side->ev);
           });
       });
     });
@@ -1260,7 +1249,7 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
       w.member("effects", i.effects);
       w.key("stated");
       json_array(w, i.stated, [&](auto const& st) {
-        w.object([&] {
+        json_statement(w, st.ev, [&] {
           w.key("between");
           w.array([&] {
             w.value(st.between_first);
@@ -1275,8 +1264,6 @@ PHARMAKON_FUNC std::string render_json(interaction_answer const& a, int indent) 
           w.key("exposure_of");
           w.string_or_null(st.exposure_of);
           w.member("advice", st.says.advice);
-          w.key("evidence");
-          json_evidence(w, st.ev);
         });
       });
       w.key("warnings");

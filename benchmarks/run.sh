@@ -29,8 +29,8 @@ mkdir -p "$DATA"
 
 say "building pharmakon (Release) in $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DPHARMAKON_BUILD_BENCHMARKS=ON \
-  -DPHARMAKON_BUILD_CLI=OFF -DPHARMAKON_BUILD_EXAMPLES=OFF >/dev/null
-cmake --build "$BUILD" --target pharmakon_bench -j2
+  -DPHARMAKON_BUILD_CLI=ON -DPHARMAKON_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build "$BUILD" --target pharmakon_bench pharmakon_bench_answers pharmakon_cli -j2
 echo "command: $0 (SCALES='$SCALES' RUNS=$RUNS)" >&2
 BENCH=$BUILD/benchmarks/pharmakon_bench
 
@@ -99,4 +99,12 @@ say "writing benchmarks/RESULTS.md"
 "$PY" "$ROOT/benchmarks/report.py" --data "$DATA" --scales "$SCALES" --started "$START" \
   --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" --compiler "$(c++ --version | head -1)" --runs "$RUNS" \
   --commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" >"$ROOT/benchmarks/RESULTS.md"
+
+say "answers on the embedded knowledge base"
+{
+  printf '\n## Answers on the embedded knowledge base\n\n'
+  printf 'Made by the same run: `%s %s` (Release; p50, p90 and fastest of many runs in one process; the whole-CLI row is a new process each run).\n\n' \
+    "benchmarks/pharmakon_bench_answers" "pharmakon"
+  "$BUILD/benchmarks/pharmakon_bench_answers" "$BUILD/pharmakon"
+} >>"$ROOT/benchmarks/RESULTS.md"
 cat "$ROOT/benchmarks/RESULTS.md"

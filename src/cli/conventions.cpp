@@ -111,37 +111,43 @@ std::string version_text() {
                      kb.claim_count(), kb.sources().size());
 }
 
-std::vector<std::string> hoist_subcommand_options(CLI::App const& app, int argc, char** argv) {
-  std::vector<std::string> args(argv, argv + argc);
-  if (args.empty()) return args;
-  auto const subs = app.get_subcommands([](CLI::App const*) { return true; });
-  // the option called `name` before the subcommand word: the app's own, else the first subcommand's that has it
-  auto const option_named = [&](std::string const& name) -> CLI::Option const* {
-    if (auto const* o = app.get_option_no_throw(name)) return o;
-    for (auto const* s : subs)
-      if (auto const* o = s->get_option_no_throw(name)) return o;
-    return nullptr;
-  };
-  auto const takes_value = [&](std::string const& a) {
-    if (a.find('=') != std::string::npos || a.size() < 2 || a[1] != '-') return false;
-    auto const* o = option_named(a);
-    return o && o->get_items_expected_min() > 0;
-  };
-  // the first word that is neither an option nor an option's value: the subcommand
-  CLI::App const* sub = nullptr;
-  std::size_t sub_at = 0;
+namespace {
+
+/// Whether the option `a` (as given, e.g. "--format" or "-o"), an option of `app` or else of the first of its
+/// subcommands that has one so named, takes a value from the next argument (not when given as --opt=value).
+bool takes_next_value(CLI::App const& app, std::vector<CLI::App const*> const& subs, std::string const& a) {
+  if (a.size() < 2 || a.find('=') != std::string::npos) return false;
+  CLI::Option const* o = app.get_option_no_throw(a);
+  for (std::size_t i = 0; !o && i < subs.size(); ++i) o = subs[i]->get_option_no_throw(a);
+  return o && o->get_items_expected_min() > 0;
+}
+
+/// Where the subcommand word is: the first argument after args[0] that is neither an option nor the value of one
+/// (global options and subcommands' options may come before it). args.size() when there is none or "--" comes first.
+std::size_t subcommand_word_at(CLI::App const& app, std::vector<CLI::App const*> const& subs, std::vector<std::string> const& args) {
   for (std::size_t j = 1; j < args.size(); ++j) {
     std::string const& a = args[j];
     if (a == "--") break;
-    if (!a.empty() && a[0] == '-') {
-      if (takes_value(a)) ++j;
-      continue;
-    }
-    for (auto const* s : subs)
-      if (s->check_name(a)) sub = s;
-    sub_at = j;
-    break;
+    if (a.empty() || a[0] != '-') return j;
+    if (takes_next_value(app, subs, a)) ++j;
   }
+  return args.size();
+}
+
+std::vector<CLI::App const*> subcommands_of(CLI::App const& app) {
+  return app.get_subcommands([](CLI::App const*) { return true; });
+}
+
+}  // namespace
+
+std::vector<std::string> hoist_subcommand_options(CLI::App const& app, int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  auto const subs = subcommands_of(app);
+  std::size_t const sub_at = subcommand_word_at(app, subs, args);
+  if (sub_at == args.size()) return args;
+  CLI::App const* sub = nullptr;
+  for (auto const* s : subs)
+    if (s->check_name(args[sub_at])) sub = s;
   if (!sub) return args;
   std::vector<std::string> kept{args[0]}, moved;
   for (std::size_t i = 1; i < sub_at; ++i) {
@@ -151,7 +157,7 @@ std::vector<std::string> hoist_subcommand_options(CLI::App const& app, int argc,
     bool const move = option && !app.get_option_no_throw(name) && sub->get_option_no_throw(name);
     auto& to = move ? moved : kept;
     to.push_back(a);
-    if (option && takes_value(a) && i + 1 < sub_at) to.push_back(args[++i]);
+    if (option && takes_next_value(app, subs, a) && i + 1 < sub_at) to.push_back(args[++i]);
   }
   if (moved.empty()) return args;
   kept.push_back(args[sub_at]);
@@ -161,23 +167,13 @@ std::vector<std::string> hoist_subcommand_options(CLI::App const& app, int argc,
 }
 
 std::optional<unknown_command> unknown_subcommand(CLI::App const& app, int argc, char** argv) {
-  // skip the global options (and the values of those that take one) to the first word
-  std::string word;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view a = argv[i];
-    if (a == "--") return std::nullopt;
-    if (!a.empty() && a[0] == '-') {
-      // a global option that takes a value (--kb FILE, --reviews FILE) skips it, unless given as --opt=value
-      if (a.find('=') == std::string_view::npos)
-        if (auto const* opt = app.get_option_no_throw(std::string(a)); opt && opt->get_items_expected_min() > 0) ++i;
-      continue;
-    }
-    word = std::string(a);
-    break;
-  }
-  if (word.empty()) return std::nullopt;
+  std::vector<std::string> const args(argv, argv + argc);
+  auto const subs = subcommands_of(app);
+  std::size_t const at = subcommand_word_at(app, subs, args);
+  if (at == args.size() || args[at].empty()) return std::nullopt;
+  std::string const& word = args[at];
   std::vector<std::string> names;
-  for (auto const* sub : app.get_subcommands([](CLI::App const*) { return true; })) {
+  for (auto const* sub : subs) {
     if (sub->check_name(word)) return std::nullopt;
     names.push_back(sub->get_name());
   }

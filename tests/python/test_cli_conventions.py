@@ -94,6 +94,9 @@ def test_an_unknown_subcommand_is_named_with_suggestions():
     assert p.stderr.startswith("error: unknown command 'mao'; did you mean moa?"), p.stderr
     p = run("--kb", str(HETIONET / "nodes.tsv"), "interaction", "a", "b")
     assert "unknown command 'interaction'; did you mean interactions?" in p.stderr
+    # a subcommand's option before the word: its value is not the word ("--format json moaa" names moaa)
+    p = run("--format", "json", "moaa", "naltrexone")
+    assert p.returncode == 2 and json.loads(p.stderr)["error"]["message"].startswith("unknown command 'moaa'; did you mean moa?")
 
 
 def test_a_subcommand_option_before_the_subcommand_is_the_subcommands():

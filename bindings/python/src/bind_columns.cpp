@@ -211,11 +211,12 @@ void bind_columns(py::module_& m) {
           "labels",
           [](knowledge_base const& k, py::object relation) {
             // only related claims carry an original kind; kb.labels("related") says the same as kb.labels()
-            if (!relation.is_none() && to_enum<relation_kind>(relation, "relation") != relation_kind::related)
-              throw usage_error(errc::unknown_enum,
-                                fmt::format("relation: expected 'related' (only related claims carry an original "
-                                            "kind), found '{}'",
-                                            std::string(pharmakon::to_string(to_enum<relation_kind>(relation, "relation")))));
+            if (!relation.is_none())
+              if (auto const r = to_enum<relation_kind>(relation, "relation"); r != relation_kind::related)
+                throw usage_error(errc::unknown_enum,
+                                  fmt::format("relation: expected 'related' (only related claims carry an original "
+                                              "kind), found '{}'",
+                                              pharmakon::to_string(r)));
             return related_labels(k);
           },
           py::arg("relation") = py::none(),

@@ -756,35 +756,30 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
   // statements by tier, the seed's "From the guidelines / label / research"
   for (auto tier : enum_values<evidence_tier>()) {
     std::string items;
-    // as in the text answer: established actions, then activity-only rows, human first; a clinician's page shows
-    // shown_activity_rows of those and counts the rest, a researcher's page every row
-    std::vector<target_action const*> rows, activity;
+    // the rows of the text answer; a researcher's page lists every activity-only row
+    detail::render::tier_actions acts;
     if (aud != audience::patient)
-      for (auto const& t : a.actions)
-        if (t.ev.tier == tier) (t.basis == action_basis::activity ? activity : rows).push_back(&t);
-    std::stable_partition(activity.begin(), activity.end(),
-                          [](target_action const* t) { return detail::answers::is_human(t->species); });
-    std::size_t const capped = aud == audience::researcher ? activity.size() : std::min(activity.size(), shown_activity_rows);
-    rows.insert(rows.end(), activity.begin(), activity.begin() + std::ptrdiff_t(capped));
-    for (auto const* tp : rows) {
-        auto const& t = *tp;
-        auto plain = t;
-        plain.act.affinities.clear();
-        auto l = action_line(plain);
-        std::string extra;
-        if (aud == audience::researcher && !t.act.affinities.empty()) {
-          extra = "<ul class=\"affinities\">\n";
-          for (std::size_t i = 0; i < t.act.affinities.size(); ++i)
-            extra += "<li>" + esc(affinity_text(t.act.affinities[i])) +
-                     (i < t.affinity_refs.size() ? cite_html(t.affinity_refs[i]) : "") + "</li>\n";
-          extra += "</ul>";
-        }
-        items += statement(esc(l.text), t.ev, f, extra);
+      acts = detail::render::actions_of_tier(a, tier, aud == audience::researcher ? a.actions.size()
+                                                                                  : detail::render::shown_activity_rows);
+    for (auto const* tp : acts.rows) {
+      auto const& t = *tp;
+      auto plain = t;
+      plain.act.affinities.clear();
+      auto l = action_line(plain);
+      std::string extra;
+      if (aud == audience::researcher && !t.act.affinities.empty()) {
+        extra = "<ul class=\"affinities\">\n";
+        for (std::size_t i = 0; i < t.act.affinities.size(); ++i)
+          extra += "<li>" + esc(affinity_text(t.act.affinities[i])) +
+                   (i < t.affinity_refs.size() ? cite_html(t.affinity_refs[i]) : "") + "</li>\n";
+        extra += "</ul>";
       }
-    if (capped < activity.size())
+      items += statement(esc(l.text), t.ev, f, extra);
+    }
+    if (acts.more)
       items += fmt::format("<li class=\"more\">… and {} more row{} of measured activity only (every row: the "
                            "researcher page or the JSON answer)</li>\n",
-                           activity.size() - capped, activity.size() - capped == 1 ? "" : "s");
+                           acts.more, acts.more == 1 ? "" : "s");
     for (auto const& e : a.effects) {
       if (e.ev.tier != tier) continue;
       if (aud == audience::patient) {

@@ -491,6 +491,29 @@ inline section paths_section(mechanism_answer const& a) {
 /// Activity-only rows (action basis `activity`) a tier section of the text and Markdown answers lists before "and N more".
 inline constexpr std::size_t shown_activity_rows = 12;
 
+/// The acts_on rows of one tier as the text, Markdown and HTML answers list them: established actions, then
+/// activity-only rows with human targets (or species not given) first, at most `max_activity` of those; the rest are
+/// counted in `more`, and those of them in other species in `more_other_species` (JSON and Python keep every row).
+struct tier_actions {
+  std::vector<target_action const*> rows;
+  std::size_t more = 0;
+  std::size_t more_other_species = 0;
+};
+inline tier_actions actions_of_tier(mechanism_answer const& a, evidence_tier tier, std::size_t max_activity) {
+  tier_actions out;
+  std::vector<target_action const*> activity;
+  for (auto const& t : a.actions)
+    if (t.ev.tier == tier) (t.basis == action_basis::activity ? activity : out.rows).push_back(&t);
+  auto const human = [](target_action const* t) { return detail::answers::is_human(t->species); };
+  std::stable_partition(activity.begin(), activity.end(), human);
+  auto const shown = std::min(activity.size(), max_activity);
+  out.rows.insert(out.rows.end(), activity.begin(), activity.begin() + std::ptrdiff_t(shown));
+  out.more = activity.size() - shown;
+  out.more_other_species =
+      std::size_t(std::count_if(activity.begin() + std::ptrdiff_t(shown), activity.end(), [&](auto const* t) { return !human(t); }));
+  return out;
+}
+
 inline layout mechanism_layout(mechanism_answer const& a) {
   layout d;
   d.title = fmt::format("Mechanism of action: {}", a.drug);
@@ -508,26 +531,15 @@ inline layout mechanism_layout(mechanism_answer const& a) {
 
   for (auto tier : enum_values<evidence_tier>()) {
     section s{tier_title(tier), {}};
-    // established actions, then activity-only rows: human (or species not given) first, at most
-    // shown_activity_rows of them; the rest are counted (JSON and the Python API keep every row)
-    std::vector<target_action const*> activity;
-    for (auto const& t : a.actions)
-      if (t.ev.tier == tier) {
-        if (t.basis == action_basis::activity) activity.push_back(&t);
-        else s.lines.push_back(action_line(t));
-      }
-    std::stable_partition(activity.begin(), activity.end(),
-                          [](target_action const* t) { return detail::answers::is_human(t->species); });
-    for (std::size_t i = 0; i < activity.size() && i < shown_activity_rows; ++i) s.lines.push_back(action_line(*activity[i]));
-    if (activity.size() > shown_activity_rows) {
-      auto const more = activity.size() - shown_activity_rows;
-      auto const other_species = std::size_t(std::count_if(activity.begin() + std::ptrdiff_t(shown_activity_rows), activity.end(),
-                                                           [](auto const* t) { return !detail::answers::is_human(t->species); }));
-      s.lines.push_back({fmt::format("… and {} more row{} of measured activity only{} (every row: --format json)", more,
-                                     more == 1 ? "" : "s",
-                                     other_species ? fmt::format(", {} of them in other species", other_species) : ""),
+    auto const acts = actions_of_tier(a, tier, shown_activity_rows);
+    for (auto const* t : acts.rows) s.lines.push_back(action_line(*t));
+    if (acts.more)
+      s.lines.push_back({fmt::format("… and {} more row{} of measured activity only{} (every row: --format json)", acts.more,
+                                     acts.more == 1 ? "" : "s",
+                                     acts.more_other_species
+                                         ? fmt::format(", {} of them in other species", acts.more_other_species)
+                                         : ""),
                          {}});
-    }
     for (auto const& e : a.effects)
       if (e.ev.tier == tier) s.lines.push_back(effect_line(e));
     for (auto const& i : a.indications)

@@ -113,8 +113,7 @@ class json_writer {
   }
 
  private:
-  struct frame {
-    bool array;
+  struct frame {  // an open object or array (a key before a value tells them apart)
     bool empty = true;
   };
 
@@ -153,7 +152,7 @@ class json_writer {
   void open(char c) {
     separate();
     put(c);
-    stack_.push_back({c == '['});
+    stack_.push_back({});
   }
   void close(char c) {
     bool const was_empty = stack_.back().empty;

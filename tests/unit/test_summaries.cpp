@@ -229,27 +229,8 @@ TEST_CASE("summary: imported DrugCentral rows, fixture and real download") {
 }
 
 TEST_CASE("sections: activity-only rows after the established actions, human first, at most 12, the rest counted") {
+  // the summaries fixture's source and alpha receptor, and a drug with one curated action and 20 activity-only rows
   std::string toml = R"(
-[[source]]
-id = "src:db:a"
-kind = "database"
-title = "Synthetic curated database record A"
-url = "https://example.org/db-a"
-
-[[gene]]
-id = "gene:RA"
-name = "receptor A gene"
-symbol = "RA"
-sources = ["src:db:a"]
-
-[[target]]
-id = "target:RA"
-name = "alpha receptor"
-type = "receptor"
-gene = "gene:RA"
-species = "human"
-sources = ["src:db:a"]
-
 [[drug]]
 id = "drug:manyrowine"
 name = "manyrowine"
@@ -271,7 +252,8 @@ sources = ["src:db:a"]
                         "sources = [\"src:db:a\"]\n",
                         i, 9.0 - i * 0.1, rat ? "rat" : "human");
   }
-  std::vector<document> docs{{"manyrows.toml", toml}};
+  auto const fixture_path = std::string(PHARMAKON_TEST_DATA) + "/summaries/fixture.toml";
+  std::vector<document> docs{{fixture_path, test::read_bytes(fixture_path)}, {"manyrows.toml", toml}};
   auto kb = std::move(try_load(docs)).value_or_throw();
   auto a = mechanism_of(kb, "manyrowine");
   REQUIRE(a.actions.size() == 21);

@@ -16,6 +16,7 @@
 
 #include "config.hpp"
 #include "model/source_region.hpp"
+#include "detail/format.hpp"
 
 namespace pharmakon {
 
@@ -84,11 +85,11 @@ struct diagnostic {
   std::string to_string() const {
     auto const& p = region.begin;
     if (region.known()) {
-      if (p.line == 0) return fmt::format("{}: error: expected {}, found {}", region.file(), expected, found);
-      return fmt::format("{}:{}:{}: error: expected {}, found {}", region.file(), p.line, p.column, expected, found);
+      if (p.line == 0) return detail::format("{}: error: expected {}, found {}", region.file(), expected, found);
+      return detail::format("{}:{}:{}: error: expected {}, found {}", region.file(), p.line, p.column, expected, found);
     }
-    if (p.line == 0) return fmt::format("error: expected {}, found {}", expected, found);
-    return fmt::format("{}:{}: error: expected {}, found {}", p.line, p.column, expected, found);
+    if (p.line == 0) return detail::format("error: expected {}, found {}", expected, found);
+    return detail::format("{}:{}: error: expected {}, found {}", p.line, p.column, expected, found);
   }
 };
 

@@ -110,7 +110,7 @@ inline std::vector<target_id> mediators(knowledge_base const& kb, effect_id e) {
 inline std::string relation_phrase(relation_kind k, bool negated) {
   switch (k) {
     case relation_kind::acts_on: return negated ? "does not act on" : "acts on";
-    default: return negated ? fmt::format("not {}", to_string(k)) : std::string(to_string(k));
+    default: return negated ? detail::format("not {}", to_string(k)) : std::string(to_string(k));
   }
 }
 
@@ -909,7 +909,7 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
               in.severity = exposure_severity(m.payload().strength, s.payload());
               in.management = in.severity <= interaction_severity::major ? management::adjust_dose : management::monitor;
               in.path.push_back(step_of(m, std::string(to_string(m.payload().strength))));
-              in.path.push_back(step_of(s, fmt::format("{} pathway{}", to_string(s.payload().pathway),
+              in.path.push_back(step_of(s, detail::format("{} pathway{}", to_string(s.payload().pathway),
                                                        s.payload().sensitive ? ", sensitive substrate" : "")));
               in.tier = std::min(m.tier(), s.tier());
               in.effects = exposure_effects(victim, inhibit);
@@ -1072,8 +1072,8 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
 namespace detail::answers {
 
 inline std::string dose_text(regimen const& r) {
-  if (r.dose_max) return fmt::format("{} to {}", r.dose, *r.dose_max);
-  return fmt::format("{}", r.dose);
+  if (r.dose_max) return detail::format("{} to {}", r.dose, *r.dose_max);
+  return detail::format("{}", r.dose);
 }
 inline int verdict_rank(dose_verdict v) {
   switch (v) {
@@ -1105,9 +1105,9 @@ inline dose_verdict verdict_of(dose_answer const& a) {
 
 /// "12 y and older", "younger than 18 y", "12 y to younger than 18 y".
 inline std::string ages_text(std::optional<quantity> const& min_age, std::optional<quantity> const& max_age) {
-  if (min_age && max_age) return fmt::format("aged {} to younger than {}", *min_age, *max_age);
-  if (min_age) return fmt::format("aged {} and older", *min_age);
-  if (max_age) return fmt::format("younger than {}", *max_age);
+  if (min_age && max_age) return detail::format("aged {} to younger than {}", *min_age, *max_age);
+  if (min_age) return detail::format("aged {} and older", *min_age);
+  if (max_age) return detail::format("younger than {}", *max_age);
   return "of any age";
 }
 
@@ -1137,8 +1137,8 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
 
     if (q.dose.dim() != r.dose.dim()) {
       chk.issues.push_back({dose_verdict::wrong_dimension, 1.0,
-                            fmt::format("a {} such as {}", to_string(r.dose.dim()), r.dose),
-                            fmt::format("{} (a {})", q.dose, to_string(q.dose.dim()))});
+                            detail::format("a {} such as {}", to_string(r.dose.dim()), r.dose),
+                            detail::format("{} (a {})", q.dose, to_string(q.dose.dim()))});
     } else {
       double x = q.dose.base_value(), lo = r.dose.base_value(), hi = r.dose_max ? r.dose_max->base_value() : lo;
       constexpr double tol = 1e-9;
@@ -1152,19 +1152,19 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
           over_max = true;
           quantity total_q{q.dose.value() * per_day, q.dose.unit_of()};
           chk.issues.push_back({dose_verdict::above_maximum, total / max,
-                                fmt::format("at most {} in 24 h (labeled maximum)", *r.max_daily),
-                                iv ? fmt::format("{} in 24 h ({} every {})", total_q, q.dose, *iv)
-                                   : fmt::format("{} in one dose", q.dose)});
+                                detail::format("at most {} in 24 h (labeled maximum)", *r.max_daily),
+                                iv ? detail::format("{} in 24 h ({} every {})", total_q, q.dose, *iv)
+                                   : detail::format("{} in one dose", q.dose)});
         }
       }
-      if (x < lo * (1 - tol)) chk.issues.push_back({dose_verdict::below, lo / x, dose_text(r), fmt::format("{}", q.dose)});
+      if (x < lo * (1 - tol)) chk.issues.push_back({dose_verdict::below, lo / x, dose_text(r), detail::format("{}", q.dose)});
       else if (x > hi * (1 + tol) && !over_max) {  // above the labeled maximum says it all
         if (r.max_daily)
           chk.issues.push_back({dose_verdict::above_usual, x / hi,
-                                fmt::format("{} (labeled maximum {} in 24 h)", dose_text(r), *r.max_daily),
-                                fmt::format("{}", q.dose)});
+                                detail::format("{} (labeled maximum {} in 24 h)", dose_text(r), *r.max_daily),
+                                detail::format("{}", q.dose)});
         else
-          chk.issues.push_back({dose_verdict::above, x / hi, dose_text(r), fmt::format("{}", q.dose)});
+          chk.issues.push_back({dose_verdict::above, x / hi, dose_text(r), detail::format("{}", q.dose)});
       }
     }
     if (q.route && *q.route != r.route)
@@ -1173,29 +1173,29 @@ PHARMAKON_FUNC dose_answer check_dose(knowledge_base const& kb, drug_id d, dose_
       if (auto iv = r.interval()) {
         double ratio = q.every->base_value() / iv->base_value();
         if (ratio < 0.95)
-          chk.issues.push_back({dose_verdict::too_frequent, 1 / ratio, fmt::format("every {}", *iv), fmt::format("every {}", *q.every)});
+          chk.issues.push_back({dose_verdict::too_frequent, 1 / ratio, detail::format("every {}", *iv), detail::format("every {}", *q.every)});
         else if (ratio > 1.05)
-          chk.issues.push_back({dose_verdict::too_infrequent, ratio, fmt::format("every {}", *iv), fmt::format("every {}", *q.every)});
+          chk.issues.push_back({dose_verdict::too_infrequent, ratio, detail::format("every {}", *iv), detail::format("every {}", *q.every)});
       }
     }
     if (r.states_ages()) {
-      auto want = fmt::format("for patients {}", ages_text(r.min_age, r.max_age));
+      auto want = detail::format("for patients {}", ages_text(r.min_age, r.max_age));
       if (!q.age) chk.unchecked.push_back("age: " + want);
-      else if (!r.for_age(*q.age)) chk.issues.push_back({dose_verdict::wrong_age, 1.0, want, fmt::format("aged {}", *q.age)});
+      else if (!r.for_age(*q.age)) chk.issues.push_back({dose_verdict::wrong_age, 1.0, want, detail::format("aged {}", *q.age)});
     } else if (q.age) {
       chk.not_checkable.push_back(r.population.empty()
-                                      ? fmt::format("age {}: the regimen states no ages", *q.age)
-                                      : fmt::format("age {}: the regimen states no ages in years (population: {})", *q.age,
+                                      ? detail::format("age {}: the regimen states no ages", *q.age)
+                                      : detail::format("age {}: the regimen states no ages in years (population: {})", *q.age,
                                                     r.population));
     }
     for (auto const& p : r.preconditions) {
       if (p.kind == precondition_kind::opioid_free && p.min) {
-        auto want = p.recommended ? fmt::format("opioid-free for at least {} ({} recommended)", *p.min, *p.recommended)
-                                  : fmt::format("opioid-free for at least {}", *p.min);
+        auto want = p.recommended ? detail::format("opioid-free for at least {} ({} recommended)", *p.min, *p.recommended)
+                                  : detail::format("opioid-free for at least {}", *p.min);
         if (!q.opioid_free) chk.unchecked.push_back(want);
         else if (q.opioid_free->base_value() < p.min->base_value())
           chk.issues.push_back({dose_verdict::precondition_unmet, p.min->base_value() / std::max(q.opioid_free->base_value(), 1e-9),
-                                want, fmt::format("opioid-free for {}", *q.opioid_free)});
+                                want, detail::format("opioid-free for {}", *q.opioid_free)});
       } else {
         chk.unchecked.push_back(p.note.empty() ? std::string(to_string(p.kind)) : p.note);
       }
@@ -1245,7 +1245,7 @@ PHARMAKON_FUNC std::string release_date_of(std::string_view version) {
   if (version.size() > 7 && version[7] != '.') return "";
   int month = (version[5] - '0') * 10 + (version[6] - '0');
   if (month < 1 || month > 12) return "";
-  return fmt::format("{}-{}", version.substr(0, 4), version.substr(5, 2));
+  return detail::format("{}-{}", version.substr(0, 4), version.substr(5, 2));
 }
 
 namespace detail::answers {
@@ -1440,3 +1440,4 @@ PHARMAKON_FUNC void keep_approved(dose_answer& a) {
 
 // mechanism paths and the agreement report: after the helpers above, which they use
 #include "paths.hpp"
+#include "../detail/format.hpp"

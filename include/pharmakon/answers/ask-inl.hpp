@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "ask.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -138,11 +139,11 @@ inline void read_interval(reading& r) {
     if (times > 0) {
       std::size_t k = next(1) == "times" ? 2 : 1;
       if (next(k) == "daily" || ((next(k) == "a" || next(k) == "per") && next(k + 1) == "day")) {
-        r.every = fmt::format("{} h", 24 / times);
+        r.every = detail::format("{} h", 24 / times);
         return;
       }
       if ((next(k) == "a" || next(k) == "per") && next(k + 1) == "week") {
-        r.every = fmt::format("{:g} d", 7.0 / times);
+        r.every = detail::format("{:g} d", 7.0 / times);
         return;
       }
     }
@@ -273,14 +274,14 @@ inline std::string understood(reading const& r, knowledge_base const& kb) {
   else {
     std::vector<std::string> names;
     for (auto const& [s, d] : r.drugs) names.push_back(kb[d].name);
-    parts.push_back(fmt::format("drugs: {}", fmt::join(names, ", ")));
+    parts.push_back(detail::format("drugs: {}", fmt::join(names, ", ")));
   }
   if (!r.dose_text.empty()) parts.push_back("dose: " + r.dose_text);
   if (!r.every.empty()) parts.push_back("every " + r.every);
   if (!r.route.empty()) parts.push_back("route: " + r.route);
   if (!r.condition.empty()) parts.push_back("condition: " + r.condition);
   if (!r.age.empty()) parts.push_back("age: " + r.age);
-  return fmt::format("{}", fmt::join(parts, "; "));
+  return detail::format("{}", fmt::join(parts, "; "));
 }
 
 }  // namespace detail::ask
@@ -291,7 +292,7 @@ PHARMAKON_FUNC result<question> parse_question(knowledge_base const& kb, std::st
     return diagnostic{errc::unreadable_question, {}, std::string(question_expected), std::move(understood)};
   };
   if (text.size() > max_question_size)
-    return unreadable(fmt::format("a text of {} bytes (at most {} are read)", text.size(), max_question_size));
+    return unreadable(detail::format("a text of {} bytes (at most {} are read)", text.size(), max_question_size));
   reading r;
   r.toks = tokenize(text);
   read_dose(r);
@@ -413,7 +414,7 @@ PHARMAKON_FUNC result<question> parse_question(knowledge_base const& kb, std::st
   if (!r.age.empty() && r.drugs.size() == 1 && !r.dose) {
     auto const& name = kb[r.drugs.front().second].name;
     return diagnostic{errc::unreadable_question, {},
-                      fmt::format("a dose with the age, since a dose check needs one (pharmakon dose-check {} DOSE "
+                      detail::format("a dose with the age, since a dose check needs one (pharmakon dose-check {} DOSE "
                                   "--age \"{}\"; pharmakon moa {} lists its warnings with the ages they apply to)",
                                   name, r.age, name),
                       detail::ask::understood(r, kb)};
@@ -435,7 +436,7 @@ PHARMAKON_FUNC question read_question(knowledge_base const& kb, std::string_view
   auto q = parse_question(kb, text);
   if (!q) {
     auto const& d = q.diagnostics.front();
-    throw question_error(fmt::format("could not read the question: expected {}, found {}", d.expected, d.found), d.found);
+    throw question_error(detail::format("could not read the question: expected {}, found {}", d.expected, d.found), d.found);
   }
   return std::move(*q);
 }
@@ -454,7 +455,7 @@ PHARMAKON_FUNC any_answer answer(knowledge_base const& kb, question const& q) {
       // a dose, interval or age of the question that does not parse: the parser's words
       auto parsed = [](std::string_view what, std::string const& text, result<quantity> r) {
         if (!r)
-          throw usage_error(errc::bad_quantity, fmt::format("{} '{}': expected {}, found {}", what, text,
+          throw usage_error(errc::bad_quantity, detail::format("{} '{}': expected {}, found {}", what, text,
                                                             r.diagnostics[0].expected, r.diagnostics[0].found));
         return *r;
       };

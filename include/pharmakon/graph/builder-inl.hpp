@@ -12,6 +12,7 @@
 #include "builder.hpp"
 #include "../model/entity_fields.hpp"
 #include "../model/text.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -224,14 +225,14 @@ PHARMAKON_FUNC builder::builder(knowledge_base const& base) {
 }
 
 PHARMAKON_FUNC source_id builder::add_source(source s) {
-  if (source_ids_.count(s.id)) throw usage_error(errc::duplicate_id, fmt::format("duplicate source id '{}'", s.id));
+  if (source_ids_.count(s.id)) throw usage_error(errc::duplicate_id, detail::format("duplicate source id '{}'", s.id));
   auto rank = [](std::string_view scheme) {
     return std::size_t(std::find(source_schemes.begin(), source_schemes.end(), scheme) - source_schemes.begin());
   };
   for (auto const& i : s.ids)
     if (rank(i.scheme) == source_schemes.size())
       throw usage_error(errc::bad_identifier,
-                        fmt::format("source '{}': identifier scheme '{}' is not one of {}", s.id, i.scheme,
+                        detail::format("source '{}': identifier scheme '{}' is not one of {}", s.id, i.scheme,
                                     fmt::join(source_schemes, ", ")));
   std::stable_sort(s.ids.begin(), s.ids.end(),
                    [&](identifier const& a, identifier const& b) { return rank(a.scheme) < rank(b.scheme); });
@@ -300,7 +301,7 @@ PHARMAKON_FUNC evidence_id builder::add_evidence(claim_meta meta) {
 
 PHARMAKON_FUNC evidence_id builder::evidence_for(claim_meta meta, relation_kind k) {
   if (meta.sources.empty())
-    throw usage_error(errc::missing_source, fmt::format("a {} claim needs at least one source", to_string(k)));
+    throw usage_error(errc::missing_source, detail::format("a {} claim needs at least one source", to_string(k)));
   // claims added one by one with the same sources and nothing else share one evidence record
   std::uint8_t flags = std::uint8_t((meta.negated ? detail::flag_negated : 0) |
                                     (meta.hypothesis ? detail::flag_hypothesis : 0) |
@@ -322,7 +323,7 @@ PHARMAKON_FUNC claim_id builder::add_claim(relation_kind k, any_node from, any_n
   if (ev.index() >= evidence_.size())
     throw usage_error(errc::invalid_graph, "a claim cites an evidence handle that does not exist");
   if (from.index() >= entity_count(from.kind()) || to.index() >= entity_count(to.kind()))
-    throw usage_error(errc::invalid_graph, fmt::format("a {} claim joins an entity handle that does not exist", to_string(k)));
+    throw usage_error(errc::invalid_graph, detail::format("a {} claim joins an entity handle that does not exist", to_string(k)));
   if (claims_.size() >= 0xFFFFFFFEu) throw usage_error(errc::limit, "a knowledge base holds at most 2^32 - 2 claims");
   claims_.push_back(pending_claim{from.index(), to.index(), payload, ev.index(), k, from.kind(), to.kind(), 0});
   return claim_id{std::uint32_t(claims_.size() - 1)};
@@ -678,7 +679,7 @@ PHARMAKON_FUNC knowledge_base builder::build() {
   auto h = parallel ? entity_task.get() : entity_work();
   h.u64(n);
   for (auto l : lanes) h.u64(l);
-  st->content_hash = fmt::format("{:016x}", h.h);
+  st->content_hash = detail::format("{:016x}", h.h);
 
   *this = builder{};
   return knowledge_base(std::move(st), std::move(conflicts));

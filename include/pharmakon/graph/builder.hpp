@@ -17,6 +17,7 @@
 #include "../model/entities.hpp"
 #include "../model/relations.hpp"
 #include "knowledge_base.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -171,7 +172,7 @@ class PHARMAKON_API builder {
 
   void claim_id_guard(std::string const& id) const {
     if (ids_.count(id))
-      throw usage_error(errc::duplicate_id, fmt::format("duplicate entity id '{}'", id));
+      throw usage_error(errc::duplicate_id, detail::format("duplicate entity id '{}'", id));
   }
   std::uint32_t store_payload(action a) { actions_.push_back(std::move(a)); return std::uint32_t(actions_.size() - 1); }
   template <class P>

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "columns.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -68,7 +69,7 @@ PHARMAKON_FUNC relation_adjacency relation_adjacency_of(knowledge_base const& kb
   std::optional<std::uint32_t> label;
   if (opts.label) {
     if (r != relation_kind::related)
-      throw usage_error(errc::unknown_enum, fmt::format("label: only related claims carry an original kind (label), "
+      throw usage_error(errc::unknown_enum, detail::format("label: only related claims carry an original kind (label), "
                                                         "not {} claims", to_string(r)));
     for (std::uint32_t i = 0; i < st.labels.size(); ++i)
       if (st.labels[i].label == *opts.label) label = i;
@@ -76,7 +77,7 @@ PHARMAKON_FUNC relation_adjacency relation_adjacency_of(knowledge_base const& kb
       std::string known;
       for (auto const& l : st.labels) known += (known.empty() ? "" : " | ") + l.label;
       throw usage_error(errc::unknown_enum,
-                        fmt::format("label: expected an original kind of this knowledge base's related claims ({}), "
+                        detail::format("label: expected an original kind of this knowledge base's related claims ({}), "
                                     "found '{}'", known.empty() ? "it has none" : known, *opts.label));
     }
   }

@@ -12,6 +12,7 @@
 #include "knowledge_base.hpp"
 #include "../model/text.hpp"
 #include "detail/names.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -145,19 +146,19 @@ PHARMAKON_FUNC std::vector<std::string> knowledge_base::suggest(std::string_view
 
 PHARMAKON_FUNC void knowledge_base::throw_unknown(std::string_view name, node_kind k) const {
   auto sugg = suggest(name, k);
-  std::string msg = fmt::format("unknown {} '{}'", to_string(k), name);
+  std::string msg = detail::format("unknown {} '{}'", to_string(k), name);
   // the name of an entity of another kind (a drug class where a drug is expected): say what it is
   std::string other;
   for (any_node n : find_all(name)) {
     if (n.kind() == k) continue;
     auto const& e = base(n);
-    other = fmt::format("'{}' is a {} ({})", name, n.kind() == node_kind::drug_class ? "drug class" : to_string(n.kind()), e.id);
+    other = detail::format("'{}' is a {} ({})", name, n.kind() == node_kind::drug_class ? "drug class" : to_string(n.kind()), e.id);
     if (auto c = n.as<drug_class>(); c && k == node_kind::drug) {
       std::vector<std::string> members;
       for (auto m : in<rel::member_of>(*c))
         if (members.size() < 5 && std::find(members.begin(), members.end(), get(m.subject()).name) == members.end())
           members.push_back(get(m.subject()).name);
-      if (!members.empty()) other += fmt::format(", not a drug: name its drugs, e.g. {}", fmt::join(members, ", "));
+      if (!members.empty()) other += detail::format(", not a drug: name its drugs, e.g. {}", fmt::join(members, ", "));
       else if (get(*c).defined_by_rule()) other += ", not a drug: its members are the drugs that " +
                                                     std::string(get(*c).inhibitors_of.empty() ? "induce " : "inhibit ") +
                                                     (get(*c).inhibitors_of.empty() ? get(*c).inducers_of : get(*c).inhibitors_of);
@@ -165,7 +166,7 @@ PHARMAKON_FUNC void knowledge_base::throw_unknown(std::string_view name, node_ki
     break;
   }
   if (!other.empty()) msg += "; " + other;
-  else if (!sugg.empty()) msg += fmt::format("; did you mean {}?", fmt::join(sugg, ", "));
+  else if (!sugg.empty()) msg += detail::format("; did you mean {}?", fmt::join(sugg, ", "));
   throw lookup_error(std::move(msg), std::string(name), std::move(sugg));
 }
 

@@ -20,6 +20,7 @@
 #include "ids.hpp"
 #include "source_region.hpp"
 #include "units.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -218,7 +219,7 @@ struct source {
       else if (i.scheme == "doi") parts.push_back("doi:" + i.value);
       else if (i.scheme == "dailymed_setid") parts.push_back("DailyMed setid " + i.value);
       else if (i.scheme == "gtopdb_ligand" && identifier_of("gtopdb_target"))  // one interaction record of GtoPdb
-        parts.push_back(fmt::format("GtoPdb interaction of ligand {} at target {}", i.value, *identifier_of("gtopdb_target")));
+        parts.push_back(detail::format("GtoPdb interaction of ligand {} at target {}", i.value, *identifier_of("gtopdb_target")));
       else if (i.scheme == "gtopdb_ligand") parts.push_back("GtoPdb ligand " + i.value);
       else if (i.scheme == "gtopdb_target" && identifier_of("gtopdb_ligand")) continue;  // said with its ligand
       else if (i.scheme == "gtopdb_target") parts.push_back("GtoPdb target " + i.value);
@@ -226,8 +227,8 @@ struct source {
     }
     if (parts.empty())
       if (auto url = identifier_of("url")) parts.emplace_back(*url);
-    if (parts.empty() && kind == source_kind::guideline) parts.push_back(fmt::format("{} {}", publisher, year));
-    return fmt::format("{}", fmt::join(parts, "; "));
+    if (parts.empty() && kind == source_kind::guideline) parts.push_back(detail::format("{} {}", publisher, year));
+    return detail::format("{}", fmt::join(parts, "; "));
   }
 };
 

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <fmt/format.h>
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -44,7 +45,7 @@ struct source_region {
   /// `path:line:column`, or "<unknown>".
   std::string to_string() const {
     if (!path) return "<unknown>";
-    return fmt::format("{}:{}:{}", *path, begin.line, begin.column);
+    return detail::format("{}:{}:{}", *path, begin.line, begin.column);
   }
 };
 

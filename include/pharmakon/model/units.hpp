@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "../error.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -141,10 +142,10 @@ inline result<quantity> parse_quantity(std::string_view text) {
   while (!unit_text.empty() && unit_text.back() == ' ') unit_text.remove_suffix(1);
   if (unit_text.empty()) return fail(i, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", "");
   auto u = parse_unit(unit_text);
-  if (!u) return fail(i, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", fmt::format("'{}'", unit_text));
+  if (!u) return fail(i, "a unit (mg, µg, g, mL, h, d, wk, nM, ...)", detail::format("'{}'", unit_text));
   // so that converting to any unit of the dimension stays finite and positive (1e308 kg is inf ng)
   if (double base = v * info(*u).to_base; !(base >= quantity_min_base && base <= quantity_max_base))
-    return fail(num_begin, fmt::format("a value from {:g} to {:g} {}", quantity_min_base / info(*u).to_base,
+    return fail(num_begin, detail::format("a value from {:g} to {:g} {}", quantity_min_base / info(*u).to_base,
                                        quantity_max_base / info(*u).to_base, info(*u).symbol),
                 num);
   return quantity{v, *u};
@@ -163,7 +164,7 @@ inline result<quantity> parse_interval(std::string_view text) {
   auto q = parse_quantity(text);
   if (q && q->dim() != dimension::time)
     return diagnostic{errc::wrong_dimension, {{1, 1}, {}, nullptr}, "a time interval (h, d, wk, mo) or daily/weekly/monthly",
-                      fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
+                      detail::format("'{}' (a {})", text.substr(0, 40), to_string(q->dim()))};
   return q;
 }
 
@@ -174,10 +175,10 @@ inline constexpr double max_age_years = 150;
 inline result<quantity> checked_age(quantity q, std::string_view text) {
   if (q.dim() != dimension::time)
     return diagnostic{errc::wrong_dimension, {{1, 1}, {}, nullptr}, "an age (years: 8 y, 8 years, or 8; months: 18 months)",
-                      fmt::format("'{}' (a {})", text.substr(0, 40), to_string(q.dim()))};
+                      detail::format("'{}' (a {})", text.substr(0, 40), to_string(q.dim()))};
   if (q.base_value() > max_age_years * info(unit::y).to_base)
-    return diagnostic{errc::out_of_range, {{1, 1}, {}, nullptr}, fmt::format("an age up to {:g} y", max_age_years),
-                      fmt::format("{:g} {}", q.value(), info(q.unit_of()).symbol)};
+    return diagnostic{errc::out_of_range, {{1, 1}, {}, nullptr}, detail::format("an age up to {:g} y", max_age_years),
+                      detail::format("{:g} {}", q.value(), info(q.unit_of()).symbol)};
   return q;
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agreement.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 namespace detail::render_agreement {
@@ -24,22 +25,22 @@ inline std::string_view heading(agreement k) {
 }
 
 inline std::string counts_line(path_agreement const& a) {
-  return fmt::format("{} paths; {} drug → target hops; {} drugs compared ({} more drugs have path hops but no action "
+  return detail::format("{} paths; {} drug → target hops; {} drugs compared ({} more drugs have path hops but no action "
                      "in the knowledge base: {} hops not compared)",
                      a.paths, a.hops, a.drugs_compared, a.drugs_paths_only, a.hops_not_compared);
 }
 
 inline std::string row_text(agreement_row const& r) {
-  std::string out = fmt::format("{} → {}:", r.drug, r.target);
-  if (!r.verbs.empty()) out += fmt::format(" paths say '{}' ({})", fmt::join(r.verbs, "', '"), fmt::join(r.paths, ", "));
+  std::string out = detail::format("{} → {}:", r.drug, r.target);
+  if (!r.verbs.empty()) out += detail::format(" paths say '{}' ({})", fmt::join(r.verbs, "', '"), fmt::join(r.paths, ", "));
   if (!r.verbs.empty() && !r.kb_actions.empty()) out += ";";
   if (!r.kb_actions.empty())
-    out += fmt::format(" knowledge base says {} ({})", fmt::join(r.kb_actions, ", "), fmt::join(r.kb_sources, "; "));
+    out += detail::format(" knowledge base says {} ({})", fmt::join(r.kb_actions, ", "), fmt::join(r.kb_sources, "; "));
   return out;
 }
 
 inline std::string footer(path_agreement const& a) {
-  return fmt::format("Knowledge base: {} {}, content hash {}.", a.kb.name, a.kb.version, a.kb.content_hash);
+  return detail::format("Knowledge base: {} {}, content hash {}.", a.kb.name, a.kb.version, a.kb.content_hash);
 }
 
 }  // namespace detail::render_agreement
@@ -48,13 +49,13 @@ PHARMAKON_FUNC std::string render_text(path_agreement const& a) {
   using namespace detail::render_agreement;
   std::string out = "Mechanism paths and the knowledge base's actions\n================================================\n";
   out += counts_line(a) + "\n";
-  out += fmt::format("conflict {}, matched {}, unrated {}, only in the paths {}, only in the knowledge base {}\n",
+  out += detail::format("conflict {}, matched {}, unrated {}, only in the paths {}, only in the knowledge base {}\n",
                      a.conflicts, a.matched, a.unrated, a.path_only, a.kb_only);
   for (auto k : enum_values<agreement>()) {
     bool any = false;
     for (auto const& r : a.rows)
       if (r.kind == k) {
-        if (!any) out += fmt::format("\n{}\n{}\n", heading(k), std::string(heading(k).size(), '-'));
+        if (!any) out += detail::format("\n{}\n{}\n", heading(k), std::string(heading(k).size(), '-'));
         any = true;
         out += "  - " + row_text(r) + "\n";
       }
@@ -76,7 +77,7 @@ PHARMAKON_FUNC std::string render_markdown(path_agreement const& a) {
   std::string out = "# Mechanism paths and the knowledge base's actions\n\n";
   out += esc(counts_line(a)) + ".\n\n";
   out += "| result | pairs |\n|---|---:|\n";
-  out += fmt::format("| conflict | {} |\n| matched | {} |\n| unrated | {} |\n| only in the paths | {} |\n"
+  out += detail::format("| conflict | {} |\n| matched | {} |\n| unrated | {} |\n| only in the paths | {} |\n"
                      "| only in the knowledge base | {} |\n",
                      a.conflicts, a.matched, a.unrated, a.path_only, a.kb_only);
   for (auto k : enum_values<agreement>()) {
@@ -84,13 +85,13 @@ PHARMAKON_FUNC std::string render_markdown(path_agreement const& a) {
     for (auto const& r : a.rows)
       if (r.kind == k) {
         if (!any)
-          out += fmt::format("\n## {}\n\n| drug | target | paths say | paths | knowledge base says | its sources |\n"
+          out += detail::format("\n## {}\n\n| drug | target | paths say | paths | knowledge base says | its sources |\n"
                              "|---|---|---|---|---|---|\n",
                              heading(k));
         any = true;
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", esc(r.drug), esc(r.target), esc(fmt::format("{}", fmt::join(r.verbs, "; "))),
-                           esc(fmt::format("{}", fmt::join(r.paths, ", "))), esc(fmt::format("{}", fmt::join(r.kb_actions, ", "))),
-                           esc(fmt::format("{}", fmt::join(r.kb_sources, "; "))));
+        out += detail::format("| {} | {} | {} | {} | {} | {} |\n", esc(r.drug), esc(r.target), esc(detail::format("{}", fmt::join(r.verbs, "; "))),
+                           esc(detail::format("{}", fmt::join(r.paths, ", "))), esc(detail::format("{}", fmt::join(r.kb_actions, ", "))),
+                           esc(detail::format("{}", fmt::join(r.kb_sources, "; "))));
       }
   }
   out += "\n---\n\n*" + esc(footer(a)) + "*\n";

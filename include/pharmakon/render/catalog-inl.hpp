@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -46,7 +47,7 @@ inline std::vector<std::string> source_ids(knowledge_base const& kb, std::span<s
 
 /// "2 h to 4 h" or "3 h".
 inline std::string half_life_text(half_life_range const& h) {
-  return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+  return h.single() ? detail::format("{}", h.low) : detail::format("{} to {}", h.low, h.high);
 }
 
 }  // namespace detail::catalog
@@ -71,11 +72,11 @@ PHARMAKON_FUNC std::string render_drug_list(knowledge_base const& kb, output_for
   if (f == output_format::markdown) out += "| drug | class | also known as |\n|---|---|---|\n";
   for (auto d : kb.handles<drug>()) {
     auto const& x = kb[d];
-    auto syn = fmt::format("{}", fmt::join(x.synonyms, ", "));
-    if (f == output_format::markdown) out += fmt::format("| {} | {} | {} |\n", x.name, x.drug_class, syn);
-    else out += fmt::format("{:<18} {}{}\n", x.name, x.drug_class, syn.empty() ? "" : " (" + syn + ")");
+    auto syn = detail::format("{}", fmt::join(x.synonyms, ", "));
+    if (f == output_format::markdown) out += detail::format("| {} | {} | {} |\n", x.name, x.drug_class, syn);
+    else out += detail::format("{:<18} {}{}\n", x.name, x.drug_class, syn.empty() ? "" : " (" + syn + ")");
   }
-  out += fmt::format("\n{} drugs; knowledge base {} {}, content hash {}\n", kb.all<drug>().size(), kb.name(),
+  out += detail::format("\n{} drugs; knowledge base {} {}, content hash {}\n", kb.all<drug>().size(), kb.name(),
                      kb.version(), kb.content_hash());
   return out;
 }
@@ -89,17 +90,17 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
     auto const& e = kb.base(n);
     // the lines under the entity's heading: indented in text, list items in Markdown
     std::vector<std::string> lines;
-    if (!e.lay_name.empty()) lines.push_back(fmt::format("in plain words: {}", e.lay_name));
-    if (!e.synonyms.empty()) lines.push_back(fmt::format("also known as: {}", fmt::join(e.synonyms, ", ")));
-    for (auto const& i : e.ids) lines.push_back(fmt::format("{}: {}", i.scheme, i.value));
+    if (!e.lay_name.empty()) lines.push_back(detail::format("in plain words: {}", e.lay_name));
+    if (!e.synonyms.empty()) lines.push_back(detail::format("also known as: {}", fmt::join(e.synonyms, ", ")));
+    for (auto const& i : e.ids) lines.push_back(detail::format("{}: {}", i.scheme, i.value));
     auto claims = ordered_json::array();
     auto one = [&](claim_view c, bool outgoing) {
       auto const& other = kb.base(outgoing ? c.object() : c.subject());
       auto srcs = detail::catalog::source_ids(kb, c.sources());
       auto detail = detail::catalog::claim_detail(kb, c);
       // the other end by name, with its id (imported ids such as "concept:GO:0007186" say nothing to a reader)
-      auto other_text = other.name.empty() || other.name == other.id ? other.id : fmt::format("{} ({})", other.name, other.id);
-      lines.push_back(fmt::format("{} {}{}{} {} [{}] ({}{})", outgoing ? "->" : "<-", to_string(c.kind()),
+      auto other_text = other.name.empty() || other.name == other.id ? other.id : detail::format("{} ({})", other.name, other.id);
+      lines.push_back(detail::format("{} {}{}{} {} [{}] ({}{})", outgoing ? "->" : "<-", to_string(c.kind()),
                                   detail.empty() ? "" : " " + detail, c.negated() ? " (negated)" : "", other_text,
                                   fmt::join(srcs, ", "), to_string(c.tier()), c.hypothesis() ? ", hypothesis" : ""));
       claims.push_back({{"direction", outgoing ? "out" : "in"}, {"relation", std::string(to_string(c.kind()))},
@@ -110,14 +111,14 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) one(kb.claim(claim_id{it->idx}), true);
     for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) one(kb.claim(claim_id{it->idx}), false);
     auto srcs = detail::catalog::source_ids(kb, e.sources);
-    if (!srcs.empty()) lines.push_back(fmt::format("sources: {}", fmt::join(srcs, ", ")));
+    if (!srcs.empty()) lines.push_back(detail::format("sources: {}", fmt::join(srcs, ", ")));
     ordered_json half_life;
     if (auto d = n.as<drug>(); d && kb[*d].half_life) {
       auto const& h = *kb[*d].half_life;
       auto hs = detail::catalog::source_ids(kb, h.sources);
-      lines.push_back(fmt::format("half-life: {}{} [{}]", detail::catalog::half_life_text(h),
+      lines.push_back(detail::format("half-life: {}{} [{}]", detail::catalog::half_life_text(h),
                                   h.note.empty() ? "" : " (" + h.note + ")", fmt::join(hs, ", ")));
-      half_life = {{"low", fmt::format("{}", h.low)}, {"high", fmt::format("{}", h.high)}, {"sources", hs}, {"note", h.note}};
+      half_life = {{"low", detail::format("{}", h.low)}, {"high", detail::format("{}", h.high)}, {"sources", hs}, {"note", h.note}};
     }
     auto entry = ordered_json{{"id", e.id}, {"kind", std::string(to_string(n.kind()))}, {"name", e.name}};
     if (!e.lay_name.empty()) entry["lay_name"] = e.lay_name;
@@ -128,11 +129,11 @@ PHARMAKON_FUNC std::string render_entities(knowledge_base const& kb, std::span<a
     all.push_back(std::move(entry));
     if (f == output_format::markdown) {
       if (!out.empty()) out += '\n';
-      out += fmt::format("**{}** ({}): {}\n\n", e.id, to_string(n.kind()), e.name);
-      for (auto const& l : lines) out += fmt::format("- {}\n", l);
+      out += detail::format("**{}** ({}): {}\n\n", e.id, to_string(n.kind()), e.name);
+      for (auto const& l : lines) out += detail::format("- {}\n", l);
     } else {
-      out += fmt::format("{} ({}): {}\n", e.id, to_string(n.kind()), e.name);
-      for (auto const& l : lines) out += fmt::format("  {}\n", l);
+      out += detail::format("{} ({}): {}\n", e.id, to_string(n.kind()), e.name);
+      for (auto const& l : lines) out += detail::format("  {}\n", l);
     }
   }
   if (f != output_format::json) return out;
@@ -164,7 +165,7 @@ PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, 
     case output_format::markdown: {
       std::string lines;
       for (auto const& x : extra) lines += "- " + x + "\n";
-      return fmt::format("**{}** ({})\n\n- {}\n- {} {} {}\n- {}\n{}{}", src.id, to_string(src.kind), src.title,
+      return detail::format("**{}** ({})\n\n- {}\n- {} {} {}\n- {}\n{}{}", src.id, to_string(src.kind), src.title,
                          src.authors, src.publisher, year, src.citation_id(), lines,
                          std::string(src.unverified ? "- identifier unverified\n" : "") +
                              (src.title_unverified ? "- title unverified\n" : ""));
@@ -173,7 +174,7 @@ PHARMAKON_FUNC std::string render_source(knowledge_base const& kb, source_id s, 
   }
   std::string lines;
   for (auto const& x : extra) lines += "\n  " + x;
-  return fmt::format("{} ({})\n  {}\n  {} {} {}\n  {}{}{}\n", src.id, to_string(src.kind), src.title, src.authors,
+  return detail::format("{} ({})\n  {}\n  {} {} {}\n  {}{}{}\n", src.id, to_string(src.kind), src.title, src.authors,
                      src.publisher, year, src.citation_id(), lines,
                      std::string(src.unverified ? "\n  identifier unverified" : "") +
                          (src.title_unverified ? "\n  title unverified" : ""));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dot.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -20,8 +21,8 @@ inline std::string action_text(action const& a) {
   std::string out(to_string(a.type));
   for (auto& c : out)
     if (c == '_') c = ' ';
-  if (a.modality != modality::unknown) out += fmt::format(", {}", to_string(a.modality));
-  if (auto p = a.best_p_affinity()) out += fmt::format(", p{:.1f}", *p);
+  if (a.modality != modality::unknown) out += detail::format(", {}", to_string(a.modality));
+  if (auto p = a.best_p_affinity()) out += detail::format(", p{:.1f}", *p);
   return out;
 }
 
@@ -50,7 +51,7 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
     std::string out;
     for (auto s : c.sources()) {
       auto [it, fresh] = refs.try_emplace(kb.get(s).id, int(refs.size()) + 1);
-      out += fmt::format("[{}]", it->second);
+      out += detail::format("[{}]", it->second);
     }
     return out.empty() ? out : " " + out;
   };
@@ -67,7 +68,7 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
       auto const& t = kb.get(*n.as<target>());
       if (!t.gene_symbol.empty() && t.gene_symbol != t.name) label += "\n" + t.gene_symbol;
     }
-    nodes += fmt::format("  {} [label={}, {}];\n", q(e.id), q(label), style);
+    nodes += detail::format("  {} [label={}, {}];\n", q(e.id), q(label), style);
     return q(e.id);
   };
   auto edge_style = [&](claim_view const& c, std::string style) {
@@ -97,24 +98,24 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
       continue;
     auto tn = node(any_node(e.object()), target_style);
     targets.insert(e.object().index());
-    edges += fmt::format("  {} -> {} [label={}{}];\n", dn, tn, q(action_text(e.payload()) + cite(e)),
+    edges += detail::format("  {} -> {} [label={}{}];\n", dn, tn, q(action_text(e.payload()) + cite(e)),
                          edge_style(e, ", color=\"#3c78d8\""));
     if (opts.show_genes)
       for (auto g : kb.out<rel::encoded_by>(e.object()))
         if (auto gn = node(any_node(g.object()), gene_style); once(tn, gn, "encoded by"))
-          edges += fmt::format("  {} -> {} [label=\"encoded by\", style=dashed, color=\"#999999\", fontsize=9];\n", tn, gn);
+          edges += detail::format("  {} -> {} [label=\"encoded by\", style=dashed, color=\"#999999\", fontsize=9];\n", tn, gn);
   }
   if (opts.show_effects) {
     auto effects = [&]<relation R>(R, std::string_view verb, std::string_view color) {
       for (auto e : kb.out<R>(d)) {
         if (e.negated() && !opts.show_negated) continue;
         auto en = node(any_node(e.object()), effect_style);
-        edges += fmt::format("  {} -> {} [label={}{}];\n", dn, en, q(std::string(verb) + cite(e)),
-                             edge_style(e, fmt::format(", color=\"{}\"", color)));
+        edges += detail::format("  {} -> {} [label={}{}];\n", dn, en, q(std::string(verb) + cite(e)),
+                             edge_style(e, detail::format(", color=\"{}\"", color)));
         for (auto m : kb.out<rel::mediated_by>(e.object()))
           if (targets.count(m.object().index()))
             if (auto mn = node(any_node(m.object()), target_style); once(en, mn, m.negated() ? "not mediated by" : "mediated by"))
-              edges += fmt::format("  {} -> {} [label=\"mediated by\", style=dashed, color=\"#6aa84f\", fontsize=9{}];\n",
+              edges += detail::format("  {} -> {} [label=\"mediated by\", style=dashed, color=\"#6aa84f\", fontsize=9{}];\n",
                                    en, mn, m.negated() ? ", style=dotted" : "");
       }
     };
@@ -125,11 +126,11 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
   if (opts.show_indications) {
     for (auto e : kb.out<rel::indicated_for>(d)) {
       if (e.negated() && !opts.show_negated) continue;
-      edges += fmt::format("  {} -> {} [label={}{}];\n", dn, node(any_node(e.object()), condition_style),
+      edges += detail::format("  {} -> {} [label={}{}];\n", dn, node(any_node(e.object()), condition_style),
                            q("indicated for" + cite(e)), edge_style(e, ", color=\"#a64d79\""));
     }
     for (auto e : kb.out<rel::carries>(d))
-      edges += fmt::format("  {} -> {} [label={}, color=\"#cc0000\", fontsize=9];\n", dn,
+      edges += detail::format("  {} -> {} [label={}, color=\"#cc0000\", fontsize=9];\n", dn,
                            node(any_node(e.object()), warning_style), q("warning" + cite(e)));
   }
   std::string legend;
@@ -140,11 +141,11 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
     std::string text;
     for (auto const& [n, id] : ordered) {
       auto const& s = kb.get(*kb.find_source(id));
-      text += fmt::format("[{}] {}\\l", n, s.citation_id().empty() ? id : s.citation_id());
+      text += detail::format("[{}] {}\\l", n, s.citation_id().empty() ? id : s.citation_id());
     }
-    legend = fmt::format("  {{ rank=max; sources [shape=plaintext, fontsize=9, label=\"Sources\\l{}\"]; }}\n", text);
+    legend = detail::format("  {{ rank=max; sources [shape=plaintext, fontsize=9, label=\"Sources\\l{}\"]; }}\n", text);
   }
-  return fmt::format(
+  return detail::format(
       "// Mechanism neighbourhood of {} in {} {} (content hash {}), written by pharmakon.\n"
       "// Render: dot -Tsvg this.dot > this.svg\n"
       "digraph {} {{\n"
@@ -152,28 +153,28 @@ PHARMAKON_FUNC std::string mechanism_dot(knowledge_base const& kb, drug_id d, do
       "  node [fontname=\"Helvetica\", fontsize=12];\n  edge [fontname=\"Helvetica\", fontsize=10];\n"
       "{}{}{}}}\n",
       kb[d].name, kb.name(), kb.version(), kb.content_hash(), q(kb[d].id),
-      q(fmt::format("{}: mechanism (dotted: stated not to hold)", kb[d].name)), nodes, edges, legend);
+      q(detail::format("{}: mechanism (dotted: stated not to hold)", kb[d].name)), nodes, edges, legend);
 }
 
 PHARMAKON_FUNC std::string interactions_dot(interaction_answer const& a) {
   auto q = [](std::string_view x) { return detail::dot::quoted(x); };
   std::string out = "digraph interactions {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
                     "  edge [fontname=\"Helvetica\", fontsize=10];\n";
-  out += fmt::format("  label={};\n  labelloc=t;\n", q(fmt::format("Interactions: {}", fmt::join(a.drugs, ", "))));
+  out += detail::format("  label={};\n  labelloc=t;\n", q(detail::format("Interactions: {}", fmt::join(a.drugs, ", "))));
   int n = 0;
   for (auto const& i : a.interactions) {
     ++n;
     // node names are per cluster, so one entity can stand in several interactions
-    out += fmt::format("  subgraph cluster_{} {{\n    label={};\n", n,
-                       q(fmt::format("{}. {} / {} ({}){}", n, to_string(i.mechanism), to_string(i.kind),
+    out += detail::format("  subgraph cluster_{} {{\n    label={};\n", n,
+                       q(detail::format("{}. {} / {} ({}){}", n, to_string(i.mechanism), to_string(i.kind),
                                      i.no_interaction ? std::string("no interaction") : std::string(to_string(i.severity)),
                                      i.intended ? ", intended" : "")));
     std::set<std::string> nodes;
     auto node = [&](std::string const& name) {
-      auto id = fmt::format("c{}_{}", n, name);
+      auto id = detail::format("c{}_{}", n, name);
       if (nodes.insert(name).second) {
         bool drug = name == i.first || name == i.second;
-        out += fmt::format("    {} [label={}{}];\n", q(id), q(name), drug ? ", style=\"rounded,bold\"" : "");
+        out += detail::format("    {} [label={}{}];\n", q(id), q(name), drug ? ", style=\"rounded,bold\"" : "");
       }
       return q(id);
     };
@@ -181,8 +182,8 @@ PHARMAKON_FUNC std::string interactions_dot(interaction_answer const& a) {
       auto from = node(p.from), to = node(p.to);
       std::string label(to_string(p.relation));
       if (!p.detail.empty()) label += " (" + p.detail + ")";
-      if (!p.refs.empty()) label += fmt::format(" [{}]", fmt::join(p.refs, ","));
-      out += fmt::format("    {} -> {} [label={}];\n", from, to, q(label));
+      if (!p.refs.empty()) label += detail::format(" [{}]", fmt::join(p.refs, ","));
+      out += detail::format("    {} -> {} [label={}];\n", from, to, q(label));
     }
     out += "  }\n";
   }

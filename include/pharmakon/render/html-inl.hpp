@@ -13,6 +13,7 @@
 #include "../model/text.hpp"
 #include "html.hpp"
 #include "render.hpp"  // the shared statement wording (detail::render), so every format says the same thing
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -63,7 +64,7 @@ PHARMAKON_FUNC std::string url_encode(std::string_view s) {
         c == '_' || c == '~')
       out += char(c);
     else
-      out += fmt::format("%{:02X}", unsigned(c));
+      out += detail::format("%{:02X}", unsigned(c));
   }
   return out;
 }
@@ -171,11 +172,11 @@ PHARMAKON_FUNC std::string review_words(std::optional<review_record> const& r, b
   if (!r) return kb_has_reviews ? "not reviewed" : "not clinically reviewed";
   switch (r->status) {
     case review_status::approved:
-      return r->reviewer.empty() ? fmt::format("approved {}", r->date) : fmt::format("approved by {}, {}", r->reviewer, r->date);
+      return r->reviewer.empty() ? detail::format("approved {}", r->date) : detail::format("approved by {}, {}", r->reviewer, r->date);
     case review_status::under_review:
-      return r->reviewer.empty() ? fmt::format("under review since {}", r->date)
-                                 : fmt::format("under review by {} since {}", r->reviewer, r->date);
-    case review_status::submitted: return fmt::format("submitted for review {}", r->date);
+      return r->reviewer.empty() ? detail::format("under review since {}", r->date)
+                                 : detail::format("under review by {} since {}", r->reviewer, r->date);
+    case review_status::submitted: return detail::format("submitted for review {}", r->date);
   }
   return "";
 }
@@ -211,7 +212,7 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
     s.title = kind_phrase(i);
     // the other drug, or for a change of exposure the drug (or metabolite) whose exposure changes
     bool const exposure = i.kind == interaction_kind::more_exposure || i.kind == interaction_kind::less_exposure;
-    s.plain_title = fmt::format(detail::html::plain_title_pattern(i), i.first, exposure ? i.affected : i.second);
+    s.plain_title = detail::format(detail::html::plain_title_pattern(i), i.first, exposure ? i.affected : i.second);
     s.kind = std::string(to_string(i.kind));
     s.mechanism = enum_words(to_string(i.mechanism));
     s.severity = i.no_interaction ? std::string("no interaction") : enum_words(to_string(i.severity));
@@ -232,26 +233,26 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
     }
     switch (i.kind) {
       case interaction_kind::additive: s.effects_label = "effects that add up"; break;
-      case interaction_kind::more_exposure: s.effects_label = fmt::format("more of {}'s effects", i.affected); break;
-      case interaction_kind::less_exposure: s.effects_label = fmt::format("less of {}'s effects", i.affected); break;
+      case interaction_kind::more_exposure: s.effects_label = detail::format("more of {}'s effects", i.affected); break;
+      case interaction_kind::less_exposure: s.effects_label = detail::format("less of {}'s effects", i.affected); break;
       case interaction_kind::peripheral_blockade: s.effects_label = "peripheral effects blocked"; break;
       case interaction_kind::stated: s.effects_label = i.direction == direction::increase ? "more" : "less"; break;
       default: s.effects_label = "effects blocked or reversed"; break;
     }
     for (auto const& st : i.stated) {
-      std::string change = !st.effect.empty() ? fmt::format("{} {}", st.says.direction == direction::increase ? "more" : "less", st.effect)
-                         : !st.exposure_of.empty() ? fmt::format("{} {} exposure", st.says.direction == direction::increase ? "higher" : "lower", st.exposure_of)
+      std::string change = !st.effect.empty() ? detail::format("{} {}", st.says.direction == direction::increase ? "more" : "less", st.effect)
+                         : !st.exposure_of.empty() ? detail::format("{} {} exposure", st.says.direction == direction::increase ? "higher" : "lower", st.exposure_of)
                          : std::string();
-      auto text = fmt::format("{} with {}: {}{}{}{}", st.between_first, st.between_second, enum_words(to_string(st.says.severity)),
+      auto text = detail::format("{} with {}: {}{}{}{}", st.between_first, st.between_second, enum_words(to_string(st.says.severity)),
                               change.empty() ? "" : ", " + change, st.says.advice.empty() ? "" : "; ", st.says.advice);
-      auto plain = fmt::format("{}{}", st.says.advice.empty() ? enum_words(to_string(st.says.severity)) : st.says.advice, "");
+      auto plain = detail::format("{}{}", st.says.advice.empty() ? enum_words(to_string(st.says.severity)) : st.says.advice, "");
       s.stated.push_back({text, plain, st.ev.tier == evidence_tier::label ? "label" : std::string(to_string(st.ev.tier)), st.ev.refs,
                           std::string(to_string(st.ev.tier)), review_words(st.ev.review, a.kb.reviews)});
     }
     for (auto const& w : i.warnings) {
       auto l = warning_line(w);
-      s.warnings.push_back({fmt::format("{}: {}", w.drug, l.text),
-                            fmt::format("{}: {}{}", w.drug, w.w.about, flags_text(w.ev)),
+      s.warnings.push_back({detail::format("{}: {}", w.drug, l.text),
+                            detail::format("{}: {}{}", w.drug, w.w.about, flags_text(w.ev)),
                             enum_words(to_string(w.w.kind)), w.ev.refs, std::string(to_string(w.ev.tier)),
                             review_words(w.ev.review, a.kb.reviews)});
     }
@@ -259,15 +260,15 @@ PHARMAKON_FUNC std::vector<interaction_summary> summarize(interaction_answer con
       auto const& h1 = i.half_lives[0].half_life;
       auto const& h2 = i.half_lives[1].half_life;
       auto plain = i.wears_off_first
-                       ? fmt::format("{} wears off sooner than {} ({} against {}): {}'s effects can come back", i.first,
+                       ? detail::format("{} wears off sooner than {} ({} against {}): {}'s effects can come back", i.first,
                                      i.second, half_life_span(h1), half_life_span(h2), i.second)
                        : h->text;
       s.duration.push_back({h->text, plain, "half-life", h->refs, std::string(to_string(std::min(h1.ev.tier, h2.ev.tier))),
                             review_words(std::nullopt, a.kb.reviews)});
     }
     for (auto const& p : i.path) {
-      std::string detail = p.detail.empty() ? "" : fmt::format(" ({})", enum_words(p.detail));
-      auto t = fmt::format("{} —{}{}→ {}", p.from, to_string(p.relation), detail, p.to);
+      std::string detail = p.detail.empty() ? "" : detail::format(" ({})", enum_words(p.detail));
+      auto t = detail::format("{} —{}{}→ {}", p.from, to_string(p.relation), detail, p.to);
       s.path.push_back({t, t, std::string(to_string(p.relation)), p.refs, "", review_words(p.review, a.kb.reviews)});
     }
     out.push_back(std::move(s));
@@ -302,7 +303,7 @@ inline std::string cite_html(std::vector<int> const& refs) {
   if (refs.empty()) return "";
   std::string out = " <span class=\"refs\">[";
   for (std::size_t i = 0; i < refs.size(); ++i)
-    out += fmt::format("{}<a href=\"#ref-{}\" aria-label=\"reference {}\">{}</a>", i ? ", " : "", refs[i], refs[i], refs[i]);
+    out += detail::format("{}<a href=\"#ref-{}\" aria-label=\"reference {}\">{}</a>", i ? ", " : "", refs[i], refs[i], refs[i]);
   return out + "]</span>";
 }
 
@@ -320,7 +321,7 @@ inline std::string tier_words(evidence_tier t) {
 inline std::string statement(std::string const& escaped_text, evidence const& ev, page_facts const& f,
                              std::string const& extra = "") {
   std::string cls = ev.negated ? " class=\"negated\"" : ev.hypothesis || ev.unverified ? " class=\"tentative\"" : "";
-  return fmt::format("<li{}>{}{} <span class=\"meta\">{} evidence · {}</span>{}</li>\n", cls, escaped_text, cite_html(ev.refs),
+  return detail::format("<li{}>{}{} <span class=\"meta\">{} evidence · {}</span>{}</li>\n", cls, escaped_text, cite_html(ev.refs),
                      esc(tier_words(ev.tier)), esc(review_words(ev.review, f.reviews)), extra);
 }
 
@@ -356,7 +357,7 @@ inline std::string svg_picture(std::vector<std::vector<svg_node>> const& cols, s
     int col_h = int(cols[std::size_t(c)].size()) * (box_h + gap_y) - gap_y;
     return (height - col_h) / 2 + r * (box_h + gap_y);
   };
-  std::string out = fmt::format(
+  std::string out = detail::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
       "aria-labelledby=\"{}-t {}-d\" class=\"picture\">\n<title id=\"{}-t\">{}</title>\n<desc id=\"{}-d\">{}</desc>\n"
       "<defs><marker id=\"{}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
@@ -367,17 +368,17 @@ inline std::string svg_picture(std::vector<std::vector<svg_node>> const& cols, s
     int x2 = x_of(e.to_col), y2 = y_of(e.to_col, e.to_row) + box_h / 2;
     std::string dash = e.style == "blocks" ? " stroke-dasharray=\"6 4\"" : e.style == "reduces" ? " stroke-dasharray=\"2 3\"" : "";
     std::string colour = e.style == "blocks" ? "#9f1239" : "#374151";
-    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"{} marker-end=\"url(#{}-arrow)\"/>\n",
+    out += detail::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"{} marker-end=\"url(#{}-arrow)\"/>\n",
                        x1, y1, x2 - 2, y2, colour, dash, id);
     if (!e.label.empty())
-      out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"edge\" text-anchor=\"end\">{}</text>\n", x2 - 6, y2 - 5,
+      out += detail::format("<text x=\"{}\" y=\"{}\" class=\"edge\" text-anchor=\"end\">{}</text>\n", x2 - 6, y2 - 5,
                          esc(clip(e.label, 18)));
   }
   for (std::size_t c = 0; c < cols.size(); ++c)
     for (std::size_t r = 0; r < cols[c].size(); ++r) {
       auto const& n = cols[c][r];
       int x = x_of(int(c)), y = y_of(int(c), int(r));
-      out += fmt::format("<g class=\"node {}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>"
+      out += detail::format("<g class=\"node {}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>"
                          "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>\n",
                          esc(n.role), esc(n.label), x, y, box_w, box_h, x + box_w / 2, y + box_h / 2 + 5,
                          esc(clip(n.label, max_chars)));
@@ -410,7 +411,7 @@ inline std::string mechanism_figure(mechanism_answer const& a, audience aud, pag
       cols[1].push_back({t.target.name + (disputed ? " (disputed)" : ""), "target"});
       auto act = action_words(t.act.type);
       edges.push_back({0, 0, 1, int(cols[1].size()) - 1, act, "acts"});
-      words.push_back(fmt::format("{} → {} at the {}{}", a.drug, act, t.target.name, disputed ? " (disputed)" : ""));
+      words.push_back(detail::format("{} → {} at the {}{}", a.drug, act, t.target.name, disputed ? " (disputed)" : ""));
     }
   }
   int ecol = int(cols.size());
@@ -430,18 +431,18 @@ inline std::string mechanism_figure(mechanism_answer const& a, audience aud, pag
       for (auto const& v : e.via)
         if (auto it = target_row.find(v); it != target_row.end()) {
           edges.push_back({1, it->second, ecol, row, verb, verb});
-          words.push_back(fmt::format("through the {}: {} {}", v, verb, name));
+          words.push_back(detail::format("through the {}: {} {}", v, verb, name));
           drawn = true;
         }
     if (!drawn) {
       edges.push_back({0, 0, ecol, row, verb, verb});
-      words.push_back(fmt::format("{} {} {}", a.drug, verb, name));
+      words.push_back(detail::format("{} {} {}", a.drug, verb, name));
     }
   }
   if (cols[std::size_t(ecol)].empty()) cols.pop_back();
   if (cols.size() < 2) return "";
-  if (left_out) words.push_back(fmt::format("and {} more effects, listed below", left_out));
-  std::string title = with_targets ? fmt::format("{}: drug, targets and effects", a.drug) : fmt::format("What {} does", a.drug);
+  if (left_out) words.push_back(detail::format("and {} more effects, listed below", left_out));
+  std::string title = with_targets ? detail::format("{}: drug, targets and effects", a.drug) : detail::format("What {} does", a.drug);
   std::string desc = with_targets ? "Arrows from the drug to the receptors it acts on, and from each receptor to the effects it mediates"
                                   : "Arrows from the drug to the effects it produces, blocks or reduces";
   auto svg = svg_picture(cols, edges, "fig-moa", title, desc);
@@ -459,15 +460,15 @@ inline std::string interaction_figure(interaction_summary const& s, int n, audie
     cols.push_back({{s.target, "target"}});
     edges.push_back({0, 0, 1, 0, s.first_action, "acts"});
     edges.push_back({0, 1, 1, 0, s.second_action, "acts"});
-    words.push_back(fmt::format("{} → {} at the {}", s.first, s.first_action, s.target));
-    words.push_back(fmt::format("{} → {} at the {}", s.second, s.second_action, s.target));
+    words.push_back(detail::format("{} → {} at the {}", s.first, s.first_action, s.target));
+    words.push_back(detail::format("{} → {} at the {}", s.second, s.second_action, s.target));
     if (!s.effects.empty()) {
       cols.emplace_back();
       for (auto const& e : s.effects) {
         edges.push_back({1, 0, 2, int(cols[2].size()), s.kind == "additive" ? "added" : "blocked",
                          s.kind == "additive" ? "produces" : "blocks"});
         cols[2].push_back({e, "effect"});
-        words.push_back(fmt::format("at the {}: {} {}", s.target, s.kind == "additive" ? "added" : "blocked or reversed", e));
+        words.push_back(detail::format("at the {}: {} {}", s.target, s.kind == "additive" ? "added" : "blocked or reversed", e));
       }
     }
   } else {
@@ -477,11 +478,11 @@ inline std::string interaction_figure(interaction_summary const& s, int n, audie
       edges.push_back({0, 0, 1, int(cols[1].size()), "", s.kind == "additive" ? "produces" : "blocks"});
       edges.push_back({0, 1, 1, int(cols[1].size()), "", s.kind == "additive" ? "produces" : "blocks"});
       cols[1].push_back({e, "effect"});
-      words.push_back(fmt::format("{} and {}: {} {}", s.first, s.second, s.kind == "additive" ? "more" : "less", e));
+      words.push_back(detail::format("{} and {}: {} {}", s.first, s.second, s.kind == "additive" ? "more" : "less", e));
     }
   }
-  auto svg = svg_picture(cols, edges, fmt::format("fig-i{}", n), aud == audience::patient ? s.plain_title : s.title,
-                         fmt::format("How {} and {} meet", s.first, s.second));
+  auto svg = svg_picture(cols, edges, detail::format("fig-i{}", n), aud == audience::patient ? s.plain_title : s.title,
+                         detail::format("How {} and {} meet", s.first, s.second));
   return figure(svg, "Arrows: each drug's action at the shared target, and the effects at stake.", words);
 }
 
@@ -557,12 +558,12 @@ inline std::string audience_name(audience a) {
 }
 
 inline std::string reference_item(source const& s, std::size_t n) {
-  std::string out = fmt::format("<li id=\"ref-{}\">{}", n, esc(detail::render::reference_text(s)));
+  std::string out = detail::format("<li id=\"ref-{}\">{}", n, esc(detail::render::reference_text(s)));
   auto links = record_links(s);
   if (!links.empty()) {
     out += " <span class=\"records\">";
     for (auto const& [label, url] : links)
-      out += fmt::format("<a href=\"{}\" rel=\"noreferrer\">{}</a>", esc(url), esc(label));
+      out += detail::format("<a href=\"{}\" rel=\"noreferrer\">{}</a>", esc(url), esc(label));
     out += "</span>";
   }
   return out + "</li>\n";
@@ -582,9 +583,9 @@ inline std::string to_html(page const& p) {
   auto const& f = p.facts;
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += fmt::format("<title>{} — pharmakon</title>\n<style>{}</style>\n</head>\n<body>\n", esc(p.title), css);
+  out += detail::format("<title>{} — pharmakon</title>\n<style>{}</style>\n</head>\n<body>\n", esc(p.title), css);
   out += "<a class=\"skip\" href=\"#main\">Skip to the answer</a>\n";
-  out += fmt::format("<header class=\"site\"><p><a href=\"{}/\">pharmakon</a> — pharmacology answers from a curated, "
+  out += detail::format("<header class=\"site\"><p><a href=\"{}/\">pharmakon</a> — pharmacology answers from a curated, "
                      "evidence-linked knowledge graph</p></header>\n",
                      esc(o.base_url));
   out += "<main id=\"main\">\n<article>\n";
@@ -607,19 +608,19 @@ inline std::string to_html(page const& p) {
   out += "<p>Article review status:</p>\n<ol class=\"steps\" aria-label=\"Review status\">";
   int k = 0;
   for (auto const* name : {"Curated (not reviewed)", "Submitted", "Under review", "Approved"})
-    out += fmt::format("<li{}>{}</li>", k++ == step ? " aria-current=\"step\"" : "", name);
+    out += detail::format("<li{}>{}</li>", k++ == step ? " aria-current=\"step\"" : "", name);
   out += "</ol>\n";
   out += "<dl>\n";
-  out += fmt::format("<dt>Review status</dt><dd>{}</dd>\n", esc(f.review_status));
-  out += fmt::format("<dt>Last updated</dt><dd>{}</dd>\n", esc(f.last_updated));
-  out += fmt::format("<dt>Knowledge base</dt><dd>{} {} (content hash <code>{}</code>)</dd>\n", esc(f.kb_name),
+  out += detail::format("<dt>Review status</dt><dd>{}</dd>\n", esc(f.review_status));
+  out += detail::format("<dt>Last updated</dt><dd>{}</dd>\n", esc(f.last_updated));
+  out += detail::format("<dt>Knowledge base</dt><dd>{} {} (content hash <code>{}</code>)</dd>\n", esc(f.kb_name),
                      esc(f.kb_version), esc(f.content_hash));
-  out += fmt::format("<dt>Written for</dt><dd>{}</dd>\n</dl>\n</section>\n", audience_name(o.audience));
+  out += detail::format("<dt>Written for</dt><dd>{}</dd>\n</dl>\n</section>\n", audience_name(o.audience));
   // reader choice: plain links, no script
   out += "<section aria-labelledby=\"personalize-h\">\n<h2 id=\"personalize-h\">Personalize</h2>\n"
          "<p>Which best describes you? Your choice changes the wording, not the facts or the sources.</p>\n<ul class=\"readers\">\n";
   for (auto a : enum_values<audience>())
-    out += fmt::format("<li><a href=\"{}\"{}>{}</a></li>\n", esc(p.self.href(o.base_url, to_string(a))),
+    out += detail::format("<li><a href=\"{}\"{}>{}</a></li>\n", esc(p.self.href(o.base_url, to_string(a))),
                        a == o.audience ? " aria-current=\"page\"" : "", audience_name(a));
   out += "</ul>\n</section>\n";
   out += p.body;
@@ -635,7 +636,7 @@ inline std::string to_html(page const& p) {
            "a medicine because of it. In an emergency, call your local emergency number.</p>\n";
   out += "</section>\n";
   if (o.question_box) {
-    out += fmt::format(
+    out += detail::format(
         "<section class=\"followup\" aria-labelledby=\"ask-h\">\n<h2 id=\"ask-h\">Have a follow-up question?</h2>\n"
         "<form method=\"get\" action=\"{}/ask\">\n<label for=\"q\">Ask in plain words</label>\n"
         "<input type=\"text\" id=\"q\" name=\"q\" maxlength=\"500\" placeholder=\"Does tramadol interact with sertraline?\">\n"
@@ -646,7 +647,7 @@ inline std::string to_html(page const& p) {
         o.base_url.empty() ? "" : " (answered by <code>pharmakon serve</code>, which must be running)");
   }
   out += "</article>\n</main>\n";
-  out += fmt::format("<footer class=\"site\"><p>Answer by pharmakon {} from knowledge base {} {}, content hash {}.</p></footer>\n",
+  out += detail::format("<footer class=\"site\"><p>Answer by pharmakon {} from knowledge base {} {}, content hash {}.</p></footer>\n",
                      PHARMAKON_VERSION_STRING, esc(f.kb_name), esc(f.kb_version), esc(f.content_hash));
   return out + "</body>\n</html>\n";
 }
@@ -658,7 +659,7 @@ page_facts facts_for(html_options const& o, Answer const& a) {
 
 inline std::string html_section(std::string const& id, std::string const& title, std::string const& items, char const* cls = "") {
   if (items.empty()) return "";
-  return fmt::format("<section aria-labelledby=\"{}\">\n<h2 id=\"{}\">{}</h2>\n<ul class=\"{}\">\n{}</ul>\n</section>\n", id, id,
+  return detail::format("<section aria-labelledby=\"{}\">\n<h2 id=\"{}\">{}</h2>\n<ul class=\"{}\">\n{}</ul>\n</section>\n", id, id,
                      esc(title), cls, items);
 }
 
@@ -673,10 +674,10 @@ inline std::string warning_kind_words(warning_kind k) {
 }
 
 inline std::string warning_item(warning_statement const& w, audience aud, page_facts const& f, bool with_drug = false) {
-  std::string text = fmt::format("<span class=\"sev\">{}{} ({})</span>: {}", with_drug ? esc(w.drug) + " — " : "",
+  std::string text = detail::format("<span class=\"sev\">{}{} ({})</span>: {}", with_drug ? esc(w.drug) + " — " : "",
                                  esc(warning_kind_words(w.w.kind)), esc(enum_words(to_string(w.w.severity))), esc(w.w.about));
   if (aud != audience::patient && !w.concerns.empty())
-    text += esc(fmt::format(" (through the {})", english_list(w.concerns)));
+    text += esc(detail::format(" (through the {})", english_list(w.concerns)));
   if (!w.ev.note.empty()) text += esc(" — " + w.ev.note);
   return statement(text, w.ev, f);
 }
@@ -685,7 +686,7 @@ inline std::string conflict_items(mechanism_answer const& a, audience aud, page_
   std::string out;
   for (auto const& c : a.conflicts) {
     if (aud == audience::researcher) {
-      out += "<li>" + esc(fmt::format("{} and the {}: the sources disagree", c.subject, c.object)) + "\n<ul>\n";
+      out += "<li>" + esc(detail::format("{} and the {}: the sources disagree", c.subject, c.object)) + "\n<ul>\n";
       for (auto const* side : {&c.first, &c.second})
         out += statement(esc(side->statement + detail::render::flags_text(side->ev)), side->ev, f);
       out += "</ul></li>\n";
@@ -694,8 +695,8 @@ inline std::string conflict_items(mechanism_answer const& a, audience aud, page_
       refs.insert(refs.end(), c.second.ev.refs.begin(), c.second.ev.refs.end());
       std::sort(refs.begin(), refs.end());
       refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-      out += fmt::format("<li>{}{}</li>\n",
-                         esc(fmt::format("{} and the {}: the sources disagree ({} / {}); neither is stated as fact here",
+      out += detail::format("<li>{}{}</li>\n",
+                         esc(detail::format("{} and the {}: the sources disagree ({} / {}); neither is stated as fact here",
                                          c.subject, c.object, c.first.statement, c.second.statement)),
                          cite_html(refs));
     }
@@ -732,21 +733,21 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
     std::vector<std::string> uses;
     for (auto const& i : a.indications)
       if (!i.ev.negated) uses.push_back(f.lay(i.condition_id, i.condition));
-    out += "<p>" + esc(a.drug) + (a.synonyms.empty() ? "" : esc(fmt::format(" (also sold as {})", fmt::join(a.synonyms, ", ")))) +
-           (uses.empty() ? "." : esc(fmt::format(" is used for {}.", english_list(uses)))) + "</p>\n";
+    out += "<p>" + esc(a.drug) + (a.synonyms.empty() ? "" : esc(detail::format(" (also sold as {})", fmt::join(a.synonyms, ", ")))) +
+           (uses.empty() ? "." : esc(detail::format(" is used for {}.", english_list(uses)))) + "</p>\n";
     out += "<p>Below: what it does in the body, how it is taken, and its warnings. Every warning on the label is kept.</p>\n";
   } else {
     auto s = summary_line(a);
-    out += fmt::format("<p><strong>{}</strong>{}: {}{}</p>\n", esc(a.drug), a.drug_class.empty() ? "" : esc(" (" + a.drug_class + ")"),
+    out += detail::format("<p><strong>{}</strong>{}: {}{}</p>\n", esc(a.drug), a.drug_class.empty() ? "" : esc(" (" + a.drug_class + ")"),
                        esc(s.empty() ? "no established target action in this knowledge base" : s), cite_html(summary_refs));
-    if (!a.synonyms.empty()) out += "<p>Also known as: " + esc(fmt::format("{}", fmt::join(a.synonyms, ", "))) + "</p>\n";
+    if (!a.synonyms.empty()) out += "<p>Also known as: " + esc(detail::format("{}", fmt::join(a.synonyms, ", "))) + "</p>\n";
     if (!a.identifiers.empty()) {
       out += "<p>Identifiers: ";
       for (std::size_t i = 0; i < a.identifiers.size(); ++i) {
         auto const& id = a.identifiers[i];
         auto url = identifier_url(id);
         auto label = esc(id.scheme + " " + id.value);
-        out += (i ? "; " : "") + (url.empty() ? label : fmt::format("<a href=\"{}\" rel=\"noreferrer\">{}</a>", esc(url), label));
+        out += (i ? "; " : "") + (url.empty() ? label : detail::format("<a href=\"{}\" rel=\"noreferrer\">{}</a>", esc(url), label));
       }
       out += "</p>\n";
     }
@@ -777,7 +778,7 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
       items += statement(esc(l.text), t.ev, f, extra);
     }
     if (acts.more)
-      items += fmt::format("<li class=\"more\">… and {} more row{} of measured activity only (every row: the "
+      items += detail::format("<li class=\"more\">… and {} more row{} of measured activity only (every row: the "
                            "researcher page or the JSON answer)</li>\n",
                            acts.more, acts.more == 1 ? "" : "s");
     for (auto const& e : a.effects) {
@@ -803,7 +804,7 @@ inline std::string mechanism_body(mechanism_answer const& a, html_options const&
       }
       items += statement(esc(indication_line(p).text), i.ev, f);
     }
-    out += html_section(fmt::format("tier-{}", to_string(tier)), tier_title(tier), items);
+    out += html_section(detail::format("tier-{}", to_string(tier)), tier_title(tier), items);
   }
   if (aud != audience::patient) {
     std::string roles;
@@ -835,18 +836,18 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
     std::vector<std::string> names;
     for (auto const& u : a.not_screened) names.push_back(u.name);
     out += "<p class=\"not-screened\"><strong>Not screened:</strong> " +
-           esc(fmt::format("{} {} not in this knowledge base, so {} interactions are unknown here, not absent.",
+           esc(detail::format("{} {} not in this knowledge base, so {} interactions are unknown here, not absent.",
                            english_list(names), names.size() == 1 ? "is" : "are", names.size() == 1 ? "its" : "their")) +
            "</p>\n";
   }
   if (list.empty())
-    out += "<p>" + esc(fmt::format("No interaction found between {} in this knowledge base (shared targets, shared effects, metabolism, label statements). "
+    out += "<p>" + esc(detail::format("No interaction found between {} in this knowledge base (shared targets, shared effects, metabolism, label statements). "
                                    "A missing finding is not evidence of safety.", english_list(a.drugs))) + "</p>\n";
   else {
-    out += fmt::format("<p>{} found among {}:</p>\n<ul>\n", list.size() == 1 ? "One interaction" : fmt::format("{} interactions", list.size()),
+    out += detail::format("<p>{} found among {}:</p>\n<ul>\n", list.size() == 1 ? "One interaction" : detail::format("{} interactions", list.size()),
                        esc(english_list(a.drugs)));
     for (auto const& s : list)
-      out += fmt::format("<li><span class=\"sev\">{}</span>: {}</li>\n", esc(s.severity),
+      out += detail::format("<li><span class=\"sev\">{}</span>: {}</li>\n", esc(s.severity),
                          esc(aud == audience::patient ? s.plain_title : s.title));
     out += "</ul>\n";
   }
@@ -854,20 +855,20 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
   int n = 0;
   for (auto const& s : list) {
     ++n;
-    out += fmt::format("<section aria-labelledby=\"int-{}\">\n<h2 id=\"int-{}\">{}. {} <span class=\"meta\">({}, {})</span></h2>\n", n, n, n,
+    out += detail::format("<section aria-labelledby=\"int-{}\">\n<h2 id=\"int-{}\">{}. {} <span class=\"meta\">({}, {})</span></h2>\n", n, n, n,
                        esc(aud == audience::patient ? s.plain_title : s.title), esc(s.kind), esc(s.severity));
     if (s.intended) out += "<p><strong>Intended combination</strong>: used on purpose; watch for what follows.</p>\n";
     if (aud != audience::patient && !s.target.empty())
-      out += "<p>" + esc(fmt::format("{}: {}; {}: {}", s.first, s.first_action, s.second, s.second_action)) + "</p>\n";
+      out += "<p>" + esc(detail::format("{}: {}; {}: {}", s.first, s.first_action, s.second, s.second_action)) + "</p>\n";
     if (!s.effects.empty())
-      out += "<p>" + esc(fmt::format("{}: {}", s.effects_label, english_list(aud == audience::patient ? s.plain_effects : s.effects))) +
+      out += "<p>" + esc(detail::format("{}: {}", s.effects_label, english_list(aud == audience::patient ? s.plain_effects : s.effects))) +
              "</p>\n";
     if (!s.management.empty())
-      out += "<p>" + esc(fmt::format("What to do: {} ({}).", s.management, s.mechanism)) + "</p>\n";
+      out += "<p>" + esc(detail::format("What to do: {} ({}).", s.management, s.mechanism)) + "</p>\n";
     if (!s.stated.empty()) {
       out += "<h3>What the labels and guidelines say</h3>\n<ul class=\"warnings\">\n";
       for (auto const& w : s.stated)
-        out += fmt::format("<li>{}{} <span class=\"meta\">{} evidence · {}</span></li>\n",
+        out += detail::format("<li>{}{} <span class=\"meta\">{} evidence · {}</span></li>\n",
                            esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier), esc(w.review));
       out += "</ul>\n";
     }
@@ -875,14 +876,14 @@ inline std::string interaction_body(interaction_answer const& a, html_options co
     if (!s.duration.empty()) {
       out += "<h3>How long each lasts</h3>\n<ul>\n";
       for (auto const& w : s.duration)
-        out += fmt::format("<li>{}{} <span class=\"meta\">{} evidence</span></li>\n",
+        out += detail::format("<li>{}{} <span class=\"meta\">{} evidence</span></li>\n",
                            esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier));
       out += "</ul>\n";
     }
     if (!s.warnings.empty()) {
-      out += fmt::format("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");
+      out += detail::format("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");
       for (auto const& w : s.warnings)
-        out += fmt::format("<li>{}{} <span class=\"meta\">{} evidence · {}</span></li>\n",
+        out += detail::format("<li>{}{} <span class=\"meta\">{} evidence · {}</span></li>\n",
                            esc(aud == audience::patient ? w.plain : w.text), cite_html(w.refs), esc(w.tier), esc(w.review));
       out += "</ul>\n";
     }
@@ -908,7 +909,7 @@ inline std::string dose_body(dose_answer const& a, html_options const& o, page_f
   if (!a.age_warnings.empty()) {
     std::string items;
     for (auto const& w : a.age_warnings) items += warning_item(w, o.audience, f);
-    out += html_section("age", fmt::format("At age {}", *a.query.age), items, "warnings");
+    out += html_section("age", detail::format("At age {}", *a.query.age), items, "warnings");
   }
   int n = 0;
   for (auto const& c : a.checks) {
@@ -918,13 +919,13 @@ inline std::string dose_body(dose_answer const& a, html_options const& o, page_f
     for (auto const& i : c.issues) items += "<li>" + esc(issue_text(i)) + "</li>\n";
     for (auto const& u : c.unchecked) items += "<li>" + esc("not checked (the query does not say): " + u) + "</li>\n";
     for (auto const& u : c.not_checkable) items += "<li>" + esc("not checked: " + u) + "</li>\n";
-    out += html_section(fmt::format("reg-{}", n), fmt::format("{} regimen {}", n == 1 ? "Closest" : "Other", n), items);
+    out += html_section(detail::format("reg-{}", n), detail::format("{} regimen {}", n == 1 ? "Closest" : "Other", n), items);
   }
   return out;
 }
 
 inline std::string dose_query_words(dose_answer const& a) {
-  return fmt::format("{} of {}{}", a.query.dose, a.drug, detail::render::query_details(a));
+  return detail::format("{} of {}{}", a.query.dose, a.drug, detail::render::query_details(a));
 }
 
 /// The page of answer `a`: its title (the question asked, or `title`), its own link and its body.
@@ -945,25 +946,25 @@ std::string answer_page(Answer const& a, html_options const& o, std::string titl
 
 PHARMAKON_FUNC std::string render_html(mechanism_answer const& a, html_options const& o) {
   using namespace detail::html;
-  return answer_page(a, o, fmt::format("What is the mechanism of action of {}?", a.drug),
+  return answer_page(a, o, detail::format("What is the mechanism of action of {}?", a.drug),
                      {"/moa/" + url_encode(a.drug), {}}, mechanism_body);
 }
 
 PHARMAKON_FUNC std::string render_html(interaction_answer const& a, html_options const& o) {
   using namespace detail::html;
-  return answer_page(a, o, fmt::format("Do {} interact?", english_list(a.drugs)),
-                     {"/interactions", {{"drugs", fmt::format("{}", fmt::join(a.drugs, ","))}}}, interaction_body);
+  return answer_page(a, o, detail::format("Do {} interact?", english_list(a.drugs)),
+                     {"/interactions", {{"drugs", detail::format("{}", fmt::join(a.drugs, ","))}}}, interaction_body);
 }
 
 PHARMAKON_FUNC std::string render_html(dose_answer const& a, html_options const& o) {
   using namespace detail::html;
   auto const& q = a.query;
-  page_link self{"/dose-check", {{"drug", a.drug}, {"dose", fmt::format("{}", q.dose)}}};
+  page_link self{"/dose-check", {{"drug", a.drug}, {"dose", detail::format("{}", q.dose)}}};
   if (q.route) self.params.emplace_back("route", std::string(to_string(*q.route)));
-  if (q.every) self.params.emplace_back("every", fmt::format("{}", *q.every));
+  if (q.every) self.params.emplace_back("every", detail::format("{}", *q.every));
   if (!a.condition.empty()) self.params.emplace_back("condition", a.condition);
-  if (q.opioid_free) self.params.emplace_back("opioid_free", fmt::format("{}", *q.opioid_free));
-  return answer_page(a, o, fmt::format("Is {} within its regimens?", dose_query_words(a)), std::move(self), dose_body);
+  if (q.opioid_free) self.params.emplace_back("opioid_free", detail::format("{}", *q.opioid_free));
+  return answer_page(a, o, detail::format("Is {} within its regimens?", dose_query_words(a)), std::move(self), dose_body);
 }
 
 }  // namespace pharmakon

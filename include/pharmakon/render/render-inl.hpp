@@ -14,6 +14,7 @@
 #include "render.hpp"
 #include "../model/entity_fields.hpp"
 #include "../model/label_sections.hpp"
+#include "../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -40,7 +41,7 @@ struct layout {
 
 inline std::string cite(std::vector<int> const& refs) {
   if (refs.empty()) return "";
-  return fmt::format(" [{}]", fmt::join(refs, ","));
+  return detail::format(" [{}]", fmt::join(refs, ","));
 }
 
 inline std::string english_list(std::vector<std::string> const& items) {
@@ -124,14 +125,14 @@ inline std::string summary_of(action_summary const& s, bool nested = false) {
   std::string p;
   for (std::size_t i = 0; i < props.size(); ++i) p += props[i] + (i + 1 < props.size() ? ", " : " ");
   std::vector<std::string> heads;
-  auto where = s.more ? fmt::format("the {} and {} more", fmt::join(s.targets, ", "), s.more)
+  auto where = s.more ? detail::format("the {} and {} more", fmt::join(s.targets, ", "), s.more)
                       : factor_names(s.targets, &heads);
-  auto out = s.basis == action_basis::activity ? fmt::format("activity measured at {}", where)
-                                               : fmt::format("{}{}{} at {}", q, p, action_words(s.type), where);
+  auto out = s.basis == action_basis::activity ? detail::format("activity measured at {}", where)
+                                               : detail::format("{}{}{} at {}", q, p, action_words(s.type), where);
   if (s.highest_affinity) {
     auto it = std::find(s.targets.begin(), s.targets.end(), *s.highest_affinity);
     auto idx = std::size_t(it - s.targets.begin());
-    out += fmt::format("; highest affinity at {}", idx < heads.size() && heads.size() == s.targets.size() && heads[idx] != *it
+    out += detail::format("; highest affinity at {}", idx < heads.size() && heads.size() == s.targets.size() && heads[idx] != *it
                                                          ? heads[idx]
                                                          : "the " + *s.highest_affinity);
   }
@@ -141,7 +142,7 @@ inline std::string summary_of(action_summary const& s, bool nested = false) {
 
 /// "2 h to 4 h", "3 h".
 inline std::string half_life_span(half_life_statement const& h) {
-  return h.single() ? fmt::format("{}", h.low) : fmt::format("{} to {}", h.low, h.high);
+  return h.single() ? detail::format("{}", h.low) : detail::format("{} to {}", h.low, h.high);
 }
 
 /// "2 h to 4 h — healthy adults", "3 h".
@@ -159,9 +160,9 @@ inline std::optional<line> half_lives_line(interaction const& i) {
   refs.insert(refs.end(), h2.ev.refs.begin(), h2.ev.refs.end());
   std::sort(refs.begin(), refs.end());
   refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
-  return line{fmt::format("half-lives: {} {}, {} {}{}", i.half_lives[0].drug, half_life_span(h1), i.half_lives[1].drug,
+  return line{detail::format("half-lives: {} {}, {} {}{}", i.half_lives[0].drug, half_life_span(h1), i.half_lives[1].drug,
                           half_life_span(h2),
-                          i.wears_off_first ? fmt::format("; {} wears off first, and {}'s effects can return", i.first, i.second)
+                          i.wears_off_first ? detail::format("; {} wears off first, and {}'s effects can return", i.first, i.second)
                                             : std::string()),
               std::move(refs)};
 }
@@ -177,7 +178,7 @@ inline std::string metabolite_text(metabolite_statement const& m) {
   std::vector<std::string> about;
   if (!m.formed_by.empty()) about.push_back("formed by " + m.formed_by);
   if (m.acts) about.push_back(with_article(summary_of(*m.acts, true)));
-  return about.empty() ? m.metabolite : fmt::format("{} ({})", m.metabolite, fmt::join(about, "; "));
+  return about.empty() ? m.metabolite : detail::format("{} ({})", m.metabolite, fmt::join(about, "; "));
 }
 
 /// "acts mainly through its active metabolites A (...) and B"; "active metabolite C".
@@ -188,7 +189,7 @@ inline std::vector<std::string> metabolite_parts(std::vector<metabolite_statemen
     for (auto const& m : list)
       if (m.main == main) names.push_back(metabolite_text(m));
     if (names.empty()) continue;
-    out.push_back(fmt::format("{} {}{} {}", main ? "acts mainly through its" : "", "active metabolite",
+    out.push_back(detail::format("{} {}{} {}", main ? "acts mainly through its" : "", "active metabolite",
                               names.size() > 1 ? "s" : "", english_list(names)));
     if (!main) out.back().erase(0, 1);  // no leading space
   }
@@ -199,20 +200,20 @@ inline std::vector<std::string> metabolite_parts(std::vector<metabolite_statemen
 /// conversions) to one; concentrations to three significant digits.
 inline std::string figure(double v, bool p_scale) {
   if (p_scale) {
-    if (std::abs(v * 100 - std::round(v * 100)) < 1e-6) return fmt::format("{:g}", std::round(v * 100) / 100);
-    return fmt::format("{:.1f}", v);
+    if (std::abs(v * 100 - std::round(v * 100)) < 1e-6) return detail::format("{:g}", std::round(v * 100) / 100);
+    return detail::format("{:.1f}", v);
   }
-  return fmt::format("{:.3g}", v);
+  return detail::format("{:.3g}", v);
 }
 
 inline std::string affinity_text(affinity const& af) {
   bool p = is_p_measure(af.measure);
   std::string v;
   if (af.value) v = figure(*af.value, p);
-  else if (af.low && af.high) v = fmt::format("{}–{}", figure(*af.low, p), figure(*af.high, p));
-  std::string unit = af.conc_unit ? fmt::format(" {}", *af.conc_unit) : "";
-  std::string sp = af.species.empty() ? "" : fmt::format(" ({})", af.species);
-  return fmt::format("{} {}{}{}", to_string(af.measure), v, unit, sp);
+  else if (af.low && af.high) v = detail::format("{}–{}", figure(*af.low, p), figure(*af.high, p));
+  std::string unit = af.conc_unit ? detail::format(" {}", *af.conc_unit) : "";
+  std::string sp = af.species.empty() ? "" : detail::format(" ({})", af.species);
+  return detail::format("{} {}{}{}", to_string(af.measure), v, unit, sp);
 }
 
 inline line action_line(target_action const& t) {
@@ -221,16 +222,16 @@ inline line action_line(target_action const& t) {
   for (auto const& s : t.target.synonyms)
     if (s.size() <= 5 && aka.size() < 3) aka.push_back(s);
   if (!t.target.gene_symbol.empty()) aka.push_back("gene " + t.target.gene_symbol);
-  if (!aka.empty()) target += fmt::format(" ({})", fmt::join(aka, ", "));
-  if (t.ev.negated) return {fmt::format("does not act on the {}{}", target, flags_text(t.ev)), t.ev.refs};
+  if (!aka.empty()) target += detail::format(" ({})", fmt::join(aka, ", "));
+  if (t.ev.negated) return {detail::format("does not act on the {}{}", target, flags_text(t.ev)), t.ev.refs};
   std::vector<std::string> props;
   if (t.act.modality != modality::unknown) props.push_back(enum_words(to_string(t.act.modality)));
   if (t.act.reversible) props.push_back(*t.act.reversible ? "reversible" : "irreversible");
   if (t.act.surmountable) props.push_back(*t.act.surmountable ? "surmountable" : "insurmountable");
-  if (t.act.efficacy) props.push_back(*t.act.efficacy == 0 ? "no intrinsic efficacy" : fmt::format("intrinsic efficacy {:g}", *t.act.efficacy));
+  if (t.act.efficacy) props.push_back(*t.act.efficacy == 0 ? "no intrinsic efficacy" : detail::format("intrinsic efficacy {:g}", *t.act.efficacy));
   std::string what = t.act.type == action_type::other ? std::string("activity measured") : action_words(t.act.type);
-  std::string text = fmt::format("{}{} at the {}", t.ev.hypothesis ? "hypothesis: " : "", what, target);
-  if (!props.empty()) text += fmt::format(": {}", fmt::join(props, ", "));
+  std::string text = detail::format("{}{} at the {}", t.ev.hypothesis ? "hypothesis: " : "", what, target);
+  if (!props.empty()) text += detail::format(": {}", fmt::join(props, ", "));
   // one bracket per statement: the affinities' sources join the claim's, unless affinities from different
   // sources each need their own (then the line's bracket keeps the claim's other sources)
   std::vector<int> refs = t.ev.refs;
@@ -239,7 +240,7 @@ inline line action_line(target_action const& t) {
     if (t.affinity_refs[i] != t.affinity_refs[0]) own = true;
   for (std::size_t i = 0; i < t.act.affinities.size(); ++i) {
     auto const* ar = i < t.affinity_refs.size() ? &t.affinity_refs[i] : nullptr;
-    text += fmt::format("; {}{}", affinity_text(t.act.affinities[i]), own && ar ? cite(*ar) : "");
+    text += detail::format("; {}{}", affinity_text(t.act.affinities[i]), own && ar ? cite(*ar) : "");
     if (ar) {
       if (own) std::erase_if(refs, [&](int r) { return std::find(ar->begin(), ar->end(), r) != ar->end(); });
       else refs.insert(refs.end(), ar->begin(), ar->end());
@@ -257,53 +258,53 @@ inline line effect_line(effect_statement const& e) {
     case relation_kind::reduces: verb = e.ev.negated ? "does not reduce" : "reduces"; break;
     default: verb = e.ev.negated ? "does not produce" : "produces"; break;
   }
-  std::string via = e.via.empty() ? "" : fmt::format(" (via the {})", english_list(e.via));
-  return {fmt::format("{}{} {}{}{}", e.ev.hypothesis ? "hypothesis: " : "", verb, e.effect, via, flags_text(e.ev)), e.ev.refs};
+  std::string via = e.via.empty() ? "" : detail::format(" (via the {})", english_list(e.via));
+  return {detail::format("{}{} {}{}{}", e.ev.hypothesis ? "hypothesis: " : "", verb, e.effect, via, flags_text(e.ev)), e.ev.refs};
 }
 
 inline line target_role_line(target_role_statement const& r) {
-  return {fmt::format("the {} mediates {}{}", r.target, r.effect, flags_text(r.ev)), r.ev.refs};
+  return {detail::format("the {} mediates {}{}", r.target, r.effect, flags_text(r.ev)), r.ev.refs};
 }
 
 inline line indication_line(indication_statement const& i) {
-  std::string adj = i.adjunct.empty() ? "" : fmt::format(", as part of treatment with {}", i.adjunct);
-  return {fmt::format("{}indicated for {}{}{}", i.ev.negated ? "not " : "", i.condition, adj, flags_text(i.ev)), i.ev.refs};
+  std::string adj = i.adjunct.empty() ? "" : detail::format(", as part of treatment with {}", i.adjunct);
+  return {detail::format("{}indicated for {}{}{}", i.ev.negated ? "not " : "", i.condition, adj, flags_text(i.ev)), i.ev.refs};
 }
 
 inline std::string interval_text(regimen const& r) {
-  if (r.as_needed) return r.every ? fmt::format("as needed, every {}", *r.every) : "as needed";
-  if (r.times_per_day) return fmt::format("{} times a day", *r.times_per_day);
-  if (r.every) return fmt::format("every {}", *r.every);
+  if (r.as_needed) return r.every ? detail::format("as needed, every {}", *r.every) : "as needed";
+  if (r.times_per_day) return detail::format("{} times a day", *r.times_per_day);
+  if (r.every) return detail::format("every {}", *r.every);
   return "";
 }
 
 inline line regimen_line(regimen_statement const& s) {
   auto const& r = s.r;
-  std::string dose = r.dose_max ? fmt::format("{} to {}", r.dose, *r.dose_max) : fmt::format("{}", r.dose);
-  std::string text = fmt::format("{} {} {}", dose, to_string(r.route), interval_text(r));
-  if (r.max_daily) text += fmt::format(", at most {} in 24 h", *r.max_daily);
+  std::string dose = r.dose_max ? detail::format("{} to {}", r.dose, *r.dose_max) : detail::format("{}", r.dose);
+  std::string text = detail::format("{} {} {}", dose, to_string(r.route), interval_text(r));
+  if (r.max_daily) text += detail::format(", at most {} in 24 h", *r.max_daily);
   std::vector<std::string> details;
   if (!r.formulation.empty()) details.push_back(r.formulation);
   if (!r.product.empty()) details.push_back(r.product);
   if (!r.population.empty()) details.push_back(r.population);
   if (r.states_ages()) details.push_back("patients " + detail::answers::ages_text(r.min_age, r.max_age));
-  if (!details.empty()) text += fmt::format(" ({})", fmt::join(details, ", "));
-  if (!s.condition.empty()) text += fmt::format(" for {}", s.condition);
+  if (!details.empty()) text += detail::format(" ({})", fmt::join(details, ", "));
+  if (!s.condition.empty()) text += detail::format(" for {}", s.condition);
   std::vector<std::string> pre;
   for (auto const& p : r.preconditions) {
     if (p.kind == precondition_kind::opioid_free && p.min)
-      pre.push_back(p.recommended ? fmt::format("opioid-free for at least {} ({} recommended)", *p.min, *p.recommended)
-                                  : fmt::format("opioid-free for at least {}", *p.min));
+      pre.push_back(p.recommended ? detail::format("opioid-free for at least {} ({} recommended)", *p.min, *p.recommended)
+                                  : detail::format("opioid-free for at least {}", *p.min));
     else
-      pre.push_back(p.note.empty() ? enum_words(to_string(p.kind)) : fmt::format("{}: {}", enum_words(to_string(p.kind)), p.note));
+      pre.push_back(p.note.empty() ? enum_words(to_string(p.kind)) : detail::format("{}: {}", enum_words(to_string(p.kind)), p.note));
   }
-  if (!pre.empty()) text += fmt::format("; before the first dose: {}", fmt::join(pre, "; "));
+  if (!pre.empty()) text += detail::format("; before the first dose: {}", fmt::join(pre, "; "));
   return {text + flags_text(s.ev), s.ev.refs};
 }
 
 inline line warning_line(warning_statement const& w) {
-  std::string concerns = w.concerns.empty() ? "" : fmt::format(" (through the {})", english_list(w.concerns));
-  return {fmt::format("{} ({}): {}{}{}", enum_words(to_string(w.w.kind)), enum_words(to_string(w.w.severity)), w.w.about,
+  std::string concerns = w.concerns.empty() ? "" : detail::format(" (through the {})", english_list(w.concerns));
+  return {detail::format("{} ({}): {}{}{}", enum_words(to_string(w.w.kind)), enum_words(to_string(w.w.severity)), w.w.about,
                       concerns, flags_text(w.ev)),
           w.ev.refs};
 }
@@ -316,9 +317,9 @@ inline line pgx_line(pgx_statement const& p, std::string const& drug) {
     case pgx_finding::inconsistent: finding = "inconsistently associated with the response to"; break;
   }
   bool gene_in_name = !p.gene.empty() && p.variant.find(p.gene) != std::string::npos;
-  std::string gene = p.gene.empty() || gene_in_name ? "" : fmt::format(" ({})", p.gene);
+  std::string gene = p.gene.empty() || gene_in_name ? "" : detail::format(" ({})", p.gene);
   std::string outcome = p.outcome.empty() ? "" : " — " + p.outcome;
-  return {fmt::format("{}{}: {} {}{}{}", p.variant, gene, finding, drug, outcome, flags_text(p.ev)), p.ev.refs};
+  return {detail::format("{}{}: {} {}{}{}", p.variant, gene, finding, drug, outcome, flags_text(p.ev)), p.ev.refs};
 }
 
 inline std::string tier_title(evidence_tier t) {
@@ -336,13 +337,13 @@ inline std::string revision_text(source const& s) {
   std::vector<std::string> parts;
   if (!s.date.empty()) parts.push_back("revised " + s.date);
   if (!s.version.empty()) parts.push_back("version " + s.version);
-  return fmt::format("{}", fmt::join(parts, ", "));
+  return detail::format("{}", fmt::join(parts, ", "));
 }
 
 inline std::string sections_text(source const& s) {
   std::vector<std::string> parts;
   for (auto const& x : s.sections) parts.push_back(label_section_text(x));
-  return fmt::format("{}", fmt::join(parts, "; "));
+  return detail::format("{}", fmt::join(parts, "; "));
 }
 
 inline std::string reference_text(source const& s) {
@@ -366,7 +367,7 @@ inline std::string reference_text(source const& s) {
   }
   if (!s.sections.empty()) out += " Sections: " + sections_text(s) + ".";
   if (auto url = s.identifier_of("url"); url && id.find(*url) == std::string::npos) out += " " + std::string(*url);
-  out += fmt::format(" ({}{}{})", enum_words(to_string(s.kind)), s.unverified ? ", identifier unverified" : "",
+  out += detail::format(" ({}{}{})", enum_words(to_string(s.kind)), s.unverified ? ", identifier unverified" : "",
                      s.title_unverified ? ", title unverified" : "");
   return out;
 }
@@ -375,26 +376,26 @@ inline std::string reference_text(source const& s) {
 /// only when every statement shown is approved, else the counts.
 inline std::string review_text(review_summary const& r, kb_info const& kb) {
   if (r.statements == 0) return "no statements to review";
-  std::string counts = fmt::format("{} of {} statement{} approved", r.approved, r.statements, r.statements == 1 ? "" : "s");
-  if (r.under_review) counts += fmt::format(", {} under review", r.under_review);
-  if (r.submitted) counts += fmt::format(", {} submitted", r.submitted);
-  if (r.not_reviewed) counts += fmt::format(", {} not reviewed", r.not_reviewed);
+  std::string counts = detail::format("{} of {} statement{} approved", r.approved, r.statements, r.statements == 1 ? "" : "s");
+  if (r.under_review) counts += detail::format(", {} under review", r.under_review);
+  if (r.submitted) counts += detail::format(", {} submitted", r.submitted);
+  if (r.not_reviewed) counts += detail::format(", {} not reviewed", r.not_reviewed);
   if (r.all_approved())
-    return fmt::format("Approved ({}{})", counts, r.newest_review.empty() ? "" : "; newest review " + r.newest_review);
+    return detail::format("Approved ({}{})", counts, r.newest_review.empty() ? "" : "; newest review " + r.newest_review);
   if (!kb.reviews) return counts + " (the knowledge base is curated with verified sources, not clinically reviewed)";
   return counts;
 }
 inline std::string updated_text(review_summary const& r, kb_info const& kb) {
   switch (r.from) {
-    case updated_from::claims: return fmt::format("{} (the newest date among the claims shown)", r.last_updated);
+    case updated_from::claims: return detail::format("{} (the newest date among the claims shown)", r.last_updated);
     case updated_from::release:
-      return fmt::format("{} (the knowledge base's release, version {}; its claims carry no dates)", r.last_updated, kb.version);
+      return detail::format("{} (the knowledge base's release, version {}; its claims carry no dates)", r.last_updated, kb.version);
     case updated_from::none: break;
   }
-  return fmt::format("not recorded (the claims carry no dates; knowledge base version {})", kb.version);
+  return detail::format("not recorded (the claims carry no dates; knowledge base version {})", kb.version);
 }
 inline std::string approved_only_text(std::size_t left_out) {
-  return fmt::format("approved statements only (--approved-only): {} statement{} not approved left out", left_out,
+  return detail::format("approved statements only (--approved-only): {} statement{} not approved left out", left_out,
                      left_out == 1 ? "" : "s");
 }
 /// The review lines of an answer's header.
@@ -407,22 +408,22 @@ void add_review_header(layout& d, Answer const& a) {
 }
 
 inline std::string footer_text(kb_info const& kb) {
-  return fmt::format("Knowledge base: {} {}, content hash {}.", kb.name, kb.version, kb.content_hash);
+  return detail::format("Knowledge base: {} {}, content hash {}.", kb.name, kb.version, kb.content_hash);
 }
 
 inline std::string to_text(layout const& d) {
   std::string out = d.title + "\n" + std::string(std::min<std::size_t>(d.title.size(), 100), '=') + "\n";
-  for (auto const& [k, v] : d.header) out += fmt::format("{}: {}\n", k, v);
+  for (auto const& [k, v] : d.header) out += detail::format("{}: {}\n", k, v);
   for (auto const& s : d.sections) {
-    out += fmt::format("\n{}\n{}\n", s.title, std::string(s.title.size(), '-'));
-    for (auto const& l : s.lines) out += fmt::format("{}- {}{}\n", std::string(2 + 2 * l.indent, ' '), l.text, cite(l.refs));
+    out += detail::format("\n{}\n{}\n", s.title, std::string(s.title.size(), '-'));
+    for (auto const& l : s.lines) out += detail::format("{}- {}{}\n", std::string(2 + 2 * l.indent, ' '), l.text, cite(l.refs));
   }
   if (d.refs && !d.refs->sources.empty()) {
     out += "\nReferences\n----------\n";
     for (std::size_t i = 0; i < d.refs->sources.size(); ++i)
-      out += fmt::format("[{}] {}\n", i + 1, reference_text(d.refs->sources[i]));
+      out += detail::format("[{}] {}\n", i + 1, reference_text(d.refs->sources[i]));
   }
-  out += fmt::format("\n{}\n{}\n", footer_text(d.kb), disclaimer);
+  out += detail::format("\n{}\n{}\n", footer_text(d.kb), disclaimer);
   return out;
 }
 
@@ -439,24 +440,24 @@ inline std::string md_escape(std::string_view s) {
 inline std::string md_cite(std::vector<int> const& refs) {
   if (refs.empty()) return "";
   std::vector<std::string> links;
-  for (int r : refs) links.push_back(fmt::format("[{}](#ref-{})", r, r));
-  return fmt::format(" [{}]", fmt::join(links, ", "));
+  for (int r : refs) links.push_back(detail::format("[{}](#ref-{})", r, r));
+  return detail::format(" [{}]", fmt::join(links, ", "));
 }
 
 inline std::string to_markdown(layout const& d) {
   std::string out = "# " + md_escape(d.title) + "\n\n";
-  for (auto const& [k, v] : d.header) out += fmt::format("**{}:** {}  \n", k, md_escape(v));
+  for (auto const& [k, v] : d.header) out += detail::format("**{}:** {}  \n", k, md_escape(v));
   for (auto const& s : d.sections) {
-    out += fmt::format("\n## {}\n\n", s.title);
+    out += detail::format("\n## {}\n\n", s.title);
     for (auto const& l : s.lines)
-      out += fmt::format("{}- {}{}\n", std::string(2 * l.indent, ' '), md_escape(l.text), md_cite(l.refs));
+      out += detail::format("{}- {}{}\n", std::string(2 * l.indent, ' '), md_escape(l.text), md_cite(l.refs));
   }
   if (d.refs && !d.refs->sources.empty()) {
     out += "\n## References\n\n";
     for (std::size_t i = 0; i < d.refs->sources.size(); ++i)
-      out += fmt::format("{}. <a id=\"ref-{}\"></a>{}\n", i + 1, i + 1, md_escape(reference_text(d.refs->sources[i])));
+      out += detail::format("{}. <a id=\"ref-{}\"></a>{}\n", i + 1, i + 1, md_escape(reference_text(d.refs->sources[i])));
   }
-  out += fmt::format("\n---\n\n*{}*\n\n*{}*\n", md_escape(footer_text(d.kb)), md_escape(disclaimer));
+  out += detail::format("\n---\n\n*{}*\n\n*{}*\n", md_escape(footer_text(d.kb)), md_escape(disclaimer));
   return out;
 }
 
@@ -468,7 +469,7 @@ inline std::string route_text(mechanism_path const& p, std::vector<std::size_t> 
   std::string out = route.empty() ? std::string() : p.steps[route.front()].from;
   for (auto i : route) {
     auto const& st = p.steps[i];
-    out += fmt::format(" → ({}) {}", st.detail, st.to);
+    out += detail::format(" → ({}) {}", st.detail, st.to);
     if (per_step_refs) out += cite(st.refs);
   }
   return out;
@@ -478,11 +479,11 @@ inline section paths_section(mechanism_answer const& a) {
   section s{"Mechanism paths", {}};
   for (auto const& p : a.paths) {
     bool shared = std::all_of(p.steps.begin(), p.steps.end(), [&](path_step const& st) { return st.refs == p.refs; });
-    s.lines.push_back({fmt::format("to {} ({}{})", p.disease.empty() ? std::string("an unnamed end") : p.disease, p.title,
+    s.lines.push_back({detail::format("to {} ({}{})", p.disease.empty() ? std::string("an unnamed end") : p.disease, p.title,
                                    shared ? ", every step cites" : ""),
                        shared ? p.refs : std::vector<int>{}});
     for (auto const& r : p.chains) s.lines.push_back({route_text(p, r, !shared), {}, 1});
-    if (p.more_chains) s.lines.push_back({fmt::format("and {} more routes", p.more_chains), {}, 1});
+    if (p.more_chains) s.lines.push_back({detail::format("and {} more routes", p.more_chains), {}, 1});
     if (!p.note.empty()) s.lines.push_back({"Note: " + p.note, {}, 1});
   }
   return s;
@@ -516,13 +517,13 @@ inline tier_actions actions_of_tier(mechanism_answer const& a, evidence_tier tie
 
 inline layout mechanism_layout(mechanism_answer const& a) {
   layout d;
-  d.title = fmt::format("Mechanism of action: {}", a.drug);
-  if (!a.synonyms.empty()) d.header.emplace_back("Also known as", fmt::format("{}", fmt::join(a.synonyms, ", ")));
+  d.title = detail::format("Mechanism of action: {}", a.drug);
+  if (!a.synonyms.empty()) d.header.emplace_back("Also known as", detail::format("{}", fmt::join(a.synonyms, ", ")));
   if (!a.drug_class.empty()) d.header.emplace_back("Class", a.drug_class);
   if (!a.identifiers.empty()) {
     std::vector<std::string> ids;
-    for (auto const& i : a.identifiers) ids.push_back(fmt::format("{} {}", i.scheme, i.value));
-    d.header.emplace_back("Identifiers", fmt::format("{}", fmt::join(ids, "; ")));
+    for (auto const& i : a.identifiers) ids.push_back(detail::format("{} {}", i.scheme, i.value));
+    d.header.emplace_back("Identifiers", detail::format("{}", fmt::join(ids, "; ")));
   }
   auto summary = summary_line(a);
   d.header.emplace_back("Summary", summary.empty() ? "no established target action in this knowledge base"
@@ -534,10 +535,10 @@ inline layout mechanism_layout(mechanism_answer const& a) {
     auto const acts = actions_of_tier(a, tier, shown_activity_rows);
     for (auto const* t : acts.rows) s.lines.push_back(action_line(*t));
     if (acts.more)
-      s.lines.push_back({fmt::format("… and {} more row{} of measured activity only{} (every row: --format json)", acts.more,
+      s.lines.push_back({detail::format("… and {} more row{} of measured activity only{} (every row: --format json)", acts.more,
                                      acts.more == 1 ? "" : "s",
                                      acts.more_other_species
-                                         ? fmt::format(", {} of them in other species", acts.more_other_species)
+                                         ? detail::format(", {} of them in other species", acts.more_other_species)
                                          : ""),
                          {}});
     for (auto const& e : a.effects)
@@ -569,9 +570,9 @@ inline layout mechanism_layout(mechanism_answer const& a) {
   if (!a.conflicts.empty()) {
     section s{"Conflicting claims", {}};
     for (auto const& c : a.conflicts) {
-      s.lines.push_back({fmt::format("{} and the {}: the sources disagree", c.subject, c.object), {}});
+      s.lines.push_back({detail::format("{} and the {}: the sources disagree", c.subject, c.object), {}});
       for (auto const* side : {&c.first, &c.second})
-        s.lines.push_back({fmt::format("{} ({} evidence){}", side->statement, to_string(side->ev.tier), flags_text(side->ev)),
+        s.lines.push_back({detail::format("{} ({} evidence){}", side->statement, to_string(side->ev.tier), flags_text(side->ev)),
                            side->ev.refs, 1});
     }
     d.sections.push_back(std::move(s));
@@ -587,27 +588,27 @@ inline std::string target_name(interaction const& i) { return i.target ? i.targe
 
 inline std::string kind_phrase(interaction const& i) {
   switch (i.kind) {
-    case interaction_kind::blockade: return fmt::format("{} blocks {} at the {}", i.first, i.second, target_name(i));
+    case interaction_kind::blockade: return detail::format("{} blocks {} at the {}", i.first, i.second, target_name(i));
     case interaction_kind::peripheral_blockade:
-      return fmt::format("{} blocks {} at the {} outside the brain only (peripherally restricted)", i.first, i.second,
+      return detail::format("{} blocks {} at the {} outside the brain only (peripherally restricted)", i.first, i.second,
                          target_name(i));
     case interaction_kind::displacement:
-      return fmt::format("{} ({}) can displace {} ({}) at the {}", i.first, action_words(i.first_action), i.second,
+      return detail::format("{} ({}) can displace {} ({}) at the {}", i.first, action_words(i.first_action), i.second,
                          action_words(i.second_action), target_name(i));
     case interaction_kind::additive:
       if (i.mechanism == interaction_mechanism::same_target)
-        return fmt::format("{} and {} add up at the {}", i.first, i.second, target_name(i));
-      return fmt::format("{} and {} add up through different targets", i.first, i.second);
-    case interaction_kind::duplicate: return fmt::format("{} and {} both block the {}", i.first, i.second, target_name(i));
+        return detail::format("{} and {} add up at the {}", i.first, i.second, target_name(i));
+      return detail::format("{} and {} add up through different targets", i.first, i.second);
+    case interaction_kind::duplicate: return detail::format("{} and {} both block the {}", i.first, i.second, target_name(i));
     case interaction_kind::more_exposure:
     case interaction_kind::less_exposure:
-      return fmt::format("{} {} {} exposure through {}", i.first,
+      return detail::format("{} {} {} exposure through {}", i.first,
                          i.kind == interaction_kind::more_exposure ? "raises" : "lowers",
-                         i.affected == i.second ? i.second : fmt::format("{}'s metabolite {}", i.second, i.affected),
+                         i.affected == i.second ? i.second : detail::format("{}'s metabolite {}", i.second, i.affected),
                          target_name(i));
     case interaction_kind::stated:
-      if (i.no_interaction) return fmt::format("{} and {}: no clinically relevant interaction stated", i.first, i.second);
-      return fmt::format("{} and {}: an interaction the label or guideline states", i.first, i.second);
+      if (i.no_interaction) return detail::format("{} and {}: no clinically relevant interaction stated", i.first, i.second);
+      return detail::format("{} and {}: an interaction the label or guideline states", i.first, i.second);
   }
   return "";
 }
@@ -624,7 +625,7 @@ inline std::string management_words(management m) {
 
 inline layout interaction_layout(interaction_answer const& a) {
   layout d;
-  d.title = fmt::format("Interactions: {}", fmt::join(a.drugs, ", "));
+  d.title = detail::format("Interactions: {}", fmt::join(a.drugs, ", "));
   d.header.emplace_back("Drugs screened", std::to_string(a.drugs.size()));
   d.header.emplace_back("Interactions found", std::to_string(a.interactions.size()));
   if (auto w = a.worst()) d.header.emplace_back("Most severe", enum_words(to_string(*w)));
@@ -633,7 +634,7 @@ inline layout interaction_layout(interaction_answer const& a) {
     d.header.emplace_back("Not screened", std::to_string(a.not_screened.size()));
     section s{"Not screened", {}};
     for (auto const& u : a.not_screened)
-      s.lines.push_back({fmt::format("{} — its interactions with the other drugs are unknown here, not absent", u.reason), {}});
+      s.lines.push_back({detail::format("{} — its interactions with the other drugs are unknown here, not absent", u.reason), {}});
     d.sections.push_back(std::move(s));
   }
   if (a.interactions.empty())
@@ -641,11 +642,11 @@ inline layout interaction_layout(interaction_answer const& a) {
                                         "metabolism, label statements)", {}}}});
   int n = 0;
   for (auto const& i : a.interactions) {
-    section s{fmt::format("{}. {} ({}, {})", ++n, kind_phrase(i), enum_words(to_string(i.mechanism)),
+    section s{detail::format("{}. {} ({}, {})", ++n, kind_phrase(i), enum_words(to_string(i.mechanism)),
                           i.no_interaction ? std::string("no interaction") : enum_words(to_string(i.severity))), {}};
     if (i.intended) s.lines.push_back({"intended combination: used on purpose; watch for what follows", {}});
     if (i.mechanism == interaction_mechanism::same_target)
-      s.lines.push_back({fmt::format("{}: {}; {}: {}", i.first, action_words(i.first_action), i.second,
+      s.lines.push_back({detail::format("{}: {}; {}: {}", i.first, action_words(i.first_action), i.second,
                                      action_words(i.second_action)), {}});
     if (!i.effects.empty()) {
       std::string what;
@@ -657,39 +658,39 @@ inline layout interaction_layout(interaction_answer const& a) {
         case interaction_kind::peripheral_blockade: what = "peripheral effects blocked"; break;
         default: what = "effects blocked or reversed"; break;
       }
-      s.lines.push_back({fmt::format("{}: {}", what, english_list(i.effects)), {}});
+      s.lines.push_back({detail::format("{}: {}", what, english_list(i.effects)), {}});
     }
     if (!i.affected.empty() && i.mechanism != interaction_mechanism::exposure && !i.no_interaction)
-      s.lines.push_back({fmt::format("{} exposure of {}", i.direction == direction::increase ? "higher" : "lower", i.affected), {}});
+      s.lines.push_back({detail::format("{} exposure of {}", i.direction == direction::increase ? "higher" : "lower", i.affected), {}});
     if (!i.no_interaction)
-      s.lines.push_back({fmt::format("what to do: {} ({} evidence)", management_words(i.management), to_string(i.tier)), {}});
+      s.lines.push_back({detail::format("what to do: {} ({} evidence)", management_words(i.management), to_string(i.tier)), {}});
     if (auto h = half_lives_line(i)) s.lines.push_back(std::move(*h));
     for (auto const& st : i.stated) {
       std::string who = st.between_first == i.first && st.between_second == i.second
                             ? std::string()
-                            : fmt::format(" ({} with {})", st.between_first, st.between_second);
+                            : detail::format(" ({} with {})", st.between_first, st.between_second);
       std::string change;
       auto dir = st.says.direction == direction::increase ? "more" : "less";
-      if (!st.effect.empty()) change = fmt::format(", {} {}", dir, st.effect);
-      else if (!st.exposure_of.empty()) change = fmt::format(", {} {} exposure", st.exposure_of == i.second || st.exposure_of == i.first ? (st.says.direction == direction::increase ? "higher" : "lower") : dir, st.exposure_of);
-      s.lines.push_back({fmt::format("{} says{}: {}{}{}{}", st.ev.tier == evidence_tier::label ? "the label" : st.ev.tier == evidence_tier::guideline ? "a guideline" : "a source",
+      if (!st.effect.empty()) change = detail::format(", {} {}", dir, st.effect);
+      else if (!st.exposure_of.empty()) change = detail::format(", {} {} exposure", st.exposure_of == i.second || st.exposure_of == i.first ? (st.says.direction == direction::increase ? "higher" : "lower") : dir, st.exposure_of);
+      s.lines.push_back({detail::format("{} says{}: {}{}{}{}", st.ev.tier == evidence_tier::label ? "the label" : st.ev.tier == evidence_tier::guideline ? "a guideline" : "a source",
                                      who, enum_words(to_string(st.says.severity)), change,
                                      st.says.advice.empty() ? "" : "; ", st.says.advice), st.ev.refs});
     }
     for (auto const& w : i.warnings) {
       auto l = warning_line(w);
-      l.text = fmt::format("{}: {}", w.drug, l.text);
+      l.text = detail::format("{}: {}", w.drug, l.text);
       s.lines.push_back(std::move(l));
     }
     s.lines.push_back({"path through the graph:", {}});
     for (auto const& p : i.path) {
-      std::string detail = p.detail.empty() ? "" : fmt::format(" ({})", enum_words(p.detail));
-      s.lines.push_back({fmt::format("{} —{}{}→ {}", p.from, to_string(p.relation), detail, p.to), p.refs, 1});
+      std::string detail = p.detail.empty() ? "" : detail::format(" ({})", enum_words(p.detail));
+      s.lines.push_back({detail::format("{} —{}{}→ {}", p.from, to_string(p.relation), detail, p.to), p.refs, 1});
     }
     d.sections.push_back(std::move(s));
   }
   if (!a.without_metabolism.empty())
-    d.sections.push_back({"Not checked", {{fmt::format("no metabolism data for {}: interactions through enzymes or "
+    d.sections.push_back({"Not checked", {{detail::format("no metabolism data for {}: interactions through enzymes or "
                                                        "transporters cannot be found for them", english_list(a.without_metabolism)), {}}}});
   d.refs = &a.references;
   d.kb = a.kb;
@@ -701,34 +702,34 @@ inline layout interaction_layout(interaction_answer const& a) {
 inline std::string query_details(dose_answer const& a) {
   auto const& q = a.query;
   std::string out;
-  if (q.route) out += fmt::format(" {}", to_string(*q.route));
-  if (q.every) out += fmt::format(" every {}", *q.every);
-  if (!a.condition.empty()) out += fmt::format(" for {}", a.condition);
-  if (q.opioid_free) out += fmt::format(", opioid-free for {}", *q.opioid_free);
-  if (q.age) out += fmt::format(", patient aged {}", *q.age);
+  if (q.route) out += detail::format(" {}", to_string(*q.route));
+  if (q.every) out += detail::format(" every {}", *q.every);
+  if (!a.condition.empty()) out += detail::format(" for {}", a.condition);
+  if (q.opioid_free) out += detail::format(", opioid-free for {}", *q.opioid_free);
+  if (q.age) out += detail::format(", patient aged {}", *q.age);
   return out;
 }
 inline std::string query_text(dose_answer const& a) {
-  return fmt::format("{} {}{}", a.drug, a.query.dose, query_details(a));
+  return detail::format("{} {}{}", a.drug, a.query.dose, query_details(a));
 }
 
 inline std::string issue_text(dose_issue const& i) {
   switch (i.verdict) {
     case dose_verdict::above:
-      return fmt::format("above the usual dose: {} is {:.3g}× the regimen's {} (no labeled maximum daily dose is recorded "
+      return detail::format("above the usual dose: {} is {:.3g}× the regimen's {} (no labeled maximum daily dose is recorded "
                          "for this regimen)", i.found, i.factor, i.expected);
     case dose_verdict::above_usual:
-      return fmt::format("above the usual dose but within the labeled maximum: {} is {:.3g}× the regimen's {}", i.found,
+      return detail::format("above the usual dose but within the labeled maximum: {} is {:.3g}× the regimen's {}", i.found,
                          i.factor, i.expected);
     case dose_verdict::above_maximum:
-      return fmt::format("above the labeled maximum daily dose: {} is {:.3g}× the {}", i.found, i.factor, i.expected);
-    case dose_verdict::below: return fmt::format("below the regimen: the regimen's {} is {:.3g}× the {} given", i.expected, i.factor, i.found);
-    case dose_verdict::too_frequent: return fmt::format("too frequent: {} where the regimen says {} ({:.3g}× as often)", i.found, i.expected, i.factor);
-    case dose_verdict::too_infrequent: return fmt::format("less frequent: {} where the regimen says {} ({:.3g}× the interval)", i.found, i.expected, i.factor);
-    case dose_verdict::wrong_route: return fmt::format("wrong route: expected {}, found {}", i.expected, i.found);
-    case dose_verdict::wrong_dimension: return fmt::format("unit error: expected {}, found {}", i.expected, i.found);
-    case dose_verdict::precondition_unmet: return fmt::format("precondition not met: expected {}, found {}", i.expected, i.found);
-    case dose_verdict::wrong_age: return fmt::format("not for this age: the regimen is {}, the patient is {}", i.expected, i.found);
+      return detail::format("above the labeled maximum daily dose: {} is {:.3g}× the {}", i.found, i.factor, i.expected);
+    case dose_verdict::below: return detail::format("below the regimen: the regimen's {} is {:.3g}× the {} given", i.expected, i.factor, i.found);
+    case dose_verdict::too_frequent: return detail::format("too frequent: {} where the regimen says {} ({:.3g}× as often)", i.found, i.expected, i.factor);
+    case dose_verdict::too_infrequent: return detail::format("less frequent: {} where the regimen says {} ({:.3g}× the interval)", i.found, i.expected, i.factor);
+    case dose_verdict::wrong_route: return detail::format("wrong route: expected {}, found {}", i.expected, i.found);
+    case dose_verdict::wrong_dimension: return detail::format("unit error: expected {}, found {}", i.expected, i.found);
+    case dose_verdict::precondition_unmet: return detail::format("precondition not met: expected {}, found {}", i.expected, i.found);
+    case dose_verdict::wrong_age: return detail::format("not for this age: the regimen is {}, the patient is {}", i.expected, i.found);
     default: return std::string(to_string(i.verdict));
   }
 }
@@ -739,32 +740,32 @@ inline std::string dose_verdict_text(dose_answer const& a) {
   if (a.verdict == dose_verdict::contraindicated) {
     for (auto const& w : a.age_warnings)
       if (w.w.kind == warning_kind::contraindication)
-        return verdict + fmt::format(" — at age {}: {}", *a.query.age, w.w.about);
+        return verdict + detail::format(" — at age {}: {}", *a.query.age, w.w.about);
   }
   if (!a.checks.empty() && !a.checks.front().issues.empty()) verdict += " — " + issue_text(a.checks.front().issues.front());
   if (a.verdict == dose_verdict::no_regimen)
     verdict += a.condition.empty() ? " — the knowledge base has no regimen for this drug"
-                                   : fmt::format(" — the knowledge base has no regimen for this drug and {}", a.condition);
+                                   : detail::format(" — the knowledge base has no regimen for this drug and {}", a.condition);
   return verdict;
 }
 
 inline layout dose_layout(dose_answer const& a) {
   layout d;
-  d.title = fmt::format("Dose check: {}", query_text(a));
+  d.title = detail::format("Dose check: {}", query_text(a));
   d.header.emplace_back("Verdict", dose_verdict_text(a));
   if (!a.age_warnings.empty()) {
-    section s{fmt::format("At age {}", *a.query.age), {}};
+    section s{detail::format("At age {}", *a.query.age), {}};
     for (auto const& w : a.age_warnings) s.lines.push_back(warning_line(w));
     d.sections.push_back(std::move(s));
   }
   int n = 0;
   for (auto const& c : a.checks) {
-    section s{fmt::format("{} regimen {}", n++ == 0 ? "Closest" : "Other", n), {}};
+    section s{detail::format("{} regimen {}", n++ == 0 ? "Closest" : "Other", n), {}};
     s.lines.push_back(regimen_line(c.regimen));
     if (c.issues.empty()) s.lines.push_back({"the query is within this regimen", {}, 1});
     for (auto const& i : c.issues) s.lines.push_back({issue_text(i), {}, 1});
-    for (auto const& u : c.unchecked) s.lines.push_back({fmt::format("not checked (the query does not say): {}", u), {}, 1});
-    for (auto const& u : c.not_checkable) s.lines.push_back({fmt::format("not checked: {}", u), {}, 1});
+    for (auto const& u : c.unchecked) s.lines.push_back({detail::format("not checked (the query does not say): {}", u), {}, 1});
+    for (auto const& u : c.not_checkable) s.lines.push_back({detail::format("not checked: {}", u), {}, 1});
     d.sections.push_back(std::move(s));
   }
   d.refs = &a.references;
@@ -981,12 +982,12 @@ PHARMAKON_FUNC std::string summary_line(mechanism_answer const& a) {
   for (auto const& s : a.summary) parts.push_back(summary_of(s));
   for (auto& m : metabolite_parts(a.active_metabolites)) parts.push_back(std::move(m));
   if (a.activity_targets)
-    parts.push_back(fmt::format("binds {} other target{} (activity measured)", a.activity_targets,
+    parts.push_back(detail::format("binds {} other target{} (activity measured)", a.activity_targets,
                                 a.activity_targets == 1 ? "" : "s"));
   if (a.other_species_targets && !parts.empty())
-    parts.push_back(fmt::format("{} more in other species", a.other_species_targets));
-  std::string out = fmt::format("{}", fmt::join(parts, "; "));
-  if (!a.summary_disputed_targets.empty()) out += fmt::format(" (disputed: the {})", english_list(a.summary_disputed_targets));
+    parts.push_back(detail::format("{} more in other species", a.other_species_targets));
+  std::string out = detail::format("{}", fmt::join(parts, "; "));
+  if (!a.summary_disputed_targets.empty()) out += detail::format(" (disputed: the {})", english_list(a.summary_disputed_targets));
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "detail/escape.hpp"
 #include "graphml.hpp"
 #include "writer.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -71,24 +72,24 @@ PHARMAKON_FUNC void export_graphml(knowledge_base const& kb, std::filesystem::pa
       {"e_note", "edge", "note", "string", ""},
       {"e_src", "edge", "sources", "string", ""}};
   for (auto const& k : keys)
-    out << fmt::format("  <key id=\"{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"><default>{}</default></key>\n",
+    out << detail::format("  <key id=\"{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"><default>{}</default></key>\n",
                        k.id, k.for_, k.name, k.type, k.fallback);
-  out << fmt::format("  <graph id=\"{}\" edgedefault=\"directed\">\n", xml_escape(kb.name()));
+  out << detail::format("  <graph id=\"{}\" edgedefault=\"directed\">\n", xml_escape(kb.name()));
   // nodes are keyed by their pharmakon id (unique in a knowledge base), edges by their claim's index
   auto node_key = [&](std::uint32_t v) { return xml_escape(kb.base(kb.node(v)).id); };
   for (std::uint32_t v = 0; v < total; ++v) {
     if (!keep[v]) continue;
     auto n = kb.node(v);
     auto const& e = kb.base(n);
-    out << fmt::format("    <node id=\"{0}\"><data key=\"n_name\">{1}</data><data key=\"n_kind\">{2}</data>"
+    out << detail::format("    <node id=\"{0}\"><data key=\"n_name\">{1}</data><data key=\"n_kind\">{2}</data>"
                        "<data key=\"n_id\">{0}</data>",
                        node_key(v), xml_escape(e.name), to_string(n.kind()));
     if (n.kind() == node_kind::concept_node)
-      out << fmt::format("<data key=\"n_concept\">{}</data>", xml_escape(kb.get(*n.as<concept_node>()).kind_label));
+      out << detail::format("<data key=\"n_concept\">{}</data>", xml_escape(kb.get(*n.as<concept_node>()).kind_label));
     if (!e.ids.empty()) {
       std::string x;
       for (auto const& i : e.ids) x += (x.empty() ? "" : " ") + i.scheme + ":" + i.value;
-      out << fmt::format("<data key=\"n_xref\">{}</data>", xml_escape(x));
+      out << detail::format("<data key=\"n_xref\">{}</data>", xml_escape(x));
     }
     out << "</node>\n";
   }
@@ -99,21 +100,21 @@ PHARMAKON_FUNC void export_graphml(knowledge_base const& kb, std::filesystem::pa
       if (!keep[to]) continue;
       auto c = std::uint32_t(get(boost::edge_index, g, edge));
       auto cv = kb.claim(claim_id{c});
-      out << fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\"><data key=\"e_rel\">{}</data>", c, node_key(v),
+      out << detail::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\"><data key=\"e_rel\">{}</data>", c, node_key(v),
                          node_key(to), to_string(cv.kind()));
       if (cv.kind() == relation_kind::related)
-        out << fmt::format("<data key=\"e_label\">{}</data>", xml_escape(kb.claim_as<rel::related>(cv.id())->payload().label));
+        out << detail::format("<data key=\"e_label\">{}</data>", xml_escape(kb.claim_as<rel::related>(cv.id())->payload().label));
       if (cv.kind() == relation_kind::acts_on) {
         auto const& a = kb.claim_as<rel::acts_on>(cv.id())->payload();
-        out << fmt::format("<data key=\"e_action\">{}</data>", to_string(a.type));
-        if (auto p = a.best_p_affinity()) out << fmt::format("<data key=\"e_pmax\">{}</data>", *p);
+        out << detail::format("<data key=\"e_action\">{}</data>", to_string(a.type));
+        if (auto p = a.best_p_affinity()) out << detail::format("<data key=\"e_pmax\">{}</data>", *p);
       }
-      out << fmt::format("<data key=\"e_tier\">{}</data>", to_string(cv.tier()));
+      out << detail::format("<data key=\"e_tier\">{}</data>", to_string(cv.tier()));
       if (cv.negated()) out << "<data key=\"e_neg\">true</data>";
-      if (!cv.note().empty()) out << fmt::format("<data key=\"e_note\">{}</data>", xml_escape(cv.note()));
+      if (!cv.note().empty()) out << detail::format("<data key=\"e_note\">{}</data>", xml_escape(cv.note()));
       std::string srcs;
       for (auto s : cv.sources()) srcs += (srcs.empty() ? "" : " ") + kb.get(s).id;
-      out << fmt::format("<data key=\"e_src\">{}</data></edge>\n", xml_escape(srcs));
+      out << detail::format("<data key=\"e_src\">{}</data></edge>\n", xml_escape(srcs));
     }
   }
   out << "  </graph>\n</graphml>\n";

@@ -13,13 +13,14 @@
 #include "detail/kgx_columns.hpp"
 #include "kgx.hpp"
 #include "writer.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
 namespace detail::kgx {
 
 inline std::string qty_text(quantity const& q) {
-  return fmt::format("{} {}", detail::exporter::exact_number(q.value()), info(q.unit_of()).symbol);
+  return detail::format("{} {}", detail::exporter::exact_number(q.value()), info(q.unit_of()).symbol);
 }
 
 /// Writes field values as KGX text: at the top level (`nested` false) lists are `|`-separated; inside a composite
@@ -35,11 +36,11 @@ struct field_writer {
   std::string operator()(T const& v) const {
     if constexpr (std::is_same_v<T, std::string>) return escape(v);
     else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "";
-    else if constexpr (std::is_same_v<T, int>) return v ? fmt::format("{}", v) : "";
+    else if constexpr (std::is_same_v<T, int>) return v ? detail::format("{}", v) : "";
     else if constexpr (std::is_same_v<T, quantity>) return qty_text(v);
     else if constexpr (named_enum<T>) return std::string(to_string(v));
     else if constexpr (std::is_same_v<T, source_id>) return escape(kb.get(v).id);
-    else if constexpr (std::is_same_v<T, std::optional<int>>) return v ? fmt::format("{}", *v) : std::string();
+    else if constexpr (std::is_same_v<T, std::optional<int>>) return v ? detail::format("{}", *v) : std::string();
     else if constexpr (is_optional<T>::value) return v ? (*this)(*v) : std::string();
     else if constexpr (is_vector<T>::value) {
       std::string out;
@@ -69,14 +70,14 @@ struct field_writer {
 
 inline std::string region_text(source_region const& r) {
   if (!r.known()) return "";
-  return detail::exporter::tsv_escape(fmt::format("{}:{}:{}", *r.path, r.begin.line, r.begin.column), "");
+  return detail::exporter::tsv_escape(detail::format("{}:{}:{}", *r.path, r.begin.line, r.begin.column), "");
 }
 
 inline std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += {'\\', c};
-    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", int(c));
+    else if (static_cast<unsigned char>(c) < 0x20) out += detail::format("\\u{:04x}", int(c));
     else out += c;
   }
   return out + "\"";
@@ -232,7 +233,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
                                        kind_label(v.object()), hetionet, v.note());
     auto subject = node_id[kb.vertex(v.subject())], object = node_id[kb.vertex(v.object())];
     if (row && row->reversed) std::swap(subject, object);
-    edges.put("id", fmt::format("pharmakon:claim:{}", c));
+    edges.put("id", detail::format("pharmakon:claim:{}", c));
     edges.put("subject", tsv_escape(subject));
     edges.put("predicate", std::string(row ? row->predicate : biolink::fallback_predicate(kind, label)));
     edges.put("object", tsv_escape(object));
@@ -301,7 +302,7 @@ PHARMAKON_FUNC void export_kgx(knowledge_base const& kb, std::filesystem::path c
     edges.flush();
   }
 
-  files.open(paths.meta) << fmt::format(
+  files.open(paths.meta) << detail::format(
       "{{\n  \"format\": \"pharmakon-kgx\",\n  \"format_version\": 2,\n  \"name\": {},\n  \"version\": {},\n"
       "  \"content_hash\": {},\n  \"nodes\": {},\n  \"sources\": {},\n  \"edges\": {}\n}}\n",
       json_string(kb.name()), json_string(kb.version()), json_string(kb.content_hash()), num_vertices(kb.graph()),

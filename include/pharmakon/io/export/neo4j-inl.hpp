@@ -11,6 +11,7 @@
 #include "detail/escape.hpp"
 #include "neo4j.hpp"
 #include "writer.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -60,7 +61,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
   using detail::exporter::csv_field;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw error(errc::io, fmt::format("{}: cannot create the directory: {}", dir.string(), ec.message()));
+  if (ec) throw error(errc::io, detail::format("{}: cannot create the directory: {}", dir.string(), ec.message()));
   auto const& g = kb.graph();
   std::vector<std::filesystem::path> written;
   // every file is written out before any is renamed into place: a full disk leaves the old export as it was
@@ -87,8 +88,8 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
     auto& out = open(p);
     out << "id:ID(Entity),:LABEL,kind,title,authors,publisher,year:int,pmid,doi,url,citation\n";
     for (auto const& s : kb.sources())
-      out << fmt::format("{},Source,{},{},{},{},{},{},{},{},{}\n", csv_field(s.id), to_string(s.kind), csv_field(s.title),
-                         csv_field(s.authors), csv_field(s.publisher), s.year ? fmt::format("{}", s.year) : "",
+      out << detail::format("{},Source,{},{},{},{},{},{},{},{},{}\n", csv_field(s.id), to_string(s.kind), csv_field(s.title),
+                         csv_field(s.authors), csv_field(s.publisher), s.year ? detail::format("{}", s.year) : "",
                          csv_field(s.identifier_or_empty("pmid")), csv_field(s.identifier_or_empty("doi")), csv_field(s.identifier_or_empty("url")), csv_field(s.citation_id()));
     written.push_back(p);
   }
@@ -96,7 +97,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
   for (auto k : enum_values<node_kind>()) {
     auto count = kind_count(kb, k);
     if (count == 0) continue;
-    auto p = dir / fmt::format("nodes_{}.csv", to_string(k));
+    auto p = dir / detail::format("nodes_{}.csv", to_string(k));
     auto& out = open(p);
     out << "id:ID(Entity),:LABEL,name,synonyms:string[],identifiers:string[],sources:string[],detail\n";
     for (std::uint32_t index = 0; index < count; ++index) {
@@ -108,7 +109,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
         case node_kind::drug: detail = kb.get(*n.as<drug>()).drug_class; break;
         case node_kind::target: {
           auto const& t = kb.get(*n.as<target>());
-          detail = fmt::format("{} {}", to_string(t.type), t.gene_symbol);
+          detail = detail::format("{} {}", to_string(t.type), t.gene_symbol);
           break;
         }
         case node_kind::gene: detail = kb.get(*n.as<gene>()).symbol; break;
@@ -120,7 +121,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
         }
         default: break;
       }
-      out << fmt::format("{},{},{},{},{},{},{}\n", csv_field(ent.id), csv_field(labels), csv_field(ent.name),
+      out << detail::format("{},{},{},{},{},{},{}\n", csv_field(ent.id), csv_field(labels), csv_field(ent.name),
                          array(ent.synonyms, [](std::string const& s) { return s; }),
                          array(ent.ids, [](identifier const& i) { return i.scheme + ":" + i.value; }),
                          source_ids(ent.sources), csv_field(detail));
@@ -138,7 +139,7 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
       std::string type = kind == relation_kind::related ? rel_type(label) : rel_type(to_string(kind));
       auto& f = rels[type];
       if (!f) {
-        auto p = dir / fmt::format("rels_{}.csv", type);
+        auto p = dir / detail::format("rels_{}.csv", type);
         f = &open(p);
         paths[type] = p;
         *f << ":START_ID(Entity),:END_ID(Entity),:TYPE,relation,label,action,modality,best_p_affinity:double,"
@@ -149,9 +150,9 @@ PHARMAKON_FUNC std::vector<std::filesystem::path> export_neo4j(knowledge_base co
         auto const& a = kb.claim_as<rel::acts_on>(cv.id())->payload();
         act = to_string(a.type);
         mod = to_string(a.modality);
-        if (auto p = a.best_p_affinity()) pmax = fmt::format("{}", *p);
+        if (auto p = a.best_p_affinity()) pmax = detail::format("{}", *p);
       }
-      *f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(kb.base(kb.node(v)).id),
+      *f << detail::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(kb.base(kb.node(v)).id),
                         csv_field(kb.base(cv.object()).id), type, to_string(kind), csv_field(label), act,
                         mod, pmax, to_string(cv.tier()), cv.negated() ? "true" : "false",
                         cv.hypothesis() ? "true" : "false", csv_field(cv.note()), source_ids(cv.sources()));

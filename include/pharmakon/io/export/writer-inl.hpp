@@ -13,12 +13,13 @@
 #include <fmt/format.h>
 
 #include "writer.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
 PHARMAKON_FUNC atomic_files::file::file(std::filesystem::path path) : path_(std::move(path)) {
   tmp_ = path_;
-  tmp_ += fmt::format(".tmp{}", ::getpid());
+  tmp_ += detail::format(".tmp{}", ::getpid());
   f_ = std::fopen(tmp_.c_str(), "wb");
   if (!f_) fail("open");
 }
@@ -66,7 +67,7 @@ PHARMAKON_FUNC void atomic_files::file::publish() {
 
 PHARMAKON_FUNC void atomic_files::file::fail(std::string_view what) {
   int e = errno;
-  throw error(errc::io, fmt::format("{}: cannot write ({}): {}", path_.string(), what, std::strerror(e)));
+  throw error(errc::io, detail::format("{}: cannot write ({}): {}", path_.string(), what, std::strerror(e)));
 }
 
 PHARMAKON_FUNC atomic_files::file& atomic_files::open(std::filesystem::path path) {

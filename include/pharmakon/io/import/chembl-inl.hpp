@@ -17,6 +17,7 @@
 #include "detail/records.hpp"
 #include "detail/text.hpp"
 #include "vocabulary.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -66,13 +67,13 @@ struct importer : driver {
   /// The drug's ChEMBL record: the source of every claim about it (the same id as the curated knowledge base's).
   source_id drug_source(std::string const& chembl_id, std::string const& name) {
     return source_for("src:chembl:" + chembl_id, source_kind::database,
-                      fmt::format("{} drug mechanism records: {} ({})", chembl_name(), name, chembl_id), "EMBL-EBI",
-                      fmt::format("https://www.ebi.ac.uk/chembl/compound_report_card/{}/", chembl_id));
+                      detail::format("{} drug mechanism records: {} ({})", chembl_name(), name, chembl_id), "EMBL-EBI",
+                      detail::format("https://www.ebi.ac.uk/chembl/compound_report_card/{}/", chembl_id));
   }
   source_id target_source(std::string const& chembl_id, std::string const& name) {
     return source_for("src:chembl:target:" + chembl_id, source_kind::database,
-                      fmt::format("{} target {}: {}", chembl_name(), chembl_id, name), "EMBL-EBI",
-                      fmt::format("https://www.ebi.ac.uk/chembl/target_report_card/{}/", chembl_id));
+                      detail::format("{} target {}: {}", chembl_name(), chembl_id, name), "EMBL-EBI",
+                      detail::format("https://www.ebi.ac.uk/chembl/target_report_card/{}/", chembl_id));
   }
 
   /// The drug of a mechanism row: the parent compound when the row's drug is a salt form of it (the salt's name and
@@ -295,7 +296,7 @@ struct importer : driver {
         auto const& v = f[*c];
         if (v.empty() || v == "1") return;
         if (v == "0") note.push_back(when_zero);
-        else t.error(errc::unknown_enum, *c, fmt::format("0, 1 or nothing in '{}'", column), quote_value(v));
+        else t.error(errc::unknown_enum, *c, detail::format("0, 1 or nothing in '{}'", column), quote_value(v));
       };
       flag(c_direct, "direct_interaction", "not a direct interaction (ChEMBL direct_interaction = 0)");
       flag(c_molecular, "molecular_mechanism", "ChEMBL molecular_mechanism = 0");
@@ -306,7 +307,7 @@ struct importer : driver {
       auto mapped = from_chembl(act);
       action a;
       a.type = mapped.value_or(action_type::other);
-      if (!mapped && !act.empty()) note.push_back(fmt::format("ChEMBL action type '{}'", act));
+      if (!mapped && !act.empty()) note.push_back(detail::format("ChEMBL action type '{}'", act));
       if (c_comment && !f[*c_comment].empty()) note.push_back("comment: " + one_line(f[*c_comment]));
       if (c_selectivity && !f[*c_selectivity].empty())
         note.push_back("selectivity: " + one_line(f[*c_selectivity]));
@@ -321,7 +322,7 @@ struct importer : driver {
         ++action_counts[{act.empty() ? std::string("(none), no target") : act + ", no target", "related 'mechanism'"}];
       } else {
         auto target = target_for(target_chembl, target_name);
-        ++action_counts[{act.empty() ? std::string("(none)") : act, fmt::format("acts_on ({})", to_string(a.type))}];
+        ++action_counts[{act.empty() ? std::string("(none)") : act, detail::format("acts_on ({})", to_string(a.type))}];
         claim(any_node(d), any_node(target), true, std::move(a), note.empty() ? std::string() : joined(note), src);
       }
       ++claims;
@@ -333,21 +334,21 @@ struct importer : driver {
     import_report r;
     r.format = "chembl";
     r.nodes.push_back({"drug (ChEMBL compound)",
-                       merged_drugs ? fmt::format("drug ({} merged into the base)", merged_drugs) : "drug",
+                       merged_drugs ? detail::format("drug ({} merged into the base)", merged_drugs) : "drug",
                        drugs + merged_drugs});
     r.nodes.push_back({"target (ChEMBL target)",
-                       merged_targets ? fmt::format("target ({} merged into the base)", merged_targets) : "target",
+                       merged_targets ? detail::format("target ({} merged into the base)", merged_targets) : "target",
                        targets + merged_targets});
     if (concepts)
       r.nodes.push_back({"mechanism without a target", "concept 'ChEMBL mechanism without a target'", concepts});
     for (auto const& [k, n] : action_counts) r.edges.push_back({"mechanism " + k.first, k.second, n});
     auto targeted = std::count_if(pending.begin(), pending.end(), [](auto const& c) { return c.targeted; });
     r.notes.push_back(
-        fmt::format("{} mechanism rows: {} acts_on claims, {} related to a mechanism without a target; "
+        detail::format("{} mechanism rows: {} acts_on claims, {} related to a mechanism without a target; "
                     "{} claims with a note",
                     rows, targeted, pending.size() - std::size_t(targeted), noted));
     if (!parent_of.empty())
-      r.notes.push_back(fmt::format(
+      r.notes.push_back(detail::format(
           "salt forms: the drug table names {} salts of a parent it also lists (the parent's name plus salt words, "
           "the parent's structure one component of the salt's); {} mechanism rows of {} salts are the parent's "
           "claims, the salt's name and ChEMBL id its synonym and identifier; {} rows repeated a claim of the same "
@@ -355,10 +356,10 @@ struct importer : driver {
           parent_of.size(), salt_rows, salts, merged_claims));
     if (!names.empty())
       r.notes.push_back(
-          fmt::format("drug table: {} names, {} used for drugs of the mechanism rows (the rest have no "
+          detail::format("drug table: {} names, {} used for drugs of the mechanism rows (the rest have no "
                       "mechanism row, so nothing to claim)",
                       names.size(), named));
-    r.notes.push_back(fmt::format("every claim cites the drug's ChEMBL record (kind database); ChEMBL release: {}",
+    r.notes.push_back(detail::format("every claim cites the drug's ChEMBL record (kind database); ChEMBL release: {}",
                                   release.empty() ? "not in the file or folder names (give it with --kb-version)"
                                                   : release));
     return r;

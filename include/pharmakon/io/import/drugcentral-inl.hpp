@@ -17,6 +17,7 @@
 #include "detail/text.hpp"
 #include "drugcentral.hpp"
 #include "vocabulary.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -95,14 +96,14 @@ struct importer : driver {
 
   source_id drug_page(std::string const& struct_id, std::string const& name) {
     return source_for("src:drugcentral:" + struct_id, source_kind::database,
-                      fmt::format("DrugCentral: {} (structure {})", name, struct_id),
+                      detail::format("DrugCentral: {} (structure {})", name, struct_id),
                       "DrugCentral (University of New Mexico)", "https://drugcentral.org/drugcard/" + struct_id);
   }
   source_id target_page(std::string const& accession, std::string const& name) {
     return source_for("src:drugcentral:target:" + accession, source_kind::database,
-                      fmt::format("DrugCentral target card: {} ({})", name, accession),
+                      detail::format("DrugCentral target card: {} ({})", name, accession),
                       "DrugCentral (University of New Mexico)",
-                      fmt::format("https://drugcentral.org/target/{}/view", accession));
+                      detail::format("https://drugcentral.org/target/{}/view", accession));
   }
 
   /// The source an ACT_SOURCE_URL / MOA_SOURCE_URL value stands for (`name` is ACT_SOURCE / MOA_SOURCE).
@@ -134,7 +135,7 @@ struct importer : driver {
       auto lid = after(v, "ligandId=");
       if (valid_identifier("gtopdb_ligand", lid))
         return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
-                          fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: ligand {} (linked by DrugCentral)", lid),
+                          detail::format("IUPHAR/BPS Guide to PHARMACOLOGY: ligand {} (linked by DrugCentral)", lid),
                           "IUPHAR/BPS", {}, [&](source& s) { s.set_identifier("gtopdb_ligand", lid); });
     }
     if (url && v.find("/chembl/compound/inspect/") != std::string_view::npos) {
@@ -142,7 +143,7 @@ struct importer : driver {
       if (valid_identifier("chembl", cid)) {
         chembl_id = cid;
         return source_for("src:chembl:" + cid, source_kind::database,
-                          fmt::format("ChEMBL compound record {} (linked by DrugCentral)", cid), "EMBL-EBI", value);
+                          detail::format("ChEMBL compound record {} (linked by DrugCentral)", cid), "EMBL-EBI", value);
       }
     }
     if (url) {
@@ -151,7 +152,7 @@ struct importer : driver {
       if (id.size() > 200) id = "src:url:" + id_safe(rest.substr(0, 160)) + ":" + short_digest(rest);
       auto host = rest.substr(0, rest.find('/'));
       return source_for(id, kind_of(name),
-                        fmt::format("{} cited by DrugCentral ({})", name.empty() ? std::string("Document") : name, host),
+                        detail::format("{} cited by DrugCentral ({})", name.empty() ? std::string("Document") : name, host),
                         {}, value, [&](source&) { ++url_sources; });
     }
     // not a URL: a citation as text (e.g. "AUTHOR, TITLE, Journal, 1990, 48, 1, 20-29")
@@ -279,7 +280,7 @@ struct importer : driver {
       action a;
       if (mapped) std::tie(a.type, a.modality) = *mapped;
       std::vector<std::string> note;
-      if (!mapped && !act.empty()) note.push_back(fmt::format("DrugCentral action type '{}'", act));
+      if (!mapped && !act.empty()) note.push_back(detail::format("DrugCentral action type '{}'", act));
       if (is_moa) {
         ++moa_rows;
         note.push_back("mechanism-of-action target (DrugCentral MOA)");
@@ -301,14 +302,14 @@ struct importer : driver {
         ++affinity_counts[std::string(to_string(*measure))];
       } else if (value) {
         ++other_activity_counts[type.empty() ? std::string("(no type)") : type];
-        note.push_back(unit.empty() ? fmt::format("{} {} (DrugCentral activity value, -log[M])",
+        note.push_back(unit.empty() ? detail::format("{} {} (DrugCentral activity value, -log[M])",
                                                   type.empty() ? "activity" : type, value_text)
-                                    : fmt::format("{} {} {}", type.empty() ? "activity" : type, value_text, unit));
+                                    : detail::format("{} {} {}", type.empty() ? "activity" : type, value_text, unit));
       } else if (!type.empty()) {
-        note.push_back(fmt::format("{} (no value given)", type));
+        note.push_back(detail::format("{} (no value given)", type));
       }
       if (value && !relation.empty() && relation != "=")
-        note.push_back(fmt::format("relation '{}' on the activity value", relation));
+        note.push_back(detail::format("relation '{}' on the activity value", relation));
       if (c_comment && !f[*c_comment].empty()) note.push_back("assay: " + one_line(f[*c_comment]));
       if (!ok()) continue;  // a failed import builds nothing: only keep checking
       // the drug (made or merged once every row is read) and its page
@@ -331,7 +332,7 @@ struct importer : driver {
           if (std::find(srcs.begin(), srcs.end(), *s) == srcs.end()) srcs.push_back(*s);
           if (is_act) act_src = s;
         } else if (!f[name_col].empty()) {
-          note.push_back(fmt::format("{} source: {}", is_act ? "activity" : "mechanism", one_line(f[name_col])));
+          note.push_back(detail::format("{} source: {}", is_act ? "activity" : "mechanism", one_line(f[name_col])));
         }
       }
       if (value && measure && unit.empty()) {
@@ -349,8 +350,8 @@ struct importer : driver {
       auto target =
           target_for(accessions, f[c_acc], target_name, target_class, gene_symbols, swissprot, organism, info.page);
       ++action_counts[{act.empty() ? std::string("(none)") : act,
-                       fmt::format("acts_on ({}{})", to_string(a.type),
-                                   a.modality == modality::unknown ? "" : fmt::format(", {}", to_string(a.modality)))}];
+                       detail::format("acts_on ({}{})", to_string(a.type),
+                                   a.modality == modality::unknown ? "" : detail::format(", {}", to_string(a.modality)))}];
       claims.push_back({it->second, target, b.add_payload<rel::acts_on>(std::move(a)),
                         b.add_evidence(noted_meta(std::move(srcs), note))});
     }
@@ -397,32 +398,32 @@ struct importer : driver {
     r.format = "drugcentral";
     auto merged = merged_by_id + merged_by_chembl;
     r.nodes.push_back({"structure (STRUCT_ID)",
-                       merged ? fmt::format("drug ({} merged into the base: {} by DrugCentral id, {} by ChEMBL id)",
+                       merged ? detail::format("drug ({} merged into the base: {} by DrugCentral id, {} by ChEMBL id)",
                                             merged, merged_by_id, merged_by_chembl)
                               : "drug",
                        new_drugs + merged});
     r.nodes.push_back({"target with UniProt accessions",
-                       merged_targets ? fmt::format("target ({} merged into the base)", merged_targets) : "target",
+                       merged_targets ? detail::format("target ({} merged into the base)", merged_targets) : "target",
                        targets - name_targets + merged_targets});
     if (name_targets)
       r.nodes.push_back({"target without an accession (DNA, ions, organisms, ...)", "target", name_targets});
     if (genes + merged_genes)
       r.nodes.push_back(
           {"gene symbol",
-           merged_genes ? fmt::format("gene (encoded_by; {} merged into the base)", merged_genes) : "gene (encoded_by)",
+           merged_genes ? detail::format("gene (encoded_by; {} merged into the base)", merged_genes) : "gene (encoded_by)",
            genes + merged_genes});
     for (auto const& [k, n] : action_counts) r.edges.push_back({"ACTION_TYPE " + k.first, k.second, n});
     std::string affinities, others;
     for (auto const& [m, n] : affinity_counts)
-      affinities += fmt::format("{}{} {}", affinities.empty() ? "" : ", ", n, m);
-    for (auto const& [m, n] : other_activity_counts) others += fmt::format("{}{} {}", others.empty() ? "" : ", ", n, m);
+      affinities += detail::format("{}{} {}", affinities.empty() ? "" : ", ", n, m);
+    for (auto const& [m, n] : other_activity_counts) others += detail::format("{}{} {}", others.empty() ? "" : ", ", n, m);
     r.notes.push_back(
-        fmt::format("{} interaction rows ({} mechanism-of-action rows), {} claims with a note", rows, moa_rows, noted));
-    r.notes.push_back(fmt::format("affinities (-log10 molar): {}", affinities.empty() ? "none" : affinities));
-    if (!others.empty()) r.notes.push_back(fmt::format("other activity types, kept in the claim's note: {}", others));
-    r.notes.push_back(fmt::format("sources cited by the rows: {} PubMed, {} DOI, {} other URLs, {} references as text",
+        detail::format("{} interaction rows ({} mechanism-of-action rows), {} claims with a note", rows, moa_rows, noted));
+    r.notes.push_back(detail::format("affinities (-log10 molar): {}", affinities.empty() ? "none" : affinities));
+    if (!others.empty()) r.notes.push_back(detail::format("other activity types, kept in the claim's note: {}", others));
+    r.notes.push_back(detail::format("sources cited by the rows: {} PubMed, {} DOI, {} other URLs, {} references as text",
                                   pmid_sources, doi_sources, url_sources, text_sources));
-    r.notes.push_back(fmt::format("DrugCentral release: {}",
+    r.notes.push_back(detail::format("DrugCentral release: {}",
                                   release.empty() ? "not in the file or folder names (DrugCentral names its download "
                                                     "folders by date, e.g. 2021_09_01; give it with --kb-version)"
                                                   : release));

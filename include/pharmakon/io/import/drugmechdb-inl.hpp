@@ -15,6 +15,7 @@
 #include "detail/driver.hpp"
 #include "detail/text.hpp"
 #include "drugmechdb.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 namespace detail::drugmechdb {
@@ -90,7 +91,7 @@ struct importer : driver {
     auto index = [&]<class E>(std::type_identity<E>) {
       for (auto id : o.base->template handles<E>())
         for (auto const& i : (*o.base)[id].ids)
-          base_ids.emplace(fmt::format("{}\x1f{}\x1f{}", to_string(node_kind_of<E>::value), i.scheme, i.value), any_node(id));
+          base_ids.emplace(detail::format("{}\x1f{}\x1f{}", to_string(node_kind_of<E>::value), i.scheme, i.value), any_node(id));
     };
     index(std::type_identity<drug>{});
     index(std::type_identity<target>{});
@@ -112,20 +113,20 @@ struct importer : driver {
   std::optional<std::string> text(YAML::Node const& parent, char const* key, pos parent_at, bool required = true) {
     auto n = parent[key];
     if (!n.IsDefined() || n.IsNull()) {
-      if (required) error(errc::missing_field, parent_at, fmt::format("'{}'", key), n.IsDefined() ? "null" : "no such key");
+      if (required) error(errc::missing_field, parent_at, detail::format("'{}'", key), n.IsDefined() ? "null" : "no such key");
       return std::nullopt;
     }
     if (!n.IsScalar()) {
-      error(errc::wrong_type, pos_of(n.Mark()), fmt::format("a string in '{}'", key), std::string(type_name(n)));
+      error(errc::wrong_type, pos_of(n.Mark()), detail::format("a string in '{}'", key), std::string(type_name(n)));
       return std::nullopt;
     }
     auto const& s = n.Scalar();
     if (!clean_text(s)) {
-      error(errc::encoding, pos_of(n.Mark()), fmt::format("UTF-8 text without control characters in '{}'", key), quote_value(s));
+      error(errc::encoding, pos_of(n.Mark()), detail::format("UTF-8 text without control characters in '{}'", key), quote_value(s));
       return std::nullopt;
     }
     if (required && s.empty()) {
-      error(errc::missing_field, pos_of(n.Mark()), fmt::format("a non-empty '{}'", key), "''");
+      error(errc::missing_field, pos_of(n.Mark()), detail::format("a non-empty '{}'", key), "''");
       return std::nullopt;
     }
     return s;
@@ -135,13 +136,13 @@ struct importer : driver {
     auto n = parent[key];
     if (!n.IsDefined() || n.IsNull()) return out;
     if (!n.IsSequence()) {
-      error(errc::wrong_type, pos_of(n.Mark()), fmt::format("a list of strings in '{}'", key), std::string(type_name(n)));
+      error(errc::wrong_type, pos_of(n.Mark()), detail::format("a list of strings in '{}'", key), std::string(type_name(n)));
       return out;
     }
     for (auto const& item : n) {
       if (item.IsNull()) continue;
       if (!item.IsScalar() || !clean_text(item.Scalar())) {
-        error(errc::wrong_type, pos_of(item.Mark()), fmt::format("a string in '{}'", key),
+        error(errc::wrong_type, pos_of(item.Mark()), detail::format("a string in '{}'", key),
               item.IsScalar() ? quote_value(item.Scalar()) : std::string(type_name(item)));
         continue;
       }
@@ -155,7 +156,7 @@ struct importer : driver {
       auto k = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
       if (std::find(known.begin(), known.end(), k) == known.end())
         error(errc::unexpected_key, pos_of(kv.first.Mark()),
-              fmt::format("a key of {} ({})", where, fmt::join(known, ", ")), quote_value(k));
+              detail::format("a key of {} ({})", where, fmt::join(known, ", ")), quote_value(k));
     }
   }
 
@@ -181,7 +182,7 @@ struct importer : driver {
   template <class E>
   std::optional<node_id<E>> base_entity(std::vector<identifier> const& ids) const {
     for (auto const& i : ids)
-      if (auto it = base_ids.find(fmt::format("{}\x1f{}\x1f{}", to_string(node_kind_of<E>::value), i.scheme, i.value));
+      if (auto it = base_ids.find(detail::format("{}\x1f{}\x1f{}", to_string(node_kind_of<E>::value), i.scheme, i.value));
           it != base_ids.end())
         return it->second.template as<E>();
     return std::nullopt;
@@ -200,7 +201,7 @@ struct importer : driver {
       for (auto const& k : keys) made.emplace(k, *found);
       return *found;
     }
-    e.id = unused_id(b, fmt::format("{}drugmechdb:{}", id_prefix, id_safe(keys.front())));
+    e.id = unused_id(b, detail::format("{}drugmechdb:{}", id_prefix, id_safe(keys.front())));
     e.name = n.name;
     e.synonyms = n.alt_names;
     e.ids = std::move(ids);
@@ -249,7 +250,7 @@ struct importer : driver {
   // ----- sources -----
   source_id path_source(std::string const& id, std::string const& drug_name, std::string const& disease) {
     return source_for(std::string(drugmechdb_path_source_prefix) + id, source_kind::database,
-                      fmt::format("DrugMechDB indication path {}: {} → {}", id, drug_name, disease), "Scientific Data",
+                      detail::format("DrugMechDB indication path {}: {} → {}", id, drug_name, disease), "Scientific Data",
                       "https://sulab.github.io/DrugMechDB/", [](source& s) {
                         s.authors = "Gonzalez-Cavazos AC, Tanska A, Mayers M, et al.";
                         s.year = 2023;
@@ -258,7 +259,7 @@ struct importer : driver {
   }
   /// The research source `src:<scheme>:<value>` a reference names by its DOI or PMID; `made` counts the new ones.
   source_id cited_reference(std::string_view scheme, std::string const& value, std::uint64_t& made) {
-    auto id = fmt::format("src:{}:{}", scheme, value);
+    auto id = detail::format("src:{}:{}", scheme, value);
     return source_for(id, [&] {
       ++made;
       source s;
@@ -326,7 +327,7 @@ struct importer : driver {
         source s;
         s.id = "src:url:" + short_digest(tok);
         s.kind = database ? source_kind::database : source_kind::other;  // Wikipedia and other pages: other
-        s.title = fmt::format("{} (cited by DrugMechDB)", host);
+        s.title = detail::format("{} (cited by DrugMechDB)", host);
         s.set_identifier("url", tok);
         return s;
       }));
@@ -345,7 +346,7 @@ struct importer : driver {
       }
       if (!docs.empty()) doc = docs.front();
     } catch (YAML::Exception const& e) {  // ParserException, and the nesting limit
-      error(errc::syntax, at_least_1(pos_of(e.mark)), "valid YAML", fmt::format("a syntax error ({})", e.msg));
+      error(errc::syntax, at_least_1(pos_of(e.mark)), "valid YAML", detail::format("a syntax error ({})", e.msg));
       return;
     }
     // DrugMechDB's `_index.yaml` (a list of {id, file, drug, ...}) says nothing the path files do not: skipped
@@ -365,7 +366,7 @@ struct importer : driver {
       auto f = doc[flag];
       bool v = false;
       if (f.IsDefined() && !(f.IsScalar() && YAML::convert<bool>::decode(f, v)))
-        error(errc::wrong_type, pos_of(f.Mark()), fmt::format("true or false in '{}'", flag),
+        error(errc::wrong_type, pos_of(f.Mark()), detail::format("true or false in '{}'", flag),
               f.IsScalar() ? quote_value(f.Scalar()) : std::string(type_name(f)));
     }
     auto graph = doc["graph"];
@@ -465,7 +466,7 @@ struct importer : driver {
       note.push_back(*comment);
       ++commented;
     }
-    if (!loose.empty()) note.push_back(fmt::format("DrugMechDB reference text: {}", fmt::join(loose, " ")));
+    if (!loose.empty()) note.push_back(detail::format("DrugMechDB reference text: {}", fmt::join(loose, " ")));
     auto ev = b.add_evidence(noted_meta(std::move(srcs), note));
     std::vector<any_node> made(nodes.size());
     for (std::size_t i = 0; i < nodes.size(); ++i) made[i] = node_for(nodes[i], drugbank, drug_node == i, src);
@@ -514,23 +515,23 @@ struct importer : driver {
       if (label == "Drug") return "drug";
       if (label == "Protein") return "target";
       if (label == "Disease") return "condition";
-      return fmt::format("concept '{}'", label);
+      return detail::format("concept '{}'", label);
     };
     std::map<std::string, std::uint64_t> labels;
     for (auto const& [l, n] : made_by_label) labels[l] += n;
     for (auto const& [l, n] : merged_by_label) labels[l] += n;
     for (auto const& [l, n] : labels) {
       auto merged = merged_by_label.count(l) ? merged_by_label.at(l) : 0;
-      r.nodes.push_back({l, merged ? fmt::format("{} ({} merged into the base)", kind_of(l), merged) : kind_of(l), n});
+      r.nodes.push_back({l, merged ? detail::format("{} ({} merged into the base)", kind_of(l), merged) : kind_of(l), n});
     }
-    for (auto const& [v, n] : links_by_verb) r.edges.push_back({v, fmt::format("related '{}'", v), n});
-    r.notes.push_back(fmt::format("{} paths, {} claims; references: {} PubMed ids, {} DOIs, {} other URLs; {} paths with a comment (the note of their claims)",
+    for (auto const& [v, n] : links_by_verb) r.edges.push_back({v, detail::format("related '{}'", v), n});
+    r.notes.push_back(detail::format("{} paths, {} claims; references: {} PubMed ids, {} DOIs, {} other URLs; {} paths with a comment (the note of their claims)",
                                   path_files, claims, pmids, dois, urls, commented));
-    if (index_files) r.notes.push_back(fmt::format("{} index file (_index.yaml) skipped: it lists the paths", index_files));
-    if (duplicate_nodes) r.notes.push_back(fmt::format("{} nodes listed twice in one path (the first kept)", duplicate_nodes));
-    if (invisible) r.notes.push_back(fmt::format("{} ids (nodes and links) with an invisible U+FEFF or U+200B at an end, removed", invisible));
-    if (repaired) r.notes.push_back(fmt::format("{} reference URLs after a stray character (the URL kept)", repaired));
-    if (loose_words) r.notes.push_back(fmt::format("{} words in references that are not a reference (kept in the claims' note)", loose_words));
+    if (index_files) r.notes.push_back(detail::format("{} index file (_index.yaml) skipped: it lists the paths", index_files));
+    if (duplicate_nodes) r.notes.push_back(detail::format("{} nodes listed twice in one path (the first kept)", duplicate_nodes));
+    if (invisible) r.notes.push_back(detail::format("{} ids (nodes and links) with an invisible U+FEFF or U+200B at an end, removed", invisible));
+    if (repaired) r.notes.push_back(detail::format("{} reference URLs after a stray character (the URL kept)", repaired));
+    if (loose_words) r.notes.push_back(detail::format("{} words in references that are not a reference (kept in the claims' note)", loose_words));
     return r;
   }
 };
@@ -552,8 +553,8 @@ PHARMAKON_FUNC import_result try_import_drugmechdb(std::span<std::filesystem::pa
         auto ext = f.extension();
         if ((ext == ".yaml" || ext == ".yml") && f.filename() != "_index.yaml") in_dir.push_back(f);
       }
-      if (ec) return imp.fail_arguments(fmt::format("a readable folder ({})", p.string()), ec.message());
-      if (in_dir.empty()) return imp.fail_arguments(fmt::format("*.yaml path files in {}", p.string()), "none");
+      if (ec) return imp.fail_arguments(detail::format("a readable folder ({})", p.string()), ec.message());
+      if (in_dir.empty()) return imp.fail_arguments(detail::format("*.yaml path files in {}", p.string()), "none");
       std::sort(in_dir.begin(), in_dir.end());
       files.insert(files.end(), in_dir.begin(), in_dir.end());
     } else {

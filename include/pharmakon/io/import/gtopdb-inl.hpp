@@ -16,6 +16,7 @@
 #include "detail/text.hpp"
 #include "gtopdb.hpp"
 #include "vocabulary.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -125,12 +126,12 @@ struct importer : driver {
 
   source_id ligand_source(std::string const& lid, std::string const& name) {
     return source_for("src:gtopdb:ligand:" + lid, source_kind::database,
-                      fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid), "IUPHAR/BPS", {},
+                      detail::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (ligand {})", name, lid), "IUPHAR/BPS", {},
                       [&](source& s) { s.set_identifier("gtopdb_ligand", lid); });
   }
   source_id target_source(std::string const& tid, std::string const& name) {
     return source_for("src:gtopdb:target:" + tid, source_kind::database,
-                      fmt::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid), "IUPHAR/BPS", {},
+                      detail::format("IUPHAR/BPS Guide to PHARMACOLOGY: {} (target {})", name, tid), "IUPHAR/BPS", {},
                       [&](source& s) { s.set_identifier("gtopdb_target", tid); });
   }
   source_id pmid_source(std::string const& pmid) {
@@ -335,19 +336,19 @@ struct importer : driver {
         else if (type == "Activator") a.type = action_type::activator;
         else if (type == "Antibody") a.type = action_type::binding_agent;
         else a.type = action_type::other;
-        if (!act.empty() && act != "None" && act != type) note.push_back(fmt::format("GtoPdb action '{}'", act));
+        if (!act.empty() && act != "None" && act != type) note.push_back(detail::format("GtoPdb action '{}'", act));
       }
       if (type == "Allosteric modulator" && a.modality == modality::unknown) a.modality = modality::allosteric;
-      if (type == "Gating inhibitor" || type == "Subunit-specific") note.push_back(fmt::format("GtoPdb type '{}'", type));
-      ++action_counts[{fmt::format("{} / {}", type.empty() ? "-" : type, act.empty() ? "-" : act),
-                       fmt::format("acts_on ({}{})", to_string(a.type),
-                                   a.modality == modality::unknown ? "" : fmt::format(", {}", to_string(a.modality)))}];
+      if (type == "Gating inhibitor" || type == "Subunit-specific") note.push_back(detail::format("GtoPdb type '{}'", type));
+      ++action_counts[{detail::format("{} / {}", type.empty() ? "-" : type, act.empty() ? "-" : act),
+                       detail::format("acts_on ({}{})", to_string(a.type),
+                                   a.modality == modality::unknown ? "" : detail::format(", {}", to_string(a.modality)))}];
       // the affinity
       auto const& units = get(c("affinity_units"));
       auto number = [&](char const* column) -> std::optional<double> {
         auto const& s = get(c(column));
         auto v = parse_number(s);
-        if (!v && !s.empty()) t.error(errc::bad_quantity, *c(column), fmt::format("a number in '{}'", column), quote_value(s));
+        if (!v && !s.empty()) t.error(errc::bad_quantity, *c(column), detail::format("a number in '{}'", column), quote_value(s));
         return v;
       };
       auto median = number("affinity_median");
@@ -389,14 +390,14 @@ struct importer : driver {
         af.sources.assign(srcs.begin() + (srcs.size() > 1 ? 1 : 0), srcs.end());
         a.affinities.push_back(std::move(af));
         ++affinities;
-        if (!relation.empty() && relation != "=") note.push_back(fmt::format("affinity {} the value given", relation == ">" ? "above" : relation == "<" ? "below" : "about"));
+        if (!relation.empty() && relation != "=") note.push_back(detail::format("affinity {} the value given", relation == ">" ? "above" : relation == "<" ? "below" : "about"));
       } else if (!units.empty() && units != "-" && (median || low || high)) {
-        note.push_back(fmt::format("{} {}", units, median ? fmt::format("{}", *median)
-                                                         : fmt::format("{}-{}", low.value_or(NAN), high.value_or(NAN))));
+        note.push_back(detail::format("{} {}", units, median ? detail::format("{}", *median)
+                                                         : detail::format("{}-{}", low.value_or(NAN), high.value_or(NAN))));
       }
       if (get(c("primary_target")) == "t") note.push_back("primary target");
       if (get(c("endogenous")) == "t") note.push_back("endogenous ligand");
-      if (auto const& site = get(c("receptor_site")); !site.empty()) note.push_back(fmt::format("site: {}", site));
+      if (auto const& site = get(c("receptor_site")); !site.empty()) note.push_back(detail::format("site: {}", site));
       if (!ok()) continue;  // a failed import builds nothing: only keep checking
       auto d = drug_for(lid, get(c("ligand")));
       auto target = digits(tid) ? target_for(tid, get(c("target")), get(c("target_gene_symbol")), get(c("target_uniprot")))
@@ -411,22 +412,22 @@ struct importer : driver {
   import_report report() const {
     import_report r;
     r.format = "gtopdb";
-    r.nodes.push_back({"ligand", merged_drugs ? fmt::format("drug ({} merged into the base)", merged_drugs) : "drug",
+    r.nodes.push_back({"ligand", merged_drugs ? detail::format("drug ({} merged into the base)", merged_drugs) : "drug",
                        drugs + merged_drugs});
-    r.nodes.push_back({"target", merged_targets ? fmt::format("target ({} merged into the base)", merged_targets) : "target",
+    r.nodes.push_back({"target", merged_targets ? detail::format("target ({} merged into the base)", merged_targets) : "target",
                        target_count + merged_targets});
     if (ligand_targets) r.nodes.push_back({"ligand as a target", "target", ligand_targets});
     if (organisms) r.nodes.push_back({"organism (no molecular target)", "target", organisms});
     if (gene_count) r.nodes.push_back({"human gene of a target", "gene (encoded_by)", gene_count});
     for (auto const& [k, n] : action_counts) r.edges.push_back({"interaction " + k.first, k.second, n});
-    r.notes.push_back(fmt::format("{} interaction rows, {} affinities, {} PubMed sources, {} claims with a note", rows,
+    r.notes.push_back(detail::format("{} interaction rows, {} affinities, {} PubMed sources, {} claims with a note", rows,
                                   affinities, pmids, noted));
-    r.notes.push_back(fmt::format("GtoPdb release: {}",
+    r.notes.push_back(detail::format("GtoPdb release: {}",
                                   release.empty() ? "not in the version line, file or folder names (give it with "
                                                     "--kb-version)"
                                                   : release));
     for (auto const& [file, rel] : others)
-      r.notes.push_back(fmt::format("{} is from GtoPdb {}, the interactions from {}", file, rel,
+      r.notes.push_back(detail::format("{} is from GtoPdb {}, the interactions from {}", file, rel,
                                     release.empty() ? "an unnamed release" : release));
     return r;
   }

@@ -14,6 +14,7 @@
 #include "detail/text.hpp"
 #include "hetionet.hpp"
 #include "vocabulary.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -181,7 +182,7 @@ struct importer : driver {
       };
       if (n != 3) {
         diags.add(errc::syntax, in.name(), line_no, 1, "3 tab-separated columns (id, name, kind)",
-                  fmt::format("{} column{}", n, n == 1 ? "" : "s"));
+                  detail::format("{} column{}", n, n == 1 ? "" : "s"));
         if (diags.full()) return false;
         continue;
       }
@@ -194,7 +195,7 @@ struct importer : driver {
       }
       if (f[0].substr(0, sep) != f[2]) {
         diags.add(errc::syntax, in.name(), line_no, col_of(2),
-                  fmt::format("the kind the id names ({})", quote_value(f[0].substr(0, sep))),
+                  detail::format("the kind the id names ({})", quote_value(f[0].substr(0, sep))),
                   quote_value(f[2]));
         continue;
       }
@@ -210,7 +211,7 @@ struct importer : driver {
       auto ki = kind_index(f[2]);
       auto local = f[0].substr(sep + 2);
       if (ki == 0xFF ? extra_index.find(f[0]).has_value() : local_index[ki].find(local).has_value()) {
-        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", fmt::format("{} again", quote_value(f[0])));
+        diags.add(errc::duplicate_id, in.name(), line_no, 1, "each node once", detail::format("{} again", quote_value(f[0])));
         continue;
       }
       auto entity = add_node(ki, f[0], local, f[1], f[2], line_no);
@@ -279,7 +280,7 @@ struct importer : driver {
   std::optional<std::uint32_t> add_entity(E e, std::string_view hid) {
     if (b.find_id(e.id)) {  // only possible on top of a base that has this id already
       diags.add(errc::duplicate_id, *nodes_path, 0, 0, "an id the base knowledge base does not have",
-                fmt::format("{} (from {})", quote_value(e.id), quote_value(hid)));
+                detail::format("{} (from {})", quote_value(e.id), quote_value(hid)));
       return std::nullopt;
     }
     return b.add(std::move(e)).index();
@@ -324,7 +325,7 @@ struct importer : driver {
   void report_kind(line_reader& in, std::uint64_t line, std::size_t column, std::string_view id,
                    metaedge_info const& me, std::uint8_t want) {
     diags.add(errc::syntax, in.name(), line, column,
-              fmt::format("a {} node ({} is {} - {} - {})", kinds[want].name, me.abbrev, kinds[me.source].name,
+              detail::format("a {} node ({} is {} - {} - {})", kinds[want].name, me.abbrev, kinds[me.source].name,
                           me.verb, kinds[me.target].name),
               quote_value(id));
   }
@@ -357,7 +358,7 @@ struct importer : driver {
     if (line.empty()) return true;
     if (tabs != 2) {
       diags.add(errc::syntax, in.name(), line_no, 1, "3 tab-separated columns (source, metaedge, target)",
-                fmt::format("{} column{}", tabs + 1, tabs == 0 ? "" : "s"));
+                detail::format("{} column{}", tabs + 1, tabs == 0 ? "" : "s"));
       return !diags.full();
     }
     auto t1 = std::size_t(tab[0] - line.data()), t2 = std::size_t(tab[1] - line.data());
@@ -365,7 +366,7 @@ struct importer : driver {
     auto mi = metaedge_of(m);
     if (!mi) {
       diags.add(errc::unknown_enum, in.name(), line_no, t1 + 2,
-                fmt::format("a Hetionet v1.0 metaedge ({})", metaedge_choices()), quote_value(m));
+                detail::format("a Hetionet v1.0 metaedge ({})", metaedge_choices()), quote_value(m));
       return !diags.full();
     }
     auto const& me = metaedges[*mi];
@@ -411,7 +412,7 @@ struct importer : driver {
           auto const& k = kinds[sn ? me.target : me.source];
           diags.add(errc::unknown_reference, in.name(), line_nos[which][i], sn ? e.target_column : 1,
                     "a node id declared in the node table",
-                    quote_value(fmt::format("{}::{}", k.name, sn ? e.t : e.s)));
+                    quote_value(detail::format("{}::{}", k.name, sn ? e.t : e.s)));
           if (diags.full()) return false;
           continue;
         }
@@ -476,12 +477,12 @@ struct importer : driver {
     for (std::size_t i = 0; i < kinds.size(); ++i) {
       if (!node_counts[i]) continue;
       std::string what(to_string(kinds[i].kind));
-      if (kinds[i].kind == node_kind::concept_node) what = fmt::format("concept '{}'", kinds[i].name);
-      if (merged_counts[i]) what += fmt::format(" ({} merged into the base)", merged_counts[i]);
+      if (kinds[i].kind == node_kind::concept_node) what = detail::format("concept '{}'", kinds[i].name);
+      if (merged_counts[i]) what += detail::format(" ({} merged into the base)", merged_counts[i]);
       r.nodes.push_back({std::string(kinds[i].name), what, node_counts[i]});
     }
     for (auto const& [k, c] : extra_kind_counts)
-      r.nodes.push_back({k + " (not in v1.0)", fmt::format("concept '{}'", k), c});
+      r.nodes.push_back({k + " (not in v1.0)", detail::format("concept '{}'", k), c});
     for (std::size_t i = 0; i < metaedges.size(); ++i) {
       auto const& me = metaedges[i];
       if (!edge_counts[i]) continue;
@@ -490,14 +491,14 @@ struct importer : driver {
         case mapping::acts_on: what = "acts_on (drug -> target)"; break;
         case mapping::indicated_for: what = me.verb == "treats" ? "indicated_for" : "indicated_for (note: palliates)"; break;
         case mapping::produces: what = "produces (drug -> effect)"; break;
-        case mapping::related: what = fmt::format("related '{}'", me.verb); break;
+        case mapping::related: what = detail::format("related '{}'", me.verb); break;
       }
-      r.edges.push_back({fmt::format("{} ({} {} {})", me.abbrev, kinds[me.source].name, me.verb, kinds[me.target].name),
+      r.edges.push_back({detail::format("{} ({} {} {})", me.abbrev, kinds[me.source].name, me.verb, kinds[me.target].name),
                          what, edge_counts[i]});
     }
     if (targets_made)
-      r.notes.push_back(fmt::format("{} targets made for genes that compounds bind, each encoded_by its gene", targets_made));
-    r.notes.push_back(fmt::format("every claim cites {} (Hetionet v1.0, doi:10.7554/eLife.26726)", hetionet_source_id));
+      r.notes.push_back(detail::format("{} targets made for genes that compounds bind, each encoded_by its gene", targets_made));
+    r.notes.push_back(detail::format("every claim cites {} (Hetionet v1.0, doi:10.7554/eLife.26726)", hetionet_source_id));
     return r;
   }
 };
@@ -519,7 +520,7 @@ PHARMAKON_FUNC import_result try_import_hetionet(std::span<std::filesystem::path
   importer imp(opts);
   if (files.size() != 2)
     return imp.fail_arguments("two files: the node table and the edge list",
-                              fmt::format("{} file{}", files.size(), files.size() == 1 ? "" : "s"));
+                              detail::format("{} file{}", files.size(), files.size() == 1 ? "" : "s"));
   imp.prepare_base();
   imp.add_source();
   // the node table first (edges refer to it), whichever order the files were given in

@@ -24,6 +24,7 @@
 #include "detail/string_table.hpp"
 #include "detail/text.hpp"
 #include "kgx.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -160,7 +161,7 @@ struct importer : driver {
       } else if constexpr (named_enum<T>) {
         if (raw.empty()) return true;  // the default
         auto e = parse_enum<T>(raw);
-        if (!e) return bad(errc::unknown_enum, fmt::format("one of {}", enum_choices<T>()), raw);
+        if (!e) return bad(errc::unknown_enum, detail::format("one of {}", enum_choices<T>()), raw);
         v = *e;
       } else if constexpr (is_optional<T>::value) {
         v.reset();
@@ -296,7 +297,7 @@ struct importer : driver {
           }
         if (!kind) kind = node_kind::concept_node;
       }
-      ++node_counts[fmt::format("{}\x1f{}", pk.empty() ? category : "pharmakon " + std::string(pk), to_string(*kind))];
+      ++node_counts[detail::format("{}\x1f{}", pk.empty() ? category : "pharmakon " + std::string(pk), to_string(*kind))];
       // pharmakon's own export names the pharmakon id; a KGX id from elsewhere gets the kind as prefix
       // (exports before format 2 had no pharmakon_id: their id was the pharmakon id, of the kind's prefix)
       auto own_id = r.get("pharmakon_id");
@@ -407,7 +408,7 @@ struct importer : driver {
   bool read_edges(line_reader& in, header_columns const& h) {
     for (char const* need : {"subject", "predicate", "object"})
       if (!h.has(need)) {
-        diags.add(errc::missing_field, in.name(), 1, 1, fmt::format("the KGX edge column '{}'", need), "a header without it");
+        diags.add(errc::missing_field, in.name(), 1, 1, detail::format("the KGX edge column '{}'", need), "a header without it");
         return false;
       }
     auto pathp = path_of(in.name());
@@ -441,7 +442,7 @@ struct importer : driver {
         std::tie(kind, reversed) = biolink::relation_of(predicate, from.kind(), to.kind());
       }
       if (reversed) std::swap(from, to);
-      ++edge_counts[fmt::format("{}\x1f{}", pr.empty() ? predicate : "pharmakon " + std::string(pr), to_string(*kind))];
+      ++edge_counts[detail::format("{}\x1f{}", pr.empty() ? predicate : "pharmakon " + std::string(pr), to_string(*kind))];
       // the evidence
       claim_meta meta;
       if (!r.raw("sources").empty()) meta.sources = sources_of(r.raw("sources"), '|', in.name(), line_no, r.col("sources"));
@@ -481,7 +482,7 @@ struct importer : driver {
     if (v.empty()) return fallback;
     if (auto e = parse_enum<E>(v)) return e;
     diags.add(errc::unknown_enum, in.name(), in.line_number(), r.col(column),
-              fmt::format("a {} ({}{})", column, enum_choices<E>(), more), quote_value(v));
+              detail::format("a {} ({}{})", column, enum_choices<E>(), more), quote_value(v));
     return std::nullopt;
   }
 
@@ -505,8 +506,8 @@ struct importer : driver {
     r.line = line;
     split_tsv_all(line, r.f);
     if (r.f.size() == r.h.names.size()) return true;
-    diags.add(errc::syntax, in.name(), in.line_number(), 1, fmt::format("{} tab-separated columns", r.h.names.size()),
-              fmt::format("{}", r.f.size()));
+    diags.add(errc::syntax, in.name(), in.line_number(), 1, detail::format("{} tab-separated columns", r.h.names.size()),
+              detail::format("{}", r.f.size()));
     return false;
   }
 
@@ -541,8 +542,8 @@ struct importer : driver {
                  std::map<std::string, payload_id<rel::related>>& labels) {
     auto wrong = [&](std::string_view what) {
       diags.add(errc::syntax, in.name(), line_no, r.col("subject"),
-                fmt::format("ends that fit {} ({})", to_string(kind), what),
-                fmt::format("{} -> {}", to_string(from.kind()), to_string(to.kind())));
+                detail::format("ends that fit {} ({})", to_string(kind), what),
+                detail::format("{} -> {}", to_string(from.kind()), to_string(to.kind())));
       return false;
     };
     auto typed = [&]<relation R>(R, auto&&... payload) -> bool {
@@ -550,7 +551,7 @@ struct importer : driver {
       using T = typename R::to;
       auto f = from.as<F>();
       auto t = to.as<T>();
-      if (!f || !t) return wrong(fmt::format("{} -> {}", to_string(node_kind_of<F>::value), to_string(node_kind_of<T>::value)));
+      if (!f || !t) return wrong(detail::format("{} -> {}", to_string(node_kind_of<F>::value), to_string(node_kind_of<T>::value)));
       b.add<R>(*f, *t, std::forward<decltype(payload)>(payload)..., std::move(meta));
       return true;
     };
@@ -562,7 +563,7 @@ struct importer : driver {
         auto text = r.get(name.data());
         if (text.empty()) return;
         if (!parse_field_text(text, v)) {
-          diags.add(errc::unknown_enum, in.name(), line_no, r.col(name.data()), fmt::format("a valid '{}'", name),
+          diags.add(errc::unknown_enum, in.name(), line_no, r.col(name.data()), detail::format("a valid '{}'", name),
                     quote_value(text));
           good = false;
         }

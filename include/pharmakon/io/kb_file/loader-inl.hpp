@@ -23,6 +23,7 @@
 #include "../../model/entity_fields.hpp"
 #include "../../model/label_sections.hpp"
 #include "../../model/text.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -118,7 +119,7 @@ inline std::string quote_value(std::string_view s) {
   std::string out = "'";
   for (char c : s.substr(0, 80)) {
     if (c == '\0') out += "\\0";
-    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\x{:02x}", int(static_cast<unsigned char>(c)));
+    else if (static_cast<unsigned char>(c) < 0x20) out += detail::format("\\x{:02x}", int(static_cast<unsigned char>(c)));
     else out += c;
   }
   if (s.size() > 80) out += "...";
@@ -139,10 +140,10 @@ inline std::string type_name(toml::node const& n) {
   switch (n.type()) {
     case toml::node_type::table: return "a table";
     case toml::node_type::array: return "an array";
-    case toml::node_type::string: return fmt::format("the string {}", quote_value(*n.value<std::string_view>()));
-    case toml::node_type::integer: return fmt::format("the integer {}", *n.value<std::int64_t>());
-    case toml::node_type::floating_point: return fmt::format("the number {}", *n.value<double>());
-    case toml::node_type::boolean: return fmt::format("{}", *n.value<bool>());
+    case toml::node_type::string: return detail::format("the string {}", quote_value(*n.value<std::string_view>()));
+    case toml::node_type::integer: return detail::format("the integer {}", *n.value<std::int64_t>());
+    case toml::node_type::floating_point: return detail::format("the number {}", *n.value<double>());
+    case toml::node_type::boolean: return detail::format("{}", *n.value<bool>());
     case toml::node_type::date:
     case toml::node_type::time:
     case toml::node_type::date_time: return "a date/time";
@@ -175,7 +176,7 @@ std::string did_you_mean(std::string_view word, Range const& candidates) {
     else if (d == best_d) ++ties;
   }
   if (best_d > limit || ties) return "";
-  return fmt::format(" (did you mean '{}'?)", best);
+  return detail::format(" (did you mean '{}'?)", best);
 }
 
 /// Line and column (1-based, columns in bytes) of byte `offset` in `text`.
@@ -220,7 +221,7 @@ class reader {
   toml::node const* node(std::string_view key, bool required, std::string_view what) {
     used_.insert(std::string(key));
     auto const* n = t_.get(key);
-    if (!n && required) error(errc::missing_field, pos(), fmt::format("'{}' ({})", key, what), "no such key in this table");
+    if (!n && required) error(errc::missing_field, pos(), detail::format("'{}' ({})", key, what), "no such key in this table");
     return n;
   }
 
@@ -229,12 +230,12 @@ class reader {
     if (!n) return std::nullopt;
     auto v = n->value<std::string_view>();
     if (!n->is_string() || !v) {
-      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be {}", key, what), type_name(*n));
+      error(errc::wrong_type, n->source().begin, detail::format("'{}' to be {}", key, what), type_name(*n));
       return std::nullopt;
     }
     if (v->size() > o_.max_string_bytes) {
-      error(errc::limit, n->source().begin, fmt::format("a string of at most {} bytes", o_.max_string_bytes),
-            fmt::format("{} bytes", v->size()));
+      error(errc::limit, n->source().begin, detail::format("a string of at most {} bytes", o_.max_string_bytes),
+            detail::format("{} bytes", v->size()));
       return std::nullopt;
     }
     if (v->find('\0') != std::string_view::npos) {
@@ -242,7 +243,7 @@ class reader {
       return std::nullopt;
     }
     if (required && v->empty()) {
-      error(errc::missing_field, n->source().begin, fmt::format("'{}' to be {}", key, what), "an empty string");
+      error(errc::missing_field, n->source().begin, detail::format("'{}' to be {}", key, what), "an empty string");
       return std::nullopt;
     }
     return std::string(*v);
@@ -254,22 +255,22 @@ class reader {
     if (!n) return out;
     auto const* arr = n->as_array();
     if (!arr) {
-      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be an array of strings", key), type_name(*n));
+      error(errc::wrong_type, n->source().begin, detail::format("'{}' to be an array of strings", key), type_name(*n));
       return out;
     }
     for (auto const& el : *arr) {
       auto v = el.value<std::string_view>();
       if (!el.is_string() || !v) {
-        error(errc::wrong_type, el.source().begin, fmt::format("a string in '{}'", key), type_name(el));
+        error(errc::wrong_type, el.source().begin, detail::format("a string in '{}'", key), type_name(el));
         continue;
       }
       if (v->empty()) {
-        error(errc::missing_field, el.source().begin, fmt::format("a non-empty string in '{}'", key), "an empty string");
+        error(errc::missing_field, el.source().begin, detail::format("a non-empty string in '{}'", key), "an empty string");
         continue;
       }
       if (v->size() > o_.max_string_bytes) {
-        error(errc::limit, el.source().begin, fmt::format("a string of at most {} bytes", o_.max_string_bytes),
-              fmt::format("{} bytes", v->size()));
+        error(errc::limit, el.source().begin, detail::format("a string of at most {} bytes", o_.max_string_bytes),
+              detail::format("{} bytes", v->size()));
         continue;
       }
       if (v->find('\0') != std::string_view::npos) {
@@ -297,7 +298,7 @@ class reader {
     auto const* n = node(key, false, "true or false");
     if (!n) return std::nullopt;
     if (!n->is_boolean()) {
-      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be true or false", key), type_name(*n));
+      error(errc::wrong_type, n->source().begin, detail::format("'{}' to be true or false", key), type_name(*n));
       return std::nullopt;
     }
     return *n->value<bool>();
@@ -310,12 +311,12 @@ class reader {
   }
   std::optional<double> number_of(toml::node const& n, std::string_view key, std::string_view what = "a number") {
     if (!n.is_number()) {
-      error(errc::wrong_type, n.source().begin, fmt::format("'{}' to be {}", key, what), type_name(n));
+      error(errc::wrong_type, n.source().begin, detail::format("'{}' to be {}", key, what), type_name(n));
       return std::nullopt;
     }
     double v = *n.value<double>();
     if (!std::isfinite(v)) {
-      error(errc::out_of_range, n.source().begin, fmt::format("'{}' to be a finite number", key), fmt::format("{}", v));
+      error(errc::out_of_range, n.source().begin, detail::format("'{}' to be a finite number", key), detail::format("{}", v));
       return std::nullopt;
     }
     return v;
@@ -323,11 +324,11 @@ class reader {
 
   template <named_enum E>
   std::optional<E> enumeration(std::string_view key, bool required = false) {
-    auto s = str(key, required, fmt::format("one of {}", enum_choices<E>()));
+    auto s = str(key, required, detail::format("one of {}", enum_choices<E>()));
     if (!s) return std::nullopt;
     auto e = parse_enum<E>(*s);
     if (!e)
-      error(errc::unknown_enum, t_.get(key)->source().begin, fmt::format("'{}' to be one of {}", key, enum_choices<E>()),
+      error(errc::unknown_enum, t_.get(key)->source().begin, detail::format("'{}' to be one of {}", key, enum_choices<E>()),
             quote_value(*s));
     return e;
   }
@@ -347,15 +348,15 @@ class reader {
       // the column of the offending part: the string starts one column after its opening quote
       std::size_t offset = qe.region.begin.column - 1;
       bool no_unit = offset >= s.size() || s.find_first_not_of(' ', offset) == std::string::npos;
-      error(errc::bad_quantity, {p.line, p.column + qe.region.begin.column}, fmt::format("{} in '{}'", qe.expected, key),
-            no_unit && offset > 0 ? fmt::format("{} with no unit", quote_value(s)) : qe.found);
+      error(errc::bad_quantity, {p.line, p.column + qe.region.begin.column}, detail::format("{} in '{}'", qe.expected, key),
+            no_unit && offset > 0 ? detail::format("{} with no unit", quote_value(s)) : qe.found);
       return std::nullopt;
     }
     if (std::find(dims.begin(), dims.end(), q->dim()) == dims.end()) {
       std::string want;
       for (auto d : dims) want += (want.empty() ? "" : " or ") + std::string(to_string(d));
-      error(errc::wrong_dimension, p, fmt::format("'{}' to be a {}", key, want),
-            fmt::format("{} ({})", quote_value(s), to_string(q->dim())));
+      error(errc::wrong_dimension, p, detail::format("'{}' to be a {}", key, want),
+            detail::format("{} ({})", quote_value(s), to_string(q->dim())));
       return std::nullopt;
     }
     return q;
@@ -377,7 +378,7 @@ class reader {
   void resolve_sources(toml::node const& n, std::vector<source_id>& out, std::string_view key) {
     auto const* arr = n.as_array();
     if (!arr) {
-      error(errc::wrong_type, n.source().begin, fmt::format("'{}' to be an array of source ids", key), type_name(n));
+      error(errc::wrong_type, n.source().begin, detail::format("'{}' to be an array of source ids", key), type_name(n));
       return;
     }
     for (auto const& el : *arr) {
@@ -396,7 +397,7 @@ class reader {
         continue;
       }
       if (std::find(out.begin(), out.end(), *id) != out.end()) {
-        error(errc::duplicate_id, el.source().begin, "each source listed once", fmt::format("{} again", quote_value(*v)));
+        error(errc::duplicate_id, el.source().begin, "each source listed once", detail::format("{} again", quote_value(*v)));
         continue;
       }
       out.push_back(*id);
@@ -407,7 +408,7 @@ class reader {
   template <entity_type E>
   std::optional<node_id<E>> ref(std::string_view key, bool required) {
     auto kind = to_string(node_kind_of<E>::value);
-    auto s = str(key, required, fmt::format("a {} id", kind));
+    auto s = str(key, required, detail::format("a {} id", kind));
     if (!s) return std::nullopt;
     return ref_of<E>(*s, t_.get(key)->source().begin);
   }
@@ -420,11 +421,11 @@ class reader {
       return std::nullopt;
     }
     if (!n) {
-      error(errc::unknown_reference, p, fmt::format("the id of a declared {}", kind), quote_value(s));
+      error(errc::unknown_reference, p, detail::format("the id of a declared {}", kind), quote_value(s));
       return std::nullopt;
     }
     auto id = n->as<E>();
-    if (!id) error(errc::unknown_reference, p, fmt::format("a {} id", kind), fmt::format("the {} id {}", to_string(n->kind()), quote_value(s)));
+    if (!id) error(errc::unknown_reference, p, detail::format("a {} id", kind), detail::format("the {} id {}", to_string(n->kind()), quote_value(s)));
     return id;
   }
   /// References in an array of ids (each a declared entity of kind E), e.g. a drug's `classes`.
@@ -432,17 +433,17 @@ class reader {
   std::vector<node_id<E>> ref_array(std::string_view key) {
     std::vector<node_id<E>> out;
     auto kind = to_string(node_kind_of<E>::value);
-    auto const* n = node(key, false, fmt::format("an array of {} ids", kind));
+    auto const* n = node(key, false, detail::format("an array of {} ids", kind));
     if (!n) return out;
     auto const* arr = n->as_array();
     if (!arr) {
-      error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be an array of {} ids", key, kind), type_name(*n));
+      error(errc::wrong_type, n->source().begin, detail::format("'{}' to be an array of {} ids", key, kind), type_name(*n));
       return out;
     }
     for (auto const& el : *arr) {
       auto v = el.template value<std::string>();
       if (!el.is_string() || !v) {
-        error(errc::wrong_type, el.source().begin, fmt::format("a {} id in '{}'", kind, key), type_name(el));
+        error(errc::wrong_type, el.source().begin, detail::format("a {} id in '{}'", kind, key), type_name(el));
         continue;
       }
       if (auto id = ref_of<E>(*v, el.source().begin)) out.push_back(*id);
@@ -467,7 +468,7 @@ class reader {
     }
     if (n->kind() != node_kind::drug && n->kind() != node_kind::drug_class) {
       error(errc::unknown_reference, el.source().begin, "a drug or class id",
-            fmt::format("the {} id {}", to_string(n->kind()), quote_value(*v)));
+            detail::format("the {} id {}", to_string(n->kind()), quote_value(*v)));
       return std::nullopt;
     }
     return n;
@@ -488,7 +489,7 @@ class reader {
       std::string allowed;
       for (auto const& u : used_) allowed += (allowed.empty() ? "" : ", ") + u;
       error(errc::unexpected_key, k.source().begin.line ? k.source().begin : v.source().begin,
-            fmt::format("a key of {} ({})", what, allowed), quote_value(k.str()) + did_you_mean(k.str(), used_));
+            detail::format("a key of {} ({})", what, allowed), quote_value(k.str()) + did_you_mean(k.str(), used_));
     }
   }
 
@@ -546,7 +547,7 @@ inline void read_field(reader& r, field_rule const& f, std::vector<source_id>& m
 /// A field of a type the reader does not know: a programming error, found by the first load that meets it.
 template <class T>
 void read_field(reader&, field_rule const& f, T&) {
-  throw std::logic_error(fmt::format("the TOML reader has no rule for the field '{}': read it by hand (field_rule::by_hand) "
+  throw std::logic_error(detail::format("the TOML reader has no rule for the field '{}': read it by hand (field_rule::by_hand) "
                                      "or give its type a read_field",
                                      f.key));
 }
@@ -573,11 +574,11 @@ inline bool id_char_ok(char c) {
 
 /// Reads and checks the `id` of a declaration with prefix `prefix` ("drug:", "src:", ...).
 inline std::optional<std::string> read_id(reader& r, std::string_view prefix) {
-  auto id = r.str("id", true, fmt::format("an id starting with '{}'", prefix));
+  auto id = r.str("id", true, detail::format("an id starting with '{}'", prefix));
   if (!id) return std::nullopt;
   auto p = r.table().get("id")->source().begin;
   if (id->substr(0, prefix.size()) != prefix || id->size() == prefix.size()) {
-    r.error(errc::bad_id, p, fmt::format("an id starting with '{}' and a name after it", prefix), quote_value(*id));
+    r.error(errc::bad_id, p, detail::format("an id starting with '{}' and a name after it", prefix), quote_value(*id));
     return std::nullopt;
   }
   if (id->size() > 256 || !std::all_of(id->begin() + std::ptrdiff_t(prefix.size()), id->end(), id_char_ok)) {
@@ -601,17 +602,17 @@ inline bool read_base(reader& r, entity_base& e, std::string_view prefix, bool s
         auto scheme = std::string(k.str());
         auto val = v.value<std::string_view>();
         if (!known_entity_scheme(scheme)) {
-          r.error(errc::unexpected_key, k.source().begin, fmt::format("an identifier scheme ({})", entity_schemes),
+          r.error(errc::unexpected_key, k.source().begin, detail::format("an identifier scheme ({})", entity_schemes),
                   quote_value(scheme));
           continue;
         }
         if (!v.is_string() || !val) {
-          r.error(errc::wrong_type, v.source().begin, fmt::format("'{}' to be a string", scheme), type_name(v));
+          r.error(errc::wrong_type, v.source().begin, detail::format("'{}' to be a string", scheme), type_name(v));
           continue;
         }
         if (auto ok = valid_identifier(scheme, *val); !ok) {
           r.error(errc::bad_identifier, v.source().begin,
-                  fmt::format("'{}' to be {}", scheme, ok.diagnostics.front().expected), quote_value(*val));
+                  detail::format("'{}' to be {}", scheme, ok.diagnostics.front().expected), quote_value(*val));
           continue;
         }
         e.ids.push_back({scheme, std::string(*val)});
@@ -674,14 +675,14 @@ void each(parsed const& doc, std::string_view key, sink& s, builder& b, load_opt
   if (!n) return;
   auto const* arr = n->as_array();
   if (!arr) {
-    s.add(errc::wrong_type, doc.path, n->source().begin, fmt::format("'{}' to be an array of tables ([[{}]])", key, key),
+    s.add(errc::wrong_type, doc.path, n->source().begin, detail::format("'{}' to be an array of tables ([[{}]])", key, key),
           type_name(*n));
     return;
   }
   for (auto const& el : *arr) {
     auto const* t = el.as_table();
     if (!t) {
-      s.add(errc::wrong_type, doc.path, el.source().begin, fmt::format("a table in [[{}]]", key), type_name(el));
+      s.add(errc::wrong_type, doc.path, el.source().begin, detail::format("a table in [[{}]]", key), type_name(el));
       continue;
     }
     reader r(*t, doc.path, s, b, o);
@@ -701,8 +702,8 @@ source_region region_in(builder& b, any_node n) {
 
 /// "'id', already declared at file:line:column": the found part of a duplicate_id diagnostic.
 inline std::string declared_again(std::string_view id, source_region const& first) {
-  if (!first.known()) return fmt::format("{}, already declared", quote_value(id));
-  return fmt::format("{}, already declared at {}", quote_value(id), first.to_string());
+  if (!first.known()) return detail::format("{}, already declared", quote_value(id));
+  return detail::format("{}, already declared at {}", quote_value(id), first.to_string());
 }
 
 /// A drug's `half_life = { low = "2 h", high = "4 h", sources = [...], note = "..." }` or `{ value = "3 h", ... }`.
@@ -730,7 +731,7 @@ inline std::optional<half_life_range> read_half_life(reader& r) {
              has_low || has_high ? (has_low ? "'low' without 'high'" : "'high' without 'low'") : "neither");
   if (low && high && high->base_value() < low->base_value())
     hr.error(errc::out_of_range, t->get("low")->source().begin, "'low' <= 'high'",
-             fmt::format("low {} > high {}", *low, *high));
+             detail::format("low {} > high {}", *low, *high));
   if (hr.failed()) {
     r.mark_failed();
     return std::nullopt;
@@ -761,7 +762,7 @@ inline bool valid_label_date(std::string_view d) {
 inline void read_label_revision(reader& r, source& src) {
   if (auto const* n = r.node("date", false, "a date \"YYYY-MM-DD\" or \"YYYY-MM\"")) {
     if (auto const* d = n->as_date()) {
-      auto text = fmt::format("{:04}-{:02}-{:02}", d->get().year, int(d->get().month), int(d->get().day));
+      auto text = detail::format("{:04}-{:02}-{:02}", d->get().year, int(d->get().month), int(d->get().day));
       if (valid_label_date(text)) src.date = text;
       else r.error(errc::out_of_range, n->source().begin, "'date' to be a real date from 1800 to 2100", text);
     } else if (auto v = r.str("date", false, "a date \"YYYY-MM-DD\" or \"YYYY-MM\"")) {
@@ -790,7 +791,7 @@ inline void read_sections(reader& r, source& src) {
     if (arr)
       for (auto const& el : *arr)
         if (el.value<std::string_view>() == std::string_view(raw[i])) { p = el.source().begin; break; }
-    r.error(errc::unknown_enum, p, fmt::format("a label section in 'sections': {}", label_section_choices()),
+    r.error(errc::unknown_enum, p, detail::format("a label section in 'sections': {}", label_section_choices()),
             quote_value(raw[i]));
   }
 }
@@ -811,7 +812,7 @@ inline void read_source(reader& r) {
     if (!v) continue;
     if (auto ok = valid_identifier(key, *v); !ok) {
       r.error(errc::bad_identifier, r.table().get(key)->source().begin,
-              fmt::format("'{}' to be {}", key, ok.diagnostics.front().expected), quote_value(*v));
+              detail::format("'{}' to be {}", key, ok.diagnostics.front().expected), quote_value(*v));
       continue;
     }
     src.set_identifier(key, std::move(*v));
@@ -820,7 +821,7 @@ inline void read_source(reader& r) {
   read_sections(r, src);
   if (!src.sections.empty() && kind && *kind != source_kind::label)
     r.error(errc::unexpected_key, r.table().get("sections")->source().begin, "'sections' only on a label source",
-            fmt::format("a {} source", to_string(*kind)));
+            detail::format("a {} source", to_string(*kind)));
   src.region = r.region();
   r.finish("[[source]]");
   if (src.ids.empty() && !r.failed()) {
@@ -833,7 +834,7 @@ inline void read_source(reader& r) {
               "an identifier (pmid, doi, dailymed_setid, nda, url, gtopdb_ligand or gtopdb_target), or for a "
               "guideline title + year + publisher",
               kind == source_kind::guideline
-                  ? fmt::format("a guideline with no identifier and no {}", fmt::join(missing, " or "))
+                  ? detail::format("a guideline with no identifier and no {}", fmt::join(missing, " or "))
                   : std::string("a source with none"));
   }
   if (!id || !kind || r.failed()) return;
@@ -873,14 +874,14 @@ std::optional<node_id<E>> add_entity(reader& r, E e) {
 inline bool acceptable_text(document const& d, std::shared_ptr<const std::string> const& path, load_options const& opts,
                             sink& s) {
   if (d.text.size() > opts.max_file_bytes) {
-    s.add(errc::limit, path, {}, fmt::format("a file of at most {} bytes", opts.max_file_bytes),
-          fmt::format("{} bytes", d.text.size()));
+    s.add(errc::limit, path, {}, detail::format("a file of at most {} bytes", opts.max_file_bytes),
+          detail::format("{} bytes", d.text.size()));
     return false;
   }
   if (auto bad = text::invalid_utf8_offset(d.text); bad != std::string_view::npos) {
     auto [l, c] = line_col(d.text, bad);
     s.add(errc::encoding, path, {l, c}, "UTF-8 text",
-          fmt::format("the invalid byte 0x{:02x}", int(static_cast<unsigned char>(d.text[bad]))));
+          detail::format("the invalid byte 0x{:02x}", int(static_cast<unsigned char>(d.text[bad]))));
     return false;
   }
   if (auto nul = d.text.find('\0'); nul != std::string::npos) {
@@ -916,7 +917,7 @@ inline void read_metadata(std::vector<parsed> const& files, sink& s, builder& b,
     for (auto const& [k, v] : f.root)
       if (std::find(top_keys.begin(), top_keys.end(), k.str()) == top_keys.end())
         s.add(errc::unexpected_key, f.path, k.source().begin,
-              fmt::format("a top-level table of the format ({})", fmt::join(top_keys, ", ")),
+              detail::format("a top-level table of the format ({})", fmt::join(top_keys, ", ")),
               quote_value(k.str()) + did_you_mean(k.str(), top_keys));
     if (auto const* kb = f.root.get("kb")) {
       if (auto const* t = kb->as_table()) {
@@ -1023,8 +1024,8 @@ inline void check_class_rule(reader& r) {
     if (auto const* n = r.table().get(key); n && n->is_string()) {
       auto t = r.ref_of<target>(*n->value<std::string>(), n->source().begin);
       if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter)
-        r.error(errc::unknown_reference, n->source().begin, fmt::format("'{}' to name an enzyme or transporter", key),
-                fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(*n->value<std::string>())));
+        r.error(errc::unknown_reference, n->source().begin, detail::format("'{}' to name an enzyme or transporter", key),
+                detail::format("the {} {}", to_string(r.b().get(*t).type), quote_value(*n->value<std::string>())));
     }
 }
 
@@ -1049,7 +1050,7 @@ inline std::optional<precondition> read_precondition(reader& r, toml::table cons
   pr.finish("a precondition");
   if (p.min && p.recommended && p.recommended->base_value() < p.min->base_value())
     pr.error(errc::out_of_range, t.get("recommended")->source().begin,
-             fmt::format("'recommended' to be at least 'min' ({})", *p.min), fmt::format("{}", *p.recommended));
+             detail::format("'recommended' to be at least 'min' ({})", *p.min), detail::format("{}", *p.recommended));
   if (pr.failed()) {
     r.mark_failed();
     return std::nullopt;
@@ -1064,11 +1065,11 @@ inline void check_ages(reader& r, std::optional<quantity> const& min_age, std::o
     if (*q && q->value().dim() == dimension::time)
       if (auto age = checked_age(**q, ""); !age)
         r.error(errc::out_of_range, r.table().get(key)->source().begin,
-                fmt::format("'{}' to be {}", key, age.diagnostics[0].expected), fmt::format("{}", **q));
+                detail::format("'{}' to be {}", key, age.diagnostics[0].expected), detail::format("{}", **q));
   if (min_age && max_age && max_age->base_value() <= min_age->base_value())
     r.error(errc::out_of_range, r.table().get("max_age")->source().begin,
-            fmt::format("'max_age' to be above 'min_age' ({}): the range is [min_age, max_age)", *min_age),
-            fmt::format("{}", *max_age));
+            detail::format("'max_age' to be above 'min_age' ({}): the range is [min_age, max_age)", *min_age),
+            detail::format("{}", *max_age));
 }
 
 inline void read_regimen(reader& r) {
@@ -1116,19 +1117,19 @@ inline void read_regimen(reader& r) {
   if (dose && g.dose_max) {
     if (dose->dim() != g.dose_max->dim())
       r.error(errc::wrong_dimension, r.table().get("dose_max")->source().begin,
-              "'dose_max' of the same dimension as 'dose'", fmt::format("{}", *g.dose_max));
+              "'dose_max' of the same dimension as 'dose'", detail::format("{}", *g.dose_max));
     else if (g.dose_max->base_value() < dose->base_value())
       r.error(errc::out_of_range, r.table().get("dose_max")->source().begin,
-              fmt::format("'dose_max' to be at least 'dose' ({})", *dose), fmt::format("{}", *g.dose_max));
+              detail::format("'dose_max' to be at least 'dose' ({})", *dose), detail::format("{}", *g.dose_max));
   }
   if (dose && g.max_daily) {
     if (dose->dim() != g.max_daily->dim())
       r.error(errc::wrong_dimension, r.table().get("max_daily")->source().begin,
-              "'max_daily' of the same dimension as 'dose'", fmt::format("{}", *g.max_daily));
+              "'max_daily' of the same dimension as 'dose'", detail::format("{}", *g.max_daily));
     else if (g.max_daily->base_value() < (g.dose_max ? *g.dose_max : *dose).base_value())
       r.error(errc::out_of_range, r.table().get("max_daily")->source().begin,
-              fmt::format("'max_daily' to be at least the largest single dose ({})", g.dose_max ? *g.dose_max : *dose),
-              fmt::format("{}", *g.max_daily));
+              detail::format("'max_daily' to be at least the largest single dose ({})", g.dose_max ? *g.dose_max : *dose),
+              detail::format("{}", *g.max_daily));
   }
   if (!ok || r.failed() || !d || !dose || !route) return;
   g.dose = *dose;
@@ -1171,7 +1172,7 @@ inline void read_warning(reader& r) {
         auto a = v ? parse_enum<action_type>(*v) : std::nullopt;
         if (!a)
           r.error(errc::unknown_enum, el.source().begin,
-                  fmt::format("an action in 'concerns_action' (one of {})", enum_choices<action_type>()),
+                  detail::format("an action in 'concerns_action' (one of {})", enum_choices<action_type>()),
                   v ? quote_value(*v) : type_name(el));
         else
           w.concerns_action.push_back(*a);
@@ -1195,7 +1196,7 @@ inline std::optional<target_id> pk_target(reader& r) {
   auto t = r.ref<target>("target", true);
   if (t && r.b().get(*t).type != target_type::enzyme && r.b().get(*t).type != target_type::transporter) {
     r.error(errc::unknown_reference, r.table().get("target")->source().begin, "an enzyme or transporter",
-            fmt::format("the {} {}", to_string(r.b().get(*t).type), quote_value(r.b().get(*t).id)));
+            detail::format("the {} {}", to_string(r.b().get(*t).type), quote_value(r.b().get(*t).id)));
     return std::nullopt;
   }
   return t;
@@ -1217,35 +1218,35 @@ inline std::optional<affinity> read_affinity(reader& r, toml::table const* at) {
     ar.error(errc::missing_field, ar.pos(), "'value', or 'low' and 'high'", "neither");
   if (af.low && af.high && *af.low > *af.high)
     ar.error(errc::out_of_range, at->get("low")->source().begin, "'low' <= 'high'",
-             fmt::format("low {} > high {}", *af.low, *af.high));
+             detail::format("low {} > high {}", *af.low, *af.high));
   if (m && is_p_measure(*m)) {
     if (u) ar.error(errc::unexpected_key, at->get("unit")->source().begin,
-                    fmt::format("no unit for {} (a -log10 molar value)", to_string(*m)), quote_value(*u));
+                    detail::format("no unit for {} (a -log10 molar value)", to_string(*m)), quote_value(*u));
     for (std::string_view k : {"value", "low", "high"})
       if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>()))
         if (double v = *vn->value<double>(); v < 0 || v > 15)
           ar.error(errc::out_of_range, vn->source().begin,
-                   fmt::format("'{}' of {} between 0 and 15 (-log10 molar)", k, to_string(*m)), fmt::format("{}", v));
+                   detail::format("'{}' of {} between 0 and 15 (-log10 molar)", k, to_string(*m)), detail::format("{}", v));
   } else if (m) {
-    if (!u) ar.error(errc::missing_field, ar.pos(), fmt::format("'unit' for {} (pM, nM, µM, mM, M)", to_string(*m)), "no unit");
+    if (!u) ar.error(errc::missing_field, ar.pos(), detail::format("'unit' for {} (pM, nM, µM, mM, M)", to_string(*m)), "no unit");
     else if (auto pu = parse_unit(*u); !pu)
       ar.error(errc::bad_quantity, at->get("unit")->source().begin, "a concentration unit (pM, nM, µM, mM, M)", quote_value(*u));
     else if (info(*pu).dim != dimension::concentration)
       ar.error(errc::wrong_dimension, at->get("unit")->source().begin,
-               fmt::format("'unit' of {} to be a concentration (pM, nM, µM, mM, M)", to_string(*m)),
-               fmt::format("{} ({})", quote_value(*u), to_string(info(*pu).dim)));
+               detail::format("'unit' of {} to be a concentration (pM, nM, µM, mM, M)", to_string(*m)),
+               detail::format("{} ({})", quote_value(*u), to_string(info(*pu).dim)));
     else af.conc_unit = *pu;
     for (std::string_view k : {"value", "low", "high"})
       if (auto const* vn = at->get(k); vn && vn->is_number() && std::isfinite(*vn->value<double>())) {
         double v = *vn->value<double>();
         if (v <= 0)
-          ar.error(errc::out_of_range, vn->source().begin, fmt::format("'{}' of {} to be positive", k, to_string(*m)),
-                   fmt::format("{}", v));
+          ar.error(errc::out_of_range, vn->source().begin, detail::format("'{}' of {} to be positive", k, to_string(*m)),
+                   detail::format("{}", v));
         // the p-value range of the p-measures (0 to 15), so that p_value() and unit conversions stay finite
         else if (double nm = v * info(af.conc_unit.value_or(unit::nM)).to_base; af.conc_unit && !(nm >= 1e-6 && nm <= 1e9))
           ar.error(errc::out_of_range, vn->source().begin,
-                   fmt::format("'{}' of {} from 1 fM to 1 M (p-value 15 to 0)", k, to_string(*m)),
-                   fmt::format("{} {}", v, *af.conc_unit));
+                   detail::format("'{}' of {} from 1 fM to 1 M (p-value 15 to 0)", k, to_string(*m)),
+                   detail::format("{} {}", v, *af.conc_unit));
       }
   }
   if (ar.failed() || !m) {
@@ -1267,7 +1268,7 @@ inline void read_acts_on(reader& r) {
   a.efficacy = r.number("efficacy", false, "a number from 0 to 1");
   if (a.efficacy && (*a.efficacy < 0 || *a.efficacy > 1))
     r.error(errc::out_of_range, r.table().get("efficacy")->source().begin, "'efficacy' from 0 (none) to 1 (full)",
-            fmt::format("{}", *a.efficacy));
+            detail::format("{}", *a.efficacy));
   if (auto const* n = r.node("affinity", false, "an array of affinity tables")) {
     auto const* arr = n->as_array();
     if (!arr) r.error(errc::wrong_type, n->source().begin, "'affinity' to be an array of tables", type_name(*n));
@@ -1324,7 +1325,7 @@ inline void read_interaction(reader& r) {
     auto const* arr = n->as_array();
     if (!arr || arr->size() != 2)
       r.error(errc::wrong_type, n->source().begin, "'between' to be an array of two drug or class ids",
-              arr ? fmt::format("{} elements", arr->size()) : type_name(*n));
+              arr ? detail::format("{} elements", arr->size()) : type_name(*n));
     else
       for (std::size_t i = 0; i < 2; ++i) ends[i] = r.drug_or_class_of(*arr->get(i));
   }
@@ -1364,7 +1365,7 @@ template <class E>
 void read_plain(reader& r, std::string_view key, std::string_view prefix) {
   E e;
   bool ok = read_base(r, e, prefix, false);
-  r.finish(fmt::format("[[{}]]", key));
+  r.finish(detail::format("[[{}]]", key));
   if (ok) add_entity(r, std::move(e));
 }
 
@@ -1407,7 +1408,7 @@ void read_claim(reader& r, std::string_view key, std::string_view from_key, std:
   std::conditional_t<std::is_void_v<payload>, std::monostate, payload> p{};
   if constexpr (!std::is_void_v<payload>) read_fields(r, p, payload_rules);
   auto meta = read_meta(r);
-  r.finish(fmt::format("[[{}]]", key));
+  r.finish(detail::format("[[{}]]", key));
   if (r.failed() || !from || !to) return;  // a required payload field that is missing or wrong has failed `r`
   if constexpr (std::is_void_v<payload>) r.b().add<R>(*from, *to, std::move(meta));
   else r.b().add<R>(*from, *to, std::move(p), std::move(meta));
@@ -1512,8 +1513,8 @@ inline std::vector<document> read_files(std::span<std::filesystem::path const> p
     }
     auto size = std::filesystem::file_size(p, ec);
     if (!ec && size > opts.max_file_bytes) {
-      diags.push_back({errc::limit, source_region::at(p.string()), fmt::format("a file of at most {} bytes", opts.max_file_bytes),
-                                 fmt::format("{} bytes", size)});
+      diags.push_back({errc::limit, source_region::at(p.string()), detail::format("a file of at most {} bytes", opts.max_file_bytes),
+                                 detail::format("{} bytes", size)});
       continue;
     }
     std::ifstream in(p, std::ios::binary);

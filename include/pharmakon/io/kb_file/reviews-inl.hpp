@@ -10,6 +10,7 @@
 
 #include "loader-inl.hpp"
 #include "reviews.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -27,16 +28,16 @@ inline std::optional<std::string> date_of(reader& r, std::string_view key, bool 
   if (!n) return std::nullopt;
   std::string s;
   if (auto const* d = n->as_date())
-    s = fmt::format("{:04}-{:02}-{:02}", int(d->get().year), int(d->get().month), int(d->get().day));
+    s = detail::format("{:04}-{:02}-{:02}", int(d->get().year), int(d->get().month), int(d->get().day));
   else if (n->is_string())
     s = *n->value<std::string>();
   else {
-    r.error(errc::wrong_type, n->source().begin, fmt::format("'{}' to be a date YYYY-MM-DD", key), type_name(*n));
+    r.error(errc::wrong_type, n->source().begin, detail::format("'{}' to be a date YYYY-MM-DD", key), type_name(*n));
     return std::nullopt;
   }
   if (!valid_date(s)) {
     r.error(errc::out_of_range, n->source().begin,
-            fmt::format("'{}' to be a date YYYY-MM-DD (a calendar day from 1900 to 2100)", key), quote_value(s));
+            detail::format("'{}' to be a date YYYY-MM-DD (a calendar day from 1900 to 2100)", key), quote_value(s));
     return std::nullopt;
   }
   return s;
@@ -88,8 +89,8 @@ inline void put(std::unordered_map<std::uint32_t, review_record>& m, std::uint32
     return;
   }
   if (it->second.date == rec.date) {
-    r.error(errc::duplicate_id, r.pos(), fmt::format("one review of {} per date", what),
-            fmt::format("a second review dated {}, the first at {}", rec.date, it->second.region.to_string()));
+    r.error(errc::duplicate_id, r.pos(), detail::format("one review of {} per date", what),
+            detail::format("a second review dated {}, the first at {}", rec.date, it->second.region.to_string()));
     return;
   }
   if (rec.date > it->second.date) it->second = std::move(rec);
@@ -126,7 +127,7 @@ inline void read_review(reader& r, knowledge_base const& kb, review_layer& layer
               "none of them in this table");
     else
       r.error(errc::unexpected_key, r.pos(), "one of 'claim', 'entity' or 'source' (a review is about one thing)",
-              fmt::format("{} of them", given));
+              detail::format("{} of them", given));
     r.finish("[[review]]");
     return;
   }
@@ -188,16 +189,16 @@ inline void read_review(reader& r, knowledge_base const& kb, review_layer& layer
     }
     return false;
   });
-  std::string claim_words = fmt::format("{} --{}--> {}", *from, to_string(*rel), *to);
+  std::string claim_words = detail::format("{} --{}--> {}", *from, to_string(*rel), *to);
   std::string what = "the claim " + claim_words;
   if (found.empty()) {
-    c.error(errc::unknown_reference, ct->source().begin, fmt::format("{} in the knowledge base", what),
-            all ? fmt::format("{} such claims, none with the given negated/action", all) : "no such claim");
+    c.error(errc::unknown_reference, ct->source().begin, detail::format("{} in the knowledge base", what),
+            all ? detail::format("{} such claims, none with the given negated/action", all) : "no such claim");
     return;
   }
   if (found.size() > 1) {
-    c.error(errc::unknown_reference, ct->source().begin, fmt::format("one claim {}", claim_words),
-            fmt::format("{} claims (say which with negated = true|false, or action = \"...\" for acts_on)", found.size()));
+    c.error(errc::unknown_reference, ct->source().begin, detail::format("one claim {}", claim_words),
+            detail::format("{} claims (say which with negated = true|false, or action = \"...\" for acts_on)", found.size()));
     return;
   }
   if (rec) put(layer.claims, found.front(), std::move(*rec), r, what);
@@ -248,7 +249,7 @@ inline void apply_kb_files(std::span<parsed const> files, knowledge_base const& 
           }
           for (auto c : it->second) {
             if (updated) layer.updated[c] = *updated;
-            if (rec) put(layer.claims, c, *rec, r, fmt::format("the claim at {}:{}:{}", *f.path, p.line, p.column));
+            if (rec) put(layer.claims, c, *rec, r, detail::format("the claim at {}:{}:{}", *f.path, p.line, p.column));
           }
         }
       }

@@ -18,6 +18,7 @@
 #include "../../graph/builder.hpp"
 #include "../../model/entity_fields.hpp"
 #include "snapshot.hpp"
+#include "../../detail/format.hpp"
 
 namespace pharmakon {
 
@@ -150,7 +151,7 @@ class in {
   double f64() { return pod<double>(); }
   bool flag() {
     auto v = u8();
-    if (v > 1) throw corrupt{"a flag (0 or 1)", fmt::format("{}", v)};
+    if (v > 1) throw corrupt{"a flag (0 or 1)", detail::format("{}", v)};
     return v;
   }
   std::string str() {
@@ -164,13 +165,13 @@ class in {
   std::uint32_t count(std::size_t min_bytes = 1) {
     auto n = u32();
     if (std::size_t(n) * min_bytes > std::size_t(end_ - p_))
-      throw corrupt{"a count that fits in the file", fmt::format("{} items", n)};
+      throw corrupt{"a count that fits in the file", detail::format("{} items", n)};
     return n;
   }
   template <named_enum E>
   E enumeration() {
     auto v = u8();
-    if (v >= enum_table<E>::entries.size()) throw corrupt{"a known enum value", fmt::format("{}", v)};
+    if (v >= enum_table<E>::entries.size()) throw corrupt{"a known enum value", detail::format("{}", v)};
     return enum_values<E>()[v];
   }
   std::optional<double> opt_f64() {
@@ -179,14 +180,14 @@ class in {
   }
   std::optional<bool> opt_bool() {
     auto v = u8();
-    if (v > 2) throw corrupt{"an optional flag (0, 1 or 2)", fmt::format("{}", v)};
+    if (v > 2) throw corrupt{"an optional flag (0, 1 or 2)", detail::format("{}", v)};
     if (v == 0) return std::nullopt;
     return v == 2;
   }
   quantity qty() {
     double v = f64();
     auto u = u8();
-    if (u >= unit_table.size()) throw corrupt{"a known unit", fmt::format("{}", u)};
+    if (u >= unit_table.size()) throw corrupt{"a known unit", detail::format("{}", u)};
     return quantity{v, unit(u)};
   }
   std::optional<quantity> opt_qty() {
@@ -326,7 +327,7 @@ struct decoder {
   source_region region() {
     source_region r;
     auto p = i.u32();
-    if (p > paths.size()) throw corrupt{"a path index", fmt::format("{}", p)};
+    if (p > paths.size()) throw corrupt{"a path index", detail::format("{}", p)};
     if (p) r.path = paths[p - 1];
     r.begin.line = i.u32();
     r.begin.column = i.u32();
@@ -422,7 +423,7 @@ struct decoder {
       af.low = i.opt_f64();
       af.high = i.opt_f64();
       auto u = i.u8();
-      if (u > unit_table.size()) throw corrupt{"a known unit", fmt::format("{}", u)};
+      if (u > unit_table.size()) throw corrupt{"a known unit", detail::format("{}", u)};
       if (u) af.conc_unit = unit(u - 1);
       af.species = i.str();
       af.sources = source_list();
@@ -434,7 +435,7 @@ struct decoder {
 /// Every entity's and affinity's sources must exist; checked once the sources are known.
 inline void check_sources(std::vector<source_id> const& list, std::size_t n) {
   for (auto s : list)
-    if (s.index() >= n) throw corrupt{"a source index", fmt::format("{} of {} sources", s.index(), n)};
+    if (s.index() >= n) throw corrupt{"a source index", detail::format("{} of {} sources", s.index(), n)};
 }
 
 inline diagnostic diag(std::filesystem::path const& path, errc code, std::string expected, std::string found) {
@@ -471,7 +472,7 @@ class snapshot_file {
   void read(std::uint64_t offset, void* out, std::size_t n) const {
     if (mem_) {
       if (offset > size_ || n > size_ - offset)
-        throw corrupt{fmt::format("{} bytes at offset {}", n, offset), "the end of the snapshot"};
+        throw corrupt{detail::format("{} bytes at offset {}", n, offset), "the end of the snapshot"};
       std::memcpy(out, mem_ + offset, n);
       return;
     }
@@ -480,7 +481,7 @@ class snapshot_file {
       auto got = ::pread(fd_, p + done, n - done, off_t(offset + done));
       if (got < 0 && errno == EINTR) continue;
       if (got <= 0)  // the file shrank since it was opened: an error, never a crash
-        throw corrupt{fmt::format("{} bytes at offset {}", n, offset),
+        throw corrupt{detail::format("{} bytes at offset {}", n, offset),
                       got == 0 ? std::string("the end of the file") : std::string(std::strerror(errno))};
       done += std::size_t(got);
     }
@@ -536,28 +537,28 @@ inline std::vector<section> read_layout(snapshot_file const& file, header& h) {
   if (size >= sizeof magic) file.read(0, m, sizeof m);
   if (size < sizeof(header) || std::memcmp(m, magic, sizeof magic) != 0)
     throw corrupt{"a pharmakon snapshot (a file starting with PHKSNAP)",
-                  size < sizeof(header) ? fmt::format("a file of {} bytes", size) : std::string("another kind of file")};
+                  size < sizeof(header) ? detail::format("a file of {} bytes", size) : std::string("another kind of file")};
   file.read(0, &h, sizeof h);
   if (h.endian != endian_mark) throw corrupt{"a little-endian snapshot", "another byte order"};
   if (header_hash(h) != h.header_hash) throw corrupt{"a snapshot header that matches its checksum", "a corrupt header"};
   if (h.version != snapshot_format_version)
-    throw corrupt{fmt::format("snapshot format version {}", snapshot_format_version),
-                  fmt::format("version {} (written by {}); rebuild the snapshot from the source files", h.version,
+    throw corrupt{detail::format("snapshot format version {}", snapshot_format_version),
+                  detail::format("version {} (written by {}); rebuild the snapshot from the source files", h.version,
                               std::string(h.producer, strnlen(h.producer, sizeof h.producer)))};
   if (h.file_size != size)
-    throw corrupt{fmt::format("a file of {} bytes, as its header says", h.file_size),
-                  fmt::format("{} bytes ({})", size, size < h.file_size ? "truncated" : "extra data")};
+    throw corrupt{detail::format("a file of {} bytes, as its header says", h.file_size),
+                  detail::format("{} bytes ({})", size, size < h.file_size ? "truncated" : "extra data")};
   if (h.sections == 0 || h.sections > 64 || sizeof(header) + std::uint64_t(h.sections) * sizeof(section) > size)
-    throw corrupt{"a section table inside the file", fmt::format("{} sections", h.sections)};
+    throw corrupt{"a section table inside the file", detail::format("{} sections", h.sections)};
   std::vector<section> secs(h.sections);
   file.read(sizeof(header), secs.data(), secs.size() * sizeof(section));
   std::uint64_t at = sizeof(header) + secs.size() * sizeof(section);
   for (auto const& s : secs) {
     if (s.tag == 0 || s.tag >= tag_end || s.offset != at || s.bytes > size - s.offset || padded(s.bytes) > size - s.offset)
-      throw corrupt{"sections that tile the file", fmt::format("section {} at {} (+{} bytes)", s.tag, s.offset, s.bytes)};
+      throw corrupt{"sections that tile the file", detail::format("section {} at {} (+{} bytes)", s.tag, s.offset, s.bytes)};
     at = s.offset + padded(s.bytes);
   }
-  if (at != size) throw corrupt{"sections that tile the file", fmt::format("{} bytes after the last", size - at)};
+  if (at != size) throw corrupt{"sections that tile the file", detail::format("{} bytes after the last", size - at)};
   return secs;
 }
 
@@ -663,12 +664,12 @@ PHARMAKON_FUNC void save_snapshot(knowledge_base const& kb, std::filesystem::pat
 
   // write next to the target, then rename over it
   auto tmp = path;
-  tmp += fmt::format(".tmp{}", ::getpid());
+  tmp += detail::format(".tmp{}", ::getpid());
   auto fail = [&](std::string_view what) {
     int e = errno;
     std::error_code ec;
     std::filesystem::remove(tmp, ec);
-    throw error(errc::io, fmt::format("{}: cannot write the snapshot ({}): {}", path.string(), what, std::strerror(e)));
+    throw error(errc::io, detail::format("{}: cannot write the snapshot ({}): {}", path.string(), what, std::strerror(e)));
   };
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) fail("open");
@@ -707,11 +708,11 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     auto secs = read_layout(file, h);
     std::array<section const*, tag_end> by_tag{};
     for (auto const& s : secs) {
-      if (by_tag[s.tag]) throw corrupt{"each section once", fmt::format("section {} twice", s.tag)};
+      if (by_tag[s.tag]) throw corrupt{"each section once", detail::format("section {} twice", s.tag)};
       by_tag[s.tag] = &s;
     }
     for (std::uint32_t t = blob; t < tag_end; ++t)
-      if (!by_tag[t]) throw corrupt{"every section of a format-1 snapshot", fmt::format("no section {}", t)};
+      if (!by_tag[t]) throw corrupt{"every section of a format-1 snapshot", detail::format("no section {}", t)};
 
     auto st = std::make_shared<detail::kb_state>();
     auto& g = st->graph;
@@ -743,7 +744,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
       /// reads the copy just written (still in cache); the last word, with the padding, is read on its own.
       auto take = [&]<class T>(std::vector<T>& v) {
         if (s.elem_size != sizeof(T) || s.bytes % sizeof(T) != 0)
-          throw corrupt{fmt::format("section {} of {}-byte elements", s.tag, sizeof(T)), fmt::format("{} bytes", s.bytes)};
+          throw corrupt{detail::format("section {} of {}-byte elements", s.tag, sizeof(T)), detail::format("{} bytes", s.bytes)};
         std::size_t const count = s.bytes / sizeof(T);
         if (file.in_memory()) {
           auto const* first = reinterpret_cast<T const*>(file.map(s.offset, s.bytes).data());
@@ -815,7 +816,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
       }
     }
     if (cs.finish() != h.checksum)
-      throw corrupt{fmt::format("checksum {:016x}", h.checksum), fmt::format("{:016x}: the file is corrupt", cs.finish())};
+      throw corrupt{detail::format("checksum {:016x}", h.checksum), detail::format("{:016x}: the file is corrupt", cs.finish())};
     if (blob_error) throw std::move(*blob_error);
 
     if (st->notes.empty() || st->regions.empty()) throw corrupt{"the empty note and region", "none"};
@@ -829,7 +830,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     for (auto const& a : st->actions)
       for (auto const& af : a.affinities) check_sources(af.sources, nsrc);
     auto expect = [](std::string_view what, std::size_t got, std::size_t want) {
-      if (got != want) throw corrupt{fmt::format("{} {}", want, what), fmt::format("{}", got)};
+      if (got != want) throw corrupt{detail::format("{} {}", want, what), detail::format("{}", got)};
     };
 
     // vertices
@@ -854,7 +855,7 @@ inline load_result load(snapshot_file const& file, std::filesystem::path const& 
     g.m_forward = std::move(fw);
     g.m_backward = std::move(bw);
     auto const n = g.m_forward.m_column.size();
-    if (n >= 0xFFFFFFFFull) throw corrupt{"fewer than 2^32 claims", fmt::format("{}", n)};
+    if (n >= 0xFFFFFFFFull) throw corrupt{"fewer than 2^32 claims", detail::format("{}", n)};
     expect("forward row offsets", g.m_forward.m_rowstart.size(), std::size_t(total) + 1);
     expect("backward row offsets", g.m_backward.m_rowstart.size(), std::size_t(total) + 1);
     expect("claim kinds", g.m_forward.m_edge_properties.size(), n);

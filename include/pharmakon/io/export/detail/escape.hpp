@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <fmt/format.h>
+#include "../../../detail/format.hpp"
 
 namespace pharmakon::detail::exporter {
 
@@ -16,7 +17,7 @@ inline std::string tsv_escape(std::string_view s, std::string_view also = "|") {
   out.reserve(s.size());
   for (char c : s) {
     if (c == '%' || c == '\t' || c == '\n' || c == '\r' || also.find(c) != std::string_view::npos)
-      out += fmt::format("%{:02X}", unsigned(static_cast<unsigned char>(c)));
+      out += detail::format("%{:02X}", unsigned(static_cast<unsigned char>(c)));
     else
       out += c;
   }
@@ -84,6 +85,6 @@ inline std::string csv_field(std::string_view s) {
 }
 
 /// A number that reads back as the same double.
-inline std::string exact_number(double v) { return fmt::format("{}", v); }
+inline std::string exact_number(double v) { return detail::format("{}", v); }
 
 }  // namespace pharmakon::detail::exporter

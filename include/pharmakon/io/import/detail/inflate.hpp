@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "../../../detail/format.hpp"
 #if defined(PHARMAKON_HAVE_ISAL)
 #  include <isa-l/igzip_lib.h>
 #else
@@ -107,7 +108,7 @@ class byte_reader {
                 st.st_mtim.tv_sec == mtime_.tv_sec && st.st_mtim.tv_nsec == mtime_.tv_nsec;
     if (!same) {
       changed_ = true;
-      error_ = fmt::format("it changed while it was read ({} bytes when opened, {} read, {} now)", size_, consumed_,
+      error_ = detail::format("it changed while it was read ({} bytes when opened, {} read, {} now)", size_, consumed_,
                            std::uint64_t(st.st_size));
     }
   }

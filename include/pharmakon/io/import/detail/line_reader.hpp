@@ -27,6 +27,7 @@
 #include "../options.hpp"
 #include "inflate.hpp"
 #include "sink.hpp"
+#include "../../../detail/format.hpp"
 
 namespace pharmakon::detail::import {
 
@@ -183,7 +184,7 @@ class line_reader {
   bool append_carry(char const* p, std::size_t n) {
     if (carry_.size() + n > opts_.max_line_bytes) {
       ++line_no_;
-      fail(errc::limit, 0, fmt::format("a line of at most {} bytes", opts_.max_line_bytes), "a longer line");
+      fail(errc::limit, 0, detail::format("a line of at most {} bytes", opts_.max_line_bytes), "a longer line");
       return false;
     }
     carry_.append(p, n);
@@ -267,7 +268,7 @@ class line_reader {
       else if (!bytes_->gzipped())
         fail(errc::io, 0, "a readable file", b.error);
       else if (b.truncated)
-        fail(errc::corrupt, 0, "a complete gzip stream", fmt::format("a truncated file ({})", b.error));
+        fail(errc::corrupt, 0, "a complete gzip stream", detail::format("a truncated file ({})", b.error));
       else
         fail(errc::corrupt, 0, "a readable gzip stream", b.error);
       release(i);

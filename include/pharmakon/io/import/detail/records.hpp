@@ -23,6 +23,7 @@
 #include "line_reader.hpp"
 #include "sink.hpp"
 #include "text.hpp"
+#include "../../../detail/format.hpp"
 
 namespace pharmakon::detail::import {
 
@@ -64,7 +65,7 @@ class record_reader {
           line_no = in_.line_number();
           bytes += line.size() + 1;
           if (bytes > max_) {
-            report(errc::limit, open_line, open_column, fmt::format("a record of at most {} bytes", max_),
+            report(errc::limit, open_line, open_column, detail::format("a record of at most {} bytes", max_),
                    "a longer quoted field (is a closing quote missing?)");
             failed_ = true;
             return false;
@@ -205,7 +206,7 @@ class table_reader {
   bool require(std::initializer_list<std::string_view> required) {
     for (auto n : required)
       if (!header_.has(n)) {
-        d_.diags.add(errc::missing_field, name(), 1, 1, fmt::format("a column '{}' in the header", n), "none");
+        d_.diags.add(errc::missing_field, name(), 1, 1, detail::format("a column '{}' in the header", n), "none");
         return false;
       }
     return true;
@@ -223,12 +224,12 @@ class table_reader {
       char const* delim = rec_.delimiter() == '\t' ? "tab" : "comma";
       if (auto s = rec_.stray()) {
         d_.diags.add(errc::syntax, name(), s->line, s->column,
-                     fmt::format("a {} or the line end after a closing quote", delim), "more text");
+                     detail::format("a {} or the line end after a closing quote", delim), "more text");
       } else if (f.size() != header_.names.size()) {
-        d_.diags.add(errc::syntax, name(), rec_.line(), 1, fmt::format("{} {}-separated columns", header_.names.size(), delim),
-                     fmt::format("{}", f.size()));
+        d_.diags.add(errc::syntax, name(), rec_.line(), 1, detail::format("{} {}-separated columns", header_.names.size(), delim),
+                     detail::format("{}", f.size()));
       } else if (auto bad = bad_utf8(f)) {
-        error(errc::encoding, *bad, fmt::format("UTF-8 text in '{}'", header_.names[*bad]), "invalid UTF-8");
+        error(errc::encoding, *bad, detail::format("UTF-8 text in '{}'", header_.names[*bad]), "invalid UTF-8");
       } else {
         return true;
       }

@@ -14,6 +14,7 @@
 
 #include "../../../graph/builder.hpp"
 #include "../../../model/text.hpp"
+#include "../../../detail/format.hpp"
 
 namespace pharmakon::detail::import {
 
@@ -81,7 +82,7 @@ inline std::string id_safe(std::string_view s) {
 inline std::string unused_id(builder const& b, std::string id) {
   if (!b.find_id(id)) return id;
   for (std::size_t n = 2;; ++n)
-    if (auto candidate = fmt::format("{}:{}", id, n); !b.find_id(candidate)) return candidate;
+    if (auto candidate = detail::format("{}:{}", id, n); !b.find_id(candidate)) return candidate;
 }
 
 /// A short, stable hexadecimal digest of `s` (64-bit FNV-1a), for ids made from long or arbitrary text.
@@ -91,7 +92,7 @@ inline std::string short_digest(std::string_view s) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ull;
   }
-  return fmt::format("{:016x}", h);
+  return detail::format("{:016x}", h);
 }
 
 /// Line ends and tabs inside a field (quoted multi-line comments) as single spaces, for notes and names.

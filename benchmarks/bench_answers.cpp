@@ -6,7 +6,8 @@
 //   1. process start to a ready embedded knowledge base (a child process that only calls default_kb());
 //   2. one mechanism answer (mechanism_of, rendering excluded), and its text rendering;
 //   3. an interaction screen of every drug of the knowledge base against every other;
-//   4. a whole `pharmakon moa naltrexone` process.
+//   4. a whole `pharmakon moa naltrexone` process;
+//   5. the heap allocations one mechanism answer makes, and what as many malloc/free pairs cost alone.
 // Times are medians (p50) and 90th percentiles over many runs.
 #include <pharmakon/kb/embedded_snapshot.hpp>
 #include <pharmakon/pharmakon.hpp>
@@ -18,13 +19,33 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <span>
 #include <string>
 #include <vector>
 
 extern char** environ;
+
+// Every allocation of this process is counted (and its bytes summed) while `counting` is set: the cost of an
+// answer's allocations is what its values' strings and vectors make, so the bench reports it beside the time.
+namespace {
+std::atomic<bool> counting{false};
+std::atomic<std::size_t> allocations{0}, allocated_bytes{0};
+}  // namespace
+void* operator new(std::size_t n) {
+  if (counting.load(std::memory_order_relaxed)) {
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    allocated_bytes.fetch_add(n, std::memory_order_relaxed);
+  }
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -105,9 +126,22 @@ int main(int argc, char** argv) {
   std::size_t sink = 0;
   auto s_moa = time_us(runs * 50, [&] { sink += pharmakon::mechanism_of(kb, ntx).actions.size(); });
   auto answer = pharmakon::mechanism_of(kb, ntx);
+  // 5. its allocations, and the same number of malloc/free pairs of its mean size, timed alone (the allocator's
+  //    share of the answer's time: what answer values that own their strings cost on this machine's glibc)
+  counting = true;
+  { auto counted = pharmakon::mechanism_of(kb, ntx); sink += counted.actions.size(); }
+  counting = false;
+  std::size_t const n_alloc = allocations, n_bytes = allocated_bytes;
+  std::size_t const mean_size = n_alloc ? n_bytes / n_alloc : 1;
+  std::vector<void*> blocks(n_alloc);
+  auto s_malloc = time_us(runs * 50, [&] {
+    for (auto& b : blocks) b = std::malloc(mean_size);
+    for (auto* b : blocks) std::free(b);
+    sink += blocks.size();
+  });
   auto s_render = time_us(runs * 10, [&] { sink += pharmakon::render_text(answer).size(); });
   auto s_json = time_us(runs * 10, [&] { sink += pharmakon::render_json(answer).size(); });
-  std::vector<pharmakon::drug_id> all(kb.ids<pharmakon::drug>().begin(), kb.ids<pharmakon::drug>().end());
+  std::vector<pharmakon::drug_id> all(kb.handles<pharmakon::drug>().begin(), kb.handles<pharmakon::drug>().end());
   std::size_t found = 0;
   auto s_screen = time_us(runs, [&] { found = pharmakon::screen_interactions(kb, all).interactions.size(); });
   // a real patient's medication list: 20 drugs (opioids, benzodiazepines, antidepressants, azoles, inducers, ...)
@@ -137,6 +171,8 @@ int main(int argc, char** argv) {
              s_load.p50, s_load.p90, s_load.min);
   fmt::print("| one mechanism answer, `mechanism_of(naltrexone)`, rendering excluded | {:.1f} µs | {:.1f} µs | {:.1f} µs | ≤ 10 µs (issue 15) |\n",
              s_moa.p50, s_moa.p90, s_moa.min);
+  fmt::print("| … its heap allocations: {} ({} bytes, {} on average); as many malloc/free pairs alone | {:.1f} µs | {:.1f} µs | {:.1f} µs | |\n",
+             n_alloc, n_bytes, mean_size, s_malloc.p50, s_malloc.p90, s_malloc.min);
   fmt::print("| rendering it as text | {:.1f} µs | {:.1f} µs | {:.1f} µs | |\n", s_render.p50, s_render.p90, s_render.min);
   fmt::print("| rendering it as JSON | {:.1f} µs | {:.1f} µs | {:.1f} µs | ≤ 50 µs (issue 15) |\n", s_json.p50, s_json.p90, s_json.min);
   fmt::print("| name lookup (`find<drug>(\"Vivitrol\")`) | {:.2f} µs | {:.2f} µs | {:.2f} µs | |\n", s_lookup.p50,

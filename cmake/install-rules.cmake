@@ -5,6 +5,8 @@ set(PHARMAKON_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/pharmakon")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/pharmakon" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(FILES "${PHARMAKON_EMBEDDED_HEADER}" "${PHARMAKON_SNAPSHOT_HEADER}"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/pharmakon/kb")
+# pharmakon::header_only compiles the library's one source file into its consumer
+install(FILES "${PROJECT_SOURCE_DIR}/src/pharmakon.cpp" DESTINATION "${CMAKE_INSTALL_DATADIR}/pharmakon/src")
 install(TARGETS pharmakon pharmakon_header_only EXPORT pharmakonTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"

@@ -1,3 +1,3 @@
-// The one translation unit of the compiled library: every out-of-line definition, exactly once.
-#define PHARMAKON_IMPLEMENTATION
-#include <pharmakon/pharmakon.hpp>
+// The one translation unit of pharmakon's out-of-line definitions: the compiled library (pharmakon::pharmakon)
+// is this file, and pharmakon::header_only adds it to the sources of the target that links it.
+#include <pharmakon/implementation.hpp>

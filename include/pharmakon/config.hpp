@@ -2,7 +2,10 @@
 /// \file config.hpp
 /// Build-mode switches. pharmakon is header-centric: small functions live in the headers; larger
 /// out-of-line definitions live beside their header in `X-inl.hpp`, compiled once into the library (`pharmakon::pharmakon`), or
-/// included by the headers when `PHARMAKON_HEADER_ONLY` is defined (`pharmakon::header_only`).
+/// compiled by the one host file that includes `<pharmakon/implementation.hpp>` (`pharmakon::header_only`), or
+/// included by every header when `PHARMAKON_HEADER_ONLY` is defined (all of it inline, in every file).
+
+#define PHARMAKON_CONFIG_INCLUDED 1  // lets <pharmakon/implementation.hpp> check it comes first
 
 #define PHARMAKON_VERSION_MAJOR 0
 #define PHARMAKON_VERSION_MINOR 1

@@ -81,23 +81,23 @@ TEST_CASE("naltrexone is a competitive, reversible, surmountable antagonist with
   CHECK(best["MOR"] > best["DOR"]);
 }
 
-TEST_CASE("the sigma-1 conflict for naltrexone is reported, with one negated claim") {
+TEST_CASE("naltrexone at sigma-1: only the sourced negated claim, so no conflict") {
+  // The seed page names sigma among naltrexone's receptors; no source seen states it (data/SOURCES.md, audit 25),
+  // so the knowledge base keeps only the claim that it does not act there.
   auto ntx = kb().at<drug>("naltrexone");
   auto sigma1 = kb().at<target>("sigma-1 receptor");
-  std::vector<conflict> at_sigma1;
+  int asserted = 0, negated = 0;
+  for (auto e : kb().out<rel::acts_on>(ntx))
+    if (e.object() == sigma1) {
+      CHECK(!e.sources().empty());
+      (e.negated() ? negated : asserted)++;
+    }
+  CHECK(asserted == 0);
+  CHECK(negated == 1);
   for (auto const& c : kb().conflicts_of(ntx)) {
     auto a = kb().claim(c.first), b = kb().claim(c.second);
-    if (a.object() == any_node(sigma1) && b.object() == any_node(sigma1)) at_sigma1.push_back(c);
+    CHECK_FALSE((a.object() == any_node(sigma1) || b.object() == any_node(sigma1)));
   }
-  REQUIRE(at_sigma1.size() == 1);
-  auto c = at_sigma1[0];
-  CHECK(c.why == conflict::reason::negation);
-  auto a = kb().claim(c.first), b = kb().claim(c.second);
-  CHECK(a.kind() == relation_kind::acts_on);
-  CHECK(b.kind() == relation_kind::acts_on);
-  CHECK(int(a.negated()) + int(b.negated()) == 1);
-  CHECK(a.subject() == any_node(ntx));
-  CHECK(b.subject() == any_node(ntx));
 }
 
 TEST_CASE("naltrexone regimens: 50 mg oral every 24 h, 380 mg intramuscular every 4 weeks after 7 opioid-free days") {

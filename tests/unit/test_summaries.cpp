@@ -42,6 +42,13 @@ TEST_CASE("summary: corroborated affinities do rank targets") {
   CHECK(a.summary.at(0).basis == action_basis::stated);
 }
 
+TEST_CASE("summary: the target that mediates more of the drug's stated effects leads, whatever the affinities") {
+  // both actions are label-stated; beta's affinity is tighter and corroborated, but alpha mediates two of the
+  // drug's three stated effects (buprenorphine: mu partial agonism before kappa antagonism)
+  auto a = mechanism_of(fixture(), "mostlyalphine");
+  CHECK(summary_line(a) == "partial agonist at the alpha receptor; antagonist at the beta receptor");
+}
+
 TEST_CASE("summary: a target appears once, in the group of its best claim") {
   auto a = mechanism_of(fixture(), "duplin");
   auto s = summary_line(a);

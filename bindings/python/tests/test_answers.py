@@ -105,15 +105,16 @@ def test_mechanism_of_naltrexone(kb):
     assert isinstance(a, pharmakon.MechanismAnswer)
     assert a.summary.startswith("pure competitive, reversible, surmountable antagonist at the mu, kappa and delta")
     assert a.summary_groups[0].type == pharmakon.ActionType.antagonist and a.summary_groups[0].pure
-    # both conflicts stay visible as data: the research-tier MOR partial agonism (Kelly 2015) against the label's
-    # antagonism, and the sigma-1 negation; neither reaches the summary (no label- or guideline-tier disagreement)
-    assert a.disputed_targets == ["mu opioid receptor", "sigma-1 receptor"]
+    # the conflict stays visible as data: the research-tier MOR partial agonism (Kelly 2015) against the label's
+    # antagonism; it does not reach the summary (no label- or guideline-tier disagreement). Sigma-1 has only the
+    # sourced "does not act on" claim (data/SOURCES.md, audit 25), so no conflict there.
+    assert a.disputed_targets == ["mu opioid receptor"]
     assert "disputed" not in a.summary
     assert "naltrexone" in repr(a)
     mor = [t for t in a.actions if t.target.id == "target:MOR"][0]
     assert mor.type == pharmakon.ActionType.antagonist and mor.evidence.tier == pharmakon.EvidenceTier.label
     assert all(isinstance(s, pharmakon.Source) for s in a.references)
-    assert sorted(c.reason.name for c in a.conflicts) == ["incompatible_action", "negation"]
+    assert sorted(c.reason.name for c in a.conflicts) == ["incompatible_action"]
     # the same answer from a name, a synonym, an id and a Drug
     for ref in ("ReVia", "drug:naltrexone", kb.drug("naltrexone")):
         assert kb.mechanism_of(ref).to_json() == a.to_json()

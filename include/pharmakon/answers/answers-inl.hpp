@@ -156,12 +156,13 @@ inline std::optional<double> corroborated_p(action const& a) {
   return human ? human : any;
 }
 
-/// How a summary ranks the claims about one target: best basis, then a target through which the drug's stated
-/// effects are mediated, then the tightest affinity, then more sources, then the better tier. (Only a
+/// How a summary ranks the claims about one target: best basis, then the target through which more of the drug's
+/// stated effects are mediated (buprenorphine's analgesia, respiratory depression ... through mu, before its kappa
+/// antagonism), then the tightest affinity, then more sources, then the better tier. (Only a
 /// corroborated affinity can make a "highest affinity" statement; `corroborated` is kept for that.)
 struct claim_rank {
   action_basis basis = action_basis::activity;
-  bool mediates = false;
+  std::size_t mediates = 0;  ///< the drug's stated effect claims mediated by the target
   double corroborated = -1;
   std::size_t sources = 0;
   double any = -1;
@@ -169,7 +170,7 @@ struct claim_rank {
   /// true when *this ranks before `o`
   bool before(claim_rank const& o) const {
     if (basis != o.basis) return basis < o.basis;
-    if (mediates != o.mediates) return mediates;
+    if (mediates != o.mediates) return mediates > o.mediates;
     if (any != o.any) return any > o.any;
     if (sources != o.sources) return sources > o.sources;
     return tier < o.tier;
@@ -189,12 +190,12 @@ struct action_candidate {
 inline std::vector<action_candidate> action_candidates(knowledge_base const& kb, drug_id d, reference_list& refs,
                                                        std::vector<std::string>* disputed = nullptr,
                                                        std::vector<std::string>* summary_disputed = nullptr) {
-  std::unordered_set<std::uint32_t> mediating;  // targets through which the drug's stated effects are mediated
+  std::unordered_map<std::uint32_t, std::size_t> mediating;  // target -> how many of the drug's stated effects it mediates
   auto mediators_of = [&](auto tag) {
     using R = decltype(tag);
     for (auto e : kb.out<R>(d))
       if (!e.negated())
-        for (auto t : mediators(kb, e.object())) mediating.insert(t.index());
+        for (auto t : mediators(kb, e.object())) ++mediating[t.index()];
   };
   mediators_of(rel::produces{});
   mediators_of(rel::blocks{});
@@ -213,7 +214,8 @@ inline std::vector<action_candidate> action_candidates(knowledge_base const& kb,
     ta.ev = evidence_of(kb, e, refs);
     for (auto const& af : ta.act.affinities) ta.affinity_refs.push_back(refs.cite(kb, af.sources));
     ta.basis = basis_of(kb, e, ta.act);
-    c.rank = {ta.basis, mediating.count(e.object().index()) > 0, corroborated_p(ta.act).value_or(-1),
+    auto m = mediating.find(e.object().index());
+    c.rank = {ta.basis, m == mediating.end() ? 0 : m->second, corroborated_p(ta.act).value_or(-1),
               e.sources().size(), ta.best_p_affinity.value_or(-1), e.tier()};
     c.in_summary = !e.negated();
     by_claim[e.id().index()] = out.size();
@@ -274,10 +276,14 @@ inline summary_parts summarize(std::vector<action_candidate> const& cands, mecha
     usable = std::move(kept);
   }
   // one target per gene and species: its best-ranked claim decides its group
+  std::vector<std::string> keys;  // key_of each usable claim, computed once
+  keys.reserve(usable.size());
+  for (auto* c : usable) keys.push_back(key_of(*c));
   std::map<std::string, action_candidate const*> best;
   std::vector<std::string> order;
-  for (auto* c : usable) {
-    auto k = key_of(*c);
+  for (std::size_t i = 0; i < usable.size(); ++i) {
+    auto* c = usable[i];
+    auto const& k = keys[i];
     auto [it, fresh] = best.try_emplace(k, c);
     if (fresh) order.push_back(k);
     else if (c->rank.before(it->second->rank)) it->second = c;
@@ -306,8 +312,8 @@ inline summary_parts summarize(std::vector<action_candidate> const& cands, mecha
     }
     g->s.basis = std::min(g->s.basis, b->ta.basis);
     g->targets.emplace_back(b->rank, b->ta.target.name);
-    for (auto* c : usable)  // every usable claim of this type at this target supports the statement
-      if (c->ta.act.type == type && key_of(*c) == k) g->claims.push_back(c);
+    for (std::size_t i = 0; i < usable.size(); ++i)  // every usable claim of this type at this target supports the statement
+      if (usable[i]->ta.act.type == type && keys[i] == k) g->claims.push_back(usable[i]);
   }
   for (auto& g : groups) {
     auto& s = g.s;

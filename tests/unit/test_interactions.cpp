@@ -139,6 +139,26 @@ TEST_CASE("exposure: blocking the enzyme that activates a prodrug lowers the act
   CHECK(has(i.effects, "relief"));
 }
 
+TEST_CASE("exposure: less of an active metabolite costs a prodrug its effects, not a drug that acts itself") {
+  // the metabolite has no effects of its own: a prodrug's effects are its metabolite's, so they are what is lost;
+  // a drug that acts itself keeps its own (buprenorphine's analgesia does not fall with less norbuprenorphine)
+  auto metabolite_finding = [](interaction_answer const& a) -> interaction const* {
+    for (auto const& i : a.interactions)
+      if (i.mechanism == interaction_mechanism::exposure && i.affected == "quiet metabolite") return &i;
+    return nullptr;
+  };
+  auto pro = screen({"quiet prodrug", "activator blocker"});
+  auto const* p = metabolite_finding(pro);
+  REQUIRE(p != nullptr);
+  CHECK(p->kind == interaction_kind::less_exposure);
+  CHECK(p->effects == std::vector<std::string>{"relief"});
+  auto self = screen({"self-acting", "activator blocker"});
+  auto const* s = metabolite_finding(self);
+  REQUIRE(s != nullptr);
+  CHECK(s->kind == interaction_kind::less_exposure);
+  CHECK(s->effects.empty());
+}
+
 TEST_CASE("stated: a class member and a drug a label names, which the graph does not explain") {
   auto a = screen({"member", "agonist"});
   REQUIRE(a.interactions.size() == 1);

@@ -945,7 +945,9 @@ PHARMAKON_FUNC interaction_answer screen_interactions(knowledge_base const& kb, 
               in.path.push_back(step_of(h, "active metabolite"));
               in.tier = std::min(m.tier(), h.tier());
               in.effects = exposure_effects(h.object(), !inhibit);
-              if (in.effects.empty()) in.effects = exposure_effects(victim, !inhibit);
+              // a metabolite with no effects recorded: a prodrug's effects are its metabolite's; a drug that acts
+              // itself keeps its own (its own exposure is the finding above)
+              if (in.effects.empty() && kb[victim].prodrug) in.effects = exposure_effects(victim, !inhibit);
               pair.push_back(std::move(in));
             }
           }
